@@ -1,0 +1,37 @@
+"""Alembic environment. The app runs it in-process (orderapp.store.migrations) with a connection
+in ``config.attributes["connection"]``; a developer may also run ``alembic`` with
+``-x url=sqlite:///path`` from the project root (see db/README.md)."""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import Connection
+
+from orderapp.store.database import Database
+from orderapp.store.models import Base
+
+config = context.config
+
+
+def run(connection: Connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=Base.metadata,
+        render_as_batch=connection.dialect.name == "sqlite",
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+given = config.attributes.get("connection")
+if given is not None:
+    run(given)
+else:
+    url = context.get_x_argument(as_dictionary=True).get("url") or config.get_main_option("sqlalchemy.url")
+    if not url:
+        raise SystemExit("give the database: alembic -x url=sqlite:///path/to/shop.sqlite ...")
+    database = Database(url)
+    with database.write_engine.connect() as conn:
+        run(conn)
+    database.dispose()

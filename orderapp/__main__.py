@@ -1,0 +1,3 @@
+from orderapp.cli import main
+
+raise SystemExit(main())

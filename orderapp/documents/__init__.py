@@ -1,0 +1,1 @@
+"""Printed documents (ReportLab): slips, pick lists, labels, count sheets, the daily summary."""

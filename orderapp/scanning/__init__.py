@@ -1,0 +1,1 @@
+"""From camera frames to accepted barcodes (zxing-cpp first, pyzbar as second opinion). Qt-free."""

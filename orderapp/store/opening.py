@@ -1,0 +1,149 @@
+"""Open a shop's database safely: refuse what is not ours or is damaged, never overwrite a file,
+copy a SQLite file aside before migrating it, and create a new shop where there is none."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from sqlalchemy import URL, text
+from sqlalchemy.exc import DatabaseError, OperationalError
+
+from orderapp.errors import (
+    DamagedDatabase,
+    DatabaseProblem,
+    ForeignDatabase,
+    NewerDatabase,
+    NotADatabase,
+    ServerUnreachable,
+)
+from orderapp.i18n import _
+from orderapp.store import backups, migrations
+from orderapp.store.database import Database, describe, normalise_url, sqlite_path
+
+log = logging.getLogger(__name__)
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Refuse, without touching it, a path that is not a SQLite database. A missing or empty file
+    is fine: a new shop will be made there."""
+    if path.is_dir():
+        raise NotADatabase(_("{path} is a folder, not a database file. Choose a file.").format(path=path),
+                           str(path))
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        with path.open("rb") as f:
+            head = f.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise NotADatabase(
+            _("{path} cannot be read ({reason}). Check that the file is yours and not open elsewhere.").format(
+                path=path, reason=exc.strerror or exc
+            ),
+            str(path),
+        ) from exc
+    if head != SQLITE_MAGIC:
+        raise NotADatabase(
+            _("{path} is not an OrderApp database (it is not a SQLite file). "
+              "Choose your shop's .sqlite file, or restore a backup.").format(path=path),
+            str(path),
+        )
+
+
+def open_database(url: str | URL, *, migrate: bool = True) -> Database:
+    """Open (creating or upgrading as needed) the shop database at ``url``.
+
+    Raises a ``DatabaseProblem`` that says what is wrong and what to do; the file is then untouched.
+    """
+    parsed = normalise_url(url)
+    path = sqlite_path(parsed)
+    if path is not None:
+        check_sqlite_file(path)
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+    database = Database(parsed)
+    try:
+        _prepare(database, path, migrate=migrate)
+    except BaseException:
+        database.dispose()
+        raise
+    return database
+
+
+def _prepare(database: Database, path: Path | None, *, migrate: bool) -> None:
+    location = database.location
+    try:
+        with database.engine.connect() as conn:
+            if path is not None:
+                conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar_one()
+            state = migrations.schema_state(conn)
+    except OperationalError as exc:
+        if path is None:
+            raise ServerUnreachable(
+                _("Cannot reach the database server {where}: {reason}. Check that the server is running "
+                  "and the address, user and password are right, or open a local shop file instead.").format(
+                    where=location, reason=_first_line(exc)
+                ),
+                location,
+            ) from exc
+        raise _damaged(path, exc) from exc
+    except DatabaseError as exc:
+        if path is None:
+            raise DatabaseProblem(
+                _("The database {where} could not be read: {reason}").format(where=location,
+                                                                             reason=_first_line(exc)),
+                location,
+            ) from exc
+        raise _damaged(path, exc) from exc
+
+    if state.revision is None and state.has_tables:
+        raise ForeignDatabase(
+            _("{where} holds tables from another program, not an OrderApp shop. "
+              "It was left untouched; choose another database.").format(where=location),
+            location,
+        )
+    if state.revision is not None and state.revision not in migrations.known_revisions():
+        raise NewerDatabase(
+            _("{where} was last used by a newer version of OrderApp. Install the newer version to open it, "
+              "or restore a backup made before the update.").format(where=location),
+            location,
+        )
+    head = migrations.head_revision()
+    if state.revision == head or not migrate:
+        return
+    if path is not None and state.revision is not None:
+        _check_integrity(database, path)
+        copy = backups.take_backup(path, f"before-{head[:8]}")
+        log.info("copied %s to %s before upgrading its schema", path, copy)
+    with database.write_engine.begin() as conn:
+        migrations.upgrade(conn)
+    log.info("database %s is at schema %s", location, head)
+
+
+def _check_integrity(database: Database, path: Path) -> None:
+    try:
+        with database.engine.connect() as conn:
+            result = conn.execute(text("PRAGMA quick_check")).scalars().all()
+    except DatabaseError as exc:
+        raise _damaged(path, exc) from exc
+    if result != ["ok"]:
+        raise _damaged(path, Exception("; ".join(str(r) for r in result[:3])))
+
+
+def _damaged(path: Path, exc: BaseException) -> DamagedDatabase:
+    return DamagedDatabase(
+        _("{path} is damaged and cannot be opened safely ({reason}). It was left as it is; "
+          "restore a backup, or choose another file.").format(path=path, reason=_first_line(exc)),
+        str(path),
+    )
+
+
+def _first_line(exc: BaseException) -> str:
+    original = getattr(exc, "orig", None) or exc
+    lines = str(original).strip().splitlines()
+    return lines[0] if lines else type(original).__name__
+
+
+__all__ = ["check_sqlite_file", "describe", "open_database"]

@@ -5,11 +5,36 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 # ISO 4217 minor-unit exponents that differ from 2; every other currency has two decimals.
-_EXPONENT = {"JPY": 0, "KRW": 0, "VND": 0, "CLP": 0, "ISK": 0, "HUF": 2, "TWD": 2,
-             "BHD": 3, "KWD": 3, "OMR": 3, "JOD": 3, "TND": 3}
+_EXPONENT = {
+    "JPY": 0,
+    "KRW": 0,
+    "VND": 0,
+    "CLP": 0,
+    "ISK": 0,
+    "HUF": 2,
+    "TWD": 2,
+    "BHD": 3,
+    "KWD": 3,
+    "OMR": 3,
+    "JOD": 3,
+    "TND": 3,
+}
 
-SYMBOLS = {"CNY": "¥", "JPY": "¥", "USD": "$", "EUR": "€", "GBP": "£", "HKD": "HK$", "TWD": "NT$",
-           "AUD": "A$", "CAD": "C$", "SGD": "S$", "KRW": "₩", "INR": "₹", "CHF": "CHF "}
+SYMBOLS = {
+    "CNY": "¥",
+    "JPY": "¥",
+    "USD": "$",
+    "EUR": "€",
+    "GBP": "£",
+    "HKD": "HK$",
+    "TWD": "NT$",
+    "AUD": "A$",
+    "CAD": "C$",
+    "SGD": "S$",
+    "KRW": "₩",
+    "INR": "₹",
+    "CHF": "CHF ",
+}
 
 COMMON_CURRENCIES = ("CNY", "USD", "EUR", "GBP", "JPY", "HKD", "TWD", "SGD", "AUD", "CAD", "CHF", "KRW", "INR")
 

@@ -19,25 +19,29 @@ class OrderStatus(StrEnum):
 
 
 TRANSITIONS: dict[OrderStatus, frozenset[OrderStatus]] = {
-    OrderStatus.RECEIVED: frozenset({OrderStatus.CONFIRMED, OrderStatus.COMPLETED, OrderStatus.ON_HOLD,
-                                     OrderStatus.CANCELLED}),
-    OrderStatus.CONFIRMED: frozenset({OrderStatus.PICKING, OrderStatus.PACKED, OrderStatus.ON_HOLD,
-                                      OrderStatus.CANCELLED}),
+    OrderStatus.RECEIVED: frozenset(
+        {OrderStatus.CONFIRMED, OrderStatus.COMPLETED, OrderStatus.ON_HOLD, OrderStatus.CANCELLED}
+    ),
+    OrderStatus.CONFIRMED: frozenset(
+        {OrderStatus.PICKING, OrderStatus.PACKED, OrderStatus.ON_HOLD, OrderStatus.CANCELLED}
+    ),
     OrderStatus.PICKING: frozenset({OrderStatus.PACKED, OrderStatus.ON_HOLD, OrderStatus.CANCELLED}),
     OrderStatus.PACKED: frozenset({OrderStatus.SHIPPED, OrderStatus.ON_HOLD, OrderStatus.CANCELLED}),
     OrderStatus.SHIPPED: frozenset({OrderStatus.DELIVERED, OrderStatus.RETURNED}),
     OrderStatus.DELIVERED: frozenset({OrderStatus.RETURNED}),
     OrderStatus.COMPLETED: frozenset({OrderStatus.RETURNED}),
     # Release from hold goes back to the status the order had before; checked by the service.
-    OrderStatus.ON_HOLD: frozenset({OrderStatus.RECEIVED, OrderStatus.CONFIRMED, OrderStatus.PICKING,
-                                    OrderStatus.PACKED, OrderStatus.CANCELLED}),
+    OrderStatus.ON_HOLD: frozenset(
+        {OrderStatus.RECEIVED, OrderStatus.CONFIRMED, OrderStatus.PICKING, OrderStatus.PACKED, OrderStatus.CANCELLED}
+    ),
     OrderStatus.CANCELLED: frozenset(),
     OrderStatus.RETURNED: frozenset(),
 }
 
 # Orders whose work is still ahead of the shop: they can be overdue.
-OPEN_STATUSES = frozenset({OrderStatus.RECEIVED, OrderStatus.CONFIRMED, OrderStatus.PICKING,
-                           OrderStatus.PACKED, OrderStatus.ON_HOLD})
+OPEN_STATUSES = frozenset(
+    {OrderStatus.RECEIVED, OrderStatus.CONFIRMED, OrderStatus.PICKING, OrderStatus.PACKED, OrderStatus.ON_HOLD}
+)
 # Waiting at the packing station.
 TO_PACK_STATUSES = frozenset({OrderStatus.CONFIRMED, OrderStatus.PICKING})
 # Holding reserved stock.

@@ -50,9 +50,7 @@ def list_backups(db_path: Path) -> list[Backup]:
     if not folder.is_dir():
         return []
     found = [p for p in folder.iterdir() if p.is_file() and p.name.startswith(db_path.stem + "-")]
-    backups = [
-        Backup(p, datetime.fromtimestamp(p.stat().st_mtime, UTC), p.stat().st_size) for p in found
-    ]
+    backups = [Backup(p, datetime.fromtimestamp(p.stat().st_mtime, UTC), p.stat().st_size) for p in found]
     return sorted(backups, key=lambda b: b.taken_at, reverse=True)
 
 

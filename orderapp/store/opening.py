@@ -6,11 +6,12 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from sqlalchemy import URL, text
+from sqlalchemy import URL, Connection, inspect, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from orderapp.errors import (
     DamagedDatabase,
+    DatabaseInUse,
     DatabaseProblem,
     ForeignDatabase,
     NewerDatabase,
@@ -30,8 +31,7 @@ def check_sqlite_file(path: Path) -> None:
     """Refuse, without touching it, a path that is not a SQLite database. A missing or empty file
     is fine: a new shop will be made there."""
     if path.is_dir():
-        raise NotADatabase(_("{path} is a folder, not a database file. Choose a file.").format(path=path),
-                           str(path))
+        raise NotADatabase(_("{path} is a folder, not a database file. Choose a file.").format(path=path), str(path))
     if not path.exists() or path.stat().st_size == 0:
         return
     try:
@@ -46,8 +46,10 @@ def check_sqlite_file(path: Path) -> None:
         ) from exc
     if head != SQLITE_MAGIC:
         raise NotADatabase(
-            _("{path} is not an OrderApp database (it is not a SQLite file). "
-              "Choose your shop's .sqlite file, or restore a backup.").format(path=path),
+            _(
+                "{path} is not an OrderApp database (it is not a SQLite file). "
+                "Choose your shop's .sqlite file, or restore a backup."
+            ).format(path=path),
             str(path),
         )
 
@@ -72,6 +74,41 @@ def open_database(url: str | URL, *, migrate: bool = True) -> Database:
     return database
 
 
+def open_new_shop_database(url: str | URL) -> Database:
+    """Open ``url`` to build a new shop in it (make-demo, benchmarks): a new file, an empty
+    database, or an OrderApp database with no products, customers or orders yet.
+
+    A database that already holds a shop is refused with ``DatabaseInUse`` before anything is
+    written to it, so an existing shop is never changed, not even migrated.
+    """
+    database = open_database(url, migrate=False)
+    try:
+        with database.engine.connect() as conn:
+            state = migrations.schema_state(conn)
+            if state.revision is not None and not _shop_is_empty(conn):
+                raise DatabaseInUse(
+                    _("{where} already holds a shop; it was left untouched. Choose a new file name.").format(
+                        where=database.location
+                    ),
+                    database.location,
+                )
+        if state.revision != migrations.head_revision():
+            with database.write_engine.begin() as conn:
+                migrations.upgrade(conn)
+    except BaseException:
+        database.dispose()
+        raise
+    return database
+
+
+def _shop_is_empty(conn: Connection) -> bool:
+    tables = set(inspect(conn).get_table_names())
+    for table in ("product", "customer", "orders"):
+        if table in tables and conn.execute(text(f"SELECT 1 FROM {table} LIMIT 1")).first() is not None:
+            return False
+    return True
+
+
 def _prepare(database: Database, path: Path | None, *, migrate: bool) -> None:
     location = database.location
     try:
@@ -82,32 +119,35 @@ def _prepare(database: Database, path: Path | None, *, migrate: bool) -> None:
     except OperationalError as exc:
         if path is None:
             raise ServerUnreachable(
-                _("Cannot reach the database server {where}: {reason}. Check that the server is running "
-                  "and the address, user and password are right, or open a local shop file instead.").format(
-                    where=location, reason=_first_line(exc)
-                ),
+                _(
+                    "Cannot reach the database server {where}: {reason}. Check that the server is running "
+                    "and the address, user and password are right, or open a local shop file instead."
+                ).format(where=location, reason=_first_line(exc)),
                 location,
             ) from exc
         raise _damaged(path, exc) from exc
     except DatabaseError as exc:
         if path is None:
             raise DatabaseProblem(
-                _("The database {where} could not be read: {reason}").format(where=location,
-                                                                             reason=_first_line(exc)),
+                _("The database {where} could not be read: {reason}").format(where=location, reason=_first_line(exc)),
                 location,
             ) from exc
         raise _damaged(path, exc) from exc
 
     if state.revision is None and state.has_tables:
         raise ForeignDatabase(
-            _("{where} holds tables from another program, not an OrderApp shop. "
-              "It was left untouched; choose another database.").format(where=location),
+            _(
+                "{where} holds tables from another program, not an OrderApp shop. "
+                "It was left untouched; choose another database."
+            ).format(where=location),
             location,
         )
     if state.revision is not None and state.revision not in migrations.known_revisions():
         raise NewerDatabase(
-            _("{where} was last used by a newer version of OrderApp. Install the newer version to open it, "
-              "or restore a backup made before the update.").format(where=location),
+            _(
+                "{where} was last used by a newer version of OrderApp. Install the newer version to open it, "
+                "or restore a backup made before the update."
+            ).format(where=location),
             location,
         )
     head = migrations.head_revision()
@@ -134,8 +174,10 @@ def _check_integrity(database: Database, path: Path) -> None:
 
 def _damaged(path: Path, exc: BaseException) -> DamagedDatabase:
     return DamagedDatabase(
-        _("{path} is damaged and cannot be opened safely ({reason}). It was left as it is; "
-          "restore a backup, or choose another file.").format(path=path, reason=_first_line(exc)),
+        _(
+            "{path} is damaged and cannot be opened safely ({reason}). It was left as it is; "
+            "restore a backup, or choose another file."
+        ).format(path=path, reason=_first_line(exc)),
         str(path),
     )
 

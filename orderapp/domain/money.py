@@ -59,9 +59,14 @@ def parse_money(text: str, currency: str) -> int:
     Raises ValueError for anything that is not a plain amount with at most the currency's decimals.
     """
     cleaned = text.strip().replace(",", "")
-    for sym in (*SYMBOLS.values(), currency.upper()):
-        cleaned = cleaned.removeprefix(sym.strip())
-    cleaned = cleaned.strip()
+    sign = ""
+    if cleaned[:1] in "+-" and cleaned:
+        sign, cleaned = cleaned[0], cleaned[1:]
+    for sym in sorted((*SYMBOLS.values(), currency.upper()), key=len, reverse=True):
+        if cleaned.startswith(sym.strip()):
+            cleaned = cleaned.removeprefix(sym.strip())
+            break
+    cleaned = sign + cleaned.strip()
     try:
         value = Decimal(cleaned)
     except InvalidOperation as exc:

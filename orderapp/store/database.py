@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -11,8 +12,10 @@ from sqlalchemy.orm import Session
 WRITE_OPTION = "orderapp_write"
 
 
-def normalise_url(url: str | URL) -> URL:
+def normalise_url(url: str | os.PathLike[str] | URL) -> URL:
     """Accept what a user types: a plain path means a SQLite file; "postgresql://" means psycopg 3."""
+    if isinstance(url, os.PathLike):
+        url = os.fspath(url)
     if isinstance(url, str):
         text = url.strip()
         if "://" not in text:
@@ -48,7 +51,7 @@ class Database:
     commit; together with WAL and the busy timeout they queue instead of failing.
     """
 
-    def __init__(self, url: str | URL, *, echo: bool = False) -> None:
+    def __init__(self, url: str | os.PathLike[str] | URL, *, echo: bool = False) -> None:
         self.url = normalise_url(url)
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
         kwargs: dict[str, Any] = {"echo": echo}

@@ -4,6 +4,8 @@ copy a SQLite file aside before migrating it, and create a new shop where there 
 from __future__ import annotations
 
 import logging
+import os
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy import URL, Connection, inspect, text
@@ -54,7 +56,7 @@ def check_sqlite_file(path: Path) -> None:
         )
 
 
-def open_database(url: str | URL, *, migrate: bool = True) -> Database:
+def open_database(url: str | os.PathLike[str] | URL, *, migrate: bool = True) -> Database:
     """Open (creating or upgrading as needed) the shop database at ``url``.
 
     Raises a ``DatabaseProblem`` that says what is wrong and what to do; the file is then untouched.
@@ -62,78 +64,124 @@ def open_database(url: str | URL, *, migrate: bool = True) -> Database:
     parsed = normalise_url(url)
     path = sqlite_path(parsed)
     if path is not None:
-        check_sqlite_file(path)
-        if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
+        state = _probe_sqlite_file(path)
     database = Database(parsed)
     try:
-        _prepare(database, path, migrate=migrate)
+        if path is None:
+            state = _probe_server(database)
+        _refuse_unknown(state, database.location)
+        if migrate:
+            _upgrade(database, path, state)
     except BaseException:
         database.dispose()
         raise
     return database
 
 
-def open_new_shop_database(url: str | URL) -> Database:
+def open_new_shop_database(url: str | os.PathLike[str] | URL) -> Database:
     """Open ``url`` to build a new shop in it (make-demo, benchmarks): a new file, an empty
     database, or an OrderApp database with no products, customers or orders yet.
 
     A database that already holds a shop is refused with ``DatabaseInUse`` before anything is
     written to it, so an existing shop is never changed, not even migrated.
     """
-    database = open_database(url, migrate=False)
+    parsed = normalise_url(url)
+    path = sqlite_path(parsed)
+    if path is not None:
+        check_sqlite_file(path)
+        if _sqlite_file_holds_shop(path):
+            raise _in_use(str(path))
+    database = open_database(parsed, migrate=False)
     try:
         with database.engine.connect() as conn:
             state = migrations.schema_state(conn)
             if state.revision is not None and not _shop_is_empty(conn):
-                raise DatabaseInUse(
-                    _("{where} already holds a shop; it was left untouched. Choose a new file name.").format(
-                        where=database.location
-                    ),
-                    database.location,
-                )
-        if state.revision != migrations.head_revision():
-            with database.write_engine.begin() as conn:
-                migrations.upgrade(conn)
+                raise _in_use(database.location)
+        _upgrade(database, None, state)
     except BaseException:
         database.dispose()
         raise
     return database
 
 
-def _shop_is_empty(conn: Connection) -> bool:
-    tables = set(inspect(conn).get_table_names())
-    for table in ("product", "customer", "orders"):
-        if table in tables and conn.execute(text(f"SELECT 1 FROM {table} LIMIT 1")).first() is not None:
-            return False
-    return True
+def _probe_sqlite_file(path: Path) -> migrations.SchemaState:
+    """Look at an existing file read-only, with the plain driver: no WAL switch, no side files,
+    so a file that turns out not to be ours is left exactly as it was."""
+    check_sqlite_file(path)
+    if not path.exists() or path.stat().st_size == 0:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return migrations.SchemaState(revision=None, has_tables=False)
+    conn = _connect_read_only(path)
+    try:
+        tables = [
+            row[0]
+            for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        ]
+        revision = None
+        if "alembic_version" in tables:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+        if revision is not None:
+            # An OrderApp shop: its own tables must read (catches damage beyond the schema page).
+            for table in ("product", "orders"):
+                if table in tables:
+                    conn.execute(f"SELECT id FROM {table} ORDER BY id DESC LIMIT 1").fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise _damaged(path, exc) from exc
+    finally:
+        conn.close()
+    return migrations.SchemaState(revision=revision, has_tables=bool(tables))
 
 
-def _prepare(database: Database, path: Path | None, *, migrate: bool) -> None:
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    # Without a WAL beside it the file alone is the whole database: reading it as immutable makes
+    # SQLite leave no -wal/-shm behind. With one, read through it (it may hold committed changes).
+    has_wal = path.with_name(path.name + "-wal").exists()
+    mode = "mode=ro" if has_wal else "mode=ro&immutable=1"
+    try:
+        return sqlite3.connect(f"{path.as_uri()}?{mode}", uri=True)
+    except sqlite3.Error as exc:
+        raise _damaged(path, exc) from exc
+
+
+def _sqlite_file_holds_shop(path: Path) -> bool:
+    if not path.exists() or path.stat().st_size == 0:
+        return False
+    conn = _connect_read_only(path)
+    try:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        return any(
+            conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is not None
+            for table in ("product", "customer", "orders")
+            if table in tables
+        )
+    except sqlite3.DatabaseError as exc:
+        raise _damaged(path, exc) from exc
+    finally:
+        conn.close()
+
+
+def _probe_server(database: Database) -> migrations.SchemaState:
     location = database.location
     try:
         with database.engine.connect() as conn:
-            if path is not None:
-                conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar_one()
-            state = migrations.schema_state(conn)
+            return migrations.schema_state(conn)
     except OperationalError as exc:
-        if path is None:
-            raise ServerUnreachable(
-                _(
-                    "Cannot reach the database server {where}: {reason}. Check that the server is running "
-                    "and the address, user and password are right, or open a local shop file instead."
-                ).format(where=location, reason=_first_line(exc)),
-                location,
-            ) from exc
-        raise _damaged(path, exc) from exc
+        raise ServerUnreachable(
+            _(
+                "Cannot reach the database server {where}: {reason}. Check that the server is running "
+                "and the address, user and password are right, or open a local shop file instead."
+            ).format(where=location, reason=_first_line(exc)),
+            location,
+        ) from exc
     except DatabaseError as exc:
-        if path is None:
-            raise DatabaseProblem(
-                _("The database {where} could not be read: {reason}").format(where=location, reason=_first_line(exc)),
-                location,
-            ) from exc
-        raise _damaged(path, exc) from exc
+        raise DatabaseProblem(
+            _("The database {where} could not be read: {reason}").format(where=location, reason=_first_line(exc)),
+            location,
+        ) from exc
 
+
+def _refuse_unknown(state: migrations.SchemaState, location: str) -> None:
     if state.revision is None and state.has_tables:
         raise ForeignDatabase(
             _(
@@ -150,8 +198,11 @@ def _prepare(database: Database, path: Path | None, *, migrate: bool) -> None:
             ).format(where=location),
             location,
         )
+
+
+def _upgrade(database: Database, path: Path | None, state: migrations.SchemaState) -> None:
     head = migrations.head_revision()
-    if state.revision == head or not migrate:
+    if state.revision == head:
         return
     if path is not None and state.revision is not None:
         _check_integrity(database, path)
@@ -159,7 +210,22 @@ def _prepare(database: Database, path: Path | None, *, migrate: bool) -> None:
         log.info("copied %s to %s before upgrading its schema", path, copy)
     with database.write_engine.begin() as conn:
         migrations.upgrade(conn)
-    log.info("database %s is at schema %s", location, head)
+    log.info("database %s is at schema %s", database.location, head)
+
+
+def _in_use(location: str) -> DatabaseInUse:
+    return DatabaseInUse(
+        _("{where} already holds a shop; it was left untouched. Choose a new file name.").format(where=location),
+        location,
+    )
+
+
+def _shop_is_empty(conn: Connection) -> bool:
+    tables = set(inspect(conn).get_table_names())
+    for table in ("product", "customer", "orders"):
+        if table in tables and conn.execute(text(f"SELECT 1 FROM {table} LIMIT 1")).first() is not None:
+            return False
+    return True
 
 
 def _check_integrity(database: Database, path: Path) -> None:
@@ -188,4 +254,4 @@ def _first_line(exc: BaseException) -> str:
     return lines[0] if lines else type(original).__name__
 
 
-__all__ = ["check_sqlite_file", "describe", "open_database"]
+__all__ = ["check_sqlite_file", "describe", "open_database", "open_new_shop_database"]

@@ -1,0 +1,191 @@
+"""Work off the GUI thread: ``run_task(fn, on_done, on_failed)`` runs ``fn`` in the thread pool and
+calls back on the GUI thread.
+
+The runner is swappable: tests install ``SynchronousRunner`` so that a task and its callback run
+at once, in order, on the calling thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from typing import Any, Protocol
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+OnDone = Callable[[Any], None]
+OnFailed = Callable[[BaseException], None]
+
+
+def report_unexpected(exc: BaseException) -> None:
+    """The default for a task nobody handles the failure of: the crash handler shows it."""
+    sys.excepthook(type(exc), exc, exc.__traceback__)
+
+
+class TaskRunner(Protocol):
+    def run(
+        self,
+        fn: Callable[[], Any],
+        on_done: OnDone | None = None,
+        on_failed: OnFailed | None = None,
+        *,
+        context: QObject | None = None,
+    ) -> None:
+        """Run ``fn``; then ``on_done(result)`` or ``on_failed(exception)`` on the GUI thread.
+
+        Neither callback runs once ``context`` (usually the widget that asked) has been deleted.
+        """
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Wait for every running task (at exit, before the database is closed)."""
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class Task(QRunnable):
+    def __init__(self, fn: Callable[[], Any]) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # Python keeps it until its result is delivered
+        self.fn = fn
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except Exception as exc:  # reported, never swallowed
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.done.emit(result)
+
+
+class _Delivery(QObject):
+    """Lives on the GUI thread, so its slots (and the callbacks) run there."""
+
+    def __init__(
+        self,
+        on_done: OnDone | None,
+        on_failed: OnFailed | None,
+        context: QObject | None,
+        finished: Callable[[_Delivery], None],
+    ) -> None:
+        super().__init__()
+        self._on_done = on_done
+        self._on_failed = on_failed
+        self._context = context
+        self._finished = finished
+
+    def _context_alive(self) -> bool:
+        return self._context is None or shiboken6.isValid(self._context)
+
+    @Slot(object)
+    def deliver_done(self, result: object) -> None:
+        self._finished(self)
+        if self._on_done is not None and self._context_alive():
+            self._on_done(result)
+
+    @Slot(object)
+    def deliver_failed(self, exc: BaseException) -> None:
+        self._finished(self)
+        if not self._context_alive():
+            log.warning("a background task failed after its screen closed", exc_info=exc)
+        elif self._on_failed is not None:
+            self._on_failed(exc)
+        else:
+            report_unexpected(exc)
+
+
+class ThreadPoolRunner:
+    def __init__(self, pool: QThreadPool | None = None) -> None:
+        self._pool = pool
+        self._running: dict[_Delivery, Task] = {}
+
+    @property
+    def pool(self) -> QThreadPool:
+        return self._pool or QThreadPool.globalInstance()
+
+    def run(
+        self,
+        fn: Callable[[], Any],
+        on_done: OnDone | None = None,
+        on_failed: OnFailed | None = None,
+        *,
+        context: QObject | None = None,
+    ) -> None:
+        task = Task(fn)
+        delivery = _Delivery(on_done, on_failed, context, self._forget)
+        app = QCoreApplication.instance()
+        if app is not None:
+            delivery.moveToThread(app.thread())
+        task.signals.done.connect(delivery.deliver_done, Qt.ConnectionType.QueuedConnection)
+        task.signals.failed.connect(delivery.deliver_failed, Qt.ConnectionType.QueuedConnection)
+        self._running[delivery] = task
+        self.pool.start(task)
+
+    def _forget(self, delivery: _Delivery) -> None:
+        self._running.pop(delivery, None)
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Wait for every running task (at exit, before the database is closed)."""
+        return self.pool.waitForDone(msecs)
+
+
+class SynchronousRunner:
+    """Runs each task at once on the calling thread: for tests."""
+
+    def run(
+        self,
+        fn: Callable[[], Any],
+        on_done: OnDone | None = None,
+        on_failed: OnFailed | None = None,
+        *,
+        context: QObject | None = None,
+    ) -> None:
+        try:
+            result = fn()
+        except Exception as exc:
+            if context is not None and not shiboken6.isValid(context):
+                return
+            if on_failed is not None:
+                on_failed(exc)
+            else:
+                report_unexpected(exc)
+            return
+        if on_done is not None and (context is None or shiboken6.isValid(context)):
+            on_done(result)
+
+    def wait(self, msecs: int = -1) -> bool:
+        return True
+
+
+_runner: TaskRunner | None = None
+
+
+def current_runner() -> TaskRunner:
+    global _runner
+    if _runner is None:
+        _runner = ThreadPoolRunner()
+    return _runner
+
+
+def set_runner(runner: TaskRunner | None) -> TaskRunner | None:
+    """Install ``runner`` (None: the thread pool again); returns the one it replaces."""
+    global _runner
+    previous, _runner = _runner, runner
+    return previous
+
+
+def run_task(
+    fn: Callable[[], Any],
+    on_done: OnDone | None = None,
+    on_failed: OnFailed | None = None,
+    *,
+    context: QObject | None = None,
+) -> None:
+    current_runner().run(fn, on_done, on_failed, context=context)

@@ -34,8 +34,14 @@ def test_the_default_user_exists(database: Database) -> None:
 def test_chinese_text_and_utc_times_round_trip(database: Database) -> None:
     made_at = datetime(2026, 11, 21, 16, 30, tzinfo=UTC)
     with database.session(write=True) as session:
-        product = Product(sku="茶-001", name="茉莉花茶 Jasmine Tea 250g", category="茶叶", location="A-01-1",
-                          created_at=made_at, updated_at=made_at)
+        product = Product(
+            sku="茶-001",
+            name="茉莉花茶 Jasmine Tea 250g",
+            category="茶叶",
+            location="A-01-1",
+            created_at=made_at,
+            updated_at=made_at,
+        )
         product.barcodes.append(ProductBarcode(code="6901234567892", symbology="ean13"))
         session.add(product)
         session.add(Customer(name="王小明", phone="+8613812345678", city="上海", address_line1="南京东路100号"))

@@ -34,8 +34,10 @@ def test_importing_the_core_loads_no_qt() -> None:
         for p in _core_modules()
         if p.name != "__main__.py"
     )
-    code = "import sys\n" + "".join(f"import {m}\n" for m in modules) + (
-        "print([m for m in sys.modules if m.startswith('PySide6')])"
+    code = (
+        "import sys\n"
+        + "".join(f"import {m}\n" for m in modules)
+        + ("print([m for m in sys.modules if m.startswith('PySide6')])")
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

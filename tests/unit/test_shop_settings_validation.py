@@ -6,8 +6,14 @@ import pytest
 
 from orderapp.services.shop_settings import ShopSettings, format_phone, validate_settings
 
-GOOD = ShopSettings(name="示例小店", address="上海市", phone="021 6123 4567", currency="CNY",
-                    timezone="Asia/Shanghai", phone_region="CN")
+GOOD = ShopSettings(
+    name="示例小店",
+    address="上海市",
+    phone="021 6123 4567",
+    currency="CNY",
+    timezone="Asia/Shanghai",
+    phone_region="CN",
+)
 
 
 def messages(settings: ShopSettings) -> dict[str, str]:

@@ -8,7 +8,7 @@ from alembic import context
 from sqlalchemy import Connection
 
 from orderapp.store.database import Database
-from orderapp.store.models import Base
+from orderapp.store.schema import metadata
 
 config = context.config
 
@@ -16,7 +16,7 @@ config = context.config
 def run(connection: Connection) -> None:
     context.configure(
         connection=connection,
-        target_metadata=Base.metadata,
+        target_metadata=metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
     )

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime
 from zoneinfo import available_timezones
 
 import phonenumbers
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from orderapp.errors import FieldError, ValidationFailed
 from orderapp.i18n import _
+from orderapp.store import settings_store
 from orderapp.store.database import Database
-from orderapp.store.models import DEFAULT_USER_ID, Setting
-from orderapp.store.types import utc_now
+from orderapp.store.models import DEFAULT_USER_ID
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")  # PNG, JPEG
@@ -97,13 +94,10 @@ def format_phone(text: str, region: str) -> str:
 
 def load_settings(database: Database) -> ShopSettings:
     with database.session() as session:
-        rows = {row.key: row for row in session.scalars(select(Setting))}
+        stored = settings_store.read_values(session, _TEXT_KEYS.values())
+        logo = settings_store.read_data(session, _LOGO_KEY)
     defaults = ShopSettings()
-    values: dict[str, str] = {}
-    for field, key in _TEXT_KEYS.items():
-        stored = rows[key].value if key in rows else None
-        values[field] = stored if stored is not None else getattr(defaults, field)
-    logo = rows[_LOGO_KEY].data if _LOGO_KEY in rows else None
+    values = {field: stored.get(key, getattr(defaults, field)) for field, key in _TEXT_KEYS.items()}
     return replace(defaults, **values, logo=logo)
 
 
@@ -114,28 +108,9 @@ def save_settings(database: Database, settings: ShopSettings, *, user_id: int = 
     errors = validate_settings(settings)
     if errors:
         raise ValidationFailed(errors)
-    now = utc_now()
     with database.session(write=True) as session:
-        existing = {row.key: row for row in session.scalars(select(Setting))}
-        for field, key in _TEXT_KEYS.items():
-            value: str = getattr(settings, field).strip()
-            _put(session, existing, key, now, user_id, value=value)
-        _put(session, existing, _LOGO_KEY, now, user_id, data=settings.logo)
+        values = {key: getattr(settings, field).strip() for field, key in _TEXT_KEYS.items()}
+        settings_store.write_values(session, values, user_id=user_id)
+        settings_store.write_data(session, _LOGO_KEY, settings.logo, user_id=user_id)
         session.commit()
     return settings
-
-
-def _put(
-    session: Session,
-    existing: dict[str, Setting],
-    key: str,
-    now: datetime,
-    user_id: int,
-    value: str | None = None,
-    data: bytes | None = None,
-) -> None:
-    row = existing.get(key)
-    if row is None:
-        session.add(Setting(key=key, value=value, data=data, updated_at=now, updated_by=user_id))
-    elif row.value != value or row.data != data:
-        row.value, row.data, row.updated_by, row.updated_at = value, data, user_id, now

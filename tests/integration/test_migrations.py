@@ -14,14 +14,15 @@ from sqlalchemy import inspect, select, text
 from orderapp import paths
 from orderapp.store import backups, migrations
 from orderapp.store.database import Database
-from orderapp.store.models import DEFAULT_USER_ID, Base, Customer, Product, ProductBarcode, User
+from orderapp.store.models import DEFAULT_USER_ID, Customer, Product, ProductBarcode, User
+from orderapp.store.schema import metadata
 from orderapp.store.opening import open_database
 
 
 def test_migrations_from_empty_match_the_models(database: Database) -> None:
     with database.engine.connect() as conn:
         assert migrations.schema_state(conn).revision == migrations.head_revision()
-        differences = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+        differences = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), metadata)
     assert differences == []
 
 

@@ -1,0 +1,46 @@
+"""Reading and writing shop-wide settings (the ``setting`` key/value table).
+
+Each capability keeps its settings under its own key prefix ("shop.", "packing.", "orders." ...) and
+its own frozen dataclass; this module only moves the values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from orderapp.store.models import Setting
+from orderapp.store.types import utc_now
+
+
+def read_values(session: Session, keys: Iterable[str]) -> dict[str, str]:
+    """The text values stored for ``keys``; keys never set are absent."""
+    wanted = list(keys)
+    rows = session.execute(select(Setting.key, Setting.value).where(Setting.key.in_(wanted)))
+    return {key: value for key, value in rows if value is not None}
+
+
+def read_data(session: Session, key: str) -> bytes | None:
+    return session.scalar(select(Setting.data).where(Setting.key == key))
+
+
+def write_values(session: Session, values: Mapping[str, str | None], *, user_id: int) -> None:
+    """Store text values (None clears one); rows that do not change are left alone."""
+    _write(session, {key: (value, None) for key, value in values.items()}, user_id)
+
+
+def write_data(session: Session, key: str, data: bytes | None, *, user_id: int) -> None:
+    _write(session, {key: (None, data)}, user_id)
+
+
+def _write(session: Session, values: Mapping[str, tuple[str | None, bytes | None]], user_id: int) -> None:
+    now = utc_now()
+    existing = {row.key: row for row in session.scalars(select(Setting).where(Setting.key.in_(list(values))))}
+    for key, (value, data) in values.items():
+        row = existing.get(key)
+        if row is None:
+            session.add(Setting(key=key, value=value, data=data, updated_at=now, updated_by=user_id))
+        elif (row.value, row.data) != (value, data):
+            row.value, row.data, row.updated_by, row.updated_at = value, data, user_id, now

@@ -12,7 +12,12 @@ from sqlalchemy import MetaData
 
 from orderapp.store.base import Base
 
-MODEL_MODULES = ("orderapp.store.models",)
+MODEL_MODULES = (
+    "orderapp.store.models",
+    "orderapp.store.order_models",
+    "orderapp.store.packing_models",
+    "orderapp.store.count_models",
+)
 
 for _name in MODEL_MODULES:
     importlib.import_module(_name)

@@ -1,0 +1,3 @@
+"""Stock counts: counts, their lines and every count entry (inventory capability)."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Order drafts and order search (orders capability)."""
+
+from __future__ import annotations

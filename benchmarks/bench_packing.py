@@ -1,0 +1,94 @@
+"""Packing benchmarks: the time from a scan to its stored, matched result, and the packing queue."""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from common import Row, benchmark, big_shop
+
+
+def _p(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+@benchmark
+def bench_packing_scan(args: argparse.Namespace) -> list[Row]:
+    """Packs demo orders item by item through the service (one write transaction per scan)."""
+    from sqlalchemy import select
+
+    from orderapp.services.demo_shop import DemoSize, build_demo_shop
+    from orderapp.services.packing import open_order, record_scan
+    from orderapp.services.packing_queue import packing_queue
+    from orderapp.store.models import OrderLine, ProductBarcode
+    from orderapp.store.opening import open_new_shop_database
+
+    with tempfile.TemporaryDirectory() as tmp:
+        database = open_new_shop_database(str(Path(tmp) / "pack.sqlite"))
+        try:
+            build_demo_shop(
+                database, DemoSize(products=2000, customers=300, orders=4000, days=30), now=datetime.now(UTC)
+            )
+            with database.session() as session:
+                rows = session.execute(
+                    select(ProductBarcode.product_id, ProductBarcode.code).where(ProductBarcode.kind == "unit")
+                )
+                codes = {product_id: code for product_id, code in rows}
+            opens: list[float] = []
+            scans: list[float] = []
+            orders = 0
+            for entry in packing_queue(database, limit=60).entries:
+                if entry.units > 40:
+                    continue
+                started = time.perf_counter()
+                view = open_order(database, entry.number, user_id=1, station="BENCH")
+                opens.append((time.perf_counter() - started) * 1000)
+                with database.session() as session:
+                    lines = session.execute(
+                        select(OrderLine.product_id, OrderLine.quantity).where(OrderLine.order_id == view.order_id)
+                    ).all()
+                for product_id, quantity in lines:
+                    for _unit in range(quantity):
+                        started = time.perf_counter()
+                        record_scan(
+                            database, view.session_id, codes[product_id], symbology=None, source="wedge",
+                            user_id=1, station="BENCH",
+                        )  # fmt: skip
+                        scans.append((time.perf_counter() - started) * 1000)
+                orders += 1
+        finally:
+            database.dispose()
+    detail = {"orders": orders, "scans": len(scans)}
+    return [
+        Row("packing", "open an order (median)", statistics.median(opens), "ms", "", detail),
+        Row("packing", "scan to stored result (median)", statistics.median(scans), "ms", "<= 20 ms", detail),
+        Row("packing", "scan to stored result (p99)", _p(scans, 0.99), "ms", "<= 60 ms", detail),
+    ]
+
+
+@benchmark
+def bench_packing_queue(args: argparse.Namespace) -> list[Row]:
+    """The packing queue (first 200, most urgent first) on the 1,000,000-order shop."""
+    from orderapp.services.packing_queue import packing_queue
+    from orderapp.store.opening import open_database
+
+    path, _ = big_shop(args)
+    database = open_database(path)
+    try:
+        queue = packing_queue(database)
+        runs = []
+        for _run in range(max(args.repeat, 5)):
+            started = time.perf_counter()
+            queue = packing_queue(database)
+            runs.append((time.perf_counter() - started) * 1000)
+    finally:
+        database.dispose()
+    return [
+        Row("packing", "queue of orders to pack (median)", statistics.median(runs), "ms", "<= 100 ms",
+            {"waiting": queue.total, "shown": len(queue.entries)}),
+    ]  # fmt: skip

@@ -1,0 +1,207 @@
+"""The owner's daily summary on one page: every figure beside the day before and the same weekday a
+week earlier, the sales by hour as a bar chart (ReportLab's own charts) and the top 10 products."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+from orderapp.documents.flow import (
+    Block,
+    Cell,
+    Column,
+    Fixed,
+    Row,
+    SideBySide,
+    Spacer,
+    Table,
+    TextBlock,
+)
+from orderapp.documents.letterhead import Letterhead, local_time, money, weekday_name
+from orderapp.documents.output import new_canvas
+from orderapp.documents.page_header import PageHeader, draw_document
+from orderapp.documents.papers import MM, PAPERS, Paper
+from orderapp.documents.pen import GREY, Pen, leading
+from orderapp.i18n import _
+
+if TYPE_CHECKING:
+    from orderapp.services.daily_summary import DailySummary, DayFigures
+
+Formatter = Callable[[int], str]
+
+
+@dataclass(frozen=True)
+class FigureLine:
+    """One line of the summary: its section, what it is, and how to show a value of it."""
+
+    section: str
+    label: str
+    value: Callable[[DayFigures], int]
+    kind: str = "count"  # count | money | units
+
+    def text(self, figures: DayFigures, currency: str) -> str:
+        value = self.value(figures)
+        if self.kind == "money":
+            return money(value, currency)
+        return f"{value:,}"
+
+
+def figure_lines() -> list[FigureLine]:
+    """Every figure of the summary in the order it is shown (the Reports screen uses the same list)."""
+
+    def payment(status: str) -> Callable[[DayFigures], int]:
+        return lambda f: next(p.orders for p in f.payment if p.status == status)
+
+    orders, sales, paying = _("Orders"), _("Sales"), _("Payment (orders taken that day)")
+    packing, stock = _("Packing"), _("Stock")
+    return [
+        FigureLine(orders, _("Received"), lambda f: f.received),
+        FigureLine(orders, _("Confirmed"), lambda f: f.confirmed),
+        FigureLine(orders, _("Packed"), lambda f: f.packed),
+        FigureLine(orders, _("Shipped"), lambda f: f.shipped),
+        FigureLine(orders, _("Cancelled"), lambda f: f.cancelled),
+        FigureLine(orders, _("On hold at the end of the day"), lambda f: f.on_hold),
+        FigureLine(sales, _("Revenue, gross"), lambda f: f.gross_cents, "money"),
+        FigureLine(sales, _("Discounts"), lambda f: f.discount_cents, "money"),
+        FigureLine(sales, _("Revenue, net"), lambda f: f.net_cents, "money"),
+        FigureLine(sales, _("Orders sold (not cancelled)"), lambda f: f.sales_orders),
+        FigureLine(sales, _("Average order value (net)"), lambda f: f.average_order_cents, "money"),
+        FigureLine(sales, _("Items sold"), lambda f: f.items_sold, "units"),
+        FigureLine(paying, _("Paid"), payment("paid")),
+        FigureLine(paying, _("Partly paid"), payment("partly_paid")),
+        FigureLine(paying, _("Unpaid"), payment("unpaid")),
+        FigureLine(paying, _("Refunded"), payment("refunded")),
+        FigureLine(paying, _("Still to collect"), lambda f: f.outstanding_cents, "money"),
+        FigureLine(packing, _("Wrong items caught at packing"), lambda f: f.wrong_items_caught),
+        FigureLine(packing, _("Orders packed with an override"), lambda f: f.overrides),
+        FigureLine(stock, _("Stock adjustments (units)"), lambda f: f.adjustment_units, "units"),
+        FigureLine(stock, _("Stock adjustments (value at cost)"), lambda f: f.adjustment_value_cents, "money"),
+        FigureLine(stock, _("Products at or below reorder point"), lambda f: f.at_or_below_reorder),
+    ]
+
+
+def day_heading(day: date) -> str:
+    return f"{weekday_name(day)} {day.isoformat()}"
+
+
+def render_daily_summary(
+    summary: DailySummary, letterhead: Letterhead, out: BinaryIO, *, paper: Paper = PAPERS["a4"]
+) -> int:
+    """Write the summary as a PDF (one page unless the product names are very long); returns pages."""
+    canvas = new_canvas(
+        out, title=_("Daily summary {day}").format(day=summary.day.isoformat()), page_size=(paper.width, paper.height)
+    )
+    pen = Pen(canvas)
+    details = [
+        day_heading(summary.day) + f"  ({summary.timezone})",
+        _("Made {time}").format(time=local_time(summary.made_at, letterhead.zone)),
+    ]
+    header = PageHeader(paper, letterhead, _("Daily summary"), details)
+    pages = draw_document(pen, header, _blocks(summary, paper))
+    canvas.save()
+    return pages
+
+
+def _blocks(summary: DailySummary, paper: Paper) -> list[Block]:
+    size = paper.size * 0.95
+    width = paper.body_width
+    currency = summary.currency
+    days = (summary.figures, summary.previous_day, summary.last_week)
+    value_width = width * 0.2
+    columns = [Column(width - 3 * value_width), *(Column(value_width, "right") for _day in days)]
+    header = [
+        "",
+        day_heading(summary.day),
+        _("Day before") + "\n" + summary.previous_day.day.isoformat(),
+        _("Week before") + "\n" + summary.last_week.day.isoformat(),
+    ]
+    table = Table.of_text(columns, header, [], size, pad=1.5)
+    section = ""
+    for line in figure_lines():
+        if line.section != section:
+            section = line.section
+            table.rows.append(Row([Cell([section], bold=True), Cell(), Cell(), Cell()], size, shaded=True, pad=1.5))
+        values = [Cell([line.text(figures, currency)], bold=index == 0) for index, figures in enumerate(days)]
+        table.rows.append(Row([Cell(["    " + line.label]), *values], size, pad=1.5))
+    blocks: list[Block] = [table]
+    if not summary.figures.packing_recorded:
+        blocks.append(
+            TextBlock([_("Packing figures start when the packing station is in use.")], size * 0.85, colour=GREY)
+        )
+    blocks.append(Spacer(4 * MM))
+
+    chart_width = width * 0.5
+    chart_height = 52 * MM
+    top_width = width - chart_width - 4 * MM
+    chart_title = _("Sales by hour (net, {currency})").format(currency=currency)
+    chart = Fixed(
+        chart_height + leading(size * 1.05),
+        _chart_painter(summary.figures.sales_by_hour, chart_title, chart_width, chart_height, size),
+    )
+    top_columns = [
+        Column(top_width * 0.1, "right"),
+        Column(top_width * 0.52),
+        Column(top_width * 0.14, "right"),
+        Column(top_width * 0.24, "right"),
+    ]
+    top_rows: list[list[str | Cell]] = [
+        [str(rank), product.name, f"{product.quantity:,}", money(product.net_cents, currency)]
+        for rank, product in enumerate(summary.figures.top_products, start=1)
+    ]
+    top = Table.of_text(
+        top_columns, ["#", _("Top products"), _("Units"), _("Net")], top_rows, size * 0.92, pad=1.3, max_lines=2
+    )
+    if not top_rows:
+        top.rows.append(Row([Cell(), Cell([_("No sales this day.")], colour=GREY), Cell(), Cell()], size * 0.92))
+    blocks.append(SideBySide(chart, top, chart_width + 4 * MM))
+    return blocks
+
+
+def _chart_painter(
+    by_hour: tuple[int, ...], title: str, width: float, height: float, size: float
+) -> Callable[[Pen, float, float], None]:
+    def paint(pen: Pen, x: float, top: float) -> None:
+        pen.text(x, top - size * 1.05, title, size * 1.05, bold=True)
+        drawing = sales_chart(by_hour, width, height, size)
+        from reportlab.graphics import renderPDF
+
+        renderPDF.draw(drawing, pen.canvas, x, top - leading(size * 1.05) - height)
+
+    return paint
+
+
+def sales_chart(by_hour: tuple[int, ...], width: float, height: float, size: float) -> Any:
+    """The sales by hour as a ReportLab bar chart drawing, in whole currency units."""
+    from reportlab.graphics.charts.barcharts import VerticalBarChart
+    from reportlab.graphics.shapes import Drawing
+    from reportlab.lib import colors
+
+    from orderapp.documents.fonts import register_font
+
+    font = register_font()
+    drawing = Drawing(width, height)
+    chart = VerticalBarChart()
+    chart.x, chart.y = 34, 16
+    chart.width, chart.height = width - 40, height - 22
+    chart.data = [[value / 100 for value in by_hour]]
+    chart.bars[0].fillColor = colors.HexColor("#2f6f4f")
+    chart.bars[0].strokeColor = None
+    chart.barSpacing = 1
+    chart.groupSpacing = 2
+    chart.categoryAxis.categoryNames = [str(hour) if hour % 3 == 0 else "" for hour in range(24)]
+    chart.categoryAxis.labels.fontName = font
+    chart.categoryAxis.labels.fontSize = size * 0.8
+    chart.categoryAxis.labels.dy = -2
+    chart.valueAxis.labels.fontName = font
+    chart.valueAxis.labels.fontSize = size * 0.8
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.labelTextFormat = lambda value: f"{value:,.0f}"
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = colors.HexColor("#dddddd")
+    chart.valueAxis.gridStrokeWidth = 0.4
+    if not any(by_hour):
+        chart.valueAxis.valueMax = 1
+    drawing.add(chart)
+    return drawing

@@ -1,0 +1,133 @@
+"""Drawing on a ReportLab canvas in the documents' one font: text, rules, check boxes, barcodes.
+
+Text is drawn with the canvas, never parsed as markup. Bold is the regular face filled and
+stroked with a thin outline (the CJK font has no bold face; embedding a second CJK font would
+double every PDF).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Literal
+
+from orderapp.documents.fonts import register_font
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
+
+Align = Literal["left", "right", "centre"]
+
+BLACK = (0.0, 0.0, 0.0)
+GREY = (0.42, 0.42, 0.42)
+LIGHT = (0.8, 0.8, 0.8)
+SHADE = (0.93, 0.93, 0.93)
+
+
+def leading(size: float) -> float:
+    return size * 1.28
+
+
+class Pen:
+    def __init__(self, canvas: Canvas) -> None:
+        self.canvas = canvas
+        self.font = register_font()
+
+    def text(
+        self,
+        x: float,
+        y: float,
+        text: str,
+        size: float,
+        *,
+        bold: bool = False,
+        align: Align = "left",
+        colour: tuple[float, float, float] = BLACK,
+    ) -> None:
+        """One line of text with its baseline at ``y``; ``x`` is its left, right or centre."""
+        if not text:
+            return
+        canvas = self.canvas
+        if align != "left":
+            from reportlab.pdfbase.pdfmetrics import stringWidth
+
+            width = stringWidth(text, self.font, size)
+            x -= width if align == "right" else width / 2
+        if colour is not BLACK:
+            canvas.setFillColorRGB(*colour)
+        if bold:
+            canvas.setStrokeColorRGB(*colour)
+            canvas.setLineWidth(size * 0.035)
+            obj = canvas.beginText(x, y)
+            obj.setFont(self.font, size)
+            obj.setTextRenderMode(2)
+            obj.textOut(text)
+            obj.setTextRenderMode(0)
+            canvas.drawText(obj)
+            canvas.setStrokeColorRGB(*BLACK)
+        else:
+            canvas.setFont(self.font, size)
+            canvas.drawString(x, y, text)
+        if colour is not BLACK:
+            canvas.setFillColorRGB(*BLACK)
+
+    def lines(
+        self,
+        x: float,
+        top: float,
+        lines: Sequence[str],
+        size: float,
+        *,
+        bold: bool = False,
+        align: Align = "left",
+        colour: tuple[float, float, float] = BLACK,
+    ) -> float:
+        """Lines one under the other from ``top`` (the top of the first line); returns the y below them."""
+        step = leading(size)
+        baseline = top - size
+        for line in lines:
+            self.text(x, baseline, line, size, bold=bold, align=align, colour=colour)
+            baseline -= step
+        return top - step * len(lines)
+
+    def rule(self, x1: float, x2: float, y: float, *, width: float = 0.5, colour: tuple[float, ...] = BLACK) -> None:
+        canvas = self.canvas
+        canvas.setLineWidth(width)
+        canvas.setStrokeColorRGB(*colour)
+        canvas.line(x1, y, x2, y)
+        canvas.setStrokeColorRGB(*BLACK)
+
+    def box(self, x: float, y: float, width: float, height: float, *, line: float = 0.7) -> None:
+        """An empty box with its lower left corner at (x, y): a check box, a field to write in."""
+        canvas = self.canvas
+        canvas.setLineWidth(line)
+        canvas.rect(x, y, width, height, stroke=1, fill=0)
+
+    def shade(self, x: float, y: float, width: float, height: float, colour: tuple[float, ...] = SHADE) -> None:
+        canvas = self.canvas
+        canvas.setFillColorRGB(*colour)
+        canvas.rect(x, y, width, height, stroke=0, fill=1)
+        canvas.setFillColorRGB(*BLACK)
+
+    def code128(self, value: str, x: float, y: float, *, height: float, max_width: float, bar: float = 1.0) -> float:
+        """``value`` as a Code 128 barcode, lower left at (x, y), quiet zones included; returns its width.
+
+        The bars are made narrower (down to 0.6 pt, still read at 200 dpi) when the code would be
+        wider than ``max_width``.
+        """
+        barcode = code128(value, bar=bar, height=height)
+        if barcode.width > max_width and bar > 0.6:
+            barcode = code128(value, bar=max(0.6, bar * max_width / barcode.width), height=height)
+        barcode.drawOn(self.canvas, x, y)
+        return float(barcode.width)
+
+
+def code128(value: str, *, bar: float, height: float) -> Any:
+    from reportlab.graphics.barcode.code128 import Code128
+
+    return Code128(
+        value, barWidth=bar, barHeight=height, humanReadable=False, quiet=1, lquiet=10 * bar, rquiet=10 * bar
+    )
+
+
+def code128_width(value: str, *, bar: float) -> float:
+    return float(code128(value, bar=bar, height=10).width)

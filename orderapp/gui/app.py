@@ -1,0 +1,177 @@
+"""Start the desktop app: open the shop (asking about any problem), fill the demo shop on first use,
+show the main window and run until it closes."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+
+from orderapp import i18n, paths
+from orderapp.app_logging import setup_logging
+from orderapp.gui.crash import install_crash_handler
+from orderapp.gui.database_dialog import open_shop
+from orderapp.gui.main_window import MainWindow
+from orderapp.gui.tasks import current_runner, run_task
+from orderapp.store.database import Database
+
+log = logging.getLogger(__name__)
+
+STARTUP_REPORT_ENV = "ORDERAPP_STARTUP_REPORT"
+APP_NAME = "OrderApp"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("run_app", text)
+
+
+def make_application() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    from orderapp import __version__
+
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def install_translators(app: QApplication, locale: QLocale | None = None) -> list[QTranslator]:
+    """Qt's own texts and the app's, in the user's language, where a .qm catalogue exists."""
+    locale = locale or QLocale()
+    installed: list[QTranslator] = []
+    sources = [
+        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        ("orderapp", str(paths.bundled_dir("resources") / "translations")),
+    ]
+    for name, folder in sources:
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", folder):
+            app.installTranslator(translator)
+            installed.append(translator)
+    i18n.install(locale.name())  # the core's own messages (gettext), in the same language
+    return installed
+
+
+def apply_style(app: QApplication) -> None:
+    sheet = paths.bundled_dir("resources") / "style.qss"
+    try:
+        app.setStyleSheet(sheet.read_text(encoding="utf-8"))
+    except OSError:
+        log.warning("no style sheet at %s; using Qt's plain look", sheet)
+
+
+class _DemoBuild(QObject):
+    progress = Signal(str, int, int)
+
+
+def fill_demo_shop(database: Database) -> None:
+    """Build the demo shop in a worker (about a second), showing its progress; waits for it."""
+    from orderapp.services.demo_shop import build_demo_shop
+
+    dialog = QProgressDialog(_tr("Making the demo shop…"), "", 0, 0)
+    dialog.setObjectName("demo_progress")
+    dialog.setWindowTitle(_tr("OrderApp demo"))
+    dialog.setCancelButton(None)  # half a demo shop is worse than waiting a second
+    dialog.setMinimumDuration(0)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setAutoClose(False)
+    dialog.show()
+    bridge = _DemoBuild()
+
+    def show_progress(phase: str, done: int, total: int) -> None:
+        dialog.setLabelText(_tr("Making the demo shop: {phase}…").format(phase=phase))
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(min(done, max(total, 1)))
+
+    bridge.progress.connect(show_progress)  # queued when it comes from the worker
+    loop = QEventLoop()
+    finished = False
+    failure: list[BaseException] = []
+
+    def done(_report: object) -> None:
+        nonlocal finished
+        finished = True
+        loop.quit()
+
+    def failed(exc: BaseException) -> None:
+        nonlocal finished
+        finished = True
+        failure.append(exc)
+        loop.quit()
+
+    def build() -> object:
+        return build_demo_shop(database, progress=lambda phase, n, total: bridge.progress.emit(phase, n, total))
+
+    run_task(build, done, failed)
+    if not finished:  # a synchronous runner (tests) has finished already
+        loop.exec()
+    dialog.close()
+    dialog.deleteLater()
+    if failure:
+        log.error("the demo shop could not be built", exc_info=failure[0])
+        QMessageBox.warning(
+            None,
+            _tr("OrderApp demo"),
+            _tr("The demo shop could not be made: {reason}. It opens empty instead.").format(reason=failure[0]),
+        )
+
+
+def arm_startup_report(window: MainWindow, target: str) -> None:
+    """For the start-up benchmark: once the first figures are painted and the event loop is idle,
+    write {"ready_at", "pid"} to ``target`` (atomically)."""
+
+    def write() -> None:
+        tmp = target + ".tmp"
+        try:
+            Path(tmp).write_text(json.dumps({"ready_at": time.time(), "pid": os.getpid()}), encoding="utf-8")
+            os.replace(tmp, target)
+        except OSError:
+            log.exception("cannot write the start-up report to %s", target)
+
+    def first_figures(_figures: object) -> None:
+        window.dashboard.figures_loaded.disconnect(first_figures)
+        QTimer.singleShot(0, write)
+
+    window.dashboard.figures_loaded.connect(first_figures)
+
+
+def run_app(url: str, *, demo: bool) -> int:
+    """The desktop app; returns the process exit status (1 when the user gives up opening a shop)."""
+    setup_logging()
+    app = make_application()
+    install_translators(app)
+    apply_style(app)
+    install_crash_handler()
+
+    database, note = open_shop(url)
+    if database is None:
+        log.info("the user quit without opening a shop")
+        return 1
+    log.info("opened the shop at %s", database.location)
+    try:
+        if demo:
+            from orderapp.services.demo_shop import shop_is_empty
+
+            if shop_is_empty(database):
+                fill_demo_shop(database)
+        window = MainWindow(database, demo=demo)
+        report_to = os.environ.get(STARTUP_REPORT_ENV, "").strip()
+        if report_to:
+            arm_startup_report(window, report_to)
+        window.show()
+        if note:
+            window.statusBar().showMessage(note, 60_000)
+        status = app.exec()
+    finally:
+        current_runner().wait(10_000)  # no worker still holds a connection when the database closes
+        database.dispose()
+    return status

@@ -1,0 +1,119 @@
+"""The dashboard: four figures that need the shop's attention now, counted in a worker."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from PySide6.QtCore import QElapsedTimer, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from orderapp.errors import OrderAppError
+from orderapp.gui.forms import child, load_form
+from orderapp.gui.tasks import run_task
+from orderapp.services.dashboard import DashboardFigures, dashboard_figures
+from orderapp.store.database import Database
+
+log = logging.getLogger(__name__)
+
+REFRESH_MS = 60_000
+FIGURES = ("orders_today", "to_pack", "overdue", "low_stock")
+
+
+class DashboardScreen(QWidget):
+    figures_loaded = Signal(object)  # DashboardFigures, after they are painted
+    load_failed = Signal(str)
+
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("screen_dashboard")
+        self._database = database
+        self._loading = False
+        self.figures: DashboardFigures | None = None
+        self._loaded_at: QElapsedTimer | None = None
+
+        self.form = load_form("dashboard.ui", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.form)
+        self.figure_labels = {key: child(self.form, QLabel, f"figure_{key}") for key in FIGURES}
+        self.as_of = child(self.form, QLabel, "as_of")
+        self.load_problem = child(self.form, QLabel, "load_problem")
+        self.load_problem.hide()
+        self.refresh_button = child(self.form, QPushButton, "refresh_dashboard")
+        self.refresh_button.clicked.connect(self.refresh)
+
+        self._timer = QTimer(self)
+        self._timer.setObjectName("dashboard_refresh_timer")
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # A window merely restored from the task bar refreshes only figures that have gone stale.
+        if not event.spontaneous() or self._stale():
+            self.refresh()
+        self._timer.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._timer.stop()
+
+    def _stale(self) -> bool:
+        return self._loaded_at is None or self._loaded_at.elapsed() >= REFRESH_MS
+
+    def refresh(self) -> None:
+        """Count the figures again in a worker; a refresh already under way is not doubled."""
+        if self._loading:
+            return
+        self._loading = True
+        self.refresh_button.setEnabled(False)
+        database = self._database
+        run_task(lambda: dashboard_figures(database), self._show_figures, self._show_problem, context=self)
+
+    def _show_figures(self, figures: DashboardFigures) -> None:
+        self._loading = False
+        self.refresh_button.setEnabled(True)
+        self.figures = figures
+        self._loaded_at = QElapsedTimer()
+        self._loaded_at.start()
+        values = {
+            "orders_today": figures.orders_today,
+            "to_pack": figures.to_pack,
+            "overdue": figures.overdue,
+            "low_stock": figures.low_stock,
+        }
+        for key, value in values.items():
+            self.figure_labels[key].setText(f"{value:,}")
+        self.figure_labels["overdue"].setProperty("alert", figures.overdue > 0)
+        self.figure_labels["low_stock"].setProperty("alert", figures.low_stock > 0)
+        for key in ("overdue", "low_stock"):
+            label = self.figure_labels[key]
+            label.style().unpolish(label)
+            label.style().polish(label)
+        self.as_of.setText(self.tr("as of {time}").format(time=_local_hhmm(figures.as_of)))
+        self.load_problem.hide()
+        if self.isVisible():
+            self.repaint()  # painted before anyone is told: the start-up benchmark counts on it
+        self.figures_loaded.emit(figures)
+
+    def _show_problem(self, exc: BaseException) -> None:
+        self._loading = False
+        self.refresh_button.setEnabled(True)
+        if isinstance(exc, OrderAppError):
+            reason = str(exc)
+        else:
+            log.error("counting the dashboard figures failed", exc_info=exc)
+            reason = self.tr("{kind}: {detail}").format(kind=type(exc).__name__, detail=exc)
+        message = self.tr("The figures could not be counted ({reason}). They will be tried again in a minute.").format(
+            reason=reason
+        )
+        self.load_problem.setText(message)
+        self.load_problem.show()
+        self.load_failed.emit(message)
+
+
+def _local_hhmm(moment: datetime) -> str:
+    # The PC's clock time: "as of" tells the person in front of it how fresh the figures are.
+    return moment.astimezone().strftime("%H:%M")

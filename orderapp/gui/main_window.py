@@ -1,0 +1,281 @@
+"""The main window: the screens on the left, the chosen one on the right, the database below."""
+
+from __future__ import annotations
+
+import logging
+import platform
+from dataclasses import dataclass
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from orderapp import __version__
+from orderapp.app_logging import log_file
+from orderapp.errors import OrderAppError
+from orderapp.gui.dashboard_screen import DashboardScreen
+from orderapp.gui.desktop import open_folder
+from orderapp.gui.placeholder_screen import PlaceholderScreen
+from orderapp.gui.settings_screen import SettingsScreen
+from orderapp.gui.tasks import run_task
+from orderapp.services.shop_settings import ShopSettings, load_settings
+from orderapp.store.database import Database
+
+log = logging.getLogger(__name__)
+
+SETTINGS_ORGANISATION = "OrderApp"
+SETTINGS_APPLICATION = "OrderApp"
+GEOMETRY_KEY = "main_window/geometry"
+
+
+@dataclass(frozen=True)
+class ScreenEntry:
+    key: str
+    title: str
+    sentence: str  # for a screen still to come
+
+
+def window_settings() -> QSettings:
+    return QSettings(SETTINGS_ORGANISATION, SETTINGS_APPLICATION)
+
+
+class MainWindow(QMainWindow):
+    shop_settings_changed = Signal(object)  # ShopSettings, loaded at start or saved
+
+    def __init__(self, database: Database, *, demo: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.database = database
+        self.demo = demo
+        self.shop_settings: ShopSettings | None = None
+        self._settings_pending = False
+        self._settings_screen: SettingsScreen | None = None
+
+        self.entries = [
+            ScreenEntry("dashboard", self.tr("Dashboard"), ""),
+            ScreenEntry(
+                "orders",
+                self.tr("Orders"),
+                self.tr(
+                    "Orders will be here: take a phone, web or counter order with every line checked as you "
+                    "type, confirm it to reserve the stock, and follow it from received to delivered."
+                ),
+            ),
+            ScreenEntry(
+                "packing",
+                self.tr("Packing"),
+                self.tr(
+                    "Packing will be here: scan every item of an order with the webcam or a USB scanner, "
+                    "so that nothing wrong or missing goes in the box."
+                ),
+            ),
+            ScreenEntry(
+                "inventory",
+                self.tr("Inventory"),
+                self.tr(
+                    "Inventory will be here: products with their barcodes, the stock on hand and reserved, "
+                    "and every movement that changed it."
+                ),
+            ),
+            ScreenEntry(
+                "counts",
+                self.tr("Counts"),
+                self.tr(
+                    "Stock counts will be here: count a shelf, see where it differs from the books, "
+                    "and post the differences to the stock ledger."
+                ),
+            ),
+            ScreenEntry(
+                "reports",
+                self.tr("Reports"),
+                self.tr(
+                    "Reports will be here: the daily summary, pick lists, packing slips, count sheets and "
+                    "labels, ready to print."
+                ),
+            ),
+            ScreenEntry("settings", self.tr("Settings"), ""),
+        ]
+        self.keys = [entry.key for entry in self.entries]
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName(self.tr("Screens"))
+        self.navigation.setFixedWidth(180)
+        self.navigation.setSpacing(2)
+        font = self.navigation.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.navigation.setFont(font)
+
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("screens")
+        self.dashboard = DashboardScreen(database)
+        self._pages: dict[str, QWidget] = {}
+        for number, entry in enumerate(self.entries, start=1):
+            shortcut = QKeySequence(f"Ctrl+{number}")
+            item = QListWidgetItem(entry.title)
+            item.setData(Qt.ItemDataRole.UserRole, entry.key)
+            item.setToolTip(
+                self.tr("{screen} ({shortcut})").format(
+                    screen=entry.title, shortcut=shortcut.toString(QKeySequence.SequenceFormat.NativeText)
+                )
+            )
+            item.setSizeHint(QSize(0, 36))
+            self.navigation.addItem(item)
+            action = QAction(entry.title, self)
+            action.setObjectName(f"action_show_{entry.key}")
+            action.setShortcut(shortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(lambda _checked=False, key=entry.key: self.show_screen(key))
+            self.addAction(action)
+            if entry.key == "dashboard":
+                page: QWidget = self.dashboard
+            elif entry.key == "settings":
+                page = QWidget()  # the real form is made when first shown: start-up stays lean
+                page.setObjectName("screen_settings_unbuilt")
+            else:
+                page = PlaceholderScreen(entry.key, entry.title, entry.sentence)
+            self._pages[entry.key] = page
+            self.stack.addWidget(page)
+        self.navigation.currentRowChanged.connect(self._navigation_moved)
+
+        central = QWidget()
+        central.setObjectName("central")
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._make_menus()
+        self.database_label = QLabel(self.tr("Database: {location}").format(location=database.location))
+        self.database_label.setObjectName("status_database")
+        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addPermanentWidget(self.database_label, 1)
+
+        self._update_title()
+        self.resize(1100, 720)
+        geometry = window_settings().value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray | bytes):
+            self.restoreGeometry(QByteArray(geometry))
+        self.navigation.setCurrentRow(0)
+        self._load_shop_settings()
+
+    # -- menus ---------------------------------------------------------------------------------
+
+    def _make_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.setObjectName("menu_file")
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setObjectName("action_quit")
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.setObjectName("menu_help")
+        log_action = QAction(self.tr("Open &log folder"), self)
+        log_action.setObjectName("action_open_log_folder")
+        log_action.setToolTip(self.tr("Show the folder with OrderApp's log, for whoever helps you with it"))
+        log_action.triggered.connect(lambda: open_folder(log_file().parent))
+        help_menu.addAction(log_action)
+        about_action = QAction(self.tr("&About OrderApp"), self)
+        about_action.setObjectName("action_about")
+        about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        about_action.triggered.connect(self.show_about)
+        help_menu.addAction(about_action)
+
+    def about_text(self) -> str:
+        return self.tr(
+            "<h3>OrderApp {version}</h3>"
+            "<p>Orders, scan-verified packing, stock counts and printed paperwork for small shops.</p>"
+            "<p>Python {python}, Qt for Python {pyside}</p>"
+        ).format(version=__version__, python=platform.python_version(), pyside=pyside_version)
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About OrderApp"), self.about_text())
+
+    # -- screens -------------------------------------------------------------------------------
+
+    def screen_for(self, key: str) -> QWidget:
+        """The screen widget for ``key`` ("dashboard", "orders", ..., "settings"), made if needed."""
+        if key == "settings":
+            return self.settings_screen()
+        return self._pages[key]
+
+    def settings_screen(self) -> SettingsScreen:
+        if self._settings_screen is None:
+            screen = SettingsScreen(self.database)
+            screen.settings_saved.connect(self._shop_settings_arrived)
+            old = self._pages["settings"]
+            index = self.stack.indexOf(old)
+            self.stack.insertWidget(index, screen)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self._pages["settings"] = screen
+            self._settings_screen = screen
+            if self.shop_settings is not None:
+                screen.show_settings(self.shop_settings)
+            elif not self._settings_pending:
+                screen.load()
+        return self._settings_screen
+
+    def show_screen(self, key: str) -> None:
+        page = self.screen_for(key)
+        self.stack.setCurrentWidget(page)
+        row = self.keys.index(key)
+        if self.navigation.currentRow() != row:
+            self.navigation.setCurrentRow(row)
+
+    def current_key(self) -> str:
+        return self.keys[self.stack.currentIndex()]
+
+    def _navigation_moved(self, row: int) -> None:
+        if 0 <= row < len(self.keys):
+            self.show_screen(self.keys[row])
+
+    # -- the shop's name -----------------------------------------------------------------------
+
+    def _load_shop_settings(self) -> None:
+        self._settings_pending = True
+        database = self.database
+        run_task(lambda: load_settings(database), self._shop_settings_arrived, self._shop_settings_failed, context=self)
+
+    def _shop_settings_arrived(self, settings: ShopSettings) -> None:
+        first = self.shop_settings is None
+        self._settings_pending = False
+        self.shop_settings = settings
+        self._update_title()
+        if first and self._settings_screen is not None and not self._settings_screen.has_changes():
+            self._settings_screen.show_settings(settings)
+        self.shop_settings_changed.emit(settings)
+
+    def _shop_settings_failed(self, exc: BaseException) -> None:
+        self._settings_pending = False
+        if not isinstance(exc, OrderAppError):
+            log.error("loading the shop settings failed", exc_info=exc)
+        self.statusBar().showMessage(self.tr("The shop's settings could not be read: {reason}").format(reason=exc))
+        if self._settings_screen is not None:
+            self._settings_screen.load()
+
+    def _update_title(self) -> None:
+        name = self.shop_settings.name.strip() if self.shop_settings is not None else ""
+        title = self.tr("OrderApp – {shop}").format(shop=name) if name else self.tr("OrderApp")
+        if self.demo:
+            title += self.tr(" (demo)")
+        self.setWindowTitle(title)
+
+    # -- closing -------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        window_settings().setValue(GEOMETRY_KEY, self.saveGeometry())
+        super().closeEvent(event)

@@ -1,0 +1,314 @@
+"""The shop's settings, checked as they are typed: each problem is shown under its field, and Save
+is offered only when there is none and something changed."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from pathlib import Path
+from zoneinfo import available_timezones
+
+import phonenumbers
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from orderapp.domain.money import COMMON_CURRENCIES
+from orderapp.errors import FieldError, OrderAppError, ValidationFailed
+from orderapp.gui.desktop import open_folder
+from orderapp.gui.forms import child, load_form
+from orderapp.gui.tasks import run_task
+from orderapp.services.shop_settings import (
+    MAX_LOGO_BYTES,
+    ShopSettings,
+    format_phone,
+    load_settings,
+    phone_problem,
+    save_settings,
+    validate_settings,
+)
+from orderapp.store.database import Database
+
+log = logging.getLogger(__name__)
+
+FIELDS = ("name", "address", "phone", "currency", "timezone", "phone_region", "logo")
+SAVED_NOTE_MS = 4000
+
+
+def _normalised(settings: ShopSettings) -> ShopSettings:
+    """What would be stored: surrounding blanks do not count as a change."""
+    return replace(settings, name=settings.name.strip(), address=settings.address.strip(), phone=settings.phone.strip())
+
+
+def region_label(region: str) -> str:
+    """The choice as shown, e.g. "CN (+86) China"; the name only where Qt knows the country."""
+    text = f"{region} (+{phonenumbers.country_code_for_region(region)})"
+    territory = QLocale.codeToTerritory(region)
+    if territory != QLocale.Country.AnyTerritory:
+        text += f" {QLocale.territoryToString(territory)}"
+    return text
+
+
+class SettingsScreen(QWidget):
+    settings_loaded = Signal(object)  # ShopSettings
+    settings_saved = Signal(object)  # ShopSettings, as stored
+    validated = Signal()  # after every re-check of the form (tests wait on it)
+
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("screen_settings")
+        self._database = database
+        self._stored: ShopSettings | None = None
+        self._logo: bytes | None = None
+        self._logo_problem = ""
+        self._filling = False
+        self._saving = False
+        self._errors: dict[str, str] = {}
+
+        self.form = load_form("settings.ui", self)
+        scroll = QScrollArea()
+        scroll.setObjectName("settings_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.form)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+        f = self.form
+        self.name = child(f, QLineEdit, "shop_name")
+        self.address = child(f, QPlainTextEdit, "shop_address")
+        self.phone = child(f, QLineEdit, "shop_phone")
+        self.currency = child(f, QComboBox, "currency")
+        self.timezone = child(f, QComboBox, "timezone")
+        self.phone_region = child(f, QComboBox, "phone_region")
+        self.logo_preview = child(f, QLabel, "logo_preview")
+        self.choose_logo = child(f, QPushButton, "choose_logo")
+        self.remove_logo = child(f, QPushButton, "remove_logo")
+        self.database_location = child(f, QLineEdit, "database_location")
+        self.open_database_folder = child(f, QPushButton, "open_database_folder")
+        self.save_button = child(f, QPushButton, "save_settings")
+        self.saved_note = child(f, QLabel, "saved_note")
+        self.problem = child(f, QLabel, "settings_problem")
+        self.error_labels = {field: child(f, QLabel, f"error_{field}") for field in FIELDS}
+        for label in self.error_labels.values():
+            label.hide()
+        self.saved_note.hide()
+        self.problem.hide()
+
+        self.currency.addItems(list(COMMON_CURRENCIES))
+        zones = sorted(available_timezones())
+        self.timezone.addItems(zones)
+        finder = QCompleter(zones, self.timezone)
+        finder.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        finder.setFilterMode(Qt.MatchFlag.MatchContains)
+        finder.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.timezone.setCompleter(finder)
+        for region in sorted(phonenumbers.SUPPORTED_REGIONS):
+            self.phone_region.addItem(region_label(region), region)
+
+        self.database_location.setText(database.location)
+        self.database_location.setCursorPosition(0)
+        self.open_database_folder.setVisible(database.path is not None)
+        self.open_database_folder.clicked.connect(self._open_database_folder)
+
+        self._hide_note = QTimer(self)
+        self._hide_note.setSingleShot(True)
+        self._hide_note.setInterval(SAVED_NOTE_MS)
+        self._hide_note.timeout.connect(self.saved_note.hide)
+
+        self.name.textChanged.connect(self._revalidate)
+        self.address.textChanged.connect(self._revalidate)
+        self.phone.textChanged.connect(self._revalidate)
+        self.phone.editingFinished.connect(self._tidy_phone)
+        self.currency.currentTextChanged.connect(self._revalidate)
+        self.timezone.currentTextChanged.connect(self._revalidate)
+        self.phone_region.currentIndexChanged.connect(self._revalidate)
+        self.choose_logo.clicked.connect(self._choose_logo)
+        self.remove_logo.clicked.connect(lambda: self._set_logo(None))
+        self.save_button.clicked.connect(self.save)
+        save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
+        save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save_shortcut.activated.connect(self.save)
+
+        self.form.setEnabled(False)  # until the stored settings are in
+        self.save_button.setEnabled(False)
+
+    # -- loading -------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        database = self._database
+        run_task(lambda: load_settings(database), self.show_settings, self._show_load_problem, context=self)
+
+    def show_settings(self, settings: ShopSettings) -> None:
+        """Fill the form with the stored ``settings`` (what Save compares against)."""
+        self._stored = _normalised(settings)
+        self._filling = True
+        try:
+            self.name.setText(settings.name)
+            self.address.setPlainText(settings.address)
+            self.phone.setText(settings.phone)
+            if self.currency.findText(settings.currency) < 0:
+                self.currency.addItem(settings.currency)
+            self.currency.setCurrentText(settings.currency)
+            index = self.timezone.findText(settings.timezone)
+            if index >= 0:
+                self.timezone.setCurrentIndex(index)
+            self.timezone.setEditText(settings.timezone)
+            self.phone_region.setCurrentIndex(self.phone_region.findData(settings.phone_region))
+            self._logo_problem = ""
+            self._set_logo(settings.logo, revalidate=False)
+        finally:
+            self._filling = False
+        self.form.setEnabled(True)
+        self.problem.hide()
+        self._revalidate()
+        self.settings_loaded.emit(settings)
+
+    def _show_load_problem(self, exc: BaseException) -> None:
+        if not isinstance(exc, OrderAppError):
+            log.error("loading the shop settings failed", exc_info=exc)
+        self.problem.setText(self.tr("The settings could not be read: {reason}").format(reason=exc))
+        self.problem.show()
+
+    # -- the form ------------------------------------------------------------------------------
+
+    def current_settings(self) -> ShopSettings:
+        region = self.phone_region.currentData()
+        return ShopSettings(
+            name=self.name.text(),
+            address=self.address.toPlainText(),
+            phone=self.phone.text(),
+            currency=self.currency.currentText().strip().upper(),
+            timezone=self.timezone.currentText().strip(),
+            phone_region=region if isinstance(region, str) else "",
+            logo=self._logo,
+        )
+
+    def errors(self) -> dict[str, str]:
+        """The message under each field that has one, as the user sees them now."""
+        return dict(self._errors)
+
+    def has_changes(self) -> bool:
+        return self._stored is not None and _normalised(self.current_settings()) != self._stored
+
+    def _revalidate(self) -> None:
+        if self._filling:
+            return
+        found: list[FieldError] = validate_settings(self.current_settings())
+        self._paint_errors(found)
+
+    def _paint_errors(self, found: list[FieldError]) -> None:
+        errors: dict[str, str] = {}
+        for error in found:
+            errors.setdefault(error.field, error.message)
+        if self._logo_problem:
+            errors["logo"] = self._logo_problem
+        self._errors = errors
+        for field, label in self.error_labels.items():
+            message = errors.get(field, "")
+            label.setText(message)
+            label.setVisible(bool(message))
+        self.save_button.setEnabled(not errors and self.has_changes() and not self._saving)
+        if self.has_changes():
+            self.saved_note.hide()
+        self.validated.emit()
+
+    def _tidy_phone(self) -> None:
+        region = self.phone_region.currentData()
+        text = self.phone.text().strip()
+        if not text or not isinstance(region, str) or phone_problem(text, region):
+            return
+        tidy = format_phone(text, region)
+        if tidy != self.phone.text():
+            self.phone.setText(tidy)
+
+    # -- logo ----------------------------------------------------------------------------------
+
+    def _choose_logo(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the shop's logo"), "", self.tr("Images (*.png *.jpg *.jpeg)")
+        )
+        if name:
+            self.load_logo_file(Path(name))
+
+    def load_logo_file(self, path: Path) -> None:
+        """Take the logo from ``path``. A file over the limit is read only far enough to be refused."""
+        try:
+            with path.open("rb") as file:
+                data = file.read(MAX_LOGO_BYTES + 1)
+        except OSError as exc:
+            self._logo_problem = self.tr("{file} cannot be read: {reason}").format(
+                file=path.name, reason=exc.strerror or exc
+            )
+            self._revalidate()
+            return
+        self._logo_problem = ""
+        self._set_logo(data)
+
+    def _set_logo(self, data: bytes | None, *, revalidate: bool = True) -> None:
+        self._logo = data
+        self.remove_logo.setEnabled(data is not None)
+        pixmap = QPixmap()
+        if data is not None and len(data) <= MAX_LOGO_BYTES and pixmap.loadFromData(data):
+            size = self.logo_preview.contentsRect().size()
+            scaled = pixmap.scaled(size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+            self.logo_preview.setPixmap(scaled)
+        else:
+            self.logo_preview.clear()
+            self.logo_preview.setText(self.tr("No logo") if data is None else self.tr("Cannot show this image"))
+        if revalidate:
+            self._revalidate()
+
+    # -- saving --------------------------------------------------------------------------------
+
+    def save(self) -> None:
+        if not self.save_button.isEnabled():
+            return
+        settings = self.current_settings()
+        database = self._database
+        self._saving = True
+        self.save_button.setEnabled(False)
+        self.problem.hide()
+        run_task(lambda: save_settings(database, settings), self._saved, self._save_failed, context=self)
+
+    def _saved(self, settings: ShopSettings) -> None:
+        self._saving = False
+        self._stored = _normalised(settings)
+        if settings.phone != self.phone.text():
+            self._filling = True
+            self.phone.setText(settings.phone)
+            self._filling = False
+        self._revalidate()
+        self.saved_note.setText(self.tr("Saved"))
+        self.saved_note.show()
+        self._hide_note.start()
+        self.settings_saved.emit(settings)
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self._saving = False
+        if isinstance(exc, ValidationFailed):
+            self._paint_errors(list(exc.errors))
+            return
+        if not isinstance(exc, OrderAppError):
+            log.error("saving the shop settings failed", exc_info=exc)
+        self.problem.setText(
+            self.tr("The settings were not saved: {reason}. Your changes are still here; try again.").format(reason=exc)
+        )
+        self.problem.show()
+        self._revalidate()
+
+    def _open_database_folder(self) -> None:
+        if self._database.path is not None:
+            open_folder(self._database.path.parent)

@@ -1,0 +1,261 @@
+"""The orders list's one search box: order number, customer or recipient name, phone (typed in
+any format), SKU or barcode, fast on a million orders.
+
+Each order has one ``order_search`` row whose text joins what can be searched (see
+``search_text_query``). A substring index covers it: an FTS5 trigram table on SQLite (kept in step by
+triggers on ``order_search``), pg_trgm GIN on PostgreSQL. Services keep the rows in step
+(``refresh_search_rows``) whenever an order or its customer changes; bulk loaders (the demo shop)
+call ``rebuild_search_index`` once at the end, and ``fill_missing_search_rows`` catches up orders
+written by anything else.
+
+Searching is two steps (``find_candidates``): ask the index for the matching order ids, at most
+``CANDIDATE_LIMIT``; when more match, the term is common, so the list instead walks the orders
+newest first and filters by the text, which finds a page quickly precisely because matches are
+common. Terms shorter than three characters (two-character Chinese names) cannot use a trigram
+index: they go through the customer table, which is much smaller than the orders.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, Connection, Select, delete, exists, func, insert, literal, or_, select, text
+from sqlalchemy.orm import Session
+
+from orderapp.domain.order_numbers import order_id_from_number
+from orderapp.domain.phones import looks_like_phone, search_digits
+from orderapp.store.models import Customer, Order, OrderLine, Product, ProductBarcode
+from orderapp.store.order_models import OrderSearch
+
+CANDIDATE_LIMIT = 2000
+SHORT_CUSTOMER_LIMIT = 200
+RECENT_SCAN = 20_000
+_SEP = "\n"
+
+# --- the index itself (the same statements as migration 0002) ----------------------------------
+
+SQLITE_INDEX_DDL = (
+    "CREATE VIRTUAL TABLE order_search_fts USING fts5("
+    "text, content='order_search', content_rowid='order_id', tokenize='trigram')",
+    "CREATE TRIGGER order_search_ai AFTER INSERT ON order_search BEGIN "
+    "INSERT INTO order_search_fts(rowid, text) VALUES (new.order_id, new.text); END",
+    "CREATE TRIGGER order_search_ad AFTER DELETE ON order_search BEGIN "
+    "INSERT INTO order_search_fts(order_search_fts, rowid, text) VALUES ('delete', old.order_id, old.text); END",
+    "CREATE TRIGGER order_search_au AFTER UPDATE ON order_search BEGIN "
+    "INSERT INTO order_search_fts(order_search_fts, rowid, text) VALUES ('delete', old.order_id, old.text); "
+    "INSERT INTO order_search_fts(rowid, text) VALUES (new.order_id, new.text); END",
+)
+SQLITE_INDEX_DROP = (
+    "DROP TRIGGER IF EXISTS order_search_ai",
+    "DROP TRIGGER IF EXISTS order_search_ad",
+    "DROP TRIGGER IF EXISTS order_search_au",
+    "DROP TABLE IF EXISTS order_search_fts",
+)
+PG_INDEX_DDL = "CREATE INDEX ix_order_search_text_trgm ON order_search USING gin (text gin_trgm_ops)"
+PG_INDEX_DROP = "DROP INDEX IF EXISTS ix_order_search_text_trgm"
+
+
+def search_text_query(order_ids: Sequence[int] | None = None) -> Select[int, str]:
+    """(order id, search text) for the given orders (all when None), in one SQL statement.
+
+    The text: number, external number, customer name, recipient, both phones' digits (E.164 without
+    '+', so "138 1234 5678" and "+86 138..." both find it), and the SKUs of the lines, one per line
+    of text so a match never spans two fields.
+    """
+    skus = (
+        select(func.coalesce(func.aggregate_strings(OrderLine.sku, " "), ""))
+        .where(OrderLine.order_id == Order.id)
+        .scalar_subquery()
+    )
+    sep = literal(_SEP)
+    body = (
+        Order.number
+        + sep
+        + Order.external_ref
+        + sep
+        + func.coalesce(Customer.name, "")
+        + sep
+        + Order.ship_name
+        + sep
+        + func.replace(func.coalesce(Customer.phone, ""), "+", "")
+        + sep
+        + func.replace(Order.ship_phone, "+", "")
+        + sep
+        + skus
+    )
+    query = select(Order.id, body).outerjoin(Customer, Customer.id == Order.customer_id)
+    if order_ids is not None:
+        query = query.where(Order.id.in_(list(order_ids)))
+    return query
+
+
+def refresh_search_rows(bind: Session | Connection, order_ids: Iterable[int]) -> None:
+    """Recompute the search text of these orders (after creating or editing them). Does NOT commit."""
+    ids = sorted(set(order_ids))
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        bind.execute(delete(OrderSearch).where(OrderSearch.order_id.in_(chunk)))
+        bind.execute(insert(OrderSearch).from_select(["order_id", "text"], search_text_query(chunk)))
+
+
+def refresh_customer_orders(bind: Session | Connection, customer_id: int) -> None:
+    """A customer's name or phone changed: their orders' search text follows. Does NOT commit."""
+    ids = [row[0] for row in bind.execute(select(Order.id).where(Order.customer_id == customer_id))]
+    refresh_search_rows(bind, ids)
+
+
+def fill_missing_search_rows(bind: Session | Connection) -> int:
+    """Add search rows for orders that have none (written by a bulk loader); returns how many.
+
+    Cheap when nothing is missing (two index look-ups). Does NOT commit.
+    """
+    newest_order = bind.execute(select(func.max(Order.id))).scalar()
+    newest_row = bind.execute(select(func.max(OrderSearch.order_id))).scalar()
+    count_orders = None
+    if newest_order is None:
+        return 0
+    if newest_row == newest_order:
+        count_orders = bind.execute(select(func.count()).select_from(Order)).scalar_one()
+        count_rows = bind.execute(select(func.count()).select_from(OrderSearch)).scalar_one()
+        if count_orders == count_rows:
+            return 0
+    missing = search_text_query().where(~exists().where(OrderSearch.order_id == Order.id))
+    result = bind.execute(insert(OrderSearch).from_select(["order_id", "text"], missing))
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def rebuild_search_index(connection: Connection) -> None:
+    """Rebuild every order's search text and the index, fastest for bulk loads (the demo shop
+    calls this once after writing its orders, in its own transaction). Does NOT commit."""
+    dialect = connection.dialect.name
+    if dialect == "sqlite":
+        for statement in SQLITE_INDEX_DROP:
+            connection.exec_driver_sql(statement)
+    elif dialect == "postgresql":
+        connection.exec_driver_sql(PG_INDEX_DROP)
+    connection.execute(delete(OrderSearch))
+    connection.execute(insert(OrderSearch).from_select(["order_id", "text"], search_text_query()))
+    if dialect == "sqlite":
+        for statement in SQLITE_INDEX_DDL:
+            connection.exec_driver_sql(statement)
+        connection.exec_driver_sql("INSERT INTO order_search_fts(order_search_fts) VALUES ('rebuild')")
+    elif dialect == "postgresql" and has_trigram(connection):
+        connection.exec_driver_sql(PG_INDEX_DDL)
+
+
+def has_trigram(connection: Connection) -> bool:
+    """PostgreSQL: is the pg_trgm extension installed in this database?"""
+    found = connection.execute(text("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")).first()
+    return found is not None
+
+
+# --- searching ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SearchTerms:
+    """What one typed search looks for: any of ``terms`` as a substring of an order's search text."""
+
+    typed: str
+    terms: tuple[str, ...]
+
+    @property
+    def short(self) -> bool:
+        return any(len(term) < 3 for term in self.terms)
+
+
+def search_terms(session: Session, typed: str, phone_region: str) -> SearchTerms | None:
+    """Turn what the user typed into substrings to look for. None for an empty search.
+
+    A phone number in any format becomes its digits; a barcode becomes the SKU of its product.
+    """
+    text_ = " ".join(typed.split())
+    if not text_:
+        return None
+    terms: list[str] = [text_]
+    if looks_like_phone(text_):
+        terms.extend(search_digits(text_, phone_region))
+    code = text_.replace(" ", "")
+    barcode_skus = session.execute(
+        select(Product.sku)
+        .join(ProductBarcode, ProductBarcode.product_id == Product.id)
+        .where(ProductBarcode.code == code)
+        .limit(1)
+    ).scalars()
+    terms.extend(barcode_skus)
+    unique: list[str] = []
+    for term in terms:
+        if term and term not in unique and not any(term != other and other in term for other in terms):
+            unique.append(term)
+    return SearchTerms(typed=text_, terms=tuple(unique or [text_]))
+
+
+def find_candidates(session: Session, terms: SearchTerms) -> list[int] | None:
+    """Ids of the orders that match (any order), or None when more than ``CANDIDATE_LIMIT`` match
+    and the caller should filter while walking the list instead (see ``text_condition``)."""
+    if terms.short:
+        return _short_candidates(session, terms)
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        query = " OR ".join('"' + term.replace('"', '""') + '"' for term in terms.terms)
+        rows = session.execute(
+            text("SELECT rowid FROM order_search_fts WHERE order_search_fts MATCH :q LIMIT :n"),
+            {"q": query, "n": CANDIDATE_LIMIT + 1},
+        )
+    else:
+        rows = session.execute(
+            select(OrderSearch.order_id).where(text_condition(terms, dialect)).limit(CANDIDATE_LIMIT + 1)
+        )
+    ids = [row[0] for row in rows]
+    return None if len(ids) > CANDIDATE_LIMIT else ids
+
+
+def text_condition(terms: SearchTerms, dialect: str) -> ColumnElement[bool]:
+    """The search as a condition on ``order_search.text`` (join it to the orders)."""
+    column = OrderSearch.text
+    parts = []
+    for term in terms.terms:
+        pattern = "%" + _escape_like(term) + "%"
+        parts.append(column.ilike(pattern, escape="\\") if dialect != "sqlite" else column.like(pattern, escape="\\"))
+    return or_(*parts)
+
+
+def _short_candidates(session: Session, terms: SearchTerms) -> list[int] | None:
+    """Short terms: customers by name or phone, then their orders; order numbers as typed."""
+    conditions = []
+    for term in terms.terms:
+        pattern = "%" + _escape_like(term) + "%"
+        conditions.append(Customer.name.like(pattern, escape="\\"))
+    customers = [
+        row[0] for row in session.execute(select(Customer.id).where(or_(*conditions)).limit(SHORT_CUSTOMER_LIMIT + 1))
+    ]
+    if len(customers) > SHORT_CUSTOMER_LIMIT:
+        return None
+    ids: list[int] = []
+    if customers:
+        ids = [
+            row[0]
+            for row in session.execute(
+                select(Order.id).where(Order.customer_id.in_(customers)).limit(CANDIDATE_LIMIT + 1)
+            )
+        ]
+    if len(ids) > CANDIDATE_LIMIT:
+        return None
+    number_id = order_id_from_number(terms.typed)
+    if number_id is not None:
+        ids.append(number_id)
+    # Recipients, SKUs and the rest: for two characters only the newest orders are worth a scan.
+    newest = select(Order.id).order_by(Order.created_at.desc(), Order.id.desc()).limit(RECENT_SCAN).subquery()
+    recent = (
+        select(OrderSearch.order_id)
+        .where(OrderSearch.order_id.in_(select(newest.c.id)))
+        .where(text_condition(terms, session.get_bind().dialect.name))
+        .limit(CANDIDATE_LIMIT)
+    )
+    ids.extend(row[0] for row in session.execute(recent))
+    return sorted(set(ids))
+
+
+def _escape_like(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -1,0 +1,431 @@
+"""The demo shop: what a shopkeeper trying the app sees must look like a real shop, and every figure
+must add up (stock against its ledger, order totals against their lines, timelines against statuses)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import phonenumbers
+import pytest
+from sqlalchemy import Connection, func, select, text
+
+from orderapp.domain.gtin import gtin_symbology, is_valid_gtin
+from orderapp.domain.order_status import OPEN_STATUSES, RESERVING_STATUSES, OrderStatus, can_move
+from orderapp.errors import DatabaseInUse
+from orderapp.services import demo_shop
+from orderapp.services.demo_shop import DemoReport, DemoSize, build_demo_shop, shop_is_empty
+from orderapp.store.database import Database
+from orderapp.store.models import (
+    Customer,
+    Order,
+    OrderEvent,
+    OrderLine,
+    Product,
+    ProductBarcode,
+    Setting,
+    StockMovement,
+)
+from orderapp.store.opening import open_database
+
+NOW = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
+CJK = re.compile(r"[\u4e00-\u9fff]")
+ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")  # not a metric symbol such as "g", "kg" or "ml"
+
+
+@pytest.fixture
+def shop(database: Database) -> Iterator[tuple[Database, DemoReport]]:
+    """The default demo shop, built once for the test, on SQLite (and PostgreSQL when configured)."""
+    report = build_demo_shop(database, now=NOW)
+    yield database, report
+
+
+def rows(database: Database, statement: Any) -> list[Any]:
+    with database.engine.connect() as conn:
+        return list(conn.execute(statement))
+
+
+def count(conn: Connection, model: Any) -> int:
+    return int(conn.execute(select(func.count()).select_from(model)).scalar_one())
+
+
+def test_a_new_database_is_an_empty_shop_until_the_demo_is_built(database: Database) -> None:
+    assert shop_is_empty(database)
+    report = build_demo_shop(database, now=NOW)
+    assert not shop_is_empty(database)
+    with database.engine.connect() as conn:
+        assert count(conn, Product) == report.products >= 200
+        assert count(conn, Customer) == report.customers >= 50
+        assert count(conn, Order) == report.orders >= 300
+        assert count(conn, OrderLine) == report.order_lines >= report.orders
+        assert count(conn, StockMovement) == report.movements > report.products
+    assert report.seconds > 0
+
+
+def test_every_status_channel_and_way_of_fulfilment_is_there(shop: tuple[Database, DemoReport]) -> None:
+    database, _ = shop
+    orders = rows(database, select(Order.status, Order.channel, Order.fulfilment, Order.priority, Order.due_at))
+    assert {o.status for o in orders} == {s.value for s in OrderStatus}
+    assert {o.channel for o in orders} == {"phone", "web", "store"}
+    assert {o.fulfilment for o in orders} == {"delivery", "pickup", "walk_in"}
+    urgent = [o for o in orders if o.priority == "urgent"]
+    assert 0 < len(urgent) < len(orders) / 4
+    overdue = [o for o in orders if o.status in OPEN_STATUSES and o.due_at is not None and o.due_at < NOW]
+    assert overdue, "some open orders should be past their due time"
+    # Old orders are mostly done; the last day's are mostly still open.
+    statuses_by_age = rows(database, select(Order.status, Order.created_at))
+    old = [o.status for o in statuses_by_age if o.created_at < NOW - timedelta(days=7)]
+    recent = [o.status for o in statuses_by_age if o.created_at > NOW - timedelta(hours=12)]
+    assert sum(s in ("delivered", "completed") for s in old) > 0.8 * len(old)
+    assert any(s in OPEN_STATUSES for s in recent)
+
+
+def test_products_have_chinese_and_english_names_bins_and_prices(shop: tuple[Database, DemoReport]) -> None:
+    database, _ = shop
+    products = rows(database, select(Product))
+    names = [p.name for p in products]
+    chinese_only = [n for n in names if CJK.search(n) and not ENGLISH_WORD.search(n)]
+    english_only = [n for n in names if ENGLISH_WORD.search(n) and not CJK.search(n)]
+    bilingual = [n for n in names if CJK.search(n) and ENGLISH_WORD.search(n)]
+    assert chinese_only and english_only and bilingual
+    assert len(set(names)) > 0.9 * len(names)
+    assert len({p.sku for p in products}) == len(products)
+    assert all(re.fullmatch(r"[A-Z]-\d{2}-\d", p.location) for p in products)
+    assert len({p.category for p in products}) >= 8
+    assert all(p.price_cents > 0 and 0 < p.cost_cents < p.price_cents for p in products)
+    assert all(p.reorder_point > 0 and p.reorder_qty > 0 and p.unit for p in products)
+
+
+def test_barcodes_are_valid_unique_gtins_with_case_packs(shop: tuple[Database, DemoReport]) -> None:
+    database, report = shop
+    barcodes = rows(database, select(ProductBarcode))
+    codes = [b.code for b in barcodes]
+    assert len(set(codes)) == len(codes)
+    assert all(is_valid_gtin(b.code) and gtin_symbology(b.code) == b.symbology for b in barcodes)
+    units = [b for b in barcodes if b.kind == "unit"]
+    cases = [b for b in barcodes if b.kind == "case"]
+    assert sorted(b.product_id for b in units) == sorted({b.product_id for b in units})
+    assert len(units) == report.products
+    assert all(b.pack_qty == 1 for b in units)
+    assert {b.symbology for b in units} == {"ean13", "upca"}
+    assert 0.04 * report.products < len(cases) < 0.2 * report.products
+    assert all(b.pack_qty in (6, 12, 24) for b in cases)
+    assert {b.symbology for b in cases} == {"gtin14", "ean13"}
+
+
+def test_customers_have_real_phone_numbers_and_addresses(shop: tuple[Database, DemoReport]) -> None:
+    database, _ = shop
+    customers = rows(database, select(Customer))
+    for customer in customers:
+        number = phonenumbers.parse(customer.phone)
+        assert phonenumbers.is_valid_number(number), customer.phone
+        assert customer.phone == phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        assert phonenumbers.region_code_for_number(number) == customer.country
+        assert customer.address_line1 and customer.city and customer.postcode
+        if customer.email:
+            assert re.fullmatch(r"[\w.]+@[\w.-]+\.[a-z]{2,}", customer.email)
+        if customer.country == "CN":
+            assert re.fullmatch(r"\d{6}", customer.postcode)
+    countries = Counter(c.country for c in customers)
+    assert countries["CN"] > len(customers) / 2
+    assert set(countries) <= {"CN", "US", "GB"}
+    assert any(CJK.search(c.name) for c in customers)
+    assert any(not CJK.search(c.name) for c in customers)
+
+
+def test_a_few_products_are_at_or_below_their_reorder_point(shop: tuple[Database, DemoReport]) -> None:
+    database, report = shop
+    products = rows(database, select(Product.on_hand, Product.reorder_point))
+    low = [p for p in products if p.on_hand <= p.reorder_point]
+    assert 0.05 * report.products <= len(low) <= 0.15 * report.products
+
+
+def test_stock_figures_equal_the_ledger_and_never_went_negative(shop: tuple[Database, DemoReport]) -> None:
+    database, _ = shop
+    products = {p.id: p for p in rows(database, select(Product.id, Product.on_hand, Product.reserved))}
+    movements = rows(
+        database,
+        select(StockMovement).order_by(StockMovement.product_id, StockMovement.at, StockMovement.id),
+    )
+    on_hand: dict[int, int] = defaultdict(int)
+    reserved: dict[int, int] = defaultdict(int)
+    first_kind: dict[int, str] = {}
+    for movement in movements:
+        first_kind.setdefault(movement.product_id, movement.kind)
+        on_hand[movement.product_id] += movement.qty_delta
+        reserved[movement.product_id] += movement.reserved_delta
+        assert on_hand[movement.product_id] >= 0, movement
+        assert 0 <= reserved[movement.product_id] <= on_hand[movement.product_id], movement
+        assert movement.user_id == 1
+        assert (movement.order_id is None) == (movement.kind == "receive")
+    assert set(first_kind.values()) == {"receive"}
+    for product_id, product in products.items():
+        assert (product.on_hand, product.reserved) == (on_hand[product_id], reserved[product_id])
+    assert {m.kind for m in movements} == {"receive", "reserve", "release", "ship", "sale", "return"}
+
+
+def test_reservations_belong_to_orders_that_hold_stock(shop: tuple[Database, DemoReport]) -> None:
+    database, _ = shop
+    orders = {o.id: o for o in rows(database, select(Order.id, Order.status, Order.held_from))}
+    holding = {
+        order_id
+        for order_id, o in orders.items()
+        if o.status in RESERVING_STATUSES or (o.status == "on_hold" and o.held_from in RESERVING_STATUSES)
+    }
+    lines = rows(database, select(OrderLine.order_id, OrderLine.quantity))
+    expected = sum(line.quantity for line in lines if line.order_id in holding)
+    with database.engine.connect() as conn:
+        reserved = conn.execute(select(func.sum(Product.reserved))).scalar_one()
+    assert reserved == expected > 0
+
+
+def test_order_totals_add_up(shop: tuple[Database, DemoReport]) -> None:
+    database, _ = shop
+    lines: dict[int, list[Any]] = defaultdict(list)
+    for line in rows(database, select(OrderLine).order_by(OrderLine.order_id, OrderLine.line_no)):
+        lines[line.order_id].append(line)
+    orders = rows(database, select(Order))
+    assert any(o.discount_cents for o in orders) and any(o.shipping_cents for o in orders)
+    assert any(line.discount_cents for order_lines in lines.values() for line in order_lines)
+    for order in orders:
+        own = lines[order.id]
+        assert 1 <= len(own) <= 4
+        assert [line.line_no for line in own] == list(range(1, len(own) + 1))
+        assert order.subtotal_cents == sum(x.quantity * x.unit_price_cents - x.discount_cents for x in own)
+        assert order.total_cents == order.subtotal_cents - order.discount_cents + order.shipping_cents
+        assert order.total_cents > 0 and order.currency == "CNY"
+        assert 0 <= order.paid_cents <= order.total_cents
+        assert (order.paid_cents == order.total_cents) == (order.payment_status == "paid")
+        assert all(x.quantity >= 1 and 0 <= x.discount_cents <= x.quantity * x.unit_price_cents for x in own)
+        assert all(x.unit_price_cents <= x.catalogue_price_cents for x in own)
+        if order.fulfilment == "walk_in":
+            assert order.shipping_cents == 0 and order.channel == "store"
+        if order.status == "returned":
+            assert order.payment_status == "refunded"
+
+
+def test_order_numbers_are_scanner_safe(shop: tuple[Database, DemoReport]) -> None:
+    database, _ = shop
+    numbers = [(o.id, o.number) for o in rows(database, select(Order.id, Order.number))]
+    assert all(re.fullmatch(r"[A-Z0-9-]+", n) and n == f"SO-{i:06d}" for i, n in numbers)
+
+
+def test_orders_and_their_timelines_lie_in_the_last_days(shop: tuple[Database, DemoReport]) -> None:
+    database, _ = shop
+    orders = {o.id: o for o in rows(database, select(Order))}
+    first = NOW - timedelta(days=DemoSize().days)
+    assert all(first <= o.created_at <= o.updated_at <= NOW for o in orders.values())
+    events: dict[int, list[Any]] = defaultdict(list)
+    for event in rows(database, select(OrderEvent).order_by(OrderEvent.id)):
+        events[event.order_id].append(event)
+    assert set(events) == set(orders)
+    for order_id, timeline in events.items():
+        order = orders[order_id]
+        assert [e.at for e in timeline] == sorted(e.at for e in timeline)
+        assert timeline[0].at == order.created_at and timeline[-1].at == order.updated_at
+        assert (timeline[0].from_status, timeline[0].to_status) == (None, "received")
+        assert timeline[-1].to_status == order.status
+        for before, after in zip(timeline, timeline[1:], strict=False):
+            assert after.from_status == before.to_status
+            assert can_move(OrderStatus(after.from_status), OrderStatus(after.to_status)), (order.number, after)
+        assert all(e.user_id == 1 and e.kind == "status" for e in timeline)
+        if order.status == "on_hold":
+            assert order.held_from == timeline[-1].from_status
+        else:
+            assert order.held_from is None
+        if order.fulfilment == "delivery" and order.status in ("shipped", "delivered"):
+            assert order.carrier and order.tracking_number
+            assert order.tracking_number in next(e.detail for e in timeline if e.to_status == "shipped")
+
+
+def test_movements_happen_when_their_order_moved(shop: tuple[Database, DemoReport]) -> None:
+    database, _ = shop
+    step_times = {(e.order_id, e.to_status): e.at for e in rows(database, select(OrderEvent))}
+    kind_to_status = {"reserve": "confirmed", "ship": "shipped", "sale": "completed", "release": "cancelled",
+                      "return": "returned"}  # fmt: skip
+    numbers = dict(rows(database, select(Order.id, Order.number)))
+    for movement in rows(database, select(StockMovement).where(StockMovement.order_id.is_not(None))):
+        assert movement.at == step_times[(movement.order_id, kind_to_status[movement.kind])]
+        assert movement.reference == numbers[movement.order_id]
+
+
+def test_shop_settings_are_written_only_where_missing(database: Database) -> None:
+    with database.engine.begin() as conn:
+        conn.execute(
+            Setting.__table__.insert(),
+            [
+                {"key": "shop.name", "value": "Lucky Mart", "updated_at": NOW, "updated_by": 1},
+                {"key": "shop.currency", "value": "HKD", "updated_at": NOW, "updated_by": 1},
+            ],
+        )
+    build_demo_shop(database, DemoSize(products=20, customers=5, orders=30, days=5), now=NOW)
+    settings = dict(rows(database, select(Setting.key, Setting.value)))
+    assert settings["shop.name"] == "Lucky Mart"
+    assert settings["shop.currency"] == "HKD"
+    assert settings["shop.timezone"] == "Asia/Shanghai"
+    assert settings["shop.phone"] == "+862161234567"
+    assert settings["shop.phone_region"] == "CN"
+    assert "示例小店" not in settings["shop.name"] and "\n" in settings["shop.address"]
+    assert {currency for (currency,) in rows(database, select(Order.currency).distinct())} == {"HKD"}
+
+
+def test_the_demo_settings_are_complete_in_a_new_shop(shop: tuple[Database, DemoReport]) -> None:
+    database, _ = shop
+    settings = dict(rows(database, select(Setting.key, Setting.value)))
+    assert settings == {**settings, **demo_shop.SHOP_SETTINGS}
+    assert settings["shop.name"] == "示例小店 Demo Corner Shop"
+
+
+def test_a_shop_in_use_is_refused_and_left_alone(shop: tuple[Database, DemoReport]) -> None:
+    database, _ = shop
+
+    def counts() -> list[int]:
+        with database.engine.connect() as conn:
+            return [count(conn, m) for m in (Product, ProductBarcode, Customer, Order, OrderEvent, StockMovement)]
+
+    before = counts()
+    with pytest.raises(DatabaseInUse, match="already holds a shop") as caught:
+        build_demo_shop(database, now=NOW)
+    assert database.location in str(caught.value)
+    assert counts() == before
+
+
+def test_the_shop_keeps_working_after_the_demo(shop: tuple[Database, DemoReport]) -> None:
+    """Ids were written explicitly: the next ordinary insert must not collide (PostgreSQL sequences)."""
+    database, report = shop
+    with database.session(write=True) as session:
+        product = Product(sku="NEW-1", name="新品 New item", price_cents=100)
+        customer = Customer(name="新顾客", phone="+8613900000000")
+        session.add_all([product, customer])
+        session.flush()
+        order = Order(number="SO-NEW", currency="CNY", created_by=1, customer_id=customer.id)
+        session.add(order)
+        session.flush()
+        session.add(StockMovement(product_id=product.id, user_id=1, kind="receive", qty_delta=5))
+        session.add(OrderEvent(order_id=order.id, user_id=1, to_status="received"))
+        session.add(OrderLine(order_id=order.id, line_no=1, product_id=product.id, sku="NEW-1", name="新品",
+                              quantity=1, unit_price_cents=100, catalogue_price_cents=100))  # fmt: skip
+        session.add(ProductBarcode(product_id=product.id, code="6900000000019", symbology="ean13"))
+        session.commit()
+        assert product.id == report.products + 1
+        assert order.id == report.orders + 1
+
+
+def test_progress_reports_each_phase_to_the_end(database: Database) -> None:
+    seen: list[tuple[str, int, int]] = []
+    build_demo_shop(database, DemoSize(products=50, customers=10, orders=80, days=10), now=NOW,
+                    progress=lambda phase, done, total: seen.append((phase, done, total)))  # fmt: skip
+    phases = [phase for phase, _, _ in seen]
+    assert phases.index("products") < phases.index("customers") < phases.index("orders") < phases.index("stock")
+    last = {phase: (done, total) for phase, done, total in seen}
+    assert last == {"products": (50, 50), "customers": (10, 10), "orders": (80, 80), "stock": (50, 50)}
+    assert all(0 <= done <= total for _, done, total in seen)
+
+
+# --- SQLite only: several shops side by side ---------------------------------------------------------
+
+
+def build_sqlite(path: Path, size: DemoSize = DemoSize(), seed: int = 1) -> Database:
+    database = open_database(path)
+    build_demo_shop(database, size, seed=seed, now=NOW)
+    return database
+
+
+def dump(database: Database) -> dict[str, list[tuple[Any, ...]]]:
+    tables = ("product", "product_barcode", "customer", "orders", "order_line", "order_event", "stock_movement")
+    with database.engine.connect() as conn:
+        return {t: [tuple(r) for r in conn.execute(text(f"SELECT * FROM {t} ORDER BY id"))] for t in tables}
+
+
+def test_the_same_seed_builds_the_same_shop(tmp_path: Path) -> None:
+    first = build_sqlite(tmp_path / "a.sqlite")
+    second = build_sqlite(tmp_path / "b.sqlite")
+    other = build_sqlite(tmp_path / "c.sqlite", seed=2)
+    try:
+        assert dump(first) == dump(second)
+        assert dump(first)["orders"] != dump(other)["orders"]
+    finally:
+        for database in (first, second, other):
+            database.dispose()
+
+
+def test_fast_sqlite_rows_match_what_sqlalchemy_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The SQLite path writes times as text itself; they must be byte for byte what the typed
+    UTCDateTime column writes, or comparisons and sorting in SQL would go wrong."""
+    fast = build_sqlite(tmp_path / "fast.sqlite")
+    original_init = demo_shop._Writer.__init__
+
+    def typed_init(self: Any, conn: Connection, now_us: int) -> None:
+        original_init(self, conn, now_us)
+        self.dialect = "generic"
+        self.stamp = demo_shop._aware_stamp
+
+    monkeypatch.setattr(demo_shop._Writer, "__init__", typed_init)
+    typed = build_sqlite(tmp_path / "typed.sqlite")
+    try:
+        assert dump(fast) == dump(typed)
+    finally:
+        fast.dispose()
+        typed.dispose()
+
+
+@pytest.mark.parametrize(
+    "size, seed",
+    [
+        (DemoSize(products=1, customers=1, orders=12, days=1), 1),
+        (DemoSize(products=3, customers=2, orders=40, days=2), 7),
+        (DemoSize(products=30, customers=5, orders=15, days=90), 3),
+    ],
+)
+def test_even_a_tiny_shop_shows_everything_and_adds_up(tmp_path: Path, size: DemoSize, seed: int) -> None:
+    database = build_sqlite(tmp_path / "tiny.sqlite", size, seed)
+    try:
+        with database.engine.connect() as conn:
+            statuses = set(conn.execute(text("SELECT status FROM orders")).scalars())
+            assert statuses == {s.value for s in OrderStatus}
+            assert conn.execute(text("SELECT count(*) FROM orders WHERE priority = 'urgent'")).scalar_one() > 0
+            mismatched = conn.execute(
+                text(
+                    "SELECT p.id FROM product p LEFT JOIN (SELECT product_id, sum(qty_delta) q, "
+                    "sum(reserved_delta) r FROM stock_movement GROUP BY product_id) m ON m.product_id = p.id "
+                    "WHERE p.on_hand != coalesce(m.q, 0) OR p.reserved != coalesce(m.r, 0) "
+                    "OR p.on_hand < p.reserved"
+                )
+            ).all()
+            assert mismatched == []
+            low = conn.execute(text("SELECT count(*) FROM product WHERE on_hand <= reorder_point")).scalar_one()
+            assert low >= 1
+            assert conn.execute(text("SELECT min(created_at) FROM orders")).scalar_one() >= str(
+                (NOW - timedelta(days=size.days)).replace(tzinfo=None)
+            )
+    finally:
+        database.dispose()
+
+
+def test_an_empty_order_book_is_fine(tmp_path: Path) -> None:
+    database = build_sqlite(tmp_path / "no-orders.sqlite", DemoSize(products=10, customers=3, orders=0, days=3))
+    try:
+        with database.engine.connect() as conn:
+            assert count(conn, Order) == 0
+            assert count(conn, StockMovement) == 10
+    finally:
+        database.dispose()
+
+
+@pytest.mark.parametrize(
+    "size", [DemoSize(products=0), DemoSize(customers=0), DemoSize(orders=-1), DemoSize(days=0)]
+)
+def test_impossible_sizes_are_refused(database: Database, size: DemoSize) -> None:
+    with pytest.raises(ValueError):
+        build_demo_shop(database, size)
+    assert shop_is_empty(database)
+
+
+def test_now_must_say_its_time_zone(database: Database) -> None:
+    with pytest.raises(ValueError, match="naive"):
+        build_demo_shop(database, now=datetime(2026, 1, 1))
+    assert shop_is_empty(database)

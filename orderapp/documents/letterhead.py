@@ -94,15 +94,19 @@ class LogoStamp:
     def __bool__(self) -> bool:
         return self._reader is not None
 
+    def prepare(self, canvas: Canvas) -> None:
+        """Embed the logo in this PDF (once); call outside any other form."""
+        if self._reader is not None and id(canvas) not in self._canvases:
+            canvas.beginForm(self.FORM, 0, 0, self.width, self.height)
+            canvas.drawImage(self._reader, 0, 0, self.width, self.height, mask="auto")
+            canvas.endForm()
+            self._canvases.add(id(canvas))
+
     def stamp(self, canvas: Canvas, x: float, top: float) -> None:
         """Draw the logo with its top left corner at (x, top)."""
         if self._reader is None:
             return
-        if id(canvas) not in self._canvases:
-            canvas.beginForm(self.FORM)
-            canvas.drawImage(self._reader, 0, 0, self.width, self.height, mask="auto")
-            canvas.endForm()
-            self._canvases.add(id(canvas))
+        self.prepare(canvas)
         canvas.saveState()
         canvas.translate(x, top - self.height)
         canvas.doForm(self.FORM)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from orderapp.documents.flow import (
     PAD_X,
@@ -32,7 +32,7 @@ from orderapp.documents.flow import (
 from orderapp.documents.letterhead import Letterhead, LogoStamp, local_time, money
 from orderapp.documents.output import Batch, new_canvas
 from orderapp.documents.papers import MM, PAPERS, Paper
-from orderapp.documents.pen import GREY, Pen, leading
+from orderapp.documents.pen import GREY, Pen, fitted_code128, leading
 from orderapp.documents.text import one_line, wrap
 from orderapp.i18n import _
 
@@ -160,6 +160,7 @@ class _SlipLayout:
         if options.show_prices:
             header += [_("Price"), _("Amount")]
         self.table_header = header
+        self._forms: set[int] = set()
 
     # -- one slip ---------------------------------------------------------------------------------
 
@@ -168,49 +169,51 @@ class _SlipLayout:
         top = paper.height - paper.margin - self.header_height - 2 * MM
         bottom = paper.margin + self.footer_height
         pages = paginate(self.blocks(order), top, bottom)
+        barcode = fitted_code128(order.number, bar=self.bar, height=self.bar_height, max_width=self.right_width)
         for number, page in enumerate(pages, start=1):
-            self._draw_page(pen, order, page, number, len(pages))
+            self._draw_page(pen, order, barcode, page, number, len(pages))
         return len(pages)
 
-    def _draw_page(self, pen: Pen, order: SlipOrder, page: Page, number: int, count: int) -> None:
-        paper = self.paper
-        self._draw_header(pen, order, number, count)
-        draw_page(pen, page, paper.margin)
-        if self.footer_lines:
-            top = paper.margin + self.footer_height - 2 * MM
-            pen.rule(paper.margin, paper.width - paper.margin, top + 1.2 * MM, width=0.4, colour=GREY)
-            pen.lines(paper.margin, top, self.footer_lines, self.small, colour=GREY)
-        pen.canvas.showPage()
-
-    def _draw_header(self, pen: Pen, order: SlipOrder, number: int, count: int) -> None:
+    def _draw_page(self, pen: Pen, order: SlipOrder, barcode: Any, page: Page, number: int, count: int) -> None:
+        canvas = pen.canvas
+        if id(canvas) not in self._forms:
+            self._make_page_form(pen)
+        canvas.doForm(self.FORM)
         paper, size = self.paper, self.size
-        left = paper.margin
-        top = paper.height - paper.margin
         right = paper.width - paper.margin
-        self.logo.stamp(pen.canvas, left, top)
-        y = pen.lines(left + self.shop_x, top, self.name_lines, self.name_size, bold=True)
-        pen.lines(left + self.shop_x, y, self.detail_lines, self.small, colour=GREY)
-
-        title = _("Packing slip")
-        y = top - size * 1.4
-        pen.text(right, y, title, size * 1.4, bold=True, align="right")
+        y = paper.height - paper.margin - size * 1.4
         y -= leading(size * 1.4) - size * 1.4 + self.bar_height + 2
-        barcode = self._barcode_width(order.number)
-        pen.code128(order.number, right - barcode, y, height=self.bar_height, max_width=self.right_width)
+        barcode.drawOn(canvas, right - barcode.width, y)
         y -= size * 1.2 + 2
         pen.text(right, y, order.number, size * 1.2, bold=True, align="right")
         y -= leading(self.small) + 1
         pen.text(right, y, _("Page {page} of {pages}").format(page=number, pages=count), self.small, align="right")
-        rule_y = top - self.header_height + 1 * MM
-        pen.rule(left, right, rule_y, width=0.9)
+        draw_page(pen, page, paper.margin)
+        canvas.showPage()
 
-    def _barcode_width(self, value: str) -> float:
-        from orderapp.documents.pen import code128_width
+    FORM = "orderapp_slip_page"
 
-        width = code128_width(value, bar=self.bar)
-        if width > self.right_width:
-            width = code128_width(value, bar=max(0.6, self.bar * self.right_width / width))
-        return width
+    def _make_page_form(self, pen: Pen) -> None:
+        """What is the same on every page of every slip, drawn once per PDF: the shop's header,
+        the title, the rules and the footer."""
+        canvas = pen.canvas
+        paper, size = self.paper, self.size
+        self.logo.prepare(canvas)
+        canvas.beginForm(self.FORM, 0, 0, paper.width, paper.height)
+        left = paper.margin
+        top = paper.height - paper.margin
+        right = paper.width - paper.margin
+        self.logo.stamp(canvas, left, top)
+        y = pen.lines(left + self.shop_x, top, self.name_lines, self.name_size, bold=True)
+        pen.lines(left + self.shop_x, y, self.detail_lines, self.small, colour=GREY)
+        pen.text(right, top - size * 1.4, _("Packing slip"), size * 1.4, bold=True, align="right")
+        pen.rule(left, right, top - self.header_height + 1 * MM, width=0.9)
+        if self.footer_lines:
+            footer_top = paper.margin + self.footer_height - 2 * MM
+            pen.rule(left, right, footer_top + 1.2 * MM, width=0.4, colour=GREY)
+            pen.lines(left, footer_top, self.footer_lines, self.small, colour=GREY)
+        canvas.endForm()
+        self._forms.add(id(canvas))
 
     # -- the body ---------------------------------------------------------------------------------
 
@@ -239,7 +242,7 @@ class _SlipLayout:
         right_width = width - left_width
         inner_left = left_width - 2 * PAD_X
         inner_right = right_width - 2 * PAD_X
-        caption = _("Collect at the shop") if order.fulfilment == "pickup" else _("Ship to")
+        caption = {"pickup": _("Collect at the shop"), "walk_in": _("Customer")}.get(order.fulfilment, _("Ship to"))
         left: list[Line] = [Styled(caption, colour=GREY, size=small)]
         left += styled(order.ship_name or _("(no name given)"), size, inner_left, bold=True)
         if order.ship_phone:

@@ -47,28 +47,25 @@ class Pen:
         if not text:
             return
         canvas = self.canvas
-        if align != "left":
-            from reportlab.pdfbase.pdfmetrics import stringWidth
-
-            width = stringWidth(text, self.font, size)
-            x -= width if align == "right" else width / 2
-        if colour is not BLACK:
+        if colour != BLACK:
             canvas.setFillColorRGB(*colour)
-        if bold:
-            canvas.setStrokeColorRGB(*colour)
+        canvas.setFont(self.font, size)
+        mode = None
+        if bold:  # filled and outlined: text render mode 2
+            mode = 2
             canvas.setLineWidth(size * 0.035)
-            obj = canvas.beginText(x, y)
-            obj.setFont(self.font, size)
-            obj.setTextRenderMode(2)
-            obj.textOut(text)
-            obj.setTextRenderMode(0)
-            canvas.drawText(obj)
-            canvas.setStrokeColorRGB(*BLACK)
+            if colour != BLACK:
+                canvas.setStrokeColorRGB(*colour)
+        if align == "left":
+            canvas.drawString(x, y, text, mode=mode)
+        elif align == "right":
+            canvas.drawRightString(x, y, text, mode=mode)
         else:
-            canvas.setFont(self.font, size)
-            canvas.drawString(x, y, text)
-        if colour is not BLACK:
+            canvas.drawCentredString(x, y, text, mode=mode)
+        if colour != BLACK:
             canvas.setFillColorRGB(*BLACK)
+            if bold:
+                canvas.setStrokeColorRGB(*BLACK)
 
     def lines(
         self,
@@ -109,14 +106,8 @@ class Pen:
         canvas.setFillColorRGB(*BLACK)
 
     def code128(self, value: str, x: float, y: float, *, height: float, max_width: float, bar: float = 1.0) -> float:
-        """``value`` as a Code 128 barcode, lower left at (x, y), quiet zones included; returns its width.
-
-        The bars are made narrower (down to 0.6 pt, still read at 200 dpi) when the code would be
-        wider than ``max_width``.
-        """
-        barcode = code128(value, bar=bar, height=height)
-        if barcode.width > max_width and bar > 0.6:
-            barcode = code128(value, bar=max(0.6, bar * max_width / barcode.width), height=height)
+        """``value`` as a Code 128 barcode, lower left at (x, y), quiet zones included; returns its width."""
+        barcode = fitted_code128(value, bar=bar, height=height, max_width=max_width)
         barcode.drawOn(self.canvas, x, y)
         return float(barcode.width)
 
@@ -127,6 +118,15 @@ def code128(value: str, *, bar: float, height: float) -> Any:
     return Code128(
         value, barWidth=bar, barHeight=height, humanReadable=False, quiet=1, lquiet=10 * bar, rquiet=10 * bar
     )
+
+
+def fitted_code128(value: str, *, bar: float, height: float, max_width: float) -> Any:
+    """A Code 128 barcode (quiet zones included) made narrower, down to 0.6 pt bars (still read at
+    200 dpi), when it would be wider than ``max_width``."""
+    barcode = code128(value, bar=bar, height=height)
+    if barcode.width > max_width and bar > 0.6:
+        barcode = code128(value, bar=max(0.6, bar * max_width / barcode.width), height=height)
+    return barcode
 
 
 def code128_width(value: str, *, bar: float) -> float:

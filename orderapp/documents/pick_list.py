@@ -114,7 +114,7 @@ def _blocks(pick_list: PickList, paper: Paper) -> list[Block]:
     ]
     rows: list[list[str | Cell]] = []
     for item in pick_list.items:
-        split = "   ".join(f"{number} × {quantity}" for number, quantity in item.per_order)
+        split = "   ".join(f"{number}\u00a0×\u00a0{quantity}" for number, quantity in item.per_order)
         rows.append(
             [
                 Cell(check_box=True),

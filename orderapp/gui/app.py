@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator, Signal
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from orderapp import i18n, paths
@@ -59,6 +60,20 @@ def install_translators(app: QApplication, locale: QLocale | None = None) -> lis
             installed.append(translator)
     i18n.install(locale.name())  # the core's own messages (gettext), in the same language
     return installed
+
+
+def ensure_cjk_font() -> str | None:
+    """Chinese shows as empty boxes on a PC without a CJK font (a bare Linux): then use the font
+    shipped for printing. Returns the family added, None when the system has one already."""
+    if QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+        return None
+    path = paths.bundled_dir("resources") / "fonts" / "WenQuanYiMicroHei.ttf"
+    font_id = QFontDatabase.addApplicationFont(str(path))
+    if font_id < 0:
+        log.warning("no CJK font on this PC, and %s could not be loaded: Chinese may show as boxes", path)
+        return None
+    families = QFontDatabase.applicationFontFamilies(font_id)
+    return families[0] if families else None
 
 
 def apply_style(app: QApplication) -> None:
@@ -149,6 +164,7 @@ def run_app(url: str, *, demo: bool) -> int:
     setup_logging()
     app = make_application()
     install_translators(app)
+    ensure_cjk_font()
     apply_style(app)
     install_crash_handler()
 

@@ -35,7 +35,7 @@ class DashboardScreen(QWidget):
 
         self.form = load_form("dashboard.ui", self)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(9, 9, 9, 9)  # as the placeholder screens: every heading in one place
         layout.addWidget(self.form)
         self.figure_labels = {key: child(self.form, QLabel, f"figure_{key}") for key in FIGURES}
         self.as_of = child(self.form, QLabel, "as_of")

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from orderapp.errors import DatabaseProblem, ServerUnreachable
 from orderapp.store.backups import Backup, list_backups, restore_backup
-from orderapp.store.database import Database
+from orderapp.store.database import Database, describe, normalise_url
 from orderapp.store.opening import open_database
 
 log = logging.getLogger(__name__)
@@ -231,6 +231,14 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("open_shop", text)
 
 
+def _where(url: str) -> str:
+    """The location for people, without a password."""
+    try:
+        return describe(normalise_url(url))
+    except Exception:
+        return url if "://" not in url else url.split("://", 1)[0] + "://…"
+
+
 def open_shop(url: str, ask: AskUser = ask_with_dialog) -> tuple[Database | None, str]:
     """Open the shop at ``url``, asking the user what to do about each problem.
 
@@ -244,7 +252,15 @@ def open_shop(url: str, ask: AskUser = ask_with_dialog) -> tuple[Database | None
         except DatabaseProblem as problem:
             log.warning("cannot open %s: %s", problem.location, problem)
             unopened = problem
-            decision = ask(problem)
+        except Exception as exc:  # a bug or a surprise: still a dialog with a way out, never a traceback
+            log.exception("unexpected failure opening the shop database")
+            unopened = DatabaseProblem(
+                _tr("The shop's database could not be opened ({reason}). The details are in the log file.").format(
+                    reason=f"{type(exc).__name__}: {exc}"
+                ),
+                _where(url),
+            )
+        decision = ask(unopened)
         if decision.choice is Choice.QUIT:
             return None, note
         if decision.choice is Choice.OTHER_FILE and decision.path is not None:

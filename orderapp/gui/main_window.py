@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import platform
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from PySide6 import __version__ as pyside_version
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from orderapp import __version__
 from orderapp.app_logging import log_file
 from orderapp.errors import OrderAppError
+from orderapp.gui.context import AppContext
 from orderapp.gui.dashboard_screen import DashboardScreen
 from orderapp.gui.desktop import open_folder
 from orderapp.gui.placeholder_screen import PlaceholderScreen
@@ -37,6 +39,8 @@ SETTINGS_ORGANISATION = "OrderApp"
 SETTINGS_APPLICATION = "OrderApp"
 GEOMETRY_KEY = "main_window/geometry"
 
+ScreenFactory = Callable[[AppContext], QWidget]
+
 
 @dataclass(frozen=True)
 class ScreenEntry:
@@ -49,17 +53,35 @@ def window_settings() -> QSettings:
     return QSettings(SETTINGS_ORGANISATION, SETTINGS_APPLICATION)
 
 
-class MainWindow(QMainWindow):
-    shop_settings_changed = Signal(object)  # ShopSettings, loaded at start or saved
+def _settings_screen(context: AppContext) -> QWidget:
+    return SettingsScreen(context.database)
 
-    def __init__(self, database: Database, *, demo: bool = False, parent: QWidget | None = None) -> None:
+
+class MainWindow(QMainWindow):
+    """``screens`` gives the factory of each screen that is more than a placeholder (by key: "orders",
+    "packing", ...). Every screen but the dashboard is made when first shown, so start-up stays lean.
+    """
+
+    shop_settings_changed = Signal(object)  # ShopSettings, loaded at start or saved
+    screen_built = Signal(str, QWidget)  # key, screen: made on first showing
+
+    def __init__(
+        self,
+        database: Database | AppContext,
+        *,
+        demo: bool = False,
+        screens: Mapping[str, ScreenFactory] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
-        self.database = database
-        self.demo = demo
+        self.context = database if isinstance(database, AppContext) else AppContext(database=database, demo=demo)
+        self.database = self.context.database
+        self.demo = self.context.demo
         self.shop_settings: ShopSettings | None = None
         self._settings_pending = False
-        self._settings_screen: SettingsScreen | None = None
+        self._factories: dict[str, ScreenFactory] = {"settings": _settings_screen, **(screens or {})}
+        self._built: set[str] = {"dashboard"}
 
         self.entries = [
             ScreenEntry("dashboard", self.tr("Dashboard"), ""),
@@ -118,7 +140,7 @@ class MainWindow(QMainWindow):
 
         self.stack = QStackedWidget()
         self.stack.setObjectName("screens")
-        self.dashboard = DashboardScreen(database)
+        self.dashboard = DashboardScreen(self.database)
         self._pages: dict[str, QWidget] = {}
         for number, entry in enumerate(self.entries, start=1):
             shortcut = QKeySequence(f"Ctrl+{number}")
@@ -139,11 +161,9 @@ class MainWindow(QMainWindow):
             self.addAction(action)
             if entry.key == "dashboard":
                 page: QWidget = self.dashboard
-            elif entry.key == "settings":
-                page = QWidget()  # the real form is made when first shown: start-up stays lean
-                page.setObjectName("screen_settings_unbuilt")
             else:
-                page = PlaceholderScreen(entry.key, entry.title, entry.sentence)
+                page = QWidget()  # stands in until the screen is first shown
+                page.setObjectName(f"unbuilt_{entry.key}")
             self._pages[entry.key] = page
             self.stack.addWidget(page)
         self.navigation.currentRowChanged.connect(self._navigation_moved)
@@ -156,7 +176,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._make_menus()
-        self.database_label = QLabel(self.tr("Database: {location}").format(location=database.location))
+        self.database_label = QLabel(self.tr("Database: {location}").format(location=self.database.location))
         self.database_label.setObjectName("status_database")
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.database_label, 1)
@@ -208,26 +228,34 @@ class MainWindow(QMainWindow):
 
     def screen_for(self, key: str) -> QWidget:
         """The screen widget for ``key`` ("dashboard", "orders", ..., "settings"), made if needed."""
-        if key == "settings":
-            return self.settings_screen()
+        if key not in self._built:
+            self._build(key)
         return self._pages[key]
 
     def settings_screen(self) -> SettingsScreen:
-        if self._settings_screen is None:
-            screen = SettingsScreen(self.database)
+        screen = self.screen_for("settings")
+        assert isinstance(screen, SettingsScreen)
+        return screen
+
+    def _build(self, key: str) -> None:
+        entry = self.entries[self.keys.index(key)]
+        factory = self._factories.get(key)
+        screen = factory(self.context) if factory else PlaceholderScreen(key, entry.title, entry.sentence)
+        if not screen.objectName():
+            screen.setObjectName(f"screen_{key}")
+        old = self._pages[key]
+        self.stack.insertWidget(self.stack.indexOf(old), screen)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        self._pages[key] = screen
+        self._built.add(key)
+        if isinstance(screen, SettingsScreen):
             screen.settings_saved.connect(self._shop_settings_arrived)
-            old = self._pages["settings"]
-            index = self.stack.indexOf(old)
-            self.stack.insertWidget(index, screen)
-            self.stack.removeWidget(old)
-            old.deleteLater()
-            self._pages["settings"] = screen
-            self._settings_screen = screen
             if self.shop_settings is not None:
                 screen.show_settings(self.shop_settings)
             elif not self._settings_pending:
                 screen.load()
-        return self._settings_screen
+        self.screen_built.emit(key, screen)
 
     def show_screen(self, key: str) -> None:
         page = self.screen_for(key)
@@ -255,8 +283,9 @@ class MainWindow(QMainWindow):
         self._settings_pending = False
         self.shop_settings = settings
         self._update_title()
-        if first and self._settings_screen is not None and not self._settings_screen.has_changes():
-            self._settings_screen.show_settings(settings)
+        screen = self._pages["settings"]
+        if first and isinstance(screen, SettingsScreen) and not screen.has_changes():
+            screen.show_settings(settings)
         self.shop_settings_changed.emit(settings)
 
     def _shop_settings_failed(self, exc: BaseException) -> None:
@@ -264,8 +293,9 @@ class MainWindow(QMainWindow):
         if not isinstance(exc, OrderAppError):
             log.error("loading the shop settings failed", exc_info=exc)
         self.statusBar().showMessage(self.tr("The shop's settings could not be read: {reason}").format(reason=exc))
-        if self._settings_screen is not None:
-            self._settings_screen.load()
+        screen = self._pages["settings"]
+        if isinstance(screen, SettingsScreen):
+            screen.load()
 
     def _update_title(self) -> None:
         name = self.shop_settings.name.strip() if self.shop_settings is not None else ""

@@ -24,11 +24,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPointF, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QHideEvent,
     QImage,
+    QKeyEvent,
     QKeySequence,
     QPainter,
     QPen,
@@ -250,6 +251,13 @@ class PackingScreen(QWidget):
         undo_shortcut = QShortcut(QKeySequence.StandardKey.Undo, self)
         undo_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         undo_shortcut.activated.connect(self.undo_last)
+        self.undo_button.setToolTip(
+            self.tr("Take back the last item counted ({shortcut})").format(
+                shortcut=QKeySequence(QKeySequence.StandardKey.Undo).toString(QKeySequence.SequenceFormat.NativeText)
+            )
+        )
+        # In the entry field too, the undo key undoes the last scan (the field is cleared after each code anyway).
+        self.code_entry.installEventFilter(self)
 
         self._queue_timer = QTimer(self)
         self._queue_timer.setObjectName("packing_queue_timer")
@@ -930,6 +938,17 @@ class PackingScreen(QWidget):
     def _sound_toggled(self, on: bool) -> None:
         self.sounds.enabled = on
         _settings().setValue(SETTING_SOUND, on)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.code_entry
+            and event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Undo)
+        ):
+            event.ignore()  # not the field's own undo: let the screen's shortcut have it
+            return True
+        return super().eventFilter(watched, event)
 
     # -- showing and hiding --------------------------------------------------------------------
 

@@ -27,7 +27,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QImage, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -103,7 +103,7 @@ class DocumentJob(QObject):
 
 
 def progress_dialog(job: DocumentJob | PrintJob, title: str, parent: QWidget | None) -> QProgressDialog:
-    """A progress dialog that follows ``job`` and cancels it; it closes itself when the job ends."""
+    """A progress dialog that follows ``job`` and cancels it; it hides itself when the job ends."""
     dialog = QProgressDialog(title, QCoreApplication.translate("PrintPreview", "Cancel"), 0, max(1, job.total), parent)
     dialog.setObjectName("document_progress")
     dialog.setWindowTitle(title)
@@ -112,9 +112,15 @@ def progress_dialog(job: DocumentJob | PrintJob, title: str, parent: QWidget | N
     dialog.setAutoReset(False)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.canceled.connect(job.cancel)
-    job.progress.connect(lambda done, total: dialog.setValue(done))
+
+    def advance(done: int, total: int) -> None:
+        if total != dialog.maximum():
+            dialog.setMaximum(max(1, total))  # a batch learns its size once its orders are found
+        dialog.setValue(done)
+
+    job.progress.connect(advance)
     for signal in (job.finished, job.failed, job.cancelled):
-        signal.connect(dialog.close)
+        signal.connect(dialog.hide)  # not close(): closing a progress dialog counts as Cancel
     return dialog
 
 
@@ -168,6 +174,7 @@ def print_pdf(
     document.load(buffer)
     if document.status() != QPdfDocument.Status.Ready:
         raise OrderAppError(QCoreApplication.translate("PrintPreview", "The PDF could not be read for printing."))
+    printer.setFullPage(True)  # the PDF's pages carry their own margins
     painter = QPainter()
     if not painter.begin(printer):
         raise OrderAppError(
@@ -184,8 +191,7 @@ def print_pdf(
                 raise Cancelled()
             if index:
                 printer.newPage()
-            points = document.pagePointSize(page)
-            image = document.render(page, QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72)))
+            image = page_image(document, page, dpi)
             target = painter.viewport()
             scale = min(target.width() / image.width(), target.height() / image.height())
             width, height = image.width() * scale, image.height() * scale
@@ -196,6 +202,19 @@ def print_pdf(
     finally:
         painter.end()
     return printed
+
+
+def page_image(document: QPdfDocument, page: int, dpi: float) -> QImage:
+    """One page as a picture on white paper (QtPdf renders onto a transparent background)."""
+    points = document.pagePointSize(page)
+    size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
+    rendered = document.render(page, size)
+    paper = QImage(size, QImage.Format.Format_RGB32)
+    paper.fill(Qt.GlobalColor.white)
+    painter = QPainter(paper)
+    painter.drawImage(0, 0, rendered)
+    painter.end()
+    return paper
 
 
 def save_pdf_file(data: bytes, path: str | Path) -> Path:
@@ -259,6 +278,9 @@ class PrintPreview(QDialog):
     def print_with_dialog(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.windowTitle())
+        if self.pages():
+            size = self.document.pagePointSize(0)  # start from the document's own paper (A4, a 4x6 label ...)
+            printer.setPageSize(QPageSize(size, QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch))
         printer.setFromTo(1, self.pages())
         dialog = QPrintDialog(printer, self)
         dialog.setObjectName("print_dialog")

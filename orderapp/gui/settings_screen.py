@@ -83,7 +83,7 @@ class SettingsScreen(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.form)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(9, 9, 9, 9)  # as the placeholder screens: every heading in one place
         layout.addWidget(scroll)
 
         f = self.form

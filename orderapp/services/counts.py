@@ -17,7 +17,8 @@ Counting (any number of PCs at once; blind counts never show expected quantities
     ``record_entry(database, count_id, *, user_id, station, code=None, product_id=None, qty=1,
     add_if_missing=False) -> EntryResult``. With ``code`` (a scan, or a code typed in the scan
     box) each call adds ``qty`` scans: a unit barcode adds 1 per scan, a case barcode its pack
-    quantity. With ``product_id`` (picked from the list) ``qty`` units are typed in. A negative
+    quantity. With ``product_id`` (picked from the list) ``qty`` units are typed in (0 records an
+    empty shelf: the line is counted, at zero). A negative
     ``qty`` takes units off (a miscount) as long as the line stays at 0 or more. A product that is
     not in the count is refused (``NotInCount``) unless ``add_if_missing`` adds its line.
     ``EntryResult.counted`` is the line's total so far, which the counter may see.
@@ -297,7 +298,7 @@ def start_count(
             literal(0),
         ).where(in_scope, or_(Product.active.is_(True), Product.on_hand != 0))
         try:
-            result = session.execute(
+            session.execute(
                 insert(_LINE).from_select(
                     [
                         "count_id",
@@ -318,7 +319,7 @@ def start_count(
             raise CountOverlaps(
                 _("Another PC has just started a count of some of these products; open that count instead.")
             ) from None
-        lines = int(getattr(result, "rowcount", 0) or 0)
+        lines = session.scalar(select(func.count()).where(StockCountLine.count_id == count.id)) or 0
         if lines <= 0:
             raise ValidationFailed([FieldError("scope", _nothing_to_count(scope))])
         session.commit()
@@ -551,8 +552,10 @@ def record_entry(
     """Add a scan (``code``) or a typed quantity (``product_id``) to the count."""
     if (code is None) == (product_id is None):
         raise ValueError("give either a scanned code or a product id")
-    if isinstance(qty, bool) or not isinstance(qty, int) or qty == 0 or abs(qty) > QTY_MAX:
-        raise ValidationFailed([FieldError("qty", _("Type a number of units, not 0."))])
+    if isinstance(qty, bool) or not isinstance(qty, int) or abs(qty) > QTY_MAX:
+        raise ValidationFailed([FieldError("qty", _("Type a whole number of units."))])
+    if qty == 0 and code is not None:
+        raise ValidationFailed([FieldError("qty", _("A scan counts at least one; type 0 for an empty shelf."))])
     with database.session(write=True) as session:
         _open_count(session, count_id, lock="share")
         if code is not None:

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import Connection, Table, bindparam, func, inspect, select
@@ -34,6 +35,7 @@ from orderapp.domain.money import exponent
 from orderapp.domain.order_status import OrderStatus
 from orderapp.errors import DatabaseInUse
 from orderapp.i18n import _
+from orderapp.services.order_search import rebuild_search_index
 from orderapp.store.base import Base
 from orderapp.store.database import Database
 from orderapp.store.models import (
@@ -155,10 +157,10 @@ def build_demo_shop(
     with database.write_engine.begin() as conn:
         if not _is_empty(conn):
             raise DatabaseInUse(
-                _(
-                    "{where} already holds a shop, so no demo shop was made and nothing was changed. "
-                    "Choose a new file name for the demo shop."
-                ).format(where=database.location),
+                # The same words as when opening a file for a new shop: one message to translate.
+                _("{where} already holds a shop; it was left untouched. Choose a new file name.").format(
+                    where=database.location
+                ),
                 database.location,
             )
         settings = _write_settings(conn, now)
@@ -175,6 +177,9 @@ def build_demo_shop(
             maker = _OrderMaker(rng, size, now_us, zone, currency, catalogue, book, writer, movement_id)
             maker.make_all(report)
             catalogue.finish_stock(rng, receipts_from, opening_us, report)
+        report("search", 0, 1)
+        rebuild_search_index(conn)  # the orders list's search box: one pass over the finished orders
+        report("search", 1, 1)
         writer.reset_sequences()
     return DemoReport(
         products=size.products,
@@ -344,9 +349,9 @@ class _Writer:
         and, on SQLite, with a big page cache. Inside the caller's transaction, so a failure
         rolls the indexes back too."""
         conn = self.conn
-        present = set()
+        present: set[str] = set()
         for table in _COLUMNS:
-            present |= {index["name"] for index in inspect(conn).get_indexes(table.name)}
+            present |= {str(index["name"]) for index in inspect(conn).get_indexes(table.name)}
         indexes = [index for table in _COLUMNS for index in table.indexes if index.name in present]
         old_cache = None
         if self.dialect == "sqlite":
@@ -366,17 +371,10 @@ class _Writer:
         """PostgreSQL: move each id sequence past the ids written here, so later inserts do not collide."""
         if self.dialect != "postgresql":
             return
-        for table in (
-            "product",
-            "product_barcode",
-            "customer",
-            "orders",
-            "order_line",
-            "order_event",
-            "stock_movement",
-        ):
+        for table in _COLUMNS:
             self.conn.exec_driver_sql(
-                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), coalesce(max(id), 0) + 1, false) FROM {table}"
+                f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), coalesce(max(id), 0) + 1, false) "
+                f"FROM {table.name}"
             )
 
 
@@ -1022,8 +1020,10 @@ class _CustomerBook:
             self.addresses.append(_Address(name, phone, line1, line2, city, region, postcode, country))
         writer.insert(table, _CUSTOMER_COLUMNS, rows)
         report("customers", count, count)
-        # Regulars: a Zipf-like share of the orders.
-        self.cumulative = _cumulative([1.0 / (rank + 3) for rank in range(count)])
+        # Regulars order more often than the rest (a gentle Zipf curve), in no particular id order.
+        ranks = list(range(count))
+        rng.shuffle(ranks)
+        self.cumulative = _cumulative([1.0 / (rank + 20) for rank in ranks])
         self.rng = rng
 
     def pick(self) -> int:
@@ -1059,6 +1059,7 @@ _PREFIX: dict[str, tuple[_Step, ...]] = {
 }
 
 
+@cache
 def _steps(fulfilment: str, status: str, branch: str) -> tuple[_Step, ...]:
     """The status changes that bring an order from received to ``status`` (``branch``: the status
     it was held or cancelled from)."""
@@ -1158,11 +1159,11 @@ _CANCEL_REASONS = (
     "Payment not received 未付款",
 )
 _RETURN_REASONS = (
-    "Damaged in transit 运输损坏",
-    "Wrong item 发错货",
     "Not as described 与描述不符",
     "Customer changed their mind 七天无理由退货",
+    "Past its best-before date 临近保质期",
 )
+_DELIVERY_RETURN_REASONS = (*_RETURN_REASONS, "Damaged in transit 运输损坏", "Wrong item 发错货")
 _ORDER_NOTES = (
     "请放门卫室 Leave with the doorman",
     "Call before delivery 送货前请来电",
@@ -1400,7 +1401,7 @@ class _OrderMaker:
 
         # Timeline: natural step times, squeezed in when the order is younger than they need.
         steps = _steps(kind, state, side)
-        gaps = [int((low + (high - low) * random_()) * _MINUTE) for _, low, high in steps]
+        gaps = [int((low + (high - low) * random_()) * _MINUTE) for _status, low, high in steps]
         room = (now_us - created) * 0.95
         needed = sum(gaps)
         if needed > room:
@@ -1547,7 +1548,8 @@ class _OrderMaker:
             elif step_status == CANCELLED:
                 detail = _CANCEL_REASONS[int(random_() * len(_CANCEL_REASONS))]
             elif step_status == RETURNED:
-                detail = _RETURN_REASONS[int(random_() * len(_RETURN_REASONS))]
+                reasons = _RETURN_REASONS if kind == WALK_IN else _DELIVERY_RETURN_REASONS
+                detail = reasons[int(random_() * len(reasons))]
             else:
                 detail = ""
             events.append((event_id, order_id, step_at, user, "status", previous, step_status, detail))

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import cast
 
-from sqlalchemy import ColumnElement, Connection, Select, delete, exists, func, insert, literal, or_, select, text
+from sqlalchemy import ColumnElement, Connection, Select, Table, delete, exists, func, literal, or_, select, text
 from sqlalchemy.orm import Session
 
 from orderapp.domain.order_numbers import order_id_from_number
@@ -28,6 +29,7 @@ from orderapp.domain.phones import looks_like_phone, search_digits
 from orderapp.store.models import Customer, Order, OrderLine, Product, ProductBarcode
 from orderapp.store.order_models import OrderSearch
 
+_SEARCH = cast(Table, OrderSearch.__table__)
 CANDIDATE_LIMIT = 2000
 SHORT_CUSTOMER_LIMIT = 200
 RECENT_SCAN = 20_000
@@ -96,7 +98,7 @@ def refresh_search_rows(bind: Session | Connection, order_ids: Iterable[int]) ->
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         bind.execute(delete(OrderSearch).where(OrderSearch.order_id.in_(chunk)))
-        bind.execute(insert(OrderSearch).from_select(["order_id", "text"], search_text_query(chunk)))
+        bind.execute(_SEARCH.insert().from_select(["order_id", "text"], search_text_query(chunk)))
 
 
 def refresh_customer_orders(bind: Session | Connection, customer_id: int) -> None:
@@ -112,17 +114,23 @@ def fill_missing_search_rows(bind: Session | Connection) -> int:
     """
     newest_order = bind.execute(select(func.max(Order.id))).scalar()
     newest_row = bind.execute(select(func.max(OrderSearch.order_id))).scalar()
-    count_orders = None
     if newest_order is None:
         return 0
+    if newest_row is None:  # nothing indexed yet (a bulk-loaded shop): the bulk path is much faster
+        connection = bind.connection() if isinstance(bind, Session) else bind
+        rebuild_search_index(connection)
+        return int(bind.execute(select(func.count()).select_from(OrderSearch)).scalar_one())
     if newest_row == newest_order:
         count_orders = bind.execute(select(func.count()).select_from(Order)).scalar_one()
         count_rows = bind.execute(select(func.count()).select_from(OrderSearch)).scalar_one()
         if count_orders == count_rows:
             return 0
     missing = search_text_query().where(~exists().where(OrderSearch.order_id == Order.id))
-    result = bind.execute(insert(OrderSearch).from_select(["order_id", "text"], missing))
-    return int(getattr(result, "rowcount", 0) or 0)
+    without = ~exists().where(OrderSearch.order_id == Order.id)
+    count = bind.execute(select(func.count()).select_from(Order).where(without)).scalar_one()
+    if count:
+        bind.execute(_SEARCH.insert().from_select(["order_id", "text"], missing))
+    return int(count)
 
 
 def rebuild_search_index(connection: Connection) -> None:
@@ -135,7 +143,7 @@ def rebuild_search_index(connection: Connection) -> None:
     elif dialect == "postgresql":
         connection.exec_driver_sql(PG_INDEX_DROP)
     connection.execute(delete(OrderSearch))
-    connection.execute(insert(OrderSearch).from_select(["order_id", "text"], search_text_query()))
+    connection.execute(_SEARCH.insert().from_select(["order_id", "text"], search_text_query()))
     if dialect == "sqlite":
         for statement in SQLITE_INDEX_DDL:
             connection.exec_driver_sql(statement)

@@ -747,14 +747,16 @@ def _held(session: Session, order_id: int) -> dict[int, int]:
         .where(StockMovement.order_id == order_id)
         .group_by(StockMovement.product_id)
     )
-    return {pid: int(total) for pid, total in rows if total}
+    return dict(sorted((pid, int(total)) for pid, total in rows if total))
 
 
 def _wanted(order: Order) -> dict[int, int]:
+    """Units per product, in product id order: every service touches product rows in the same
+    order, so two PostgreSQL transactions never wait for each other in a circle (deadlock)."""
     wanted: dict[int, int] = {}
     for line in order.lines:
         wanted[line.product_id] = wanted.get(line.product_id, 0) + line.quantity
-    return wanted
+    return dict(sorted(wanted.items()))
 
 
 def _items(check: DraftCheck) -> dict[int, int]:

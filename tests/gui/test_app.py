@@ -9,11 +9,12 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
 from PySide6.QtWidgets import QApplication, QProgressDialog
 from pytestqt.qtbot import QtBot
 
 from orderapp import i18n
-from orderapp.gui.app import fill_demo_shop, install_translators
+from orderapp.gui.app import ensure_cjk_font, fill_demo_shop, install_translators
 from orderapp.services.demo_shop import shop_is_empty
 from orderapp.services.shop_settings import load_settings
 from orderapp.store.opening import open_database
@@ -67,3 +68,10 @@ def test_the_app_starts_on_the_demo_shop_and_reports_when_ready(qtbot: QtBot, tm
         assert not shop_is_empty(database)
     finally:
         database.dispose()
+
+
+def test_chinese_has_a_font_to_show_in_even_on_a_bare_pc(qapp: QApplication) -> None:
+    ensure_cjk_font()  # adds the font shipped for printing when the system has none
+    families = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+    assert families
+    assert QFontMetrics(QFont(families[0])).inFontUcs4(ord("茶"))

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from orderapp.errors import DatabaseProblem, NotADatabase, ServerUnreachable
 from orderapp.gui import app as gui_app
-from orderapp.gui import crash
+from orderapp.gui import crash, database_dialog
 from orderapp.gui.database_dialog import Choice, DatabaseProblemDialog, Decision, open_shop
 from orderapp.services.shop_settings import load_settings
 from orderapp.store.backups import take_backup
@@ -142,3 +142,32 @@ def test_escape_is_the_same_as_quit(qtbot: QtBot, not_a_database: Path) -> None:
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert dialog.decision == Decision(Choice.QUIT)
     assert not dialog.isVisible()
+
+
+def test_an_unexpected_failure_still_gets_the_dialog_not_a_traceback(
+    qtbot: QtBot, shop_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(url: str) -> Database:
+        raise RuntimeError("the disk controller hiccuped")
+
+    monkeypatch.setattr(database_dialog, "open_database", broken)
+    asked: list[DatabaseProblem] = []
+
+    def quit_after_reading(problem: DatabaseProblem) -> Decision:
+        asked.append(problem)
+        return Decision(Choice.QUIT)
+
+    assert open_shop(str(shop_path), ask=quit_after_reading) == (None, "")
+    assert "the disk controller hiccuped" in str(asked[0])
+    assert asked[0].location == str(shop_path)
+
+
+def test_a_password_is_never_shown_as_the_location(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(url: str) -> Database:
+        raise RuntimeError("surprise")
+
+    monkeypatch.setattr(database_dialog, "open_database", broken)
+    asked: list[DatabaseProblem] = []
+    open_shop("postgresql://owner:s3cret@db.example/shop", ask=lambda p: asked.append(p) or Decision(Choice.QUIT))
+    assert "s3cret" not in asked[0].location
+    assert "db.example" in asked[0].location

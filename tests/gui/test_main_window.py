@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from gui_helpers import SHOP_NAME, show_window
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from orderapp.gui.app import arm_startup_report
+from orderapp.gui.context import AppContext
 from orderapp.gui.main_window import MainWindow
 from orderapp.store.database import Database
 
@@ -107,3 +108,26 @@ def test_the_start_up_report_is_written_once_figures_are_painted(qtbot: QtBot, s
     assert report["pid"] == os.getpid()
     assert isinstance(report["ready_at"], float)
     assert not Path(str(target) + ".tmp").exists()
+
+
+def test_a_screen_factory_replaces_the_placeholder_when_first_shown(qtbot: QtBot, shop: Database) -> None:
+    made: list[AppContext] = []
+
+    def orders_screen(context: AppContext) -> QWidget:
+        made.append(context)
+        return QLabel("the real orders screen")
+
+    window = MainWindow(shop, screens={"orders": orders_screen})
+    qtbot.addWidget(window)
+    window.show()
+    assert made == []  # nothing is made before it is wanted
+    with qtbot.waitSignal(window.screen_built) as built:
+        window.show_screen("orders")
+    assert built.args is not None and built.args[0] == "orders"
+    shown = window.stack.currentWidget()
+    assert isinstance(shown, QLabel) and shown.text() == "the real orders screen"
+    assert shown.objectName() == "screen_orders"
+    assert made[0].database is shop
+    window.show_screen("dashboard")
+    window.show_screen("orders")
+    assert len(made) == 1

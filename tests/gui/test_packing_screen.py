@@ -270,6 +270,16 @@ def test_undo_takes_back_the_last_scan(qtbot: QtBot, screen: PackingScreen) -> N
     assert not screen.undo_button.isEnabled()
 
 
+def test_the_undo_key_works_even_in_the_entry_field(qtbot: QtBot, screen: PackingScreen) -> None:
+    open_from_queue(qtbot, screen, "SO-000001")
+    with qtbot.waitSignal(screen.scan_handled, timeout=5000):
+        scan(screen, OOLONG)
+    screen.code_entry.setFocus()
+    with qtbot.waitSignal(screen.scan_handled, timeout=5000):
+        qtbot.keyClick(screen.code_entry, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert shown_lines(screen)[OOLONG_NAME] == (0, 1)
+
+
 def test_a_big_line_takes_a_typed_count_after_one_scan(qtbot: QtBot, screen: PackingScreen) -> None:
     open_from_queue(qtbot, screen, "SO-000002")
     assert not screen.typed_qty_row.isVisible()  # nothing scanned yet: the product is not verified

@@ -7,18 +7,20 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 import phonenumbers
 import pytest
-from sqlalchemy import Connection, func, select, text
+from sqlalchemy import Connection, func, insert, inspect, select, text
 
 from orderapp.domain.gtin import gtin_symbology, is_valid_gtin
 from orderapp.domain.order_status import OPEN_STATUSES, RESERVING_STATUSES, OrderStatus, can_move
 from orderapp.errors import DatabaseInUse
 from orderapp.services import demo_shop
 from orderapp.services.demo_shop import DemoReport, DemoSize, build_demo_shop, shop_is_empty
+from orderapp.services.order_search import find_candidates, search_terms
 from orderapp.store.database import Database
 from orderapp.store.models import (
     Customer,
@@ -31,8 +33,10 @@ from orderapp.store.models import (
     StockMovement,
 )
 from orderapp.store.opening import open_database
+from orderapp.store.order_models import OrderSearch
 
 NOW = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
+DEFAULT = DemoSize()
 CJK = re.compile(r"[\u4e00-\u9fff]")
 ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")  # not a metric symbol such as "g", "kg" or "ml"
 
@@ -130,6 +134,8 @@ def test_customers_have_real_phone_numbers_and_addresses(shop: tuple[Database, D
             assert re.fullmatch(r"[\w.]+@[\w.-]+\.[a-z]{2,}", customer.email)
         if customer.country == "CN":
             assert re.fullmatch(r"\d{6}", customer.postcode)
+    orders_each = Counter(customer_id for (customer_id,) in rows(database, select(Order.customer_id)) if customer_id)
+    assert max(orders_each.values()) < 0.1 * sum(orders_each.values())  # regulars, but no one customer
     countries = Counter(c.country for c in customers)
     assert countries["CN"] > len(customers) / 2
     assert set(countries) <= {"CN", "US", "GB"}
@@ -208,6 +214,23 @@ def test_order_totals_add_up(shop: tuple[Database, DemoReport]) -> None:
             assert order.payment_status == "refunded"
 
 
+def test_the_search_box_finds_demo_orders(shop: tuple[Database, DemoReport]) -> None:
+    database, report = shop
+    with database.engine.connect() as conn:
+        assert count(conn, OrderSearch) == report.orders
+    with database.session() as session:
+        order = session.execute(
+            select(Order).where(Order.customer_id.is_not(None)).order_by(Order.id.desc()).limit(1)
+        ).scalar_one()
+        customer = session.get(Customer, order.customer_id)
+        assert customer is not None
+        for typed in (order.number, customer.phone[-8:], customer.name):
+            terms = search_terms(session, typed, "CN")
+            assert terms is not None
+            found = find_candidates(session, terms)
+            assert found is None or order.id in found, typed
+
+
 def test_order_numbers_are_scanner_safe(shop: tuple[Database, DemoReport]) -> None:
     database, _ = shop
     numbers = [(o.id, o.number) for o in rows(database, select(Order.id, Order.number))]
@@ -229,7 +252,7 @@ def test_orders_and_their_timelines_lie_in_the_last_days(shop: tuple[Database, D
         assert timeline[0].at == order.created_at and timeline[-1].at == order.updated_at
         assert (timeline[0].from_status, timeline[0].to_status) == (None, "received")
         assert timeline[-1].to_status == order.status
-        for before, after in zip(timeline, timeline[1:], strict=False):
+        for before, after in pairwise(timeline):
             assert after.from_status == before.to_status
             assert can_move(OrderStatus(after.from_status), OrderStatus(after.to_status)), (order.number, after)
         assert all(e.user_id == 1 and e.kind == "status" for e in timeline)
@@ -256,7 +279,7 @@ def test_movements_happen_when_their_order_moved(shop: tuple[Database, DemoRepor
 def test_shop_settings_are_written_only_where_missing(database: Database) -> None:
     with database.engine.begin() as conn:
         conn.execute(
-            Setting.__table__.insert(),
+            insert(Setting),
             [
                 {"key": "shop.name", "value": "Lucky Mart", "updated_at": NOW, "updated_by": 1},
                 {"key": "shop.currency", "value": "HKD", "updated_at": NOW, "updated_by": 1},
@@ -294,6 +317,56 @@ def test_a_shop_in_use_is_refused_and_left_alone(shop: tuple[Database, DemoRepor
     assert counts() == before
 
 
+def index_names(database: Database) -> dict[str, set[str]]:
+    with database.engine.connect() as conn:
+        inspector = inspect(conn)
+        return {t: {str(i["name"]) for i in inspector.get_indexes(t)} for t in inspector.get_table_names()}
+
+
+def test_the_indexes_are_all_there_after_the_demo(database: Database) -> None:
+    before = index_names(database)
+    build_demo_shop(database, DemoSize(products=20, customers=5, orders=30, days=5), now=NOW)
+    assert index_names(database) == before
+    assert "ix_stock_movement_product_id_at" in before["stock_movement"]
+
+
+def test_a_failed_build_leaves_no_half_shop(database: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = index_names(database)
+
+    def broken(*args: Any) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(demo_shop._Catalogue, "finish_stock", broken)
+    with pytest.raises(RuntimeError, match="disk full"):
+        build_demo_shop(database, DemoSize(products=20, customers=5, orders=30, days=5), now=NOW)
+    assert shop_is_empty(database)
+    assert rows(database, select(Setting.key)) == []
+    assert index_names(database) == before
+    monkeypatch.undo()
+    build_demo_shop(database, DemoSize(products=20, customers=5, orders=30, days=5), now=NOW)  # and it can retry
+
+
+def typed_dump(database: Database) -> dict[str, list[tuple[Any, ...]]]:
+    """Every demo row as SQLAlchemy reads it (aware times, booleans): comparable across backends."""
+    models = (Product, ProductBarcode, Customer, Order, OrderLine, OrderEvent, StockMovement)
+    with database.engine.connect() as conn:
+        return {
+            m.__tablename__: [tuple(r) for r in conn.execute(select(m.__table__).order_by(m.__table__.c.id))]
+            for m in models
+        }
+
+
+def test_every_backend_gets_the_same_shop(database: Database, tmp_path: Path) -> None:
+    size = DemoSize(products=60, customers=20, orders=120, days=20)
+    build_demo_shop(database, size, seed=5, now=NOW)
+    reference = open_database(tmp_path / "reference.sqlite")
+    try:
+        build_demo_shop(reference, size, seed=5, now=NOW)
+        assert typed_dump(database) == typed_dump(reference)
+    finally:
+        reference.dispose()
+
+
 def test_the_shop_keeps_working_after_the_demo(shop: tuple[Database, DemoReport]) -> None:
     """Ids were written explicitly: the next ordinary insert must not collide (PostgreSQL sequences)."""
     database, report = shop
@@ -320,16 +393,18 @@ def test_progress_reports_each_phase_to_the_end(database: Database) -> None:
     build_demo_shop(database, DemoSize(products=50, customers=10, orders=80, days=10), now=NOW,
                     progress=lambda phase, done, total: seen.append((phase, done, total)))  # fmt: skip
     phases = [phase for phase, _, _ in seen]
-    assert phases.index("products") < phases.index("customers") < phases.index("orders") < phases.index("stock")
+    order = ["products", "customers", "orders", "stock", "search"]
+    assert [phases.index(phase) for phase in order] == sorted(phases.index(phase) for phase in order)
     last = {phase: (done, total) for phase, done, total in seen}
-    assert last == {"products": (50, 50), "customers": (10, 10), "orders": (80, 80), "stock": (50, 50)}
+    assert last == {"products": (50, 50), "customers": (10, 10), "orders": (80, 80), "stock": (50, 50),
+                    "search": (1, 1)}  # fmt: skip
     assert all(0 <= done <= total for _, done, total in seen)
 
 
 # --- SQLite only: several shops side by side ---------------------------------------------------------
 
 
-def build_sqlite(path: Path, size: DemoSize = DemoSize(), seed: int = 1) -> Database:
+def build_sqlite(path: Path, size: DemoSize = DEFAULT, seed: int = 1) -> Database:
     database = open_database(path)
     build_demo_shop(database, size, seed=seed, now=NOW)
     return database
@@ -416,9 +491,7 @@ def test_an_empty_order_book_is_fine(tmp_path: Path) -> None:
         database.dispose()
 
 
-@pytest.mark.parametrize(
-    "size", [DemoSize(products=0), DemoSize(customers=0), DemoSize(orders=-1), DemoSize(days=0)]
-)
+@pytest.mark.parametrize("size", [DemoSize(products=0), DemoSize(customers=0), DemoSize(orders=-1), DemoSize(days=0)])
 def test_impossible_sizes_are_refused(database: Database, size: DemoSize) -> None:
     with pytest.raises(ValueError):
         build_demo_shop(database, size)

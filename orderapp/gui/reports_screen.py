@@ -1,0 +1,576 @@
+"""Reports: the owner's daily summary for any day, and the shop's paperwork (slips, pick lists,
+labels), each shown in a preview to print or save.
+
+Figures are counted and PDFs made in workers; a batch of hundreds of slips shows its progress and
+can be cancelled.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QDate, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from orderapp.documents.output import Batch, pdf_bytes
+from orderapp.domain.money import exponent, format_money
+from orderapp.domain.order_status import OrderStatus
+from orderapp.errors import OrderAppError, ValidationFailed
+from orderapp.gui.context import AppContext
+from orderapp.gui.forms import child, load_form
+from orderapp.gui.print_preview import DocumentJob, PrintPreview, progress_dialog
+from orderapp.gui.tasks import run_task
+from orderapp.services.daily_summary import DailySummary, daily_summary, today_in_shop
+from orderapp.services.document_settings import (
+    PAPER_KEYS,
+    SHEET_KEYS,
+    DocumentSettings,
+    load_document_settings,
+    save_document_settings,
+)
+from orderapp.store.database import Database
+
+log = logging.getLogger(__name__)
+
+BAR = QColor("#2f6f4f")
+
+
+class SalesByHourChart(QWidget):
+    """Net sales for each hour of the day as bars, drawn with QPainter (no QtCharts needed)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sales_chart")
+        self.setMinimumSize(300, 180)
+        self.values: tuple[int, ...] = (0,) * 24
+        self.currency = "CNY"
+
+    def show_values(self, values: tuple[int, ...], currency: str) -> None:
+        self.values = values
+        self.currency = currency
+        peak = max(values, default=0)
+        busiest = values.index(peak) if peak else None
+        self.setToolTip(
+            self.tr("Busiest hour: {hour}:00, {amount}").format(hour=busiest, amount=format_money(peak, currency))
+            if busiest is not None
+            else self.tr("No sales this day")
+        )
+        self.update()
+
+    def _axis_labels(self) -> list[tuple[float, str]]:
+        peak = max(self.values, default=0)
+        whole = 10 ** exponent(self.currency)
+        return [
+            (fraction, format_money(round(peak * fraction / whole) * whole, self.currency).split(".")[0])
+            for fraction in (0.0, 0.5, 1.0)
+        ]
+
+    def _plot_left(self) -> float:
+        metrics = QFontMetricsF(self._small_font())
+        return 10.0 + max(metrics.horizontalAdvance(text) for _fraction, text in self._axis_labels())
+
+    def _small_font(self) -> QFont:
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.85))
+        return small
+
+    def bar_rects(self) -> list[QRectF]:
+        """Where each hour's bar is drawn (for tests and tooltips)."""
+        left, bottom, top = self._plot_left(), self.height() - 22.0, 8.0
+        width = max(1.0, self.width() - left - 8)
+        step = width / 24
+        peak = max(self.values, default=0) or 1
+        rects = []
+        for hour, value in enumerate(self.values):
+            height = (bottom - top) * value / peak
+            rects.append(QRectF(left + hour * step + 1, bottom - height, max(1.0, step - 2), height))
+        return rects
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        text_colour = self.palette().windowText().color()
+        left, bottom, top = self._plot_left(), self.height() - 22.0, 8.0
+        right = self.width() - 8.0
+        grid = QColor(text_colour)
+        grid.setAlpha(50)
+        painter.setFont(self._small_font())
+        for fraction, text in self._axis_labels():
+            y = bottom - (bottom - top) * fraction
+            painter.setPen(QPen(grid, 1))
+            painter.drawLine(QPointF(left, y), QPointF(right, y))
+            painter.setPen(text_colour)
+            painter.drawText(
+                QRectF(0, y - 8, left - 5, 16), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text
+            )
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(BAR)
+        for rect in self.bar_rects():
+            if rect.height() > 0:
+                painter.drawRect(rect)
+        painter.setPen(text_colour)
+        step = (right - left) / 24
+        for hour in range(0, 24, 3):
+            painter.drawText(
+                QRectF(left + hour * step - 10, bottom + 2, step + 20, 18), Qt.AlignmentFlag.AlignHCenter, str(hour)
+            )
+        painter.end()
+
+
+class ReportsScreen(QWidget):
+    summary_loaded = Signal(object)  # DailySummary, after it is shown
+    summary_failed = Signal(str)
+    document_ready = Signal(object)  # PrintPreview, when a document has been made and shown
+    document_failed = Signal(str)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("screen_reports")
+        self.context = context
+        self.database: Database = context.database
+        self.summary: DailySummary | None = None
+        self.preview: PrintPreview | None = None
+        self.job: DocumentJob | None = None
+        self._loading_day: date | None = None
+
+        self.form = load_form("reports.ui", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.form)
+
+        self.day = child(self.form, QDateEdit, "report_day")
+        self.problem = child(self.form, QLabel, "report_problem")
+        self.status = child(self.form, QLabel, "report_status")
+        self.problem.hide()
+        self.figures_table = child(self.form, QTableWidget, "summary_figures")
+        self.top_table = child(self.form, QTableWidget, "top_products")
+        self.chart_title = child(self.form, QLabel, "chart_title")
+        area = child(self.form, QWidget, "sales_chart_area")
+        self.chart = SalesByHourChart(area)
+        area_layout = QVBoxLayout(area)
+        area_layout.setContentsMargins(0, 0, 0, 0)
+        area_layout.addWidget(self.chart)
+        self.summary_buttons = [
+            child(self.form, QPushButton, name) for name in ("summary_preview", "summary_print", "summary_save")
+        ]
+        self._setup_tables()
+
+        self.day.setDate(_qdate(today_in_shop(self.database)))
+        self.day.dateChanged.connect(lambda _date: self.load_summary())
+        child(self.form, QPushButton, "report_previous_day").clicked.connect(lambda: self._move_day(-1))
+        child(self.form, QPushButton, "report_next_day").clicked.connect(lambda: self._move_day(1))
+        child(self.form, QPushButton, "report_today").clicked.connect(
+            lambda: self.day.setDate(_qdate(today_in_shop(self.database)))
+        )
+        preview, print_, save = self.summary_buttons
+        preview.clicked.connect(lambda: self.make_summary_pdf("preview"))
+        print_.clicked.connect(lambda: self.make_summary_pdf("print"))
+        save.clicked.connect(lambda: self.make_summary_pdf("save"))
+
+        self._setup_paperwork()
+        self.load_summary()
+
+    # -- the daily summary ------------------------------------------------------------------------
+
+    def _setup_tables(self) -> None:
+        table = self.figures_table
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        top = self.top_table
+        top.verticalHeader().hide()
+        top.setHorizontalHeaderLabels([self.tr("Product"), self.tr("Units"), self.tr("Net")])
+        top.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            top.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        row_height = self.fontMetrics().height() + 8
+        for widget in (table, top):
+            widget.verticalHeader().setDefaultSectionSize(row_height)
+            widget.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+            widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+
+    def selected_day(self) -> date:
+        value = self.day.date()
+        return date(value.year(), value.month(), value.day())
+
+    def _move_day(self, days: int) -> None:
+        self.day.setDate(self.day.date().addDays(days))
+
+    def load_summary(self) -> None:
+        """Count the chosen day's figures in a worker (a newer request wins over one under way)."""
+        day = self.selected_day()
+        self._loading_day = day
+        self.status.setText(self.tr("Counting {day}…").format(day=day.isoformat()))
+        for button in self.summary_buttons:
+            button.setEnabled(False)
+        database = self.database
+        run_task(
+            lambda: daily_summary(database, day),
+            lambda summary: self._show_summary(day, summary),
+            lambda exc: self._summary_problem(day, exc),
+            context=self,
+        )
+
+    def _show_summary(self, day: date, summary: DailySummary) -> None:
+        if day != self._loading_day:
+            return  # the person has moved on to another day
+        from orderapp.documents.daily_report import day_heading, figure_lines
+
+        self.summary = summary
+        self.problem.hide()
+        self.status.setText(
+            self.tr("{day}, in the shop's time zone ({zone}).").format(day=day_heading(day), zone=summary.timezone)
+        )
+        table = self.figures_table
+        days = (summary.figures, summary.previous_day, summary.last_week)
+        table.setHorizontalHeaderLabels(
+            [
+                self.tr("Figure"),
+                day_heading(day),
+                self.tr("Day before\n{day}").format(day=summary.previous_day.day.isoformat()),
+                self.tr("Week before\n{day}").format(day=summary.last_week.day.isoformat()),
+            ]
+        )
+        table.clearSpans()
+        rows: list[tuple[str, list[str] | None]] = []
+        section = ""
+        for line in figure_lines():
+            if line.section != section:
+                section = line.section
+                rows.append((section, None))
+            rows.append((line.label, [line.text(figures, summary.currency) for figures in days]))
+        table.setRowCount(len(rows))
+        bold = QFont(table.font())
+        bold.setBold(True)
+        for row, (label, values) in enumerate(rows):
+            first = QTableWidgetItem(label if values is None else "    " + label)
+            if values is None:
+                first.setFont(bold)
+                table.setItem(row, 0, first)
+                table.setSpan(row, 0, 1, 4)
+                continue
+            table.setItem(row, 0, first)
+            for column, value in enumerate(values, start=1):
+                item = QTableWidgetItem(value)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if column == 1:
+                    item.setFont(bold)
+                table.setItem(row, column, item)
+        self.chart_title.setText(self.tr("Sales by hour (net, {currency})").format(currency=summary.currency))
+        self.chart.show_values(summary.figures.sales_by_hour, summary.currency)
+        top = self.top_table
+        products = summary.figures.top_products
+        top.setRowCount(len(products))
+        for row, product in enumerate(products):
+            name = QTableWidgetItem(f"{row + 1}. {product.name}")
+            name.setToolTip(f"{product.sku}  {product.name}")
+            top.setItem(row, 0, name)
+            for column, value in ((1, f"{product.quantity:,}"), (2, format_money(product.net_cents, summary.currency))):
+                item = QTableWidgetItem(value)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                top.setItem(row, column, item)
+        for button in self.summary_buttons:
+            button.setEnabled(True)
+        self.summary_loaded.emit(summary)
+
+    def _summary_problem(self, day: date, exc: BaseException) -> None:
+        if day != self._loading_day:
+            return
+        message = self.tr("The figures for {day} could not be counted ({reason}).").format(
+            day=day.isoformat(), reason=self._reason(exc)
+        )
+        self.status.setText("")
+        self.problem.setText(message)
+        self.problem.show()
+        self.summary_failed.emit(message)
+
+    def make_summary_pdf(self, then: str = "preview") -> None:
+        """Make the printed summary of the day on screen; ``then`` is preview, print or save."""
+        summary = self.summary
+        if summary is None:
+            return
+        database = self.database
+
+        def build(batch: Batch) -> bytes:
+            from orderapp.documents.daily_report import render_daily_summary
+            from orderapp.documents.papers import paper
+            from orderapp.services.paperwork import shop_paper
+
+            shop = shop_paper(database)
+            size = paper(load_document_settings(database).list_paper)
+            batch.step()
+            return pdf_bytes(lambda out: render_daily_summary(summary, shop.letterhead, out, paper=size))
+
+        self.run_document(
+            build,
+            1,
+            self.tr("Daily summary {day}").format(day=summary.day.isoformat()),
+            f"summary-{summary.day.isoformat()}.pdf",
+            then=then,
+        )
+
+    # -- paperwork --------------------------------------------------------------------------------
+
+    def _setup_paperwork(self) -> None:
+        form = self.form
+        self.slips_status = child(form, QComboBox, "slips_status")
+        for status in (
+            OrderStatus.CONFIRMED,
+            OrderStatus.PICKING,
+            OrderStatus.PACKED,
+            OrderStatus.RECEIVED,
+            OrderStatus.ON_HOLD,
+        ):
+            self.slips_status.addItem(_status_text(self, status), status.value)
+        self.slip_orders = child(form, QLineEdit, "slip_orders")
+        self.slip_orders_error = child(form, QLabel, "slip_orders_error")
+        self.label_skus = child(form, QLineEdit, "label_skus")
+        self.label_skus_error = child(form, QLabel, "label_skus_error")
+        self.label_sheet = child(form, QComboBox, "label_sheet")
+        sheet_names = {
+            "a4-3x8": self.tr("A4, 3 × 8 labels (70 × 37 mm)"),
+            "avery-5160": self.tr("Letter, Avery 5160 (30 labels)"),
+            "50x30": self.tr("Label printer, 50 × 30 mm"),
+        }
+        for key in SHEET_KEYS:
+            self.label_sheet.addItem(sheet_names[key], key)
+        self.label_shelf = child(form, QCheckBox, "label_shelf")
+        self.label_copies = child(form, QSpinBox, "label_copies")
+        self.slip_paper = child(form, QComboBox, "slip_paper")
+        self.list_paper = child(form, QComboBox, "list_paper")
+        paper_names = {
+            "a4": self.tr("A4"),
+            "a5": self.tr("A5"),
+            "letter": self.tr("Letter"),
+            "4x6": self.tr("4 × 6 in label"),
+        }
+        for key in PAPER_KEYS:
+            self.slip_paper.addItem(paper_names[key], key)
+            if key != "4x6":
+                self.list_paper.addItem(paper_names[key], key)
+        self.show_prices = child(form, QCheckBox, "slip_show_prices")
+        self.slip_footer = child(form, QPlainTextEdit, "slip_footer")
+        self.slip_footer_error = child(form, QLabel, "slip_footer_error")
+        self.settings_message = child(form, QLabel, "document_settings_message")
+        for label in (self.slip_orders_error, self.label_skus_error, self.slip_footer_error):
+            label.hide()
+
+        child(form, QPushButton, "make_status_slips").clicked.connect(self.make_status_slips)
+        child(form, QPushButton, "make_order_slips").clicked.connect(self.make_order_slips)
+        child(form, QPushButton, "make_pick_list").clicked.connect(self.make_pick_list)
+        child(form, QPushButton, "make_labels").clicked.connect(self.make_labels)
+        child(form, QPushButton, "save_document_settings").clicked.connect(self.save_settings)
+        self.slip_orders.textEdited.connect(lambda _text: self.slip_orders_error.hide())
+        self.label_skus.textEdited.connect(lambda _text: self.label_skus_error.hide())
+        self.show_settings(load_document_settings(self.database))
+
+    def show_settings(self, settings: DocumentSettings) -> None:
+        self.slip_paper.setCurrentIndex(max(0, self.slip_paper.findData(settings.slip_paper)))
+        self.list_paper.setCurrentIndex(max(0, self.list_paper.findData(settings.list_paper)))
+        self.label_sheet.setCurrentIndex(max(0, self.label_sheet.findData(settings.label_sheet)))
+        self.show_prices.setChecked(settings.show_prices)
+        self.slip_footer.setPlainText(settings.slip_footer)
+
+    def document_settings(self) -> DocumentSettings:
+        return DocumentSettings(
+            slip_paper=str(self.slip_paper.currentData()),
+            show_prices=self.show_prices.isChecked(),
+            slip_footer=self.slip_footer.toPlainText(),
+            list_paper=str(self.list_paper.currentData()),
+            label_sheet=str(self.label_sheet.currentData()),
+        )
+
+    def save_settings(self) -> None:
+        self.slip_footer_error.hide()
+        try:
+            save_document_settings(self.database, self.document_settings(), user_id=self.context.user_id)
+        except ValidationFailed as exc:
+            for error in exc.errors:
+                if error.field == "slip_footer":
+                    self.slip_footer_error.setText(error.message)
+                    self.slip_footer_error.show()
+            self.settings_message.setText(self.tr("Not saved: put right what is marked."))
+            return
+        except OrderAppError as exc:
+            self.settings_message.setText(str(exc))
+            return
+        self.settings_message.setText(self.tr("Saved. Slips are now printed this way."))
+
+    def _slip_builder(self, ids_of: Callable[[], list[int]]) -> Callable[[Batch], bytes]:
+        database = self.database
+        settings = self.document_settings()
+
+        def build(batch: Batch) -> bytes:
+            from orderapp.documents.packing_slip import SlipOptions, render_slips
+            from orderapp.documents.papers import paper
+            from orderapp.services import paperwork
+
+            ids = ids_of()
+            batch.total = len(ids)
+            shop = paperwork.shop_paper(database)
+            orders = paperwork.slip_orders(database, ids, paper=shop)
+            options = SlipOptions(paper(settings.slip_paper), settings.show_prices, settings.slip_footer)
+            return pdf_bytes(lambda out: render_slips(orders, shop.letterhead, options, out, batch=batch))
+
+        return build
+
+    def make_status_slips(self) -> None:
+        """Slips for every order in the chosen status (e.g. all confirmed orders), as one PDF."""
+        from orderapp.services import paperwork
+
+        status = OrderStatus(self.slips_status.currentData())
+        database = self.database
+
+        def ids() -> list[int]:
+            found = paperwork.order_ids_with_status(database, status)
+            if not found:
+                raise paperwork.BadPrintRequest(
+                    self.tr("No orders are {status} at the moment, so there are no slips to print.").format(
+                        status=_status_text(self, status)
+                    )
+                )
+            return found
+
+        self.run_document(
+            self._slip_builder(ids),
+            0,
+            self.tr("Packing slips: {status}").format(status=_status_text(self, status)),
+            f"slips-{status.value}.pdf",
+        )
+
+    def _typed_orders(self) -> list[int] | None:
+        from orderapp.services import paperwork
+
+        numbers = paperwork.parse_list(self.slip_orders.text())
+        try:
+            if not numbers:
+                raise paperwork.BadPrintRequest(self.tr("Type one or more order numbers, e.g. SO-000123."))
+            return paperwork.order_ids(self.database, numbers)
+        except OrderAppError as exc:
+            self.slip_orders_error.setText(str(exc))
+            self.slip_orders_error.show()
+            return None
+
+    def make_order_slips(self) -> None:
+        ids = self._typed_orders()
+        if ids is None:
+            return
+        name = "slips.pdf" if len(ids) > 1 else f"slip-{self.slip_orders.text().strip()}.pdf"
+        self.run_document(self._slip_builder(lambda: ids), len(ids), self.tr("Packing slips"), name)
+
+    def make_pick_list(self) -> None:
+        ids = self._typed_orders()
+        if ids is None:
+            return
+        database = self.database
+        list_paper = self.document_settings().list_paper
+
+        def build(batch: Batch) -> bytes:
+            from orderapp.documents.papers import paper
+            from orderapp.documents.pick_list import render_pick_list
+            from orderapp.services import paperwork
+
+            picks = paperwork.pick_list(database, ids)
+            shop = paperwork.shop_paper(database)
+            return pdf_bytes(
+                lambda out: render_pick_list(picks, shop.letterhead, out, paper=paper(list_paper), batch=batch)
+            )
+
+        self.run_document(build, 1, self.tr("Pick list"), "picklist.pdf")
+
+    def make_labels(self) -> None:
+        from orderapp.services import paperwork
+
+        skus = paperwork.parse_list(self.label_skus.text())
+        try:
+            if not skus:
+                raise paperwork.BadPrintRequest(self.tr("Type one or more SKUs, e.g. TEA-000001."))
+            products = paperwork.label_products(self.database, skus)
+        except OrderAppError as exc:
+            self.label_skus_error.setText(str(exc))
+            self.label_skus_error.show()
+            return
+        sheet_key = str(self.label_sheet.currentData())
+        shelf = self.label_shelf.isChecked()
+        copies = self.label_copies.value()
+
+        def build(batch: Batch) -> bytes:
+            from orderapp.documents.labels import render_labels, sheet
+
+            return pdf_bytes(
+                lambda out: render_labels(products, sheet(sheet_key), out, shelf=shelf, copies=copies, batch=batch)
+            )
+
+        self.run_document(build, len(products) * copies, self.tr("Labels"), "labels.pdf")
+
+    # -- making and showing a document ------------------------------------------------------------
+
+    def run_document(
+        self, build: Callable[[Batch], bytes], total: int, title: str, file_name: str, *, then: str = "preview"
+    ) -> DocumentJob | None:
+        """Make a PDF in a worker with a progress dialog; then show it (or go straight to print/save)."""
+        if self.job is not None and self.job.running:
+            return None
+        job = DocumentJob(build, total, self)
+        self.job = job
+        self.progress = progress_dialog(job, self.tr("Making {title}…").format(title=title), self)
+        job.finished.connect(lambda data: self._document_made(data, title, file_name, then))
+        job.failed.connect(self._document_failed)
+        job.cancelled.connect(lambda: self.status.setText(self.tr("Stopped; nothing was made.")))
+        job.start()
+        return job
+
+    def _document_made(self, data: bytes, title: str, file_name: str, then: str) -> None:
+        preview = PrintPreview(data, title, file_name, self)
+        self.preview = preview
+        if then == "print":
+            preview.print_with_dialog()
+        elif then == "save":
+            preview.save_with_dialog()
+        else:
+            preview.show()
+        self.document_ready.emit(preview)
+
+    def _document_failed(self, message: str) -> None:
+        self.status.setText(message)
+        self.problem.setText(message)
+        self.problem.show()
+        self.document_failed.emit(message)
+
+    def _reason(self, exc: BaseException) -> str:
+        if isinstance(exc, OrderAppError):
+            return str(exc)
+        log.error("a report failed", exc_info=exc)
+        return f"{type(exc).__name__}: {exc}"
+
+
+def _status_text(widget: QWidget, status: OrderStatus) -> str:
+    from orderapp.services.order_lifecycle import status_label
+
+    return status_label(status)
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def create_screen(context: AppContext, parent: QWidget | None = None) -> QWidget:
+    return ReportsScreen(context, parent)

@@ -5,6 +5,7 @@ Revises: 0001
 Create Date: 2026-11-22
 
 order_draft: what a user is typing into an order form, saved as they work (crash recovery).
+ix_orders_status_created_at_id: the orders list filtered by status, newest first.
 order_search: one row of searchable text per order (number, external number, names, phone
 digits, SKUs), with a substring index outside the models: an FTS5 trigram table kept in step by
 triggers on SQLite, a pg_trgm GIN index on PostgreSQL (skipped, with search still working by
@@ -82,6 +83,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("order_id", name=op.f("pk_order_search")),
     )
 
+    with op.batch_alter_table("orders", schema=None) as batch_op:
+        batch_op.create_index("ix_orders_status_created_at_id", ["status", "created_at", "id"], unique=False)
+
     bind = op.get_bind()
     if bind.dialect.name == "sqlite":
         op.execute(_FILL.format(nl="char(10)", agg="group_concat"))
@@ -116,6 +120,8 @@ def downgrade() -> None:
     elif bind.dialect.name == "postgresql":
         op.execute("DROP INDEX IF EXISTS ix_order_search_text_trgm")
     op.drop_table("order_search")
+    with op.batch_alter_table("orders", schema=None) as batch_op:
+        batch_op.drop_index("ix_orders_status_created_at_id")
     with op.batch_alter_table("order_draft", schema=None) as batch_op:
         batch_op.drop_index("ix_order_draft_station_user_id")
     op.drop_table("order_draft")

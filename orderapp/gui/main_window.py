@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+import importlib
+import importlib.util
 import logging
 import platform
 from collections.abc import Callable, Mapping
@@ -57,9 +60,33 @@ def _settings_screen(context: AppContext) -> QWidget:
     return SettingsScreen(context.database)
 
 
+SCREEN_KEYS = ("orders", "packing", "inventory", "counts", "reports")
+
+
+def discovered_screens() -> dict[str, ScreenFactory]:
+    """The screens that exist as ``orderapp/gui/<key>_screen.py`` with ``create_screen(context, parent)``.
+
+    Only found here, imported when first shown: a screen's heavy imports (ReportLab, OpenCV) never
+    slow the start.
+    """
+    found: dict[str, ScreenFactory] = {}
+    for key in SCREEN_KEYS:
+        module_name = f"orderapp.gui.{key}_screen"
+        if importlib.util.find_spec(module_name) is not None:
+            found[key] = functools.partial(_create_screen, module_name)
+    return found
+
+
+def _create_screen(module_name: str, context: AppContext) -> QWidget:
+    module = importlib.import_module(module_name)
+    screen: QWidget = module.create_screen(context, None)
+    return screen
+
+
 class MainWindow(QMainWindow):
     """``screens`` gives the factory of each screen that is more than a placeholder (by key: "orders",
-    "packing", ...). Every screen but the dashboard is made when first shown, so start-up stays lean.
+    "packing", ...); None means the screens found in the package (``discovered_screens``), and ``{}``
+    placeholders only. Every screen but the dashboard is made when first shown, so start-up stays lean.
     """
 
     shop_settings_changed = Signal(object)  # ShopSettings, loaded at start or saved
@@ -80,7 +107,8 @@ class MainWindow(QMainWindow):
         self.demo = self.context.demo
         self.shop_settings: ShopSettings | None = None
         self._settings_pending = False
-        self._factories: dict[str, ScreenFactory] = {"settings": _settings_screen, **(screens or {})}
+        chosen = discovered_screens() if screens is None else screens
+        self._factories: dict[str, ScreenFactory] = {"settings": _settings_screen, **chosen}
         self._built: set[str] = {"dashboard"}
 
         self.entries = [
@@ -241,8 +269,7 @@ class MainWindow(QMainWindow):
         entry = self.entries[self.keys.index(key)]
         factory = self._factories.get(key)
         screen = factory(self.context) if factory else PlaceholderScreen(key, entry.title, entry.sentence)
-        if not screen.objectName():
-            screen.setObjectName(f"screen_{key}")
+        screen.setObjectName(f"screen_{key}")  # one name per entry, whatever the screen calls itself
         old = self._pages[key]
         self.stack.insertWidget(self.stack.indexOf(old), screen)
         self.stack.removeWidget(old)

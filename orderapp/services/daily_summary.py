@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import Connection, and_, column, exists, func, inspect, or_, select, table
+from sqlalchemy import Connection, and_, case, column, exists, func, inspect, or_, select, table
 from sqlalchemy.orm import aliased
 
 from orderapp.domain.order_status import OrderStatus
@@ -295,27 +295,34 @@ def _status_steps(conn: Connection, start: datetime, end: datetime) -> Counter[s
 
 def _at_or_below_reorder(conn: Connection, moment: datetime) -> int:
     """Active products whose available stock (on hand - reserved) was at or below their reorder
-    point at ``moment``: today's figures less every ledger movement made since."""
+    point at ``moment``: today's figure, corrected for the few products the ledger has moved since."""
+    existing = and_(Product.active.is_(True), Product.created_at < moment)
+    available_now = Product.on_hand - Product.reserved
+    low_now = available_now <= Product.reorder_point
+    count_now = conn.scalar(select(func.count()).select_from(Product).where(existing, low_now)) or 0
+    # "+ 0" keeps SQLite from grouping along the (product_id, at) index, which reads the whole
+    # ledger; the range on ``at`` is the small part to read.
+    product = (StockMovement.product_id + 0).label("product_id")
     later = (
         select(
-            StockMovement.product_id.label("product_id"),
+            product,
             func.sum(StockMovement.qty_delta).label("qty"),
             func.sum(StockMovement.reserved_delta).label("reserved"),
         )
         .where(StockMovement.at >= moment)
-        .group_by(StockMovement.product_id)
+        .group_by(StockMovement.product_id + 0)
         .subquery()
     )
-    available_then = (Product.on_hand - func.coalesce(later.c.qty, 0)) - (
-        Product.reserved - func.coalesce(later.c.reserved, 0)
-    )
-    count = conn.scalar(
-        select(func.count())
-        .select_from(Product)
-        .outerjoin(later, later.c.product_id == Product.id)
-        .where(Product.active.is_(True), Product.created_at < moment, available_then <= Product.reorder_point)
-    )
-    return int(count or 0)
+    low_then = available_now - (later.c.qty - later.c.reserved) <= Product.reorder_point
+    was_low, is_low = conn.execute(
+        select(
+            func.coalesce(func.sum(case((low_then, 1), else_=0)), 0),
+            func.coalesce(func.sum(case((low_now, 1), else_=0)), 0),
+        )
+        .select_from(later.join(Product, Product.id == later.c.product_id))
+        .where(existing)
+    ).one()
+    return int(count_now) - int(is_low) + int(was_low)
 
 
 def _on_hold(conn: Connection, moment: datetime) -> int:

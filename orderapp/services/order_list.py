@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
+from typing import Any
 
 from sqlalchemy import ColumnElement, func, literal, select, tuple_
 from sqlalchemy.orm import Session
@@ -52,7 +54,7 @@ class OrderRow:
     external_ref: str
     created_at: datetime
     customer_name: str  # the customer, or the recipient when there is no customer record
-    phone_display: str
+    phone: str  # E.164 as stored
     channel: str
     status: str
     priority: str
@@ -63,6 +65,12 @@ class OrderRow:
     payment_status: str
     due_at: datetime | None
     overdue: bool  # past its due time and not shipped yet: the list shows it in red
+    phone_region: str = "CN"
+
+    @property
+    def phone_display(self) -> str:
+        """The phone the local way ("138 1234 5678"); formatted when shown, not for every row read."""
+        return _display_phone(self.phone, self.phone_region) if self.phone else ""
 
 
 @dataclass(frozen=True)
@@ -86,6 +94,25 @@ def list_orders(
         return order_page(session, filters, after=after, limit=limit, now=when, phone_region=region)
 
 
+_COLUMNS = (
+    Order.id,
+    Order.number,
+    Order.external_ref,
+    Order.created_at,
+    func.coalesce(Customer.name, Order.ship_name),
+    Order.ship_phone,
+    Order.channel,
+    Order.status,
+    Order.priority,
+    Order.fulfilment,
+    Order.total_cents,
+    Order.currency,
+    Order.payment_status,
+    Order.due_at,
+)
+_NEWEST_FIRST = (Order.created_at.desc(), Order.id.desc())
+
+
 def order_page(
     session: Session,
     filters: OrderFilter,
@@ -99,6 +126,7 @@ def order_page(
         raise ValueError("a page has at least one row")
     conditions: list[ColumnElement[bool]] = []
     join_search = False
+    candidates: list[int] | None = None
     if filters.search.strip():
         terms = search_terms(session, filters.search, phone_region)
         if terms is not None:
@@ -110,8 +138,12 @@ def order_page(
                 return OrderPage((), None)
             else:
                 conditions.append(Order.id.in_(candidates))
-    if filters.statuses:
-        conditions.append(Order.status.in_(sorted(filters.statuses)))
+    statuses = set(filters.statuses)
+    if filters.overdue_only:
+        statuses = (statuses or set(OPEN_STATUSES)) & set(OPEN_STATUSES)
+        if not statuses:
+            return OrderPage((), None)
+        conditions.append(Order.due_at < now)
     if filters.channels:
         conditions.append(Order.channel.in_(sorted(filters.channels)))
     if filters.created_from is not None:
@@ -120,38 +152,36 @@ def order_page(
         conditions.append(Order.created_at < filters.created_to)
     if filters.priority:
         conditions.append(Order.priority == filters.priority)
-    if filters.overdue_only:
-        conditions.append(Order.due_at < now)
-        conditions.append(Order.status.in_(sorted(OPEN_STATUSES)))
     if after is not None:
         conditions.append(tuple_(Order.created_at, Order.id) < tuple_(_stamp(after.created_at), after.id))
 
-    units = (
-        select(func.coalesce(func.sum(OrderLine.quantity), 0)).where(OrderLine.order_id == Order.id).scalar_subquery()
-    )
-    query = select(
-        Order.id,
-        Order.number,
-        Order.external_ref,
-        Order.created_at,
-        func.coalesce(Customer.name, Order.ship_name),
-        Order.ship_phone,
-        Order.channel,
-        Order.status,
-        Order.priority,
-        Order.fulfilment,
-        units,
-        Order.total_cents,
-        Order.currency,
-        Order.payment_status,
-        Order.due_at,
-    ).outerjoin(Customer, Customer.id == Order.customer_id)
+    query = select(*_COLUMNS).outerjoin(Customer, Customer.id == Order.customer_id)
     if join_search:
         query = query.join(OrderSearch, OrderSearch.order_id == Order.id)
-    query = query.where(*conditions).order_by(Order.created_at.desc(), Order.id.desc()).limit(limit + 1)
-    rows = session.execute(query).all()
+    rows: list[Any] = []
+    if statuses and candidates is None:
+        # One index range per status (ix_orders_status_created_at_id), newest first, merged here:
+        # no status's rows are ever sorted, however many there are.
+        for status in sorted(statuses):
+            per_status = query.where(Order.status == status, *conditions).order_by(*_NEWEST_FIRST).limit(limit + 1)
+            rows.extend(session.execute(per_status).all())
+        rows.sort(key=lambda row: (row[3], row[0]), reverse=True)
+    else:
+        if statuses:
+            conditions.append(Order.status.in_(sorted(statuses)))
+        rows = list(session.execute(query.where(*conditions).order_by(*_NEWEST_FIRST).limit(limit + 1)).all())
     more = len(rows) > limit
     rows = rows[:limit]
+    units: dict[int, int] = {}
+    if rows:
+        units = {
+            order_id: int(total or 0)
+            for order_id, total in session.execute(
+                select(OrderLine.order_id, func.sum(OrderLine.quantity))
+                .where(OrderLine.order_id.in_([row[0] for row in rows]))
+                .group_by(OrderLine.order_id)
+            )
+        }
     out = tuple(
         OrderRow(
             id=row[0],
@@ -159,22 +189,28 @@ def order_page(
             external_ref=row[2],
             created_at=row[3],
             customer_name=row[4] or "",
-            phone_display=display_phone(row[5], phone_region) if row[5] else "",
+            phone=row[5] or "",
             channel=row[6],
             status=row[7],
             priority=row[8],
             fulfilment=row[9],
-            item_count=int(row[10] or 0),
-            total_cents=row[11],
-            currency=row[12],
-            payment_status=row[13],
-            due_at=row[14],
-            overdue=row[14] is not None and row[14] < now and row[7] in OPEN_STATUSES,
+            item_count=units.get(row[0], 0),
+            total_cents=row[10],
+            currency=row[11],
+            payment_status=row[12],
+            due_at=row[13],
+            overdue=row[13] is not None and row[13] < now and row[7] in OPEN_STATUSES,
+            phone_region=phone_region,
         )
         for row in rows
     )
     cursor = PageCursor(out[-1].created_at, out[-1].id) if more and out else None
     return OrderPage(out, cursor)
+
+
+@lru_cache(maxsize=8192)
+def _display_phone(phone: str, region: str) -> str:
+    return display_phone(phone, region)
 
 
 def _stamp(moment: datetime) -> ColumnElement[datetime]:

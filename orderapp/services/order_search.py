@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import cast
 
-from sqlalchemy import ColumnElement, Connection, Select, Table, delete, exists, func, literal, or_, select, text
+from sqlalchemy import ColumnElement, Connection, Select, Table, and_, delete, exists, func, literal, or_, select, text
 from sqlalchemy.orm import Session
 
 from orderapp.domain.order_numbers import order_id_from_number
@@ -32,7 +32,7 @@ from orderapp.store.order_models import OrderSearch
 _SEARCH = cast(Table, OrderSearch.__table__)
 CANDIDATE_LIMIT = 2000
 SHORT_CUSTOMER_LIMIT = 200
-RECENT_SCAN = 20_000
+RECENT_SCAN = 5_000
 _SEP = "\n"
 
 # --- the index itself (the same statements as migration 0002) ----------------------------------
@@ -167,6 +167,7 @@ class SearchTerms:
 
     typed: str
     terms: tuple[str, ...]
+    product_ids: tuple[int, ...] = ()  # the text is exactly a product's SKU or barcode
 
     @property
     def short(self) -> bool:
@@ -185,23 +186,43 @@ def search_terms(session: Session, typed: str, phone_region: str) -> SearchTerms
     if looks_like_phone(text_):
         terms.extend(search_digits(text_, phone_region))
     code = text_.replace(" ", "")
-    barcode_skus = session.execute(
-        select(Product.sku)
-        .join(ProductBarcode, ProductBarcode.product_id == Product.id)
-        .where(ProductBarcode.code == code)
-        .limit(1)
-    ).scalars()
-    terms.extend(barcode_skus)
+    products = session.execute(
+        select(Product.id, Product.sku).where(Product.sku.in_(sorted({text_, text_.upper()})))
+    ).all()
+    if not products:
+        products = session.execute(
+            select(Product.id, Product.sku)
+            .join(ProductBarcode, ProductBarcode.product_id == Product.id)
+            .where(ProductBarcode.code == code)
+        ).all()
+    terms.extend(sku for _pid, sku in products)
     unique: list[str] = []
     for term in terms:
         if term and term not in unique and not any(term != other and other in term for other in terms):
             unique.append(term)
-    return SearchTerms(typed=text_, terms=tuple(unique or [text_]))
+    return SearchTerms(
+        typed=text_, terms=tuple(unique or [text_]), product_ids=tuple(sorted(pid for pid, _sku in products))
+    )
 
 
 def find_candidates(session: Session, terms: SearchTerms) -> list[int] | None:
     """Ids of the orders that match (any order), or None when more than ``CANDIDATE_LIMIT`` match
     and the caller should filter while walking the list instead (see ``text_condition``)."""
+    if terms.product_ids:
+        # An exact SKU or barcode: the orders with that product, through the order lines' index.
+        # A popular product has too many: then the list walks and matches the SKU in the text.
+        rows = session.execute(
+            select(OrderLine.order_id)
+            .where(OrderLine.product_id.in_(terms.product_ids))
+            .distinct()
+            .limit(CANDIDATE_LIMIT + 1)
+        )
+        ids = [row[0] for row in rows]
+        if len(ids) > CANDIDATE_LIMIT:
+            return None
+        if terms.short:
+            ids.extend(_short_candidates(session, terms) or [])
+        return sorted(set(ids))
     if terms.short:
         return _short_candidates(session, terms)
     dialect = session.get_bind().dialect.name
@@ -230,14 +251,18 @@ def text_condition(terms: SearchTerms, dialect: str) -> ColumnElement[bool]:
 
 
 def _short_candidates(session: Session, terms: SearchTerms) -> list[int] | None:
-    """Short terms: customers by name or phone, then their orders; order numbers as typed."""
-    conditions = []
+    """Terms under three characters (a two-character Chinese name, "Jo"): customers whose name
+    starts with it (the name index), or, when none does, contains it; then their orders. The order
+    number as typed, and the newest orders' text, cover the rest."""
+    prefix = []
     for term in terms.terms:
-        pattern = "%" + _escape_like(term) + "%"
-        conditions.append(Customer.name.like(pattern, escape="\\"))
-    customers = [
-        row[0] for row in session.execute(select(Customer.id).where(or_(*conditions)).limit(SHORT_CUSTOMER_LIMIT + 1))
-    ]
+        for variant in {term, term.capitalize(), term.upper(), term.lower()}:
+            prefix.append(and_(Customer.name >= variant, Customer.name < variant + "\U0010ffff"))
+    limit = SHORT_CUSTOMER_LIMIT + 1
+    customers = [row[0] for row in session.execute(select(Customer.id).where(or_(*prefix)).limit(limit))]
+    if not customers:
+        contains = [Customer.name.like("%" + _escape_like(term) + "%", escape="\\") for term in terms.terms]
+        customers = [row[0] for row in session.execute(select(Customer.id).where(or_(*contains)).limit(limit))]
     if len(customers) > SHORT_CUSTOMER_LIMIT:
         return None
     ids: list[int] = []
@@ -253,7 +278,6 @@ def _short_candidates(session: Session, terms: SearchTerms) -> list[int] | None:
     number_id = order_id_from_number(terms.typed)
     if number_id is not None:
         ids.append(number_id)
-    # Recipients, SKUs and the rest: for two characters only the newest orders are worth a scan.
     newest = select(Order.id).order_by(Order.created_at.desc(), Order.id.desc()).limit(RECENT_SCAN).subquery()
     recent = (
         select(OrderSearch.order_id)

@@ -4,7 +4,8 @@
 encoding=None, progress=None, cancelled=None) -> ImportResult``
 
 * ``source``: a path or the file's bytes. UTF-8, UTF-8 with BOM, UTF-16 with BOM and GB18030/GBK
-  are recognised (``encoding`` forces one); comma, semicolon or tab separated.
+  are recognised (``encoding`` forces one); comma, semicolon or tab separated (in a semicolon file,
+  as Excel writes it where the comma is the decimal mark, "1,50" is read as 1.50).
 * ``mapping``: file header -> field (see ``orderapp.domain.product_csv.COLUMNS``; "" ignores a
   column). Without it the headers are matched by name (English or Chinese, see ``ALIASES``);
   ``read_header`` gives the headers and the suggested mapping for a column-mapping dialog.
@@ -199,7 +200,8 @@ def import_products(
     empty_result = ImportResult(used_encoding, mapping or {}, (), (), False, dry_run, valid_only)
     if text is None:
         return replace(empty_result, problems=(ImportProblem(0, "", problem),))
-    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=product_csv.sniff_delimiter(text[:4096])))
+    delimiter = product_csv.sniff_delimiter(text.split("\n", 1)[0])
+    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     if not records or not any(cell.strip() for cell in records[0]):
         return replace(
             empty_result,
@@ -210,7 +212,7 @@ def import_products(
     if header_problems:
         return replace(empty_result, mapping=used_mapping, problems=tuple(header_problems))
     with database.session(write=not dry_run) as session:
-        checker = _Checker(session, columns, headers)
+        checker = _Checker(session, columns, headers, decimal_comma=delimiter == ";")
         total = len(records) - 1
         for index, record in enumerate(records[1:]):
             if index % _EVERY == 0:
@@ -333,8 +335,9 @@ class _Plan:
 class _Checker:
     """Checks rows one by one, then across rows (duplicate SKUs, barcodes), against the catalogue."""
 
-    def __init__(self, session: Session, columns: dict[str, int], headers: list[str]) -> None:
+    def __init__(self, session: Session, columns: dict[str, int], headers: list[str], *, decimal_comma: bool) -> None:
         self.session = session
+        self.decimal_comma = decimal_comma  # semicolon files come from Excel where "1,50" is 1.50
         self.columns = columns
         self.headers = headers
         self.currency = session.scalar(select(Setting.value).where(Setting.key == "shop.currency")) or "CNY"
@@ -436,6 +439,8 @@ class _Checker:
                 else:
                     values[target] = 0
                 continue
+            if self.decimal_comma and "," in text and "." not in text:
+                text = text.replace(",", ".")
             amount, message = product_csv.parse_amount(text, self.currency)
             if amount is None:
                 bad(column, message)

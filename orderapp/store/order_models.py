@@ -4,6 +4,8 @@
 window or a crash loses nothing; one row per open form, per station and user. ``order_id`` is set
 when the form edits an existing order.
 
+Also an index on ``orders`` for the orders list filtered by status (``ORDERS_BY_STATUS``).
+
 ``order_search``: one row per order holding the text the orders list searches (order number,
 external number, customer and recipient names, phone digits, SKUs), kept in step by the order
 services (``orderapp.services.order_search``). The substring index over it is backend-specific and
@@ -19,7 +21,11 @@ from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from orderapp.store.base import Base
+from orderapp.store.models import Order
 from orderapp.store.types import UTCDateTime, utc_now
+
+# The orders list filtered by status, newest first: one index range per status, no sort.
+ORDERS_BY_STATUS = Index("ix_orders_status_created_at_id", Order.status, Order.created_at, Order.id)
 
 
 class OrderDraftRecord(Base):

@@ -502,3 +502,12 @@ def test_now_must_say_its_time_zone(database: Database) -> None:
     with pytest.raises(ValueError, match="naive"):
         build_demo_shop(database, now=datetime(2026, 1, 1))
     assert shop_is_empty(database)
+
+
+def test_without_a_time_the_orders_run_up_to_now(database: Database) -> None:
+    before = datetime.now(UTC)
+    build_demo_shop(database, DemoSize(products=20, customers=5, orders=40, days=3))
+    after = datetime.now(UTC)
+    with database.engine.connect() as conn:
+        first, last = conn.execute(select(func.min(Order.created_at), func.max(Order.updated_at))).one()
+    assert before - timedelta(days=3) <= first and last <= after

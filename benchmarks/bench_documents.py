@@ -14,8 +14,14 @@ import time
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
 
 from common import ROOT, Row, benchmark, big_shop
+
+if TYPE_CHECKING:
+    from orderapp.documents.letterhead import Letterhead
+    from orderapp.documents.packing_slip import SlipOrder
+    from orderapp.services.document_settings import DocumentSettings
 
 BATCH = 500
 
@@ -38,7 +44,7 @@ def _orders_for_batch(path: Path) -> tuple[list[int], float]:
     return ids[:BATCH], 0.0
 
 
-def _load_slips(path: Path, ids: list[int]):  # type: ignore[no-untyped-def]
+def _load_slips(path: Path, ids: list[int]) -> tuple[Letterhead, list[SlipOrder], DocumentSettings]:
     from orderapp.services import paperwork
     from orderapp.services.document_settings import load_document_settings
     from orderapp.store.opening import open_database
@@ -53,9 +59,11 @@ def _load_slips(path: Path, ids: list[int]):  # type: ignore[no-untyped-def]
     return shop.letterhead, slips, settings
 
 
-def plain_canvas_slips(slips, letterhead, out) -> int:  # type: ignore[no-untyped-def]
-    """The same content drawn the plainest way ReportLab allows: one page per slip, fixed positions,
-    no wrapping, no measuring, no page count: the floor for any slip renderer."""
+def plain_canvas_slips(slips: list[SlipOrder], letterhead: Letterhead, out: BinaryIO) -> int:
+    """The same content drawn the plainest way ReportLab allows: one page per slip, every string the
+    app prints (header, captions, lines, totals, notes, footer) at fixed positions, with the same
+    font, barcode, rules and boxes, but no wrapping, no measuring, no pagination: the floor for any
+    slip renderer."""
     from reportlab.graphics.barcode.code128 import Code128
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen.canvas import Canvas
@@ -66,6 +74,7 @@ def plain_canvas_slips(slips, letterhead, out) -> int:  # type: ignore[no-untype
     font = register_font()
     canvas = Canvas(out, pagesize=A4, pageCompression=1)
     width, height = A4
+    footer = "Returns within 7 days with this slip. 7天无理由退货，请保留此单。"
     for slip in slips:
         canvas.setFont(font, 13)
         canvas.drawString(40, height - 50, letterhead.name)
@@ -74,7 +83,7 @@ def plain_canvas_slips(slips, letterhead, out) -> int:  # type: ignore[no-untype
         for line in letterhead.address.splitlines():
             canvas.drawString(40, y, line)
             y -= 10
-        canvas.drawString(40, y, letterhead.phone)
+        canvas.drawString(40, y, "Tel. " + letterhead.phone)
         canvas.setFont(font, 13)
         canvas.drawRightString(width - 40, height - 50, "Packing slip")
         Code128(slip.number, barWidth=1, barHeight=34, humanReadable=False).drawOn(canvas, width - 200, height - 94)
@@ -82,16 +91,22 @@ def plain_canvas_slips(slips, letterhead, out) -> int:  # type: ignore[no-untype
         canvas.setFont(font, 8)
         canvas.drawRightString(width - 40, height - 122, "Page 1 of 1")
         canvas.line(40, height - 130, width - 40, height - 130)
+        canvas.drawString(40, height - 142, "Ship to")
+        canvas.drawString(330, height - 142, "Order date")
         canvas.setFont(font, 9)
-        y = height - 150
-        for line in (slip.ship_name, slip.ship_phone, *slip.ship_address):
+        y = height - 154
+        for line in (slip.ship_name, "Tel. " + slip.ship_phone, *slip.ship_address):
             canvas.drawString(40, y, line)
             y -= 12
-        canvas.drawString(330, height - 150, slip.created_at.isoformat(" ", "minutes"))
+        canvas.drawString(330, height - 154, slip.created_at.isoformat(" ", "minutes"))
+        if slip.external_ref:
+            canvas.drawString(330, height - 166, "Reference " + slip.external_ref)
         y -= 10
+        canvas.rect(40, y - 4, width - 80, 14, stroke=0, fill=0)
         for label, x in (("SKU", 60), ("Item", 160), ("Qty", 400), ("Price", 470), ("Amount", 540)):
             canvas.drawString(x, y, label)
-        y -= 14
+        canvas.line(40, y - 4, width - 40, y - 4)
+        y -= 16
         for line in slip.lines:
             canvas.rect(44, y - 1, 9, 9)
             canvas.drawString(60, y, line.sku)
@@ -99,16 +114,31 @@ def plain_canvas_slips(slips, letterhead, out) -> int:  # type: ignore[no-untype
             canvas.drawString(400, y, str(line.quantity))
             canvas.drawString(470, y, format_money(line.unit_price_cents, slip.currency))
             canvas.drawString(540, y, format_money(line.amount_cents, slip.currency))
+            canvas.line(40, y - 4, width - 40, y - 4)
+            y -= 16
+        canvas.drawRightString(width - 40, y, f"{len(slip.lines)} lines, {slip.units} units")
+        for label, cents in (
+            ("Subtotal", slip.subtotal_cents),
+            ("Discount", slip.discount_cents),
+            ("Shipping", slip.shipping_cents),
+            ("Total", slip.total_cents),
+        ):
             y -= 14
-        canvas.drawString(470, y - 10, "Total " + format_money(slip.total_cents, slip.currency))
+            if cents or label in ("Subtotal", "Total"):
+                canvas.drawRightString(470, y, label)
+                canvas.drawRightString(width - 40, y, format_money(cents, slip.currency))
         if slip.notes:
-            canvas.drawString(40, y - 30, slip.notes)
+            canvas.drawString(40, y - 30, "Notes")
+            canvas.drawString(40, y - 42, slip.notes)
+        canvas.setFont(font, 8)
+        canvas.line(40, 50, width - 40, 50)
+        canvas.drawString(40, 40, footer)
         canvas.showPage()
     canvas.save()
     return len(slips)
 
 
-def _app_slips(slips, letterhead, settings, out) -> int:  # type: ignore[no-untyped-def]
+def _app_slips(slips: list[SlipOrder], letterhead: Letterhead, settings: DocumentSettings, out: BinaryIO) -> int:
     from orderapp.documents.packing_slip import SlipOptions, render_slips
     from orderapp.documents.papers import paper
 

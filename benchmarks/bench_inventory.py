@@ -142,7 +142,12 @@ def bench_inventory_count(args: argparse.Namespace) -> list[Row]:
             # ... and the rest of the 10,000 lines counted in bulk (the same figures the entries set),
             # a third of them off by a few units.
             with database.session(write=True) as session:
-                on_hand = dict(session.execute(select(Product.id, Product.on_hand).where(Product.id.in_(chosen[300:]))))
+                on_hand = {
+                    pid: qty
+                    for pid, qty in session.execute(
+                        select(Product.id, Product.on_hand).where(Product.id.in_(chosen[300:]))
+                    )
+                }
                 session.execute(
                     update(StockCountLine.__table__)  # type: ignore[arg-type]
                     .where(StockCountLine.count_id == count.id, StockCountLine.product_id == bindparam("p"))

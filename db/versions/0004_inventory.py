@@ -8,7 +8,8 @@ stock_count: one stocktake and its scope; stock_count_line: one product in it, w
 sheet prints and its current figures; stock_count_entry: every scan or typed quantity, append-only
 (see orderapp/store/count_models.py and orderapp/domain/count_maths.py).
 
-Also the product list's substring search index, which the models do not describe: on SQLite an FTS5
+Also, for the product list: a covering index (sku, name, active), and a substring search index
+which the models do not describe: on SQLite an FTS5
 trigram table ``product_search_fts`` (rowid = product id, body = SKU and name) kept in step by
 triggers on ``product``; on PostgreSQL a pg_trgm GIN index on the same text. NOTE: SQLite drops a
 table's triggers with the table, so a later migration that rebuilds ``product`` in batch mode must
@@ -109,6 +110,7 @@ def upgrade() -> None:
     )
     op.create_index("ix_stock_count_entry_count_id_id", "stock_count_entry", ["count_id", "id"], unique=False)
     op.create_index("ix_stock_count_entry_line_id_round", "stock_count_entry", ["line_id", "round"], unique=False)
+    op.create_index("ix_product_sku_name_active", "product", ["sku", "name", "active"], unique=False)
     create_search_index()
 
 
@@ -161,6 +163,7 @@ def drop_search_index() -> None:
 
 def downgrade() -> None:
     drop_search_index()
+    op.drop_index("ix_product_sku_name_active", table_name="product")
     op.drop_index("ix_stock_count_entry_line_id_round", table_name="stock_count_entry")
     op.drop_index("ix_stock_count_entry_count_id_id", table_name="stock_count_entry")
     op.drop_table("stock_count_entry")

@@ -17,7 +17,7 @@ from orderapp.documents.letterhead import Letterhead, local_time
 from orderapp.documents.output import Batch, new_canvas
 from orderapp.documents.page_header import PageHeader, draw_document
 from orderapp.documents.papers import MM, PAPERS, Paper
-from orderapp.documents.pen import GREY, Pen
+from orderapp.documents.pen import GREY, Align, Pen
 from orderapp.documents.text import wrap
 from orderapp.i18n import _
 
@@ -88,7 +88,7 @@ def _blocks(info: CountSheetInfo, rows: Sequence[CountSheetRow], paper: Paper) -
     width = paper.body_width
     show_expected = not info.blind
     widths = [width * 0.11, width * 0.14, 0.0, width * 0.17]
-    aligns = ["left", "left", "left", "left"]
+    aligns: list[Align] = ["left", "left", "left", "left"]
     header = [_("Location"), _("SKU"), _("Item"), _("Barcode")]
     if show_expected:
         widths.append(width * 0.09)
@@ -98,7 +98,7 @@ def _blocks(info: CountSheetInfo, rows: Sequence[CountSheetRow], paper: Paper) -
     aligns += ["centre", "centre"]
     header += [_("Counted"), ""]
     widths[2] = width - sum(widths)
-    columns = [Column(w, a) for w, a in zip(widths, aligns, strict=True)]  # type: ignore[arg-type]
+    columns = [Column(w, a) for w, a in zip(widths, aligns, strict=True)]
     table_rows: list[list[str | Cell]] = []
     for row in rows:
         values: list[str | Cell] = [row.location or "—", row.sku, row.name, row.barcode]

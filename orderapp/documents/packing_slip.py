@@ -32,7 +32,7 @@ from orderapp.documents.flow import (
 from orderapp.documents.letterhead import Letterhead, LogoStamp, local_time, money
 from orderapp.documents.output import Batch, new_canvas
 from orderapp.documents.papers import MM, PAPERS, Paper
-from orderapp.documents.pen import GREY, Pen, fitted_code128, leading
+from orderapp.documents.pen import GREY, Align, Pen, fitted_code128, leading
 from orderapp.documents.text import one_line, wrap
 from orderapp.i18n import _
 
@@ -154,8 +154,8 @@ class _SlipLayout:
         else:
             widths = [12.0, width * (0.24 if paper.compact else 0.2), 0.0, width * 0.1]
         widths[2] = width - sum(widths)
-        aligns = ["centre", "left", "left", "right", "right", "right"]
-        self.columns = [Column(w, a) for w, a in zip(widths, aligns, strict=False)]  # type: ignore[arg-type]
+        aligns: list[Align] = ["centre", "left", "left", "right", "right", "right"]
+        self.columns = [Column(w, a) for w, a in zip(widths, aligns, strict=False)]
         header = ["", _("SKU"), _("Item"), _("Qty")]
         if options.show_prices:
             header += [_("Price"), _("Amount")]

@@ -4,6 +4,7 @@ stored as E.164 ("+8613812345678"), shown the local way, and searched by their d
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import phonenumbers
 
@@ -44,6 +45,7 @@ def to_e164(text: str, region: str) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+@lru_cache(maxsize=8192)
 def display_phone(text: str, region: str) -> str:
     """How to show a number: the local style for the shop's own country, international otherwise.
     Text that is not a valid number is returned unchanged (so nothing typed is lost)."""

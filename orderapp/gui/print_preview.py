@@ -298,7 +298,8 @@ class PrintPreview(QDialog):
         job = PrintJob(self.data, printer, pages, self)
         self.print_job = job
         self.print_button.setEnabled(False)
-        dialog = progress_dialog(job, self.tr("Printing…"), self)
+        owner = self if self.isVisible() else (self.parentWidget() or self)  # printed without a preview
+        dialog = progress_dialog(job, self.tr("Printing…"), owner)
         job.finished.connect(self._printed)
         job.failed.connect(self._print_failed)
         job.cancelled.connect(lambda: self.print_button.setEnabled(True))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -80,7 +81,7 @@ class SalesByHourChart(QWidget):
         whole = 10 ** exponent(self.currency)
         return [
             (fraction, format_money(round(peak * fraction / whole) * whole, self.currency).split(".")[0])
-            for fraction in (0.0, 0.5, 1.0)
+            for fraction in ((0.0, 0.5, 1.0) if peak else (0.0,))
         ]
 
     def _plot_left(self) -> float:
@@ -119,6 +120,12 @@ class SalesByHourChart(QWidget):
             painter.setPen(text_colour)
             painter.drawText(
                 QRectF(0, y - 8, left - 5, 16), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text
+            )
+        if not any(self.values):
+            painter.drawText(
+                QRectF(left, top, right - left, bottom - top),
+                Qt.AlignmentFlag.AlignCenter,
+                self.tr("No sales this day"),
             )
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(BAR)
@@ -171,6 +178,10 @@ class ReportsScreen(QWidget):
             child(self.form, QPushButton, name) for name in ("summary_preview", "summary_print", "summary_save")
         ]
         self._setup_tables()
+        body = self.form.findChild(QHBoxLayout, "summary_body")
+        if body is not None:
+            body.setStretch(0, 3)
+            body.setStretch(1, 2)
 
         self.day.setDate(_qdate(today_in_shop(self.database)))
         self.day.dateChanged.connect(lambda _date: self.load_summary())

@@ -226,7 +226,6 @@ def list_products(
 ) -> ProductPage:
     """One page of products in ``query.sort`` order, starting after ``after``."""
     limit = max(1, min(limit, MAX_PAGE))
-    sort_column = Product.sku if query.sort is ProductSort.SKU else Product.name
     first_code = (
         select(ProductBarcode.code)
         .where(ProductBarcode.product_id == Product.id)
@@ -236,28 +235,37 @@ def list_products(
         .scalar_subquery()
     )
     with database.session() as session:
-        statement = select(
-            Product.id,
-            Product.sku,
-            Product.name,
-            Product.category,
-            Product.location,
-            Product.unit,
-            Product.price_cents,
-            Product.cost_cents,
-            Product.reorder_point,
-            Product.reorder_qty,
-            Product.on_hand,
-            Product.reserved,
-            Product.active,
-            first_code,
-        ).where(*_conditions(session, query))
+        # The page's ids first, from the columns the covering index holds (a scan for a short
+        # search word never reads the table), then the rows themselves.
+        page_ids = select(Product.id).where(*_conditions(session, query))
         if after is not None:
             if query.sort is ProductSort.SKU:
-                statement = statement.where(Product.sku > after.value)
+                page_ids = page_ids.where(Product.sku > after.value)
             else:
-                statement = statement.where(tuple_(Product.name, Product.id) > tuple_(after.value, after.id))
-        statement = statement.order_by(sort_column, Product.id).limit(limit + 1)
+                page_ids = page_ids.where(tuple_(Product.name, Product.id) > tuple_(after.value, after.id))
+        # SKUs are unique: ordering by SKU alone lets SQLite walk the covering index.
+        order = (Product.sku,) if query.sort is ProductSort.SKU else (Product.name, Product.id)
+        page_ids = page_ids.order_by(*order).limit(limit + 1)
+        statement = (
+            select(
+                Product.id,
+                Product.sku,
+                Product.name,
+                Product.category,
+                Product.location,
+                Product.unit,
+                Product.price_cents,
+                Product.cost_cents,
+                Product.reorder_point,
+                Product.reorder_qty,
+                Product.on_hand,
+                Product.reserved,
+                Product.active,
+                first_code,
+            )
+            .where(Product.id.in_(page_ids.scalar_subquery()))
+            .order_by(*order)
+        )
         found = session.execute(statement).all()
     rows = tuple(
         ProductRow(
@@ -336,10 +344,13 @@ def search_condition(session: Session, text: str) -> ColumnElement[bool]:
         short_words = words
     for word in short_words:
         pattern = "%" + _escape_like(word) + "%"
-        if dialect == "sqlite":
-            parts.append(searched.like(pattern, escape="\\"))  # ASCII case-insensitive already
-        else:
+        if dialect != "sqlite":
             parts.append(searched.ilike(pattern, escape="\\"))
+        elif word.isascii():
+            parts.append(searched.like(pattern, escape="\\"))  # SQLite: ASCII case-insensitive already
+        else:
+            # instr is several times faster than LIKE on non-ASCII text, and CJK has no case anyway.
+            parts.append(or_(func.instr(Product.name, word) > 0, func.instr(Product.sku, word) > 0))
     return or_(and_(*parts), by_code) if parts else by_code
 
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import Connection, and_, case, column, exists, func, inspect, or_, select, table
+from sqlalchemy import Connection, and_, case, column, exists, func, inspect, literal_column, or_, select, table
 from sqlalchemy.orm import aliased
 
 from orderapp.domain.order_status import OrderStatus
@@ -302,7 +302,8 @@ def _at_or_below_reorder(conn: Connection, moment: datetime) -> int:
     count_now = conn.scalar(select(func.count()).select_from(Product).where(existing, low_now)) or 0
     # "+ 0" keeps SQLite from grouping along the (product_id, at) index, which reads the whole
     # ledger; the range on ``at`` is the small part to read.
-    product = (StockMovement.product_id + 0).label("product_id")
+    product_id = StockMovement.product_id + literal_column("0")
+    product = product_id.label("product_id")
     later = (
         select(
             product,
@@ -310,7 +311,7 @@ def _at_or_below_reorder(conn: Connection, moment: datetime) -> int:
             func.sum(StockMovement.reserved_delta).label("reserved"),
         )
         .where(StockMovement.at >= moment)
-        .group_by(StockMovement.product_id + 0)
+        .group_by(product_id)
         .subquery()
     )
     low_then = available_now - (later.c.qty - later.c.reserved) <= Product.reorder_point

@@ -92,7 +92,7 @@ class DemoReport:
 SHOP_SETTINGS: dict[str, str] = {
     "shop.name": "示例小店 Demo Corner Shop",
     "shop.address": "上海市徐汇区漕溪北路88号 一楼\n1F, 88 Caoxi North Road, Xuhui District\nShanghai 200030, China",
-    "shop.phone": "+862161234567",
+    "shop.phone": "021 6123 4567",
     "shop.currency": "CNY",
     "shop.timezone": "Asia/Shanghai",
     "shop.phone_region": "CN",

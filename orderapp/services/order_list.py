@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, func, literal, select, tuple_
@@ -20,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from orderapp.domain.order_status import OPEN_STATUSES
 from orderapp.domain.phones import display_phone
-from orderapp.services.order_search import find_candidates, search_terms, text_condition
+from orderapp.services.order_search import find_matches, search_terms
 from orderapp.services.order_settings import read_order_settings
 from orderapp.store.database import Database
 from orderapp.store.models import Customer, Order, OrderLine
@@ -70,7 +69,7 @@ class OrderRow:
     @property
     def phone_display(self) -> str:
         """The phone the local way ("138 1234 5678"); formatted when shown, not for every row read."""
-        return _display_phone(self.phone, self.phone_region) if self.phone else ""
+        return display_phone(self.phone, self.phone_region) if self.phone else ""
 
 
 @dataclass(frozen=True)
@@ -130,20 +129,24 @@ def order_page(
     if filters.search.strip():
         terms = search_terms(session, filters.search, phone_region)
         if terms is not None:
-            candidates = find_candidates(session, terms)
-            if candidates is None:
-                join_search = True
-                conditions.append(text_condition(terms, session.get_bind().dialect.name))
-            elif not candidates:
-                return OrderPage((), None)
-            else:
+            match = find_matches(session, terms)
+            if match.ids is not None:
+                if not match.ids:
+                    return OrderPage((), None)
+                candidates = list(match.ids)
                 conditions.append(Order.id.in_(candidates))
+            elif match.condition is not None:
+                join_search = match.join_text
+                conditions.append(match.condition)
     statuses = set(filters.statuses)
     if filters.overdue_only:
         statuses = (statuses or set(OPEN_STATUSES)) & set(OPEN_STATUSES)
         if not statuses:
             return OrderPage((), None)
-        conditions.append(Order.due_at < now)
+        # Written as an expression so that no index on due_at is used: most open orders past their
+        # due time are recent, so walking each status newest first finds a page at once, where an
+        # index on (status, due_at) would fetch and sort every overdue order first.
+        conditions.append(func.coalesce(Order.due_at, Order.due_at) < _stamp(now))
     if filters.channels:
         conditions.append(Order.channel.in_(sorted(filters.channels)))
     if filters.created_from is not None:
@@ -206,11 +209,6 @@ def order_page(
     )
     cursor = PageCursor(out[-1].created_at, out[-1].id) if more and out else None
     return OrderPage(out, cursor)
-
-
-@lru_cache(maxsize=8192)
-def _display_phone(phone: str, region: str) -> str:
-    return display_phone(phone, region)
 
 
 def _stamp(moment: datetime) -> ColumnElement[datetime]:

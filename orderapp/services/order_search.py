@@ -19,9 +19,24 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import cast
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Connection, Select, Table, and_, delete, exists, func, literal, or_, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    Table,
+    and_,
+    delete,
+    exists,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    table,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from orderapp.domain.order_numbers import order_id_from_number
@@ -31,6 +46,7 @@ from orderapp.store.order_models import OrderSearch
 
 _SEARCH = cast(Table, OrderSearch.__table__)
 CANDIDATE_LIMIT = 2000
+MANY = 10_000
 SHORT_CUSTOMER_LIMIT = 200
 RECENT_SCAN = 5_000
 _SEP = "\n"
@@ -205,39 +221,66 @@ def search_terms(session: Session, typed: str, phone_region: str) -> SearchTerms
     )
 
 
-def find_candidates(session: Session, terms: SearchTerms) -> list[int] | None:
-    """Ids of the orders that match (any order), or None when more than ``CANDIDATE_LIMIT`` match
-    and the caller should filter while walking the list instead (see ``text_condition``)."""
+@dataclass(frozen=True)
+class SearchMatch:
+    """How the list finds the matching orders: by their ids when few match, otherwise by a
+    condition it checks while walking the orders newest first (cheap exactly because matches are
+    then common enough to fill a page quickly)."""
+
+    ids: tuple[int, ...] | None = None
+    # On ``orders`` joined to its ``customer`` (and to ``order_search`` when join_text).
+    condition: ColumnElement[bool] | None = None
+    join_text: bool = False
+
+
+def find_matches(session: Session, terms: SearchTerms) -> SearchMatch:
+    dialect = session.get_bind().dialect.name
     if terms.product_ids:
         # An exact SKU or barcode: the orders with that product, through the order lines' index.
-        # A popular product has too many: then the list walks and matches the SKU in the text.
-        rows = session.execute(
-            select(OrderLine.order_id)
-            .where(OrderLine.product_id.in_(terms.product_ids))
-            .distinct()
-            .limit(CANDIDATE_LIMIT + 1)
-        )
-        ids = [row[0] for row in rows]
+        with_product = select(OrderLine.order_id).where(OrderLine.product_id.in_(terms.product_ids))
+        ids = [row[0] for row in session.execute(with_product.distinct().limit(CANDIDATE_LIMIT + 1))]
         if len(ids) > CANDIDATE_LIMIT:
-            return None
+            many = session.execute(
+                select(func.count()).select_from(with_product.limit(MANY + 1).subquery())
+            ).scalar_one()
+            if many <= MANY:
+                return SearchMatch(condition=Order.id.in_(with_product))
+            # A best seller: check each order while walking the list (EXISTS, one index probe
+            # per order), rather than fetch and sort all of its orders.
+            has_product = exists().where(OrderLine.order_id == Order.id, OrderLine.product_id.in_(terms.product_ids))
+            return SearchMatch(condition=has_product)
         if terms.short:
-            ids.extend(_short_candidates(session, terms) or [])
-        return sorted(set(ids))
+            short = _short_match(session, terms)
+            if short.ids is None:
+                return SearchMatch(condition=or_(Order.id.in_(ids), *[c for c in [short.condition] if c is not None]))
+            ids.extend(short.ids)
+        return SearchMatch(ids=tuple(sorted(set(ids))))
     if terms.short:
-        return _short_candidates(session, terms)
-    dialect = session.get_bind().dialect.name
+        return _short_match(session, terms)
     if dialect == "sqlite":
         query = " OR ".join('"' + term.replace('"', '""') + '"' for term in terms.terms)
-        rows = session.execute(
-            text("SELECT rowid FROM order_search_fts WHERE order_search_fts MATCH :q LIMIT :n"),
-            {"q": query, "n": CANDIDATE_LIMIT + 1},
+        matching: Select[Any] = (
+            select(literal_column("rowid"))
+            .select_from(table("order_search_fts"))
+            .where(text("order_search_fts MATCH :fts_query").bindparams(fts_query=query))
         )
     else:
-        rows = session.execute(
-            select(OrderSearch.order_id).where(text_condition(terms, dialect)).limit(CANDIDATE_LIMIT + 1)
-        )
-    ids = [row[0] for row in rows]
-    return None if len(ids) > CANDIDATE_LIMIT else ids
+        matching = select(OrderSearch.order_id).where(text_condition(terms, dialect))
+    ids = [row[0] for row in session.execute(matching.limit(CANDIDATE_LIMIT + 1))]
+    if len(ids) <= CANDIDATE_LIMIT:
+        return SearchMatch(ids=tuple(ids))
+    many = session.execute(select(func.count()).select_from(matching.limit(MANY + 1).subquery())).scalar_one()
+    if many <= MANY:
+        # Thousands: fetch those orders by id and sort them (a few ms per thousand).
+        return SearchMatch(condition=Order.id.in_(matching))
+    # Common: walk the list newest first, matching the text; a page fills quickly.
+    return SearchMatch(condition=text_condition(terms, dialect), join_text=True)
+
+
+def find_candidates(session: Session, terms: SearchTerms) -> list[int] | None:
+    """Ids of the orders that match, or None when too many do (see ``find_matches``)."""
+    match = find_matches(session, terms)
+    return list(match.ids) if match.ids is not None else None
 
 
 def text_condition(terms: SearchTerms, dialect: str) -> ColumnElement[bool]:
@@ -250,7 +293,7 @@ def text_condition(terms: SearchTerms, dialect: str) -> ColumnElement[bool]:
     return or_(*parts)
 
 
-def _short_candidates(session: Session, terms: SearchTerms) -> list[int] | None:
+def _short_match(session: Session, terms: SearchTerms) -> SearchMatch:
     """Terms under three characters (a two-character Chinese name, "Jo"): customers whose name
     starts with it (the name index), or, when none does, contains it; then their orders. The order
     number as typed, and the newest orders' text, cover the rest."""
@@ -258,23 +301,22 @@ def _short_candidates(session: Session, terms: SearchTerms) -> list[int] | None:
     for term in terms.terms:
         for variant in {term, term.capitalize(), term.upper(), term.lower()}:
             prefix.append(and_(Customer.name >= variant, Customer.name < variant + "\U0010ffff"))
+    named = or_(*prefix)
     limit = SHORT_CUSTOMER_LIMIT + 1
-    customers = [row[0] for row in session.execute(select(Customer.id).where(or_(*prefix)).limit(limit))]
+    customers = [row[0] for row in session.execute(select(Customer.id).where(named).limit(limit))]
     if not customers:
-        contains = [Customer.name.like("%" + _escape_like(term) + "%", escape="\\") for term in terms.terms]
-        customers = [row[0] for row in session.execute(select(Customer.id).where(or_(*contains)).limit(limit))]
+        named = or_(*[Customer.name.like("%" + _escape_like(term) + "%", escape="\\") for term in terms.terms])
+        customers = [row[0] for row in session.execute(select(Customer.id).where(named).limit(limit))]
     if len(customers) > SHORT_CUSTOMER_LIMIT:
-        return None
+        # A common name or surname: check the customer's name while walking the list (the list
+        # joins each order's customer anyway), rather than fetch and sort all their orders.
+        return SearchMatch(condition=named)
     ids: list[int] = []
     if customers:
-        ids = [
-            row[0]
-            for row in session.execute(
-                select(Order.id).where(Order.customer_id.in_(customers)).limit(CANDIDATE_LIMIT + 1)
-            )
-        ]
-    if len(ids) > CANDIDATE_LIMIT:
-        return None
+        of_customers = select(Order.id).where(Order.customer_id.in_(customers))
+        ids = [row[0] for row in session.execute(of_customers.limit(CANDIDATE_LIMIT + 1))]
+        if len(ids) > CANDIDATE_LIMIT:
+            return SearchMatch(condition=Order.customer_id.in_(customers))
     number_id = order_id_from_number(terms.typed)
     if number_id is not None:
         ids.append(number_id)
@@ -286,7 +328,7 @@ def _short_candidates(session: Session, terms: SearchTerms) -> list[int] | None:
         .limit(CANDIDATE_LIMIT)
     )
     ids.extend(row[0] for row in session.execute(recent))
-    return sorted(set(ids))
+    return SearchMatch(ids=tuple(sorted(set(ids))))
 
 
 def _escape_like(term: str) -> str:

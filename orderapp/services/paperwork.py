@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TypeVar
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, RowMapping, func, select
 
 from orderapp.documents.addresses import address_lines
 from orderapp.documents.labels import LabelProduct
@@ -160,8 +160,7 @@ def slip_orders(database: Database, ids: Sequence[int], *, paper: ShopPaper | No
     return [by_id[order_id] for order_id in ids if order_id in by_id]
 
 
-def _slip(order: object, lines: tuple[SlipLine, ...], paper: ShopPaper) -> SlipOrder:
-    row = dict(order)  # type: ignore[call-overload]
+def _slip(row: RowMapping, lines: tuple[SlipLine, ...], paper: ShopPaper) -> SlipOrder:
     phone = row["ship_phone"]
     if phone:
         phone = format_phone(phone, paper.phone_region)

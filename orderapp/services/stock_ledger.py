@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import cast
 
-from sqlalchemy import Table, func, select, update
+from sqlalchemy import Table, bindparam, func, select, update
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
@@ -75,24 +75,8 @@ def record_movement(
     Returns True when the movement was recorded, False when a condition refused it (nothing is
     written then). Raises ``NotFound`` for an unknown product. Does NOT commit.
     """
-    table = _PRODUCT
-    conditions = [table.c.id == product_id]
-    if reserved_delta < 0:
-        conditions.append(table.c.reserved + reserved_delta >= 0)
-    if require_available:
-        conditions.append((table.c.on_hand + qty_delta) - (table.c.reserved + reserved_delta) >= 0)
-    # A Core UPDATE (no ORM bookkeeping); "updated_at" is left alone because stock changes are
-    # explained by the ledger, and a product's "updated" means its details.
-    statement = (
-        update(table)
-        .where(*conditions)
-        .values(
-            on_hand=table.c.on_hand + qty_delta,
-            reserved=table.c.reserved + reserved_delta,
-            updated_at=table.c.updated_at,
-        )
-    )
-    result = session.execute(statement)
+    statement = _TAKE_AVAILABLE if require_available else _CHANGE_FIGURES
+    result = session.execute(statement, {"p_id": product_id, "p_qty": qty_delta, "p_reserved": reserved_delta})
     assert isinstance(result, CursorResult)
     loaded = session.identity_map.get(identity_key(Product, product_id))
     if loaded is not None:
@@ -101,20 +85,40 @@ def record_movement(
         if session.scalar(select(Product.id).where(Product.id == product_id)) is None:
             raise NotFound(_("Product {id} does not exist; it may have been deleted.").format(id=product_id))
         return False
-    session.add(
-        StockMovement(
-            product_id=product_id,
-            at=at or utc_now(),
-            user_id=user_id,
-            kind=kind,
-            qty_delta=qty_delta,
-            reserved_delta=reserved_delta,
-            reason=reason[:200],
-            reference=reference[:100],
-            order_id=order_id,
-        )
+    session.execute(
+        _INSERT_MOVEMENT,
+        {
+            "product_id": product_id,
+            "at": at or utc_now(),
+            "user_id": user_id,
+            "kind": kind,
+            "qty_delta": qty_delta,
+            "reserved_delta": reserved_delta,
+            "reason": reason[:200],
+            "reference": reference[:100],
+            "order_id": order_id,
+        },
     )
     return True
+
+
+# Built once (confirming an order runs these for every line). A Core UPDATE, no ORM bookkeeping;
+# "updated_at" stays, because stock changes are explained by the ledger and a product's "updated"
+# means its details. The reservation never goes below zero.
+_P = _PRODUCT.c
+_AFTER_ON_HAND = _P.on_hand + bindparam("p_qty")
+_AFTER_RESERVED = _P.reserved + bindparam("p_reserved")
+_CHANGE_FIGURES = (
+    update(_PRODUCT)
+    .where(_P.id == bindparam("p_id"), _AFTER_RESERVED >= 0)
+    .values(on_hand=_AFTER_ON_HAND, reserved=_AFTER_RESERVED, updated_at=_P.updated_at)
+)
+_TAKE_AVAILABLE = (
+    update(_PRODUCT)
+    .where(_P.id == bindparam("p_id"), _AFTER_RESERVED >= 0, _AFTER_ON_HAND - _AFTER_RESERVED >= 0)
+    .values(on_hand=_AFTER_ON_HAND, reserved=_AFTER_RESERVED, updated_at=_P.updated_at)
+)
+_INSERT_MOVEMENT = cast(Table, StockMovement.__table__).insert()
 
 
 def reserve(

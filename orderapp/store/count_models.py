@@ -22,6 +22,7 @@ from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, Unique
 from sqlalchemy.orm import Mapped, mapped_column
 
 from orderapp.store.base import Base
+from orderapp.store.models import Product
 from orderapp.store.types import UTCDateTime, utc_now
 
 
@@ -89,6 +90,10 @@ class StockCountEntry(Base):
     on_hand_seen: Mapped[int] = mapped_column(Integer)  # ledger on-hand in the entry's transaction
     ledger_mark: Mapped[int] = mapped_column(Integer)  # id of the product's last on-hand movement then
 
+
+# The product list walks this index in SKU order and reads the name from it without touching the
+# table: a search too short for the trigram index (two Chinese characters) stays a fast scan.
+Index("ix_product_sku_name_active", Product.sku, Product.name, Product.active)
 
 # The product list's substring search index, made by migration 0004 and not described by the
 # models (Alembic's comparison must leave it alone): on SQLite the FTS5 trigram table

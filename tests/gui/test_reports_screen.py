@@ -122,6 +122,32 @@ def test_preview_then_save_the_summary_as_pdf(
     assert today_in_shop(demo_shop).isoformat() in pdf_text(target, tmp_path)
 
 
+def test_print_the_summary_straight_from_the_screen(
+    qtbot: QtBot, demo_shop: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtWidgets import QDialog
+
+    printed = tmp_path / "printed.pdf"
+
+    def answer(dialog: QPrintDialog) -> int:  # the person picks a printer (here: a PDF file) and OK
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(printed))
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(QPrintDialog, "exec", answer)
+    screen = open_screen(qtbot, demo_shop)
+    qtbot.waitUntil(lambda: screen.summary is not None, timeout=10_000)
+    with qtbot.waitSignal(screen.document_ready, timeout=20_000) as made:
+        qtbot.mouseClick(screen.findChild(QPushButton, "summary_print"), Qt.MouseButton.LeftButton)
+    preview = made.args[0]
+    pages: list[int] = []
+    preview.printed.connect(pages.append)  # delivered through the event loop, so not missed here
+    qtbot.waitUntil(lambda: pages == [1], timeout=30_000)
+    assert page_count(printed, tmp_path) == 1
+    assert not preview.isVisible()  # printed without stopping at a preview
+
+
 def test_a_save_that_fails_says_why_and_keeps_the_preview(
     qtbot: QtBot,
     demo_shop: Database,

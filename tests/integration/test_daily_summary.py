@@ -196,13 +196,16 @@ def expected_figures(database: Database, day: date, now: datetime) -> DayFigures
         by_hour[hour] += o.subtotal_cents - o.discount_cents
         orders_by_hour[hour] += 1
 
-    per_product: dict[int, list[object]] = {}
+    per_product: dict[int, TopProduct] = {}
     for line in sold_lines:
-        entry = per_product.setdefault(line.product_id, [line.sku, line.name, 0, 0])
-        entry[2] += line.quantity  # type: ignore[operator]
-        entry[3] += line.quantity * line.unit_price_cents - line.discount_cents  # type: ignore[operator]
-    ranked = sorted(per_product.values(), key=lambda e: (-e[2], -e[3], e[0]))  # type: ignore[operator]
-    top = tuple(TopProduct(str(e[0]), str(e[1]), int(e[2]), int(e[3])) for e in ranked[:10])  # type: ignore[call-overload]
+        seen = per_product.get(line.product_id, TopProduct(line.sku, line.name, 0, 0))
+        per_product[line.product_id] = TopProduct(
+            seen.sku,
+            seen.name,
+            seen.quantity + line.quantity,
+            seen.net_cents + line.quantity * line.unit_price_cents - line.discount_cents,
+        )
+    top = tuple(sorted(per_product.values(), key=lambda p: (-p.quantity, -p.net_cents, p.sku))[:10])
 
     payment = []
     for status in PAYMENT_STATUSES:
@@ -251,9 +254,7 @@ def expected_figures(database: Database, day: date, now: datetime) -> DayFigures
         orders_by_hour=tuple(orders_by_hour),
         payment=tuple(payment),
         wrong_items_caught=sum(1 for s in scans if start <= s.at < end and s.outcome in WRONG),
-        overrides=sum(
-            1 for s in packs if s.finished_at and start <= s.finished_at < end and s.outcome == "override"
-        ),
+        overrides=sum(1 for s in packs if s.finished_at and start <= s.finished_at < end and s.outcome == "override"),
         packing_recorded=True,
         adjustment_units=sum(m.qty_delta for m in adjustments),
         adjustment_value_cents=sum(m.qty_delta * cost[m.product_id] for m in adjustments),

@@ -37,10 +37,7 @@ def numbers(database: Database, status: str, count: int) -> list[str]:
     with database.session() as session:
         return list(
             session.scalars(
-                select(Order.number)
-                .where(Order.status.in_(statuses))
-                .order_by(Order.created_at, Order.id)
-                .limit(count)
+                select(Order.number).where(Order.status.in_(statuses)).order_by(Order.created_at, Order.id).limit(count)
             )
         )
 

@@ -124,8 +124,12 @@ def test_edits_and_customer_changes_keep_the_search_in_step(database: Database, 
     assert numbers(database, OrderFilter(search="139 0000 1111")) == [view.number]
 
 
-def test_common_terms_page_through_everything(database: Database, shop: Shop, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(order_search, "CANDIDATE_LIMIT", 3)  # make "common" cheap to reach
+@pytest.mark.parametrize(("few", "many"), [(3, 100), (3, 4)])  # thousands, and more than that
+def test_common_terms_page_through_everything(
+    database: Database, shop: Shop, monkeypatch: pytest.MonkeyPatch, few: int, many: int
+) -> None:
+    monkeypatch.setattr(order_search, "CANDIDATE_LIMIT", few)  # make "common" cheap to reach
+    monkeypatch.setattr(order_search, "MANY", many)
     made = [place(database, LineDraft(code="TEA-001"), minutes_ago=60 - i, name=f"Green {i}").number for i in range(6)]
     page = list_orders(database, OrderFilter(search="Green"), limit=4, now=NOW)
     assert [row.number for row in page.rows] == made[::-1][:4]

@@ -183,8 +183,16 @@ def _run_count_sheet(args: argparse.Namespace) -> int:
     try:
         settings = load_document_settings(database)
         rows = list(count_sheet_lines(database, args.count))
+        title = _("Count sheet {count}").format(count=args.count)
         blind = bool(rows) and all(row.expected is None for row in rows)
-        info = CountSheetInfo(_("Count sheet {count}").format(count=args.count), utc_now(), blind)
+        get_count = getattr(counts, "get_count", None)
+        if get_count is not None:
+            count = get_count(database, args.count)
+            blind = bool(getattr(count, "blind", blind))
+            named = str(getattr(count, "title", "") or "")
+            if named:
+                title = _("Count {count}: {title}").format(count=args.count, title=named)
+        info = CountSheetInfo(title, utc_now(), blind)
         shop = paperwork.shop_paper(database)
         size = paper(args.paper or settings.list_paper)
         target = write_pdf(args.out, lambda out: render_count_sheet(info, rows, shop.letterhead, out, paper=size))

@@ -170,6 +170,10 @@ def format_amount(minor: int, currency: str) -> str:
 
 def parse_amount(text: str, currency: str) -> tuple[int | None, str]:
     """(minor units, "") or (None, why not)."""
+    places = exponent(currency)
+    units, dot, fraction = text.partition(".")
+    if units.isdigit() and units.isascii() and (not dot or (fraction.isdigit() and len(fraction) <= places)):
+        return int(units) * 10**places + (int(fraction.ljust(places, "0")) if fraction else 0), ""  # "12.50"
     try:
         value = parse_money(text, currency)
     except ValueError:

@@ -113,9 +113,10 @@ class CountClosed(OrderAppError):
 
 
 class NotInCount(OrderAppError):
-    def __init__(self, message: str, product_id: int) -> None:
+    def __init__(self, message: str, product_id: int, *, elsewhere: bool = False) -> None:
         super().__init__(message)
         self.product_id = product_id
+        self.elsewhere = elsewhere  # True: it is in another open count, so it cannot be added to this one
 
 
 class UnknownCode(OrderAppError):
@@ -644,6 +645,7 @@ def _line_for(session: Session, count_id: int, product_id: int, *, add_if_missin
                 sku=product.sku, name=product.name, count=_count_name(other[0], other[1])
             ),
             product_id,
+            elsewhere=True,
         )
     if not add_if_missing:
         where = f" ({product.location})" if product.location else ""

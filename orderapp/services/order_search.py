@@ -41,6 +41,7 @@ from sqlalchemy.orm import Session
 
 from orderapp.domain.order_numbers import order_id_from_number
 from orderapp.domain.phones import looks_like_phone, search_digits
+from orderapp.store.database import Database
 from orderapp.store.models import Customer, Order, OrderLine, Product, ProductBarcode
 from orderapp.store.order_models import OrderSearch
 
@@ -147,6 +148,21 @@ def fill_missing_search_rows(bind: Session | Connection) -> int:
     if count:
         bind.execute(_SEARCH.insert().from_select(["order_id", "text"], missing))
     return int(count)
+
+
+def ensure_search_index(database: Database) -> int:
+    """Give every order its search row (run at start-up, in a worker: a bulk-loaded shop of a
+    million orders takes about half a minute once; afterwards this costs two index look-ups).
+    Returns how many orders were added."""
+    with database.session() as session:
+        newest_order = session.execute(select(func.max(Order.id))).scalar()
+        newest_row = session.execute(select(func.max(OrderSearch.order_id))).scalar()
+    if newest_order is None or newest_order == newest_row:
+        return 0
+    with database.session(write=True) as session:
+        added = fill_missing_search_rows(session)
+        session.commit()
+    return added
 
 
 def rebuild_search_index(connection: Connection) -> None:

@@ -18,6 +18,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -98,49 +99,69 @@ def export_products(
             while True:
                 if stop():
                     raise ExportCancelled(_("The export was cancelled; no file was written."))
-                query = select(Product).where(Product.sku > after).order_by(Product.sku).limit(_BATCH)
+                query = (
+                    select(
+                        Product.id,
+                        Product.sku,
+                        Product.name,
+                        Product.category,
+                        Product.location,
+                        Product.unit,
+                        Product.price_cents,
+                        Product.cost_cents,
+                        Product.reorder_point,
+                        Product.reorder_qty,
+                        Product.active,
+                    )
+                    .where(Product.sku > after)
+                    .order_by(Product.sku)
+                    .limit(_BATCH)
+                )
                 if status is StatusFilter.ACTIVE:
                     query = query.where(Product.active.is_(True))
                 elif status is StatusFilter.INACTIVE:
                     query = query.where(Product.active.is_(False))
-                products = session.scalars(query).all()
+                products = session.execute(query).all()
                 if not products:
                     return
-                codes: dict[int, list[ProductBarcode]] = {p.id: [] for p in products}
-                for barcode in session.scalars(
-                    select(ProductBarcode).where(ProductBarcode.product_id.in_(list(codes))).order_by(ProductBarcode.id)
+                codes: dict[int, list[tuple[str, str, int]]] = {p[0]: [] for p in products}
+                for product_id, code, kind, pack in session.execute(
+                    select(ProductBarcode.product_id, ProductBarcode.code, ProductBarcode.kind, ProductBarcode.pack_qty)
+                    .where(ProductBarcode.product_id.in_(list(codes)))
+                    .order_by(ProductBarcode.id)
                 ):
-                    codes[barcode.product_id].append(barcode)
+                    codes[product_id].append((code, kind, pack))
                 for product in products:
-                    yield product_row(product, codes[product.id], currency)
+                    yield product_row(product, codes[product[0]], currency)
                 done += len(products)
                 report("writing", done, total)
-                after = products[-1].sku
-                session.expunge_all()
+                after = products[-1][1]
 
         count = write_csv_atomically(Path(path), product_csv.COLUMNS, rows(), encoding=encoding)
     return ExportResult(Path(path), count, encoding)
 
 
-def product_row(product: Product, barcodes: Sequence[ProductBarcode], currency: str) -> list[str]:
-    def codes(kind: BarcodeKind) -> list[ProductBarcode]:
-        return [b for b in barcodes if b.kind == kind.value]
-
-    cases = codes(BarcodeKind.CASE)
+def product_row(product: Sequence[Any], barcodes: Sequence[tuple[str, str, int]], currency: str) -> list[str]:
+    """One CSV row: ``product`` is (id, sku, name, category, location, unit, price, cost, reorder
+    point, reorder qty, active); ``barcodes`` (code, kind, pack quantity) in the order they were added."""
+    _id, sku, name, category, location, unit, price, cost, point, qty, active = product
+    units = [code for code, kind, _pack in barcodes if kind == BarcodeKind.UNIT.value]
+    cases = [(code, pack) for code, kind, pack in barcodes if kind == BarcodeKind.CASE.value]
+    internal = [code for code, kind, _pack in barcodes if kind == BarcodeKind.INTERNAL.value]
     values = {
-        "sku": product.sku,
-        "name": product.name,
-        "category": product.category,
-        "location": product.location,
-        "unit": product.unit,
-        "price": product_csv.format_amount(product.price_cents, currency),
-        "cost": product_csv.format_amount(product.cost_cents, currency),
-        "reorder_point": str(product.reorder_point),
-        "reorder_qty": str(product.reorder_qty),
-        "barcodes": " ".join(b.code for b in codes(BarcodeKind.UNIT)),
-        "case_barcodes": " ".join(b.code for b in cases),
-        "case_qty": " ".join(str(b.pack_qty) for b in cases),
-        "internal_barcodes": " ".join(b.code for b in codes(BarcodeKind.INTERNAL)),
-        "active": product_csv.format_active(product.active),
+        "sku": sku,
+        "name": name,
+        "category": category,
+        "location": location,
+        "unit": unit,
+        "price": product_csv.format_amount(price, currency),
+        "cost": product_csv.format_amount(cost, currency),
+        "reorder_point": str(point),
+        "reorder_qty": str(qty),
+        "barcodes": " ".join(units),
+        "case_barcodes": " ".join(code for code, _pack in cases),
+        "case_qty": " ".join(str(pack) for _code, pack in cases),
+        "internal_barcodes": " ".join(internal),
+        "active": product_csv.format_active(bool(active)),
     }
     return [values[column] for column in product_csv.COLUMNS]

@@ -32,7 +32,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, delete, insert, select, update
+from sqlalchemy import Table, bindparam, delete, func, insert, select, update
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
 from orderapp.domain import product_csv
@@ -41,12 +42,12 @@ from orderapp.domain.product_validation import (
     BarcodeKind,
     ProductDraft,
     barcode_symbology,
-    normalised,
     validate_product,
 )
 from orderapp.errors import OrderAppError
 from orderapp.i18n import _
 from orderapp.services.catalogue import barcode_taken_message, next_internal_codes
+from orderapp.store.count_models import PRODUCT_SEARCH_TEXT
 from orderapp.store.database import Database
 from orderapp.store.models import Product, ProductBarcode, Setting
 from orderapp.store.types import utc_now
@@ -57,7 +58,9 @@ Cancelled = Callable[[], bool]
 _PRODUCT = cast(Table, Product.__table__)
 _BARCODE = cast(Table, ProductBarcode.__table__)
 _CHUNK = 500
-_EVERY = 1_000  # rows between progress reports and cancel checks
+_KIND_ORDER = {"unit": 0, "case": 1, "internal": 2}
+_BULK = 1_000  # new products from which the search index is filled in one statement
+_EVERY = 1_000  # rows between progress reports and cancel checks (and rows per insert)
 
 # ProductDraft field -> CSV column, for messages.
 _FIELD_COLUMN = {
@@ -382,36 +385,58 @@ class _Checker:
         index = self.columns.get(column)
         if index is None or index >= len(record):
             return ""
-        return product_csv.restore(record[index].strip())
+        cell = record[index].strip()
+        return product_csv.restore(cell) if cell[:1] == product_csv.QUOTE else cell
 
     def _load_existing(self, skus: Sequence[str]) -> dict[str, _Existing]:
         found: dict[str, _Existing] = {}
         if not skus:
             return found
-        products = self.session.execute(select(Product).where(Product.sku.in_(sorted(set(skus))))).scalars().all()
-        codes: dict[int, list[ProductBarcode]] = {p.id: [] for p in products}
+        products = self.session.execute(
+            select(
+                Product.id,
+                Product.sku,
+                Product.name,
+                Product.category,
+                Product.location,
+                Product.unit,
+                Product.price_cents,
+                Product.cost_cents,
+                Product.reorder_point,
+                Product.reorder_qty,
+                Product.active,
+            ).where(Product.sku.in_(sorted(set(skus))))
+        ).all()
+        codes: dict[int, list[tuple[int, str, str, int]]] = {p[0]: [] for p in products}
         if products:
-            for barcode in self.session.scalars(
-                select(ProductBarcode).where(ProductBarcode.product_id.in_(list(codes))).order_by(ProductBarcode.id)
+            for barcode_id, product_id, code, kind, pack in self.session.execute(
+                select(
+                    ProductBarcode.id,
+                    ProductBarcode.product_id,
+                    ProductBarcode.code,
+                    ProductBarcode.kind,
+                    ProductBarcode.pack_qty,
+                )
+                .where(ProductBarcode.product_id.in_(list(codes)))
+                .order_by(ProductBarcode.id)
             ):
-                codes[barcode.product_id].append(barcode)
-        for p in products:
-            rows = sorted(codes[p.id], key=lambda b: ({"unit": 0, "case": 1}.get(b.kind, 2), b.id))
+                codes[product_id].append((barcode_id, code, kind, pack))
+        for pid, sku, name, category, location, unit, price, cost, point, qty, active in products:
+            rows = sorted(codes[pid], key=lambda b: (_KIND_ORDER.get(b[2], 3), b[0]))
             draft = ProductDraft(
-                sku=p.sku,
-                name=p.name,
-                category=p.category,
-                location=p.location,
-                unit=p.unit,
-                price_cents=p.price_cents,
-                cost_cents=p.cost_cents,
-                reorder_point=p.reorder_point,
-                reorder_qty=p.reorder_qty,
-                active=p.active,
-                barcodes=tuple(BarcodeDraft(b.code, BarcodeKind(b.kind), b.pack_qty) for b in rows),
+                sku=sku,
+                name=name,
+                category=category,
+                location=location,
+                unit=unit,
+                price_cents=price,
+                cost_cents=cost,
+                reorder_point=point,
+                reorder_qty=qty,
+                active=bool(active),
+                barcodes=tuple(BarcodeDraft(code, BarcodeKind(kind), pack) for _bid, code, kind, pack in rows),
             )
-            found[p.sku] = _Existing(p.id, draft, {b.code: b.id for b in rows})
-        self.session.expunge_all()
+            found[sku] = _Existing(pid, draft, {code: bid for bid, code, _kind, _pack in rows})
         return found
 
     def _plan_row(self, row: int, record: list[str], sku: str, existing: _Existing | None) -> _Plan:
@@ -462,7 +487,19 @@ class _Checker:
             else:
                 values["active"] = active
         barcodes, code_columns = self._barcodes(row, record, base, bad)
-        draft = normalised(replace(base, **values, barcodes=barcodes))
+        draft = ProductDraft(
+            sku=sku,
+            name=values.get("name", base.name),
+            category=values.get("category", base.category),
+            location=values.get("location", base.location),
+            unit=values.get("unit", base.unit),
+            price_cents=values.get("price_cents", base.price_cents),
+            cost_cents=values.get("cost_cents", base.cost_cents),
+            reorder_point=values.get("reorder_point", base.reorder_point),
+            reorder_qty=values.get("reorder_qty", base.reorder_qty),
+            active=values.get("active", base.active),
+            barcodes=barcodes,
+        )
         for error in validate_product(draft):
             column, message = self._column_of(error.field, draft, code_columns), error.message
             if error.field == "sku" and not sku:
@@ -722,11 +759,12 @@ class _Writer:
             )
         needs_code = [p for p in new if not p.draft.barcodes]
         internal = iter(next_internal_codes(self.session, len(needs_code)))
+        search_trigger = self._pause_search_trigger() if len(new) >= _BULK else None
         for start in range(0, len(new), _EVERY):
             batch = new[start : start + _EVERY]
             self._tick(len(changed) + start, total)
-            ids = self.session.execute(
-                insert(_PRODUCT).returning(_PRODUCT.c.id, _PRODUCT.c.sku, sort_by_parameter_order=True),
+            self.session.execute(
+                insert(_PRODUCT),
                 [
                     {
                         "sku": p.draft.sku,
@@ -746,13 +784,46 @@ class _Writer:
                     }
                     for p in batch
                 ],
-            ).all()
-            for (product_id, _sku), plan in zip(ids, batch, strict=True):
+            )
+            ids = {
+                sku: product_id
+                for sku, product_id in self.session.execute(
+                    select(_PRODUCT.c.sku, _PRODUCT.c.id).where(_PRODUCT.c.sku.in_([p.draft.sku for p in batch]))
+                )
+            }
+            for plan in batch:
                 codes = plan.draft.barcodes or (BarcodeDraft(next(internal), BarcodeKind.INTERNAL, 1),)
-                barcode_rows += [_barcode_row(product_id, b) for b in codes]
+                barcode_rows += [_barcode_row(ids[plan.draft.sku], b) for b in codes]
         for start in range(0, len(barcode_rows), 5_000):
             self.session.execute(insert(_BARCODE), barcode_rows[start : start + 5_000])
+        if search_trigger is not None:
+            self._resume_search_trigger(*search_trigger)
         self._tick(total, total)
+
+    def _pause_search_trigger(self) -> tuple[str, int] | None:
+        """SQLite: the search index's insert trigger costs a row-by-row FTS write; for a big import it
+        is dropped inside this transaction and the index is filled in one statement afterwards. The
+        trigger is made again from its own stored SQL, so it cannot drift from the migration's."""
+        if self.session.get_bind().dialect.name != "sqlite":
+            return None
+        trigger_sql = self.session.scalar(
+            sql_text("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'product_search_ai'")
+        )
+        if not trigger_sql:
+            return None
+        highest = self.session.scalar(select(func.coalesce(func.max(_PRODUCT.c.id), 0))) or 0
+        self.session.execute(sql_text("DROP TRIGGER product_search_ai"))
+        return str(trigger_sql), int(highest)
+
+    def _resume_search_trigger(self, trigger_sql: str, highest: int) -> None:
+        self.session.execute(
+            sql_text(
+                f"INSERT INTO product_search_fts(rowid, body) SELECT id, {PRODUCT_SEARCH_TEXT} FROM product "
+                "WHERE id > :highest"
+            ),
+            {"highest": highest},
+        )
+        self.session.execute(sql_text(trigger_sql))
 
 
 def _barcode_row(product_id: int, barcode: BarcodeDraft) -> dict[str, Any]:

@@ -244,3 +244,23 @@ def test_customer_names_survive_the_trip_from_database_to_paper(shop: Database, 
     assert "".join(odd[:200].split()) in flat
     assert "Flat<3>&4,'TheWillows'" in flat
     assert DEFAULT_USER_ID == 1
+
+
+def test_print_count_sheet_for_a_count(shop: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    counts = pytest.importorskip("orderapp.services.counts")
+    if not hasattr(counts, "count_sheet_lines") or not hasattr(counts, "start_count"):
+        pytest.skip("the counts capability has no count sheet yet")
+    with shop.session() as session:
+        location = session.scalar(select(Product.location).where(Product.location != "").limit(1))
+    assert location is not None
+    count = counts.start_count(
+        shop, counts.CountScope.location(location), user_id=DEFAULT_USER_ID, title="货架 A", blind=False
+    )
+    lines = counts.count_sheet_lines(shop, count.id)
+    out = tmp_path / "count.pdf"
+    assert run(shop, "print", "count-sheet", "--count", str(count.id), "--out", str(out)) == 0
+    text = pdf_text(out, tmp_path)
+    assert f"Count {count.id}: 货架 A" in text and "Expected" in text
+    assert all(line.sku in text for line in lines)
+    assert run(shop, "print", "count-sheet", "--count", "99999", "--out", str(tmp_path / "x.pdf")) == 1
+    assert "99999" in capsys.readouterr().err

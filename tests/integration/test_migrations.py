@@ -16,9 +16,9 @@ from orderapp.store import backups, migrations
 from orderapp.store.count_models import outside_models as inventory_outside_models
 from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID, Customer, Product, ProductBarcode, User
+from orderapp.store.opening import open_database
 from orderapp.store.order_models import outside_models as orders_outside_models
 from orderapp.store.schema import metadata
-from orderapp.store.opening import open_database
 
 
 def _made_outside_models(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:

@@ -241,9 +241,7 @@ def test_a_missing_column_and_an_unreadable_file(database: Database, shop: Shop,
         "Row 1: The column “sku” is missing; the generic format needs it."
     ]
     latin = tmp_path / "latin.csv"
-    latin.write_bytes(
-        "order_ref,customer_name,sku,quantity\nA-1,Zoë,TEA-001,1\n".encode("utf-8") + b"\xff\xfe\x80\x80\n"
-    )
+    latin.write_bytes("order_ref,customer_name,sku,quantity\nA-1,Zoë,TEA-001,1\n".encode() + b"\xff\xfe\x80\x80\n")
     with pytest.raises(order_import.ImportFailed, match="row 3 cannot be read"):
         order_import.import_orders(database, latin, user_id=USER)
     other = tmp_path / "other.csv"

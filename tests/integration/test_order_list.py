@@ -187,3 +187,17 @@ def test_pickup_orders_have_no_address_but_are_found(database: Database, shop: S
     view = orders.place_order(database, draft, user_id=USER)
     assert (view.ship_line1, view.ship_phone) == ("", "+14155552671")
     assert numbers(database, OrderFilter(search="415 555 2671")) == [view.number]
+
+
+def test_a_bulk_loaded_shop_is_indexed_on_start(database: Database) -> None:
+    build_demo_shop(database, DemoSize(products=20, customers=8, orders=40), seed=3)
+    with database.session(write=True) as session:  # as if another bulk loader had written the orders
+        session.execute(order_search.delete(order_search.OrderSearch))
+        session.commit()
+        customer = session.scalars(select(Customer).order_by(Customer.id)).first()
+        assert customer is not None
+    phone = customer.phone[3:]  # digits: found through the search text only
+    assert numbers(database, OrderFilter(search=phone)) == []
+    assert order_search.ensure_search_index(database) == 40
+    assert numbers(database, OrderFilter(search=phone), limit=500)
+    assert order_search.ensure_search_index(database) == 0

@@ -283,6 +283,22 @@ def test_progress_is_reported_and_cancel_writes_nothing(database: Database) -> N
     with pytest.raises(ImportCancelled, match="nothing was written"):
         import_products(database, data, user_id=USER, cancelled=lambda: next(calls) >= 4)  # during the writing
     assert snapshot(database) == before
+    assert_search_index_works(database)
+
+
+def assert_search_index_works(database: Database) -> None:
+    """A product saved now can be found by a part of its name (the search index is kept up)."""
+    catalogue.create_product(database, ProductDraft(sku="LATE-1", name="普洱熟茶 Ripe Pu-erh"), user_id=USER)
+    found = catalogue.list_products(database, catalogue.ProductQuery(search="Pu-erh"))
+    assert [row.sku for row in found.rows] == ["LATE-1"]
+
+
+def test_a_big_import_is_searchable_and_keeps_the_index_up(database: Database) -> None:
+    data = csv_bytes(*[f"N-{n:05d},Item {n} 龙井,,,,1.00,,,,,,,,yes" for n in range(1_500)])
+    assert import_products(database, data, user_id=USER).new == 1_500
+    assert catalogue.count_products(database, catalogue.ProductQuery(search="item 1499")) == 1
+    assert catalogue.count_products(database, catalogue.ProductQuery(search="龙井")) == 1_500
+    assert_search_index_works(database)
 
 
 def test_the_command_line_imports_and_exports(

@@ -167,10 +167,12 @@ def bench_orders_search(args: argparse.Namespace) -> list[Row]:
             top = session.scalar(select(func.max(Order.id))) or 1
             sample_ids = [rng.randrange(1, top + 1) for _ in range(40)]
             numbers = session.scalars(select(Order.number).where(Order.id.in_(sample_ids))).all()
+            # The customers of other random orders: people who have orders to find.
+            other_orders = [rng.randrange(1, top + 1) for _ in range(80)]
             people = session.execute(
-                select(Customer.name, Customer.phone).where(
-                    Customer.id.in_([rng.randrange(1, 160_000) for _ in range(60)])
-                )
+                select(Customer.name, Customer.phone)
+                .join(Order, Order.customer_id == Customer.id)
+                .where(Order.id.in_(other_orders))
             ).all()
             skus = session.scalars(select(OrderLine.sku).where(OrderLine.order_id.in_(sample_ids)).limit(40)).all()
         phones = [p for _n, p in people if p.startswith("+86")][:40]
@@ -182,22 +184,34 @@ def bench_orders_search(args: argparse.Namespace) -> list[Row]:
             "SKU": list(skus),
         }
         list_orders(database, OrderFilter(search="warm"))
+        # The machine is shared: each kind's batch runs ``repeat`` times and the median batch counts.
         for kind, queries in kinds.items():
-            runs = []
+            batches: list[float] = []
+            medians: list[float] = []
             hits = 0
-            for query in queries:
-                started = time.perf_counter()
-                page = list_orders(database, OrderFilter(search=query))
-                runs.append((time.perf_counter() - started) * 1000)
-                hits += bool(page.rows)
+            for _batch in range(max(args.repeat, 3)):
+                runs = []
+                hits = 0
+                for query in queries:
+                    started = time.perf_counter()
+                    page = list_orders(database, OrderFilter(search=query))
+                    runs.append((time.perf_counter() - started) * 1000)
+                    hits += bool(page.rows)
+                batches.append(_p(runs, 0.95))
+                medians.append(statistics.median(runs))
             rows.append(
                 Row(
                     "orders",
                     f"search by {kind} (p95)",
-                    _p(runs, 0.95),
+                    statistics.median(batches),
                     "ms",
                     "<= 100 ms",
-                    {"queries": len(queries), "found": hits, "median_ms": round(statistics.median(runs), 2)},
+                    {
+                        "queries": len(queries),
+                        "found": hits,
+                        "p95_per_batch_ms": [round(b, 1) for b in batches],
+                        "median_ms": round(statistics.median(medians), 2),
+                    },
                 )
             )
     finally:

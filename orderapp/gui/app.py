@@ -159,6 +159,25 @@ def arm_startup_report(window: MainWindow, target: str) -> None:
     window.dashboard.figures_loaded.connect(first_figures)
 
 
+def catch_up_search_index(database: Database, window: MainWindow) -> None:
+    """Orders loaded in bulk (another tool, an old backup) get their search rows in a worker: the
+    first time on a million-order shop that takes half a minute, and the window is usable meanwhile."""
+
+    def catch_up() -> int:
+        from orderapp.services.order_search import ensure_search_index
+
+        return ensure_search_index(database)
+
+    def done(added: object) -> None:
+        if isinstance(added, int) and added:
+            log.info("added %d orders to the search index", added)
+
+    def failed(exc: BaseException) -> None:
+        log.warning("could not bring the order search index up to date: %s", exc)
+
+    run_task(catch_up, done, failed, context=window)
+
+
 def run_app(url: str, *, demo: bool) -> int:
     """The desktop app; returns the process exit status (1 when the user gives up opening a shop)."""
     setup_logging()
@@ -186,6 +205,7 @@ def run_app(url: str, *, demo: bool) -> int:
         window.show()
         if note:
             window.statusBar().showMessage(note, 60_000)
+        catch_up_search_index(database, window)
         status = app.exec()
     finally:
         current_runner().wait(10_000)  # no worker still holds a connection when the database closes

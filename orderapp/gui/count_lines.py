@@ -156,7 +156,7 @@ class CountLinesModel(PagedTableModel):
         if same:
             self._rows = rows
             if rows:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, self.columnCount() - 1))
+                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(self.titles()) - 1))
         else:
             self.beginResetModel()
             self._rows = rows
@@ -170,7 +170,6 @@ class CountLinesModel(PagedTableModel):
         if generation == self._generation:
             self.error = str(exc)
             self.load_failed.emit(self.error)
-
 
 
 # -- review ---------------------------------------------------------------------------------------
@@ -194,7 +193,7 @@ class ReviewModel(QAbstractTableModel):
     def flag_text(self, line: ReviewLine) -> str:
         reasons = []
         if Flag.OVER_UNITS in line.flags or Flag.OVER_VALUE in line.flags:
-            reasons.append(self.tr("off by a lot"))
+            reasons.append(self.tr("large difference"))
         if Flag.MOVED in line.flags:
             reasons.append(self.tr("stock moved while counting"))
         return self.tr("Recount: {reasons}").format(reasons=", ".join(reasons)) if reasons else ""

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -36,7 +36,7 @@ from orderapp.gui.forms import child, load_form
 from orderapp.gui.product_export_dialog import ProductExport, choose_export_file, progress_for
 from orderapp.gui.product_form import ProductFormDialog
 from orderapp.gui.product_import_dialog import ProductImportDialog
-from orderapp.gui.product_table import AVAILABLE, NAME, ON_HAND, RESERVED, ProductTableModel, row_of_detail
+from orderapp.gui.product_table import NAME, ProductTableModel, fit_columns_once, row_of_detail
 from orderapp.gui.scanner_input import WedgeScannerFilter
 from orderapp.gui.stock_dialogs import AdjustDialog, ProductRef, ReceiveDialog
 from orderapp.gui.stock_history import HistoryDialog
@@ -126,9 +126,9 @@ class InventoryScreen(QWidget):
         self.problem = child(f, QLabel, "inventory_problem")
         self.problem.hide()
 
-        self.status_filter.addItem(self.tr("Active products"), StatusFilter.ACTIVE)
-        self.status_filter.addItem(self.tr("Inactive products"), StatusFilter.INACTIVE)
-        self.status_filter.addItem(self.tr("All products"), StatusFilter.ALL)
+        self.status_filter.addItem(self.tr("Active products"), StatusFilter.ACTIVE.value)
+        self.status_filter.addItem(self.tr("Inactive products"), StatusFilter.INACTIVE.value)
+        self.status_filter.addItem(self.tr("All products"), StatusFilter.ALL.value)
         self.category_filter.addItem(self.tr("All categories"), None)
         location_edit = self.location_filter.lineEdit()
         assert location_edit is not None
@@ -136,13 +136,14 @@ class InventoryScreen(QWidget):
         location_edit.setClearButtonEnabled(True)
         self.location_filter.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
 
+        split = child(f, QSplitter, "product_split")
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 0)
+        self.detail_panel.setMaximumWidth(380)
+
         self.model = ProductTableModel(self.database, self)
         self.table.setModel(self.model)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (ON_HAND, RESERVED, AVAILABLE):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        fit_columns_once(self.table, self.model, NAME)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.model.page_loaded.connect(self._page_loaded)
@@ -243,7 +244,7 @@ class InventoryScreen(QWidget):
             category=self.category_filter.currentData(),
             location=location or None,
             low_stock=self.low_stock_filter.isChecked(),
-            status=status if isinstance(status, StatusFilter) else StatusFilter.ACTIVE,
+            status=StatusFilter(status) if status else StatusFilter.ACTIVE,
         )
 
     def apply_query(self) -> None:
@@ -271,7 +272,9 @@ class InventoryScreen(QWidget):
         elif count == 0:
             self.count_label.setText(self.tr("No product matches; check the search or the filters."))
         else:
-            self.count_label.setText(self.tr("%n product(s)", "", count))
+            self.count_label.setText(
+                self.tr("1 product") if count == 1 else self.tr("{count} products").format(count=count)
+            )
 
     def _page_loaded(self, rows: int) -> None:
         if self.detail is None and rows and not self.table.selectionModel().hasSelection():

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -33,6 +34,7 @@ from orderapp.gui.context import AppContext
 from orderapp.gui.forms import child, load_form
 from orderapp.gui.order_list_model import channel_label, local_time_text, payment_label
 from orderapp.gui.tasks import report_unexpected, run_task
+from orderapp.services.order_lifecycle import status_label
 from orderapp.services.orders import (
     OrderView,
     cancel_order,
@@ -152,10 +154,10 @@ class OrderActionDialog(QObject):
         if isinstance(exc, ValidationFailed):
             shown = False
             for error in exc.errors:
-                label = self.errors.get(error.field)
-                if label is not None:
-                    label.setText(error.message)
-                    label.show()
+                under = self.errors.get(error.field)
+                if under is not None:
+                    under.setText(error.message)
+                    under.show()
                     shown = True
             if not shown:
                 self._say(str(exc))
@@ -204,6 +206,8 @@ class OrderDetail(QWidget):
         self.problem.setStyleSheet("color: #b3261e; font-weight: bold;")
         self.lines = child(f, QTableWidget, "detail_lines")
         self.totals = child(f, QLabel, "detail_totals")
+        self.totals.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.summary.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.timeline_label = child(f, QLabel, "label_timeline")
         self.timeline = child(f, QTableWidget, "detail_timeline")
         self.buttons: dict[str, QPushButton] = {name: child(f, QPushButton, f"action_{name}") for name in ACTIONS}
@@ -362,14 +366,16 @@ class OrderDetail(QWidget):
             rows.append((self.tr("On hold from"), e(self._status_word(view.held_from))))
         if view.notes.strip():
             rows.append((self.tr("Notes"), e(view.notes).replace("\n", "<br>")))
-        return "<table>" + "".join(
-            f'<tr><td style="padding-right:10px;color:palette(mid)">{e(k)}</td><td>{v}</td></tr>' for k, v in rows
-        ) + "</table>"
+        return (
+            "<table>"
+            + "".join(
+                f'<tr><td style="padding-right:10px;color:palette(mid)">{e(k)}</td><td>{v}</td></tr>' for k, v in rows
+            )
+            + "</table>"
+        )
 
     @staticmethod
     def _status_word(status: str) -> str:
-        from orderapp.services.order_lifecycle import status_label
-
         return status_label(status)
 
     def _fill_lines(self, view: OrderView) -> None:
@@ -426,10 +432,11 @@ class OrderDetail(QWidget):
         )
 
     def timeline_texts(self) -> list[tuple[str, str, str, str]]:
-        return [
-            tuple(self.timeline.item(row, column).text() for column in range(4))  # type: ignore[misc]
-            for row in range(self.timeline.rowCount())
-        ]
+        def cell(row: int, column: int) -> str:
+            item = self.timeline.item(row, column)
+            return item.text() if item is not None else ""
+
+        return [(cell(r, 0), cell(r, 1), cell(r, 2), cell(r, 3)) for r in range(self.timeline.rowCount())]
 
     def offered_actions(self) -> list[str]:
         return [name for name, button in self.buttons.items() if not button.isHidden()]

@@ -26,7 +26,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import phonenumbers
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QModelIndex, QObject, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -292,7 +292,7 @@ class OrderForm(QWidget):
     def _find_widgets(self) -> None:
         f = self.form
         self.heading = child(f, QLabel, "form_heading")
-        self.scroll = child(f, QScrollArea, "form_scroll")
+        self.form_scroll = child(f, QScrollArea, "form_scroll")
         self.customer_name = child(f, QLineEdit, "customer_name")
         self.customer_state = child(f, QLabel, "customer_state")
         self.customer_new = child(f, QPushButton, "customer_new")
@@ -453,16 +453,16 @@ class OrderForm(QWidget):
             "external_ref": self.external_ref,
         }
         for field, edit in plain_fields.items():
-            edit.textEdited.connect(functools.partial(self._edited, field))
+            edit.textEdited.connect(lambda _text, f=field: self._edited(f))
             edit.editingFinished.connect(functools.partial(self._left, field))
         self.customer_name.textEdited.connect(self._name_edited)
         self.customer_name.editingFinished.connect(functools.partial(self._left, "customer.name"))
         self.customer_phone.textEdited.connect(self._phone_edited)
         self.customer_phone.editingFinished.connect(self._phone_left)
-        self.delivery_phone.textEdited.connect(functools.partial(self._edited, "delivery.phone"))
+        self.delivery_phone.textEdited.connect(lambda _text: self._edited("delivery.phone"))
         self.delivery_phone.editingFinished.connect(self._delivery_phone_left)
         self.delivery_country.currentTextChanged.connect(lambda _t: self._edited("delivery.country"))
-        self.customer_completer.activated[QModelIndex].connect(self._customer_picked)
+        _index_signal(self.customer_completer.activated).connect(self._customer_picked)
         self.customer_new.clicked.connect(self._forget_customer)
         self.use_offered_customer.clicked.connect(self._use_offered_customer)
         for button in (self.fulfilment_delivery, self.fulfilment_pickup, self.fulfilment_walk_in):
@@ -470,7 +470,7 @@ class OrderForm(QWidget):
         self.product_entry.textEdited.connect(self._product_typed)
         self.product_entry.returnPressed.connect(self._entry_return)
         self.add_product.clicked.connect(self.add_from_entry)
-        self.product_completer.activated[QModelIndex].connect(self._product_picked)
+        _index_signal(self.product_completer.activated).connect(self._product_picked)
         self.payment_status.currentIndexChanged.connect(lambda _i: self._edited("payment_status"))
         self.priority_urgent.toggled.connect(lambda _c: self._edited("priority"))
         self.due_enabled.toggled.connect(self._due_toggled)
@@ -505,7 +505,7 @@ class OrderForm(QWidget):
             from orderapp.gui.scanner_input import WedgeScannerFilter
 
             self.wedge = WedgeScannerFilter(self)
-            self.wedge.scanned.connect(self.handle_scan)  # type: ignore[attr-defined]
+            self.wedge.scanned.connect(self.handle_scan)
         except Exception:  # the scanner filter is optional: typing still works
             log.warning("the USB scanner filter is not available; scans work as typed codes", exc_info=True)
 
@@ -588,7 +588,9 @@ class OrderForm(QWidget):
             self.due_enabled.setChecked(draft.due_at is not None)
             if draft.due_at is not None:
                 local = draft.due_at.astimezone(self._zone)
-                self.due_at.setDateTime(QDateTime(local.date(), local.time().replace(tzinfo=None)))
+                self.due_at.setDateTime(
+                    QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
+                )
             index = self.channel.findData(draft.channel)
             if index >= 0:
                 self.channel.setCurrentIndex(index)
@@ -747,6 +749,9 @@ class OrderForm(QWidget):
         grid.addWidget(row.errors["qty"], top + 1, 3, 1, 6)
         grid.addWidget(row.errors["unit_price"], top + 2, 4, 1, 5)
         grid.addWidget(row.errors["discount"], top + 3, 5, 1, 4)
+        for widget in (row.number, row.code, row.name, row.qty, row.price, row.discount, row.available, row.total):
+            widget.show()
+        row.remove.show()
         row.number.setText(str(index + 1))
         for name, widget in (
             ("number", row.number),
@@ -895,7 +900,9 @@ class OrderForm(QWidget):
         if match is not None:
             quantity, text = max(int(match.group(1)), 1), match.group(2).strip()
         self._product_timer.stop()
-        self.product_completer.popup().hide()
+        popup = self.product_completer.popup()
+        if popup is not None:
+            popup.hide()
         self.add_code(text, quantity=quantity, typed=True)
 
     def handle_scan(self, scan: Any) -> None:
@@ -973,7 +980,7 @@ class OrderForm(QWidget):
         self._touched.update({f"lines[{index}].product", f"lines[{index}].qty", "lines"})
         self._changed()
         self.line_added.emit(index)
-        QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(row.qty))
+        QTimer.singleShot(0, lambda: self.form_scroll.ensureWidgetVisible(row.qty))
 
     def _remember(self, item: CatalogueItem) -> None:
         unit = replace(item, pack_qty=1)
@@ -1484,7 +1491,9 @@ class OrderForm(QWidget):
         self._lookup_running = True
         self._lookup_generation += 1
         generation = self._lookup_generation
-        asked = {("code", line.code.strip().casefold()) for line in draft.lines if line.product_id is None}
+        asked: set[tuple[str, object]] = {
+            ("code", line.code.strip().casefold()) for line in draft.lines if line.product_id is None
+        }
         asked |= {("id", line.product_id) for line in draft.lines if line.product_id is not None}
         database = self._database
         run_task(
@@ -1505,9 +1514,9 @@ class OrderForm(QWidget):
         # Lines whose code named a product: they keep it even when the code is a case barcode.
         for row in self._lines:
             if row.product_id is None and row.code.text().strip():
-                item = self._catalogue.find(row.code.text())
-                if item is not None and item.pack_qty == 1:
-                    row.product_id = item.product_id
+                found = self._catalogue.find(row.code.text())
+                if found is not None and found.pack_qty == 1:
+                    row.product_id = found.product_id
         self.recheck()
 
     def _catalogue_failed(self, exc: BaseException) -> None:
@@ -1874,8 +1883,13 @@ class OrderForm(QWidget):
                 widget = widgets.get(field)
             if widget is not None and widget.isVisible():
                 widget.setFocus(Qt.FocusReason.OtherFocusReason)
-                self.scroll.ensureWidgetVisible(widget)
+                self.form_scroll.ensureWidgetVisible(widget)
                 return
+
+
+def _index_signal(signal: Any) -> Any:
+    """The ``QModelIndex`` overload of a completer's ``activated`` (its default one passes the text)."""
+    return signal[QModelIndex]
 
 
 def _country_text(code: str) -> str:

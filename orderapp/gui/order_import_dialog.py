@@ -54,6 +54,11 @@ _WARNING = QColor("#8a4b00")
 _SKIPPED = QColor("#555555")
 
 
+def _cell(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    return item.text() if item is not None else ""
+
+
 class _Progress(QObject):
     """Carries progress from the worker thread to the GUI thread (a queued signal)."""
 
@@ -66,6 +71,7 @@ class OrderImportDialog(QObject):
     imported = Signal(object)  # ImportResult
     import_failed = Signal(str)
     confirm_requested = Signal(object)  # tuple of order ids just imported
+    progressed = Signal(str, int, int)  # phase, done, total: shown on the progress bar
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -250,14 +256,8 @@ class OrderImportDialog(QObject):
         self.problems.resizeRowsToContents()
 
     def problem_rows(self) -> list[tuple[str, str, str]]:
-        return [
-            (
-                self.problems.item(row, 0).text(),
-                self.problems.item(row, 1).text(),
-                self.problems.item(row, 2).text(),
-            )
-            for row in range(self.problems.rowCount())
-        ]
+        table = self.problems
+        return [(_cell(table, row, 0), _cell(table, row, 1), _cell(table, row, 2)) for row in range(table.rowCount())]
 
     def _summary(self, text: str, *, problem: bool = False) -> None:
         self.summary.setText(text)
@@ -345,6 +345,7 @@ class OrderImportDialog(QObject):
     def _moved(self, phase: str, done: int, total: int) -> None:
         if not self._working:
             return
+        self.progressed.emit(phase, done, total)
         if total > 0:
             self.progress.setRange(0, total)
             self.progress.setValue(min(done, total))
@@ -481,11 +482,15 @@ class BulkConfirmDialog(QObject):
             report_unexpected(exc)
 
     def refused_rows(self) -> list[tuple[str, str]]:
-        return [(self.refused.item(r, 0).text(), self.refused.item(r, 1).text()) for r in range(self.refused.rowCount())]
+        table = self.refused
+        return [(_cell(table, r, 0), _cell(table, r, 1)) for r in range(table.rowCount())]
 
     def _close(self) -> None:
         self._stop.set()
-        self.dialog.accept() if self.result is not None else self.dialog.reject()
+        if self.result is not None:
+            self.dialog.accept()
+        else:
+            self.dialog.reject()
 
     def exec(self) -> int:
         return self.dialog.exec()

@@ -73,7 +73,10 @@ def choose_export_file(parent: QWidget) -> tuple[Path, str] | None:
     utf8 = QCoreApplication.translate("ProductExport", "CSV, UTF-8 (opens in Excel, Chinese intact) (*.csv)")
     gbk = QCoreApplication.translate("ProductExport", "CSV, GB18030 (older Excel on a Chinese Windows) (*.csv)")
     path, chosen = QFileDialog.getSaveFileName(
-        parent, QCoreApplication.translate("ProductExport", "Export products"), str(Path.home() / "products.csv"), f"{utf8};;{gbk}"
+        parent,
+        QCoreApplication.translate("ProductExport", "Export products"),
+        str(Path.home() / "products.csv"),
+        f"{utf8};;{gbk}",
     )
     if not path:
         return None
@@ -83,7 +86,13 @@ def choose_export_file(parent: QWidget) -> tuple[Path, str] | None:
 
 
 def progress_for(export: ProductExport, parent: QWidget) -> QProgressDialog:
-    dialog = QProgressDialog(QCoreApplication.translate("ProductExport", "Exporting products…"), QCoreApplication.translate("ProductExport", "Stop"), 0, 1, parent)
+    dialog = QProgressDialog(
+        QCoreApplication.translate("ProductExport", "Exporting products…"),
+        QCoreApplication.translate("ProductExport", "Stop"),
+        0,
+        1,
+        parent,
+    )
     dialog.setObjectName("export_progress")
     dialog.setWindowTitle(QCoreApplication.translate("ProductExport", "Export products"))
     dialog.setMinimumDuration(400)

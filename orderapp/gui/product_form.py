@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -69,14 +70,15 @@ class BarcodeRow(QWidget):
         self.code = QLineEdit()
         self.code.setPlaceholderText(self.tr("Scan or type the barcode"))
         self.kind = QComboBox()
-        self.kind.addItem(self.tr("Unit"), BarcodeKind.UNIT)
-        self.kind.addItem(self.tr("Case"), BarcodeKind.CASE)
-        self.kind.addItem(self.tr("In-store"), BarcodeKind.INTERNAL)
+        self.kind.addItem(self.tr("Unit"), BarcodeKind.UNIT.value)
+        self.kind.addItem(self.tr("Case"), BarcodeKind.CASE.value)
+        self.kind.addItem(self.tr("In-store"), BarcodeKind.INTERNAL.value)
         self.kind.setToolTip(self.tr("Unit: one item. Case: an outer case of several. In-store: a code you made."))
         self.pack_label = QLabel(self.tr("units per case"))
         self.pack = QSpinBox()
         self.pack.setRange(0, PACK_MAX)
         self.remove = QPushButton(self.tr("Remove"))
+        self.remove.setAutoDefault(False)
         self.code_error = QLabel()
         self.pack_error = QLabel()
         for label in (self.code_error, self.pack_error):
@@ -115,7 +117,7 @@ class BarcodeRow(QWidget):
         self.pack_error.setObjectName(f"error_{where}.pack_qty")
 
     def _kind_changed(self) -> None:
-        case = self.kind.currentData() is BarcodeKind.CASE
+        case = self.current_kind() is BarcodeKind.CASE
         self.pack.setEnabled(case)
         self.pack.setVisible(case)
         self.pack_label.setVisible(case)
@@ -125,13 +127,15 @@ class BarcodeRow(QWidget):
             self.pack.setValue(1)
         self.changed.emit()
 
+    def current_kind(self) -> BarcodeKind:
+        return BarcodeKind(self.kind.currentData())
+
     def draft(self) -> BarcodeDraft:
-        kind = self.kind.currentData()
-        assert isinstance(kind, BarcodeKind)
+        kind = self.current_kind()
         return BarcodeDraft(self.code.text(), kind, self.pack.value() if kind is BarcodeKind.CASE else 1)
 
     def fill(self, barcode: BarcodeDraft) -> None:
-        self.kind.setCurrentIndex(max(0, self.kind.findData(barcode.kind)))
+        self.kind.setCurrentIndex(max(0, self.kind.findData(barcode.kind.value)))
         self.code.setText(barcode.code)
         self.pack.setValue(barcode.pack_qty)
 
@@ -199,6 +203,10 @@ class ProductFormDialog(QDialog):
         self.cancel_button = child(f, QPushButton, "cancel_product")
         for label in [*self.error_labels.values(), self.problem]:
             label.hide()
+        # A scanner ends each code with Enter: in a barcode field that must not press Save.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+            button.setDefault(False)
 
         for widget, values in ((self.inputs["category"], categories), (self.inputs["location"], locations)):
             if values:

@@ -203,7 +203,7 @@ class ProductImportDialog(QDialog):
         self.context = context
         self.path: Path | None = None
         self.header: FileHeader | None = None
-        self.result: ImportResult | None = None  # the latest preview (dry run)
+        self.preview_result: ImportResult | None = None  # the latest preview (dry run)
         self.final: ImportResult | None = None  # the import, once done
         self._generation = 0
         self._stop: threading.Event | None = None
@@ -289,7 +289,7 @@ class ProductImportDialog(QDialog):
         assert path is not None
         self._generation += 1
         generation = self._generation
-        self.result = None
+        self.preview_result = None
         self._update_buttons()
         self.summary.setText(self.tr("Reading the file…"))
         run_task(
@@ -325,7 +325,9 @@ class ProductImportDialog(QDialog):
         """File column -> product field ("" ignores it), as chosen in the list."""
         if self.header is None:
             return {}
-        return {name: str(box.currentData()) for name, box in zip(self.header.headers, self._mapping_boxes, strict=True)}
+        return {
+            name: str(box.currentData()) for name, box in zip(self.header.headers, self._mapping_boxes, strict=True)
+        }
 
     def set_mapping(self, column: str, field: str) -> None:
         """Choose the field for the file column ``column`` (what a person does in the list)."""
@@ -334,7 +336,7 @@ class ProductImportDialog(QDialog):
         box.setCurrentIndex(box.findData(field))
 
     def _mapping_changed(self) -> None:
-        self.result = None
+        self.preview_result = None
         self._update_buttons()
         self._remap_timer.start()
 
@@ -346,7 +348,7 @@ class ProductImportDialog(QDialog):
         self._run(dry_run=True)
 
     def start_import(self) -> None:
-        if self.result is None or not self.import_button.isEnabled():
+        if self.preview_result is None or not self.import_button.isEnabled():
             return
         self._run(dry_run=False)
 
@@ -407,21 +409,22 @@ class ProductImportDialog(QDialog):
         if result.problems and not result.rows:
             self.results_tabs.setCurrentIndex(1)
         if dry_run:
-            self.result = result
+            self.preview_result = result
             self.summary.setText(self._preview_text(result))
             self._update_buttons()
             self.previewed.emit(result)
             return
         self.final = result
-        self.result = None
+        self.preview_result = None
         self.summary.setText(result.summary())
         self._update_buttons()
         self.imported.emit(result)
 
     def _preview_text(self, result: ImportResult) -> str:
-        text = self.tr("Nothing has been written yet. Import would add {new} new products and update {updated}; {unchanged} are unchanged.").format(
-            new=result.new, updated=result.updated, unchanged=result.unchanged
-        )
+        text = self.tr(
+            "Nothing has been written yet. Import would add {new} new products and update {updated}; "
+            "{unchanged} are unchanged."
+        ).format(new=result.new, updated=result.updated, unchanged=result.unchanged)
         if result.problems:
             text += " " + self.tr(
                 "{problems} problem(s) in {skipped} row(s): fix them in the file and choose it again, or tick "
@@ -438,13 +441,15 @@ class ProductImportDialog(QDialog):
         self._stop = None
         if isinstance(exc, ImportCancelled):
             self.summary.setText(self.tr("Stopped; nothing was written."))
-            self.result = None
+            self.preview_result = None
             self._update_buttons()
             self.stopped.emit()
             return
         if not isinstance(exc, OrderAppError):
             log.error("importing products failed", exc_info=exc)
-        message = str(exc) if isinstance(exc, OrderAppError) else self.tr("The import failed: {reason}").format(reason=exc)
+        message = (
+            str(exc) if isinstance(exc, OrderAppError) else self.tr("The import failed: {reason}").format(reason=exc)
+        )
         self.summary.setText(message)
         self._update_buttons()
         self.work_failed.emit(message)
@@ -472,7 +477,7 @@ class ProductImportDialog(QDialog):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        result = self.result
+        result = self.preview_result
         has_problems = result is not None and bool(result.problems)
         writable = result is not None and (result.new + result.updated) > 0
         self.valid_only.setEnabled(has_problems and writable and not self._busy)
@@ -490,4 +495,3 @@ class ProductImportDialog(QDialog):
     def problems_shown(self) -> list[tuple[str, str, str]]:
         model = self.problems_model
         return [tuple(str(model.data(model.index(r, c))) for c in range(3)) for r in range(model.rowCount())]  # type: ignore[misc]
-

@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHeaderView
 
 from orderapp.domain.money import format_money
 from orderapp.errors import OrderAppError
@@ -51,6 +52,7 @@ class PagedTableModel(QAbstractTableModel):
         self._done = True
         self._loading = False
         self._generation = 0
+        self._titles: list[str] | None = None  # headers() is asked for often: translated once per reset
         self.error = ""
 
     # -- what subclasses provide ----------------------------------------------------------------
@@ -71,6 +73,7 @@ class PagedTableModel(QAbstractTableModel):
         """Forget every row and read the first page again (a new search, a new filter)."""
         self._generation += 1
         self.beginResetModel()
+        self._titles = None
         self._rows = []
         self._next = None
         self._done = False
@@ -82,6 +85,7 @@ class PagedTableModel(QAbstractTableModel):
     def clear(self) -> None:
         self._generation += 1
         self.beginResetModel()
+        self._titles = None
         self._rows = []
         self._next = None
         self._done = True
@@ -146,17 +150,22 @@ class PagedTableModel(QAbstractTableModel):
 
     def replace_row(self, row: int, value: Any) -> None:
         self._rows[row] = value
-        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.titles()) - 1))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
+    def titles(self) -> list[str]:
+        if self._titles is None:
+            self._titles = self.headers()
+        return self._titles
+
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers())
+        return 0 if parent.isValid() else len(self.titles())
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            titles = self.headers()
+            titles = self.titles()
             if 0 <= section < len(titles):
                 return titles[section]
         return None
@@ -164,7 +173,7 @@ class PagedTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        if not 0 <= index.column() < self.columnCount():
+        if not 0 <= index.column() < len(self.titles()):
             return None
         return self.cell(self._rows[index.row()], index.column(), role)
 
@@ -286,3 +295,24 @@ class ProductTableModel(PagedTableModel):
         number = self.row_of_product(product_id)
         if number is not None:
             self.replace_row(number, replace(self._rows[number], on_hand=on_hand, reserved=reserved))
+
+
+def fit_columns_once(view: Any, model: PagedTableModel, stretch: int) -> None:
+    """Size the columns to the first page, then leave them be: resizing to contents on every change
+    would read every loaded row again for each scan or figure that changes."""
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header.setStretchLastSection(False)
+    pending = {"fit": True}
+
+    def reset() -> None:
+        pending["fit"] = True
+
+    def loaded(_rows: int) -> None:
+        if pending["fit"] and model.rowCount():
+            pending["fit"] = False
+            view.resizeColumnsToContents()
+
+    model.modelReset.connect(reset)
+    model.page_loaded.connect(loaded)

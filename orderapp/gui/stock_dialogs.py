@@ -107,6 +107,10 @@ class ReceiveDialog(QDialog):
         self.cancel_button = child(f, QPushButton, "receive_cancel")
         for label in (self.problem, self.reference_error, self.note_error):
             label.hide()
+        # A scanner ends each code with Enter: it must add the code, never press a button.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+            button.setDefault(False)
 
         self.table.setColumnCount(4)
         self.table.setHorizontalHeaderLabels(
@@ -173,7 +177,8 @@ class ReceiveDialog(QDialog):
         if match is None:
             self._show_problem(
                 self.tr(
-                    "No product has the code {code}. Check that it was read right, or add the code to its product first."
+                    "No product has the code {code}. Check that it was read right, or add the code to its "
+                    "product first."
                 ).format(code=code)
             )
         else:
@@ -331,7 +336,7 @@ class AdjustDialog(QDialog):
         self.reference_error = child(f, QLabel, "error_reference")
         self.note = child(f, QLineEdit, "adjust_note")
         self.note_error = child(f, QLabel, "error_note")
-        self.result = child(f, QLabel, "adjust_result")
+        self.result_label = child(f, QLabel, "adjust_result")
         self.problem = child(f, QLabel, "adjust_problem")
         self.save_button = child(f, QPushButton, "adjust_save")
         self.cancel_button = child(f, QPushButton, "adjust_cancel")
@@ -345,7 +350,7 @@ class AdjustDialog(QDialog):
             )
         )
         for reason in AdjustReason:
-            self.reason.addItem(reason_label(reason), reason)
+            self.reason.addItem(reason_label(reason), reason.value)
         self.reason.currentIndexChanged.connect(self._reason_changed)
         self.qty.valueChanged.connect(self._show_result)
         self.save_button.clicked.connect(self.save)
@@ -353,12 +358,10 @@ class AdjustDialog(QDialog):
         self._reason_changed()
 
     def current_reason(self) -> AdjustReason:
-        reason = self.reason.currentData()
-        assert isinstance(reason, AdjustReason)
-        return reason
+        return AdjustReason(self.reason.currentData())
 
     def set_reason(self, reason: AdjustReason) -> None:
-        self.reason.setCurrentIndex(self.reason.findData(reason))
+        self.reason.setCurrentIndex(self.reason.findData(reason.value))
 
     def _reason_changed(self) -> None:
         reason = self.current_reason()
@@ -380,7 +383,7 @@ class AdjustDialog(QDialog):
 
     def _show_result(self) -> None:
         after = self.product.on_hand + self.qty_delta()
-        self.result.setText(self.tr("On hand after: {after}").format(after=after))
+        self.result_label.setText(self.tr("On hand after: {after}").format(after=after))
         self.qty_error.hide()
 
     def save(self) -> None:

@@ -10,11 +10,11 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from orderapp.gui.context import AppContext
 from orderapp.gui.forms import child, load_form
-from orderapp.gui.product_table import LOW, RIGHT, Page, PagedTableModel
+from orderapp.gui.product_table import LOW, RIGHT, Page, PagedTableModel, fit_columns_once
 from orderapp.gui.stock_dialogs import ProductRef
 from orderapp.services.stock import MovementRow, movement_history
 from orderapp.store.database import Database
@@ -130,9 +130,7 @@ class HistoryDialog(QDialog):
         self.table = child(f, QTableView, "history_table")
         self.model = MovementModel(context.database, product.id, self, zone=zone)
         self.table.setModel(self.model)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Stretch)
+        fit_columns_once(self.table, self.model, REASON)
         self.table.verticalHeader().hide()
         self.model.page_loaded.connect(self._loaded)
         self.model.load_failed.connect(lambda message: self.status.setText(message))

@@ -18,9 +18,11 @@ Counting (any number of PCs at once; blind counts never show expected quantities
     add_if_missing=False) -> EntryResult``. With ``code`` (a scan, or a code typed in the scan
     box) each call adds ``qty`` scans: a unit barcode adds 1 per scan, a case barcode its pack
     quantity. With ``product_id`` (picked from the list) ``qty`` units are typed in (0 records an
-    empty shelf: the line is counted, at zero). A negative
-    ``qty`` takes units off (a miscount) as long as the line stays at 0 or more. A product that is
-    not in the count is refused (``NotInCount``) unless ``add_if_missing`` adds its line.
+    empty shelf: the line is counted, at zero). A negative ``qty`` takes units off (a miscount)
+    as long as the line stays at 0 or more. A code no product has raises ``UnknownCode``; a
+    product not in the count raises ``NotInCount`` (its message says where the product is kept)
+    unless ``add_if_missing`` adds its line. Every entry is kept with user, station, time, source
+    (scan / typed / undo) and the scanned code. About 3-6 ms each (SQLite).
     ``EntryResult.counted`` is the line's total so far, which the counter may see.
     ``undo_entry(database, entry_id, *, user_id, station) -> EntryResult``: an entry is never
     changed or deleted; undoing appends the opposite quantity.
@@ -43,6 +45,9 @@ Reviewing and closing (a manager: expected quantities are shown here)
     refused while lines are flagged unless ``accept_flagged``; uncounted lines stay as they are
     unless ``zero_uncounted``.
     ``cancel_count(database, count_id, *, user_id) -> CountSummary``: stock is left untouched.
+    ``entries_of(database, count_id)``: every entry, oldest first, for an audit view.
+    Posting 10,000 lines takes about 0.4 s (benchmarks/bench_inventory.py): run it off the GUI
+    thread, like ``start_count`` of a whole shop and ``review_lines`` of a big count.
 
 Errors: ``CountClosed``, ``NotInCount``, ``UnknownCode``, ``CountOverlaps``, ``CountNeedsReview``,
 ``ValidationFailed``, ``NotFound`` (all ``OrderAppError``: their message is for the user).
@@ -881,13 +886,14 @@ def post_count(
                 flagged,
             )
         on_hand_now: dict[int, int] = {}
-        uncounted = [r.product_id for r in rows if states[r.id].counted is None]
+        uncounted = sorted(r.product_id for r in rows if states[r.id].counted is None)
         if zero_uncounted and uncounted:
             # Setting to zero needs the figure as it is now: lock those products against sales.
             for start in range(0, len(uncounted), 900):
                 for pid, on_hand in session.execute(
                     select(Product.id, Product.on_hand)
                     .where(Product.id.in_(uncounted[start : start + 900]))
+                    .order_by(Product.id)
                     .with_for_update()
                 ):
                     on_hand_now[pid] = on_hand

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
+import phonenumbers
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
 from orderapp.domain.order_validation import email_problem, normalise_email
@@ -84,19 +85,32 @@ class DuplicateCustomer(ValidationFailed):
 
 
 def find_customers(database: Database, typed: str, *, limit: int = 20) -> list[CustomerView]:
-    """Customers whose name contains ``typed`` or whose phone contains the digits typed (any format)."""
+    """Customers for the completion list: those whose name starts with ``typed`` or whose phone
+    starts with the number typed (any format) come first, found through the indexes; then those
+    whose name or phone merely contains it."""
     text = " ".join(typed.split())
     if not text:
         return []
     with database.session() as session:
         region = read_order_settings(session).phone_region
-        pattern = "%" + _escape_like(text) + "%"
-        conditions = [Customer.name.like(pattern, escape="\\")]
+        starts: list[ColumnElement[bool]] = [and_(Customer.name >= text, Customer.name < text + "\U0010ffff")]
+        contains: list[ColumnElement[bool]] = [Customer.name.ilike("%" + _escape_like(text) + "%", escape="\\")]
         if looks_like_phone(text):
+            code = phonenumbers.country_code_for_region(region)
             for digits in search_digits(text, region):
-                conditions.append(Customer.phone.like("%" + digits + "%"))
-        rows = session.scalars(select(Customer).where(or_(*conditions)).order_by(Customer.name).limit(limit))
-        return [CustomerView.of(c, region) for c in rows]
+                for start in {f"+{digits}", f"+{code}{digits}"}:
+                    starts.append(and_(Customer.phone >= start, Customer.phone < start + "~"))
+                contains.append(Customer.phone.like("%" + digits + "%"))
+        found: dict[int, Customer] = {}
+        for conditions, ordered in ((starts, True), (contains, False)):
+            query = select(Customer).where(or_(*conditions))
+            if ordered:  # through the indexes, in order; a scan for "contains" stops at the limit instead
+                query = query.order_by(Customer.name)
+            for customer in session.scalars(query.limit(limit)):
+                found[customer.id] = customer
+            if found:  # what starts with the text is what the user is typing; the rest only when none does
+                break
+        return sorted((CustomerView.of(c, region) for c in found.values()), key=lambda view: view.name)
 
 
 def customer_by_phone(database: Database, phone: str) -> CustomerView | None:

@@ -181,6 +181,10 @@ def build_demo_shop(
         rebuild_search_index(conn)  # the orders list's search box: one pass over the finished orders
         report("search", 1, 1)
         writer.reset_sequences()
+    if not database.is_sqlite:
+        # Fresh statistics, or PostgreSQL plans the first pages of a bulk-loaded shop as if it were empty.
+        with database.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql("ANALYZE")
     return DemoReport(
         products=size.products,
         customers=size.customers,

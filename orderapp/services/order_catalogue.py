@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from orderapp.domain.order_validation import Catalogue, CatalogueItem, OrderDraft
@@ -80,19 +80,28 @@ def lookup_code(database: Database, code: str) -> CatalogueItem | None:
 def find_products(
     database: Database, typed: str, *, limit: int = 20, include_inactive: bool = False
 ) -> list[CatalogueItem]:
-    """Products whose name or SKU contains ``typed``, for the completion list (SKU matches first)."""
+    """Products for the completion list: SKUs and names that start with ``typed`` first (through
+    their indexes), then names or SKUs that merely contain it."""
     text = " ".join(typed.split())
     if not text:
         return []
     pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    starts = [
+        and_(Product.sku >= variant, Product.sku < variant + "\U0010ffff") for variant in {text, text.upper()}
+    ] + [and_(Product.name >= text, Product.name < text + "\U0010ffff")]
+    contains = [Product.name.ilike(pattern, escape="\\"), Product.sku.ilike(pattern, escape="\\")]
+    found: dict[int, CatalogueItem] = {}
     with database.session() as session:
-        query = select(*_COLUMNS).where(
-            or_(Product.name.like(pattern, escape="\\"), Product.sku.like(pattern, escape="\\"))
-        )
-        if not include_inactive:
-            query = query.where(Product.active.is_(True))
-        rows = session.execute(query.order_by(Product.name).limit(limit))
-        items = [_item(row) for row in rows]
+        for conditions, ordered in ((starts, True), (contains, False)):
+            query = select(*_COLUMNS).where(or_(*conditions))
+            if not include_inactive:
+                query = query.where(Product.active.is_(True))
+            if ordered:  # through the indexes, in order; a scan for "contains" stops at the limit instead
+                query = query.order_by(Product.name)
+            for row in session.execute(query.limit(limit)):
+                item = _item(row)
+                found[item.product_id] = item
+            if found:  # what starts with the text is what the user is typing; the rest only when none does
+                break
     folded = text.casefold()
-    items.sort(key=lambda item: (not item.sku.casefold().startswith(folded), item.name))
-    return items
+    return sorted(found.values(), key=lambda item: (not item.sku.casefold().startswith(folded), item.name))

@@ -299,13 +299,13 @@ def find_candidates(session: Session, terms: SearchTerms) -> list[int] | None:
     return list(match.ids) if match.ids is not None else None
 
 
-def text_condition(terms: SearchTerms, dialect: str) -> ColumnElement[bool]:
-    """The search as a condition on ``order_search.text`` (join it to the orders)."""
-    column = OrderSearch.text
+def text_condition(terms: SearchTerms, dialect: str, column: ColumnElement[str] | None = None) -> ColumnElement[bool]:
+    """The search as a condition on ``order_search.text`` (join it to the orders), or on ``column``."""
+    target: ColumnElement[str] = OrderSearch.text.expression if column is None else column
     parts = []
     for term in terms.terms:
         pattern = "%" + _escape_like(term) + "%"
-        parts.append(column.ilike(pattern, escape="\\") if dialect != "sqlite" else column.like(pattern, escape="\\"))
+        parts.append(target.ilike(pattern, escape="\\") if dialect != "sqlite" else target.like(pattern, escape="\\"))
     return or_(*parts)
 
 
@@ -321,7 +321,7 @@ def _short_match(session: Session, terms: SearchTerms) -> SearchMatch:
     limit = SHORT_CUSTOMER_LIMIT + 1
     customers = [row[0] for row in session.execute(select(Customer.id).where(named).limit(limit))]
     if not customers:
-        named = or_(*[Customer.name.like("%" + _escape_like(term) + "%", escape="\\") for term in terms.terms])
+        named = or_(*[Customer.name.ilike("%" + _escape_like(term) + "%", escape="\\") for term in terms.terms])
         customers = [row[0] for row in session.execute(select(Customer.id).where(named).limit(limit))]
     if len(customers) > SHORT_CUSTOMER_LIMIT:
         # A common name or surname: check the customer's name while walking the list (the list
@@ -336,11 +336,13 @@ def _short_match(session: Session, terms: SearchTerms) -> SearchMatch:
     number_id = order_id_from_number(terms.typed)
     if number_id is not None:
         ids.append(number_id)
-    newest = select(Order.id).order_by(Order.created_at.desc(), Order.id.desc()).limit(RECENT_SCAN).subquery()
+    newest = select(Order.id).order_by(Order.created_at.desc(), Order.id.desc()).limit(RECENT_SCAN).subquery("newest")
+    # Each newest order's text is looked up by its key (a correlated subquery), so no plan scans
+    # the whole search table for a pattern its index cannot serve.
+    its_text = select(OrderSearch.text).where(OrderSearch.order_id == newest.c.id).scalar_subquery()
     recent = (
-        select(OrderSearch.order_id)
-        .where(OrderSearch.order_id.in_(select(newest.c.id)))
-        .where(text_condition(terms, session.get_bind().dialect.name))
+        select(newest.c.id)
+        .where(text_condition(terms, session.get_bind().dialect.name, its_text))
         .limit(CANDIDATE_LIMIT)
     )
     ids.extend(row[0] for row in session.execute(recent))

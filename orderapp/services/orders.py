@@ -31,8 +31,14 @@ Orders:
     get_order(db, order_id) / get_order_by_number(db, "SO-000123") -> OrderView (lines, timeline,
         allowed actions); OrderView.to_draft() gives the draft for editing.
 
-List (``orderapp.services.order_list``): list_orders(db, OrderFilter, after=cursor, limit=) -> OrderPage.
-Import (``orderapp.services.order_import``): read_orders_file / plan_import / run_import.
+List (``orderapp.services.order_list``): list_orders(db, OrderFilter, after=cursor, limit=) -> OrderPage
+    (keyset pages newest first; OrderFilter: statuses, channels, created_from/to, priority,
+    overdue_only, search). Start-up: order_search.ensure_search_index(db) in a worker.
+Import (``orderapp.services.order_import``): plan_import(db, path, format=, progress=, cancelled=)
+    -> ImportPlan (the preview: .orders, .skipped, .problems by row); run_import(db, plan, user_id=,
+    progress=, cancelled=) -> ImportResult; template_text() / write_template(path).
+Stock (``orderapp.services.stock_ledger``): reserve / release / ship / sell / record_movement,
+    inside a write session; order_lifecycle.change_status(session, order, to, user_id=) for others.
 
 Errors: OutOfStock, PossibleDuplicate, OrderNotEditable, ChangedElsewhere, IllegalTransition
 (``order_lifecycle``), customers.DuplicateCustomer (offer ``.existing``), ValidationFailed, NotFound.

@@ -376,7 +376,8 @@ def record_movements(session: Session, movements: Sequence[MovementSpec], *, use
     missing = [pid for pid in ids if pid not in existing]
     if missing:
         raise NotFound(_("Product {id} does not exist; it may have been deleted.").format(id=missing[0]))
-    changes = [{"m_id": pid, "m_delta": delta} for pid, delta in totals.items() if delta]
+    # In product id order, like every other multi-product change, so two of them cannot deadlock.
+    changes = [{"m_id": pid, "m_delta": totals[pid]} for pid in ids if totals[pid]]
     if changes:
         session.execute(
             update(product)

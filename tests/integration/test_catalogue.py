@@ -192,3 +192,20 @@ def test_a_product_with_history_is_deactivated_never_deleted(shop: Database) -> 
 def test_category_and_location_lists(shop: Database) -> None:
     assert catalogue.categories(shop) == tuple(sorted({"米面", "茶叶", "零食"}))
     assert catalogue.locations(shop) == ("A-01-1", "A-01-2", "A-10-3", "B-02-1")
+
+
+def test_products_saved_at_once_on_several_pcs_get_different_internal_codes(database: Database) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    def save_ten(station: int) -> list[str]:
+        return [
+            catalogue.create_product(database, ProductDraft(sku=f"PC{station}-{n}", name="散装 Loose"), user_id=USER)
+            .barcodes[0]
+            .code
+            for n in range(10)
+        ]
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        codes = [code for batch in pool.map(save_ten, range(4)) for code in batch]
+    assert len(codes) == 40 and len(set(codes)) == 40
+    assert all(is_in_store_ean13(code) for code in codes)

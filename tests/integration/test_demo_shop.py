@@ -290,7 +290,7 @@ def test_shop_settings_are_written_only_where_missing(database: Database) -> Non
     assert settings["shop.name"] == "Lucky Mart"
     assert settings["shop.currency"] == "HKD"
     assert settings["shop.timezone"] == "Asia/Shanghai"
-    assert settings["shop.phone"] == "+862161234567"
+    assert settings["shop.phone"] == "021 6123 4567"
     assert settings["shop.phone_region"] == "CN"
     assert "示例小店" not in settings["shop.name"] and "\n" in settings["shop.address"]
     assert {currency for (currency,) in rows(database, select(Order.currency).distinct())} == {"HKD"}

@@ -20,6 +20,7 @@ from orderapp.services.customers import (
     customer_by_phone,
     find_customers,
 )
+from orderapp.services.order_catalogue import find_products, lookup_code
 from orderapp.services.order_lifecycle import IllegalTransition, change_status
 from orderapp.services.order_settings import save_order_settings
 from orderapp.store.database import Database
@@ -334,3 +335,13 @@ def test_change_status_records_who_and_when(database: Database, shop: Shop) -> N
             USER,
         )
         assert order.held_from == "received"
+
+
+def test_products_for_the_form_by_name_sku_or_scan(database: Database, shop: Shop) -> None:
+    assert [item.sku for item in find_products(database, "茉莉")] == ["TEA-001"]
+    assert [item.sku for item in find_products(database, "noodles")] == ["NDL-002"]  # contained, any case
+    assert [item.sku for item in find_products(database, "ndl")] == ["NDL-002"]
+    assert find_products(database, "biscuits") == []  # no longer sold
+    case = lookup_code(database, "16901234567899")
+    assert case is not None and (case.sku, case.pack_qty, case.available) == ("TEA-001", 12, 10)
+    assert lookup_code(database, "0000000000000") is None

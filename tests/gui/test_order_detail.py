@@ -1,0 +1,222 @@
+"""The order detail: what the order allows is offered (and nothing else), each action asks for what
+it needs (a reason, a carrier and tracking number) with the message under the field when it is
+missing, the timeline says who did what and when, and editing a confirmed order moves its stock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from gui_helpers import DialogDriver
+from order_shop import USER, Shop, delivery_draft, figures, make_shop
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from orderapp.domain.order_status import OrderStatus
+from orderapp.domain.order_validation import LineDraft
+from orderapp.gui.context import AppContext
+from orderapp.gui.orders_screen import OrdersScreen, create_screen
+from orderapp.services.order_lifecycle import change_status
+from orderapp.services.orders import OrderView, get_order, place_order
+from orderapp.store.database import Database
+from orderapp.store.models import Order
+
+
+@pytest.fixture
+def products(shop: Database) -> Shop:
+    return make_shop(shop)
+
+
+@pytest.fixture
+def screen(qtbot: QtBot, shop: Database, products: Shop, sync_tasks: object) -> Iterator[OrdersScreen]:
+    widget = create_screen(AppContext(shop, station="TILL-1"))
+    assert isinstance(widget, OrdersScreen)
+    qtbot.addWidget(widget)
+    widget.resize(1366, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    yield widget
+
+
+def place(shop: Database, *lines: LineDraft, confirm: bool = False) -> OrderView:
+    return place_order(shop, delivery_draft(*lines), user_id=USER, confirm=confirm)
+
+
+def shown(qtbot: QtBot, screen: OrdersScreen, view: OrderView) -> None:
+    screen.refresh()
+    screen.show_order(view.id)
+    qtbot.waitUntil(lambda: screen.detail.view is not None and screen.detail.view.id == view.id, timeout=5000)
+
+
+def act_in_dialog(steps: Callable[[QDialog], None]) -> DialogDriver:
+    def step(widget: QWidget) -> None:
+        assert isinstance(widget, QDialog) and widget.objectName() == "order_action_dialog"
+        steps(widget)
+
+    return DialogDriver(step)
+
+
+def ok(dialog: QDialog) -> None:
+    buttons = dialog.findChild(QDialogButtonBox, "action_buttons")
+    assert buttons is not None
+    buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+
+def field(dialog: QDialog, kind: type, name: str):  # type: ignore[no-untyped-def]
+    found = dialog.findChild(kind, name)
+    assert found is not None, name
+    return found
+
+
+def test_only_the_actions_the_order_allows_are_offered_and_each_is_recorded(
+    qtbot: QtBot, screen: OrdersScreen, shop: Database, products: Shop
+) -> None:
+    view = place(shop, LineDraft(code="TEA-001", qty="2"))
+    shown(qtbot, screen, view)
+    detail = screen.detail
+    assert detail.offered_actions() == ["edit", "confirm", "hold", "cancel"]
+    assert detail.heading.text() == f"{view.number} · received"
+
+    with qtbot.waitSignal(detail.order_changed, timeout=5000):
+        qtbot.mouseClick(detail.buttons["confirm"], Qt.MouseButton.LeftButton)
+    assert detail.heading.text() == f"{view.number} · confirmed"
+    assert detail.offered_actions() == ["edit", "pick", "hold", "cancel"]
+    assert figures(shop, products.tea) == (10, 2)
+
+    def hold(dialog: QDialog) -> None:
+        ok(dialog)  # no reason typed
+        error = field(dialog, QLabel, "error_reason")
+        assert error.isVisible() and error.text() == "Enter a reason; it is kept in the order's timeline."
+        assert dialog.isVisible()
+        field(dialog, QLineEdit, "reason").setText("客户要求周一再发 customer asks to wait until Monday")
+        ok(dialog)
+
+    driver = act_in_dialog(hold)
+    qtbot.mouseClick(detail.buttons["hold"], Qt.MouseButton.LeftButton)
+    driver.check()
+    assert detail.view is not None and detail.view.status == "on_hold"
+    assert detail.offered_actions() == ["edit", "release", "cancel"]
+    when, who, what, why = detail.timeline_texts()[0]  # newest first
+    assert (who, what, why) == ("Owner", "On hold", "客户要求周一再发 customer asks to wait until Monday")
+    assert when[:4].isdigit()
+    assert screen.rows()[0].status == "on_hold"  # the list row follows without a reload
+
+    def release(dialog: QDialog) -> None:
+        field(dialog, QLineEdit, "reason").setText("Monday")
+        ok(dialog)
+
+    driver = act_in_dialog(release)
+    qtbot.mouseClick(detail.buttons["release"], Qt.MouseButton.LeftButton)
+    driver.check()
+    assert detail.view is not None and detail.view.status == "confirmed"
+    assert detail.timeline_texts()[0][2:] == ("Released from hold", "Monday")
+
+    def cancel(dialog: QDialog) -> None:
+        field(dialog, QLineEdit, "reason").setText("Customer changed their mind")
+        ok(dialog)
+
+    driver = act_in_dialog(cancel)
+    qtbot.mouseClick(detail.buttons["cancel"], Qt.MouseButton.LeftButton)
+    driver.check()
+    assert detail.view is not None and detail.view.status == "cancelled"
+    assert detail.offered_actions() == []  # nothing more can happen to it
+    assert figures(shop, products.tea) == (10, 0)  # its reservation released
+    titles = [row[2] for row in detail.timeline_texts()]
+    assert titles == ["Cancelled", "Released from hold", "On hold", "Confirmed", "Received"]
+
+
+def test_shipping_asks_for_the_carrier_and_tracking_number(
+    qtbot: QtBot, screen: OrdersScreen, shop: Database, products: Shop
+) -> None:
+    view = place(shop, LineDraft(code="NDL-002", qty="1"), confirm=True)
+    with shop.session(write=True) as session:
+        order = session.get(Order, view.id)
+        assert order is not None
+        change_status(session, order, OrderStatus.PACKED, user_id=USER)
+        session.commit()
+    shown(qtbot, screen, view)
+    detail = screen.detail
+    assert detail.offered_actions() == ["ship", "hold", "cancel"]
+
+    def ship(dialog: QDialog) -> None:
+        ok(dialog)
+        assert field(dialog, QLabel, "error_carrier").text() == "Enter the carrier, e.g. SF Express."
+        assert field(dialog, QLabel, "error_tracking_number").text() == "Enter the tracking number from the label."
+        field(dialog, QComboBox, "carrier").setCurrentIndex(0)
+        field(dialog, QLineEdit, "tracking_number").setText("SF1234567890")
+        ok(dialog)
+
+    driver = act_in_dialog(ship)
+    qtbot.mouseClick(detail.buttons["ship"], Qt.MouseButton.LeftButton)
+    driver.check()
+    assert detail.view is not None and detail.view.status == "shipped"
+    assert detail.view.tracking_number == "SF1234567890"
+    assert detail.timeline_texts()[0][2:] == ("Shipped", "顺丰速运 SF Express SF1234567890")
+    assert "SF1234567890" in detail.summary.text()
+    assert figures(shop, products.noodles) == (2, 0)  # the unit left the shop
+    assert detail.offered_actions() == ["deliver"]
+    with qtbot.waitSignal(detail.order_changed, timeout=5000):
+        qtbot.mouseClick(detail.buttons["deliver"], Qt.MouseButton.LeftButton)
+    assert get_order(shop, view.id).status == "delivered"
+    assert detail.offered_actions() == []
+
+
+def test_an_action_someone_else_made_impossible_is_explained(
+    qtbot: QtBot, screen: OrdersScreen, shop: Database
+) -> None:
+    view = place(shop, LineDraft(code="TEA-001", qty="1"))
+    shown(qtbot, screen, view)
+    with shop.session(write=True) as session:  # another PC cancels it meanwhile
+        order = session.get(Order, view.id)
+        assert order is not None
+        change_status(session, order, OrderStatus.CANCELLED, user_id=USER, detail="by phone")
+        session.commit()
+    with qtbot.waitSignal(screen.detail.action_failed, timeout=5000):
+        qtbot.mouseClick(screen.detail.buttons["confirm"], Qt.MouseButton.LeftButton)
+    assert "cannot be moved to confirmed" in screen.detail.problem.text()
+    assert screen.detail.view is not None and screen.detail.view.status == "cancelled"  # shown as it is now
+    assert screen.detail.offered_actions() == []
+
+
+def test_editing_a_confirmed_order_moves_its_reservation(
+    qtbot: QtBot, screen: OrdersScreen, shop: Database, products: Shop
+) -> None:
+    view = place(shop, LineDraft(code="TEA-001", qty="2"), confirm=True)
+    shown(qtbot, screen, view)
+    qtbot.mouseClick(screen.detail.buttons["edit"], Qt.MouseButton.LeftButton)
+    form = screen.current_form()
+    assert form is not None and form.title() == f"Edit {view.number}"
+    assert form.customer_name.text() == "王小明"
+    assert form.line_available(0).text() == "10 available"  # its own 2 count as available to it
+    assert not form.confirm_button.isVisible()  # already confirmed
+    form.line_qty(0).setFocus()
+    form.line_qty(0).selectAll()
+    qtbot.keyClicks(form.line_qty(0), "11")
+    assert "Only 10" in form.message_for("lines[0].qty")
+    form.line_qty(0).selectAll()
+    qtbot.keyClicks(form.line_qty(0), "5")
+    with qtbot.waitSignal(form.order_saved, timeout=5000):
+        qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert figures(shop, products.tea) == (10, 5)
+    assert screen.detail.view is not None and screen.detail.view.lines[0].quantity == 5
+    assert screen.detail.timeline_texts()[0][2] == "Edited"
+
+
+def test_the_detail_marks_backordered_lines_and_changed_prices(
+    qtbot: QtBot, shop: Database, sync_tasks: object
+) -> None:
+    make_shop(shop, allow_backorders=True)
+    view = place(shop, LineDraft(code="SOP-003", qty="3", unit_price="7.00"), confirm=True)
+    screen = create_screen(AppContext(shop))
+    assert isinstance(screen, OrdersScreen)
+    qtbot.addWidget(screen)
+    screen.show()
+    shown(qtbot, screen, view)
+    assert screen.detail.badges.text() == "BACKORDERED"
+    assert screen.detail.lines.item(0, 6).text() == "backordered, price changed (catalogue ¥8.00)"
+
+
+def test_no_action_button_is_left_without_a_name(screen: OrdersScreen) -> None:
+    for button in screen.detail.findChildren(QPushButton):
+        assert button.objectName(), button.text()

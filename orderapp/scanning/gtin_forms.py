@@ -56,6 +56,8 @@ def gtin_key(code: str, symbology: Symbology | None = None) -> str:
     """
     if not is_valid_gtin(code):
         return code
-    if len(code) == 8 and (symbology is Symbology.UPCE or gtin_symbology(code) is Symbology.UPCE):
-        code = upce_to_upca(code)
+    if len(code) == 8 and code[0] in "01" and (symbology is Symbology.UPCE or gtin_symbology(code) is Symbology.UPCE):
+        upca = upce_to_upca(code)
+        if is_valid_gtin(upca):
+            code = upca
     return code.zfill(14)

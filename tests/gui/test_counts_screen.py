@@ -346,3 +346,14 @@ def test_a_count_of_chosen_products_typed_or_scanned_into_the_list(
         ("TEA-001", "10"),
         ("RICE-001", "5"),
     ]
+
+
+def test_the_main_window_builds_the_counts_screen_on_first_visit(qtbot: QtBot, window: object) -> None:
+    from orderapp.gui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    window.show_screen("counts")
+    screen = window.screen_for("counts")
+    assert isinstance(screen, CountsScreen)
+    assert screen.title.text() == "Start a count, or choose one in the list."
+    assert not screen.count_panel.isEnabled()

@@ -326,3 +326,14 @@ def test_enter_in_a_barcode_field_does_not_save_the_product(qtbot: QtBot, screen
     qtbot.keyClick(code, Qt.Key.Key_Return)  # as a scanner ends the code
     assert form.save_button.isEnabled()  # no save started (a save disables the button at once)
     assert form.isVisible() and form.detail is None
+
+
+def test_the_main_window_builds_the_inventory_screen_on_first_visit(qtbot: QtBot, window: object) -> None:
+    from orderapp.gui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    window.show_screen("inventory")
+    screen = window.screen_for("inventory")
+    assert isinstance(screen, InventoryScreen)
+    assert screen.objectName() == "screen_inventory"
+    qtbot.waitUntil(lambda: screen.count_label.text() == "No product matches; check the search or the filters.")

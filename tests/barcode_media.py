@@ -1,0 +1,139 @@
+"""Barcode pictures and videos the scanning tests and benchmarks make for themselves.
+
+Codes come from zxing-cpp's writer; frames are composed with OpenCV on a textured 1280x720 "desk";
+videos are MJPG .avi written with cv2.VideoWriter, the format the pip OpenCV wheel reads back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import cv2
+import numpy as np
+import zxingcpp
+
+from orderapp.domain.gtin import Symbology
+
+FRAME_SIZE = (1280, 720)
+_FORMAT = {
+    Symbology.EAN8: zxingcpp.BarcodeFormat.EAN8,
+    Symbology.EAN13: zxingcpp.BarcodeFormat.EAN13,
+    Symbology.UPCA: zxingcpp.BarcodeFormat.UPCA,
+    Symbology.UPCE: zxingcpp.BarcodeFormat.UPCE,
+    Symbology.CODE128: zxingcpp.BarcodeFormat.Code128,
+    Symbology.QR: zxingcpp.BarcodeFormat.QRCode,
+    Symbology.GTIN14: zxingcpp.BarcodeFormat.ITF,
+}
+
+
+def barcode_image(text: str, symbology: Symbology, *, module_px: int = 3) -> np.ndarray:
+    """The code as grey pixels with its quiet zones, ``module_px`` pixels per bar module."""
+    barcode = zxingcpp.create_barcode(text, _FORMAT[symbology])
+    return np.asarray(barcode.to_image(scale=module_px, add_quiet_zones=True)).copy()
+
+
+def desk(seed: int = 0, size: tuple[int, int] = FRAME_SIZE) -> np.ndarray:
+    """A plain but not blank BGR background: soft gradients and noise, like a packing table."""
+    width, height = size
+    rng = np.random.default_rng(seed)
+    x = np.linspace(0, 1, width, dtype=np.float32)
+    y = np.linspace(0, 1, height, dtype=np.float32)[:, None]
+    base = 90 + 60 * x[None, :] + 40 * y
+    noise = cv2.GaussianBlur(rng.normal(0, 12, (height, width)).astype(np.float32), (0, 0), 3)
+    grey = np.clip(base + noise, 0, 255).astype(np.uint8)
+    tint = np.stack([grey, np.clip(grey.astype(np.int16) + 10, 0, 255).astype(np.uint8), grey], axis=2)
+    return tint
+
+
+def place(
+    frame: np.ndarray, code: np.ndarray, *, centre: tuple[int, int] | None = None, angle: float = 0.0, blur: int = 0
+) -> np.ndarray:
+    """``frame`` with the code pasted on (on its white label), rotated ``angle`` degrees and blurred."""
+    out = frame.copy()
+    label = cv2.copyMakeBorder(code, 8, 8, 8, 8, cv2.BORDER_CONSTANT, value=255)
+    if angle:
+        h, w = label.shape
+        diagonal = int(np.ceil(np.hypot(h, w)))
+        canvas = np.zeros((diagonal, diagonal), np.uint8)
+        mask = np.zeros_like(canvas)
+        oy, ox = (diagonal - h) // 2, (diagonal - w) // 2
+        canvas[oy : oy + h, ox : ox + w] = label
+        mask[oy : oy + h, ox : ox + w] = 255
+        rotation = cv2.getRotationMatrix2D((diagonal / 2, diagonal / 2), angle, 1.0)
+        label = cv2.warpAffine(canvas, rotation, (diagonal, diagonal), flags=cv2.INTER_LINEAR)
+        mask = cv2.warpAffine(mask, rotation, (diagonal, diagonal), flags=cv2.INTER_NEAREST)
+    else:
+        mask = np.full_like(label, 255)
+    if blur:
+        label = cv2.GaussianBlur(label, (0, 0), blur)
+    h, w = label.shape
+    fh, fw = out.shape[:2]
+    cx, cy = centre if centre is not None else (fw // 2, fh // 2)
+    x0, y0 = max(0, cx - w // 2), max(0, cy - h // 2)
+    x1, y1 = min(fw, x0 + w), min(fh, y0 + h)
+    patch = label[: y1 - y0, : x1 - x0]
+    keep = mask[: y1 - y0, : x1 - x0] > 0
+    region = out[y0:y1, x0:x1]
+    region[keep] = patch[keep][:, None]
+    return out
+
+
+@dataclass(frozen=True)
+class Shot:
+    """``frames`` frames showing ``code`` (None: the empty desk)."""
+
+    code: tuple[str, Symbology] | None
+    frames: int
+    centre: tuple[int, int] | None = None
+    angle: float = 0.0
+
+
+def frames_for(shots: Iterable[Shot], *, seed: int = 0, module_px: int = 3) -> Iterable[np.ndarray]:
+    background = desk(seed)
+    images: dict[tuple[str, Symbology], np.ndarray] = {}
+    for shot in shots:
+        if shot.code is None:
+            picture = background
+        else:
+            if shot.code not in images:
+                images[shot.code] = barcode_image(*shot.code, module_px=module_px)
+            picture = place(background, images[shot.code], centre=shot.centre, angle=shot.angle)
+        for _ in range(shot.frames):
+            yield picture
+
+
+def write_video(path: Path, frames: Iterable[np.ndarray], *, fps: float = 30.0) -> Path:
+    """An MJPG .avi of ``frames`` (all the same size, BGR)."""
+    writer: cv2.VideoWriter | None = None
+    try:
+        for frame in frames:
+            if writer is None:
+                height, width = frame.shape[:2]
+                writer = cv2.VideoWriter(str(path), cv2.VideoWriter.fourcc(*"MJPG"), fps, (width, height))
+                if not writer.isOpened():
+                    raise RuntimeError(f"OpenCV cannot write {path}")
+            writer.write(frame)
+    finally:
+        if writer is not None:
+            writer.release()
+    return path
+
+
+def sequence_video(
+    path: Path,
+    codes: Sequence[tuple[str, Symbology]],
+    *,
+    frames_each: int = 12,
+    gap_frames: int = 8,
+    fps: float = 30.0,
+) -> Path:
+    """A video that shows each code in turn, with the empty desk before, between and after them,
+    each code a little elsewhere in the frame like a hand would hold it."""
+    shots: list[Shot] = [Shot(None, gap_frames)]
+    spots = [(640, 360), (560, 330), (720, 400), (600, 420), (700, 300)]
+    for number, code in enumerate(codes):
+        shots.append(Shot(code, frames_each, centre=spots[number % len(spots)], angle=(number % 3 - 1) * 4.0))
+        shots.append(Shot(None, gap_frames))
+    return write_video(path, frames_for(shots), fps=fps)

@@ -269,9 +269,12 @@ class CountsScreen(QWidget):
         self.camera.frame.connect(self._show_frame)
         self.camera.scanned.connect(self.handle_scan)
         self.camera.lost.connect(self._camera_lost)
+        self.camera.resumed.connect(lambda: self.camera_message.setText(""))
+        self.camera.notice.connect(self.camera_message.setText)
         self.camera_toggle.toggled.connect(self._camera_toggled)
         self.wedge = WedgeScannerFilter(self)
         self.wedge.scanned.connect(self._wedge_scanned)
+        self.wedge.rejected.connect(self._refuse)
 
         self._show_count(None)
         self._load_settings()
@@ -725,7 +728,7 @@ class CountsScreen(QWidget):
         flagged = [line for line in lines if line.flagged]
         value = sum(line.value_cents or 0 for line in counted)
         text = self.tr(
-            "{counted} lines counted, {uncounted} not counted; {off} with a difference worth {value} in all."
+            "Lines counted: {counted}; not counted: {uncounted}; with a difference: {off}, worth {value} in all."
         ).format(
             counted=len(counted),
             uncounted=len(lines) - len(counted),
@@ -733,7 +736,7 @@ class CountsScreen(QWidget):
             value=format_money(value, self.currency),
         )
         if flagged:
-            text += " " + self.tr("{n} flagged for a recount (marked in red).").format(n=len(flagged))
+            text += " " + self.tr("Flagged for a recount (marked in red): {n}.").format(n=len(flagged))
         self.review_summary.setText(text)
         self.recount_flagged_button.setEnabled(bool(flagged) and self.summary.status is CountStatus.OPEN)
         self.review_shown.emit(lines)
@@ -991,10 +994,7 @@ class CountsScreen(QWidget):
         self.camera_toggle.setChecked(True)
         self.camera_toggle.setText(self.tr("Stop &camera"))
         self.camera_toggle.blockSignals(False)
-        try:
-            self.camera.start(source)
-        except OrderAppError as exc:
-            self._camera_lost(str(exc))
+        self.camera.start(source)  # never blocks; problems arrive as ``lost``
 
     def stop_camera(self) -> None:
         self.camera.stop()
@@ -1015,8 +1015,13 @@ class CountsScreen(QWidget):
         )
 
     def _camera_lost(self, message: str) -> None:
-        self.stop_camera()
+        """Unplugged or busy: say so; a camera is tried again by itself (Stop camera ends that)."""
         self.camera_message.setText(message)
+        self.camera_preview.clear()
+        self.camera_preview.setText(self.tr("No picture"))
+        if not self.camera.is_running():
+            self.stop_camera()
+            self.camera_message.setText(message)
 
     # -- helpers --------------------------------------------------------------------------------
 

@@ -26,7 +26,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import phonenumbers
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QModelIndex, QObject, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QModelIndex, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -70,6 +70,7 @@ from orderapp.errors import OrderAppError, ValidationFailed
 from orderapp.gui.context import AppContext
 from orderapp.gui.forms import child, load_form
 from orderapp.gui.order_list_model import channel_label, payment_label
+from orderapp.gui.scanner_input import WedgeScannerFilter
 from orderapp.gui.tasks import report_unexpected, run_task
 from orderapp.services.customers import CustomerView, DuplicateCustomer, customer_by_phone, find_customers
 from orderapp.services.order_catalogue import catalogue_for, find_products, lookup_code
@@ -271,13 +272,16 @@ class OrderForm(QWidget):
             elif order is not None:
                 self.fill(order.to_draft())
             else:
-                self.fill(OrderDraft(fulfilment=Fulfilment.WALK_IN.value) if mode == FormMode.WALK_IN else OrderDraft())
+                walk_in = OrderDraft(fulfilment=Fulfilment.WALK_IN.value, channel="store")
+                self.fill(walk_in if mode == FormMode.WALK_IN else OrderDraft())
                 if mode == FormMode.WALK_IN:
                     self._set_payment(PaymentStatus.PAID.value)
         finally:
             self._filling = False
+        if draft is not None or order is not None:
+            # What the database holds already (the saved draft, or the order): no draft until it changes.
+            self._last_saved = self.draft()
         if draft is not None:
-            self._last_saved = draft  # what the database holds already
             self._touched.update(self._fields_with_content())
         self._update_title()
         self._refresh_catalogue()
@@ -498,16 +502,11 @@ class OrderForm(QWidget):
         shortcut("Esc", self._escape, "shortcut_close")
 
     def _setup_scanner(self) -> None:
-        """A USB wedge scanner anywhere in the form adds the product; without the filter the scanner's
-        keystrokes still work, as a code typed into "Add product" and Enter."""
-        self.wedge: QObject | None = None
-        try:
-            from orderapp.gui.scanner_input import WedgeScannerFilter
-
-            self.wedge = WedgeScannerFilter(self)
-            self.wedge.scanned.connect(self.handle_scan)
-        except Exception:  # the scanner filter is optional: typing still works
-            log.warning("the USB scanner filter is not available; scans work as typed codes", exc_info=True)
+        """A USB wedge scanner's burst anywhere in the form adds the product (none of its keys land in
+        the field that has the focus); a code typed into "Add product" and Enter works as well."""
+        self.wedge = WedgeScannerFilter(self)
+        self.wedge.scanned.connect(self.handle_scan)
+        self.wedge.rejected.connect(self._refuse_product)
 
     # -- reading and filling the form ------------------------------------------------------------
 
@@ -1242,8 +1241,16 @@ class OrderForm(QWidget):
         if self._filling:
             return
         self._touched.add("fulfilment")
-        if self.fulfilment() == Fulfilment.WALK_IN.value and "payment_status" not in self._touched:
-            self._set_payment(PaymentStatus.PAID.value)
+        if self.fulfilment() == Fulfilment.WALK_IN.value:
+            self._filling = True  # the form's own choices for a counter sale, not the user's
+            try:
+                if "payment_status" not in self._touched:
+                    self._set_payment(PaymentStatus.PAID.value)
+                if "channel" not in self._touched:
+                    self.channel.setCurrentIndex(self.channel.findData("store"))
+            finally:
+                self._filling = False
+            self._show_payment()
         self._changed()
 
     def _show_fulfilment(self) -> None:
@@ -1399,7 +1406,7 @@ class OrderForm(QWidget):
         label.setVisible(bool(message))
 
     def _paint_left_to_fix(self, check: DraftCheck, pending: bool) -> None:
-        items = left_to_fix(check)
+        items = left_to_fix(check, limit=4)
         for message in self._service_errors.values():
             if not any(item.startswith(message) for item in items):
                 items.append(message)
@@ -1530,7 +1537,12 @@ class OrderForm(QWidget):
             log.error("an order form lookup failed", exc_info=exc)
             self._show_problem(self.tr("The database could not be read just now; try again in a moment."))
 
+    def problem_text(self) -> str:
+        """The problem shown above the buttons ("" when none)."""
+        return self.form_problem.text() if not self.form_problem.isHidden() else ""
+
     def _show_problem(self, message: str) -> None:
+        self.form_problem.setStyleSheet("")  # red, from the form's style (a sale's green note is gone)
         self.form_problem.setText(message)
         self.form_problem.setVisible(bool(message))
 
@@ -1794,7 +1806,6 @@ class OrderForm(QWidget):
 
     def _submit_failed(self, exc: BaseException, confirm: bool) -> None:
         self._busy = False
-        self.form_problem.setStyleSheet("")
         if isinstance(exc, PossibleDuplicate):
             self._show_buttons()
             if self._ask_duplicate(exc):

@@ -45,15 +45,23 @@ from orderapp.gui.order_detail import OrderDetail
 from orderapp.gui.order_form import CHANNELS, FormMode, OrderForm, shortcut_text
 from orderapp.gui.order_import_dialog import BulkConfirmDialog, OrderImportDialog
 from orderapp.gui.order_list_model import (
+    CHANNEL,
     CREATED,
     CUSTOMER,
+    DUE,
+    ITEMS,
     NUMBER,
+    PAYMENT,
+    PHONE,
     ROW_ROLE,
     STATUS,
+    TOTAL,
     OrderListModel,
     channel_label,
 )
+from orderapp.gui.scanner_input import WedgeScannerFilter
 from orderapp.gui.tasks import run_task
+from orderapp.scanning.acceptance import Scan
 from orderapp.services.order_drafts import SavedDraft, discard_draft, list_drafts
 from orderapp.services.order_lifecycle import status_label
 from orderapp.services.order_list import OrderFilter, OrderRow
@@ -141,8 +149,20 @@ class OrdersScreen(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(CUSTOMER, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((NUMBER, 110), (CREATED, 130), (STATUS, 90)):
-            self.table.setColumnWidth(column, width)
+        digits = self.table.fontMetrics().horizontalAdvance("0")
+        for column, chars in (
+            (NUMBER, 11),
+            (CREATED, 17),
+            (PHONE, 15),
+            (CHANNEL, 10),
+            (STATUS, 10),
+            (ITEMS, 5),
+            (TOTAL, 11),
+            (PAYMENT, 11),
+            (DUE, 17),
+        ):
+            self.table.setColumnWidth(column, chars * digits + 12)
+        header.setMinimumSectionSize(4 * digits)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
@@ -164,12 +184,16 @@ class OrdersScreen(QWidget):
         self.detail.order_shown.connect(self.order_opened.emit)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([720, 520])
+        self.splitter.setSizes([820, 480])
 
         self._setup_filters()
         self._setup_actions()
         self.open_drafts_button.clicked.connect(self._open_drafts_clicked)
         self.discard_drafts_button.clicked.connect(self._discard_drafts)
+
+        # A scan on the list (a slip's order number, a product's barcode) finds the orders with it.
+        self.wedge = WedgeScannerFilter(self.list_page)
+        self.wedge.scanned.connect(self._scanned)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -325,6 +349,11 @@ class OrdersScreen(QWidget):
         if count > 1:
             self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % count)
 
+    def _scanned(self, scan: Scan) -> None:
+        self.search_box.setText(scan.code)
+        self.apply_filters()
+        self.table.setFocus()
+
     def focus_search(self) -> None:
         self.tabs.setCurrentIndex(0)
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -357,7 +386,7 @@ class OrdersScreen(QWidget):
     def _update_actions(self) -> None:
         received = [row for row in self.selected_rows() if row.status == OrderStatus.RECEIVED]
         self.action_confirm_selected.setEnabled(bool(received))
-        view = self.detail.view if hasattr(self, "detail") else None
+        view = self.detail.view
         self.action_edit.setEnabled(view is not None and "edit" in view.actions)
 
     # -- filters and the list --------------------------------------------------------------------
@@ -459,8 +488,6 @@ class OrdersScreen(QWidget):
 
     def _page_loaded(self, _rows: int) -> None:
         self._show_list_status()
-        if not self.table.currentIndex().isValid() and self.model.rowCount() and self.model.pages_fetched == 1:
-            pass  # the detail stays empty until the user chooses: loading it costs a query per scroll
 
     def _show_list_status(self) -> None:
         rows = self.model.rowCount()
@@ -630,11 +657,18 @@ class OrdersScreen(QWidget):
         self.refresh_drafts()
 
     def _form_saved(self, form: OrderForm, view: OrderView) -> None:
+        problem = form.problem_text()  # e.g. saved, but confirming it found too little stock
         self._form_closed(form)
         self.model.reload()
         self.detail.show_order(view)
         self.tabs.setCurrentIndex(0)
-        self._say(self.tr("{number} saved: {status}.").format(number=view.number, status=view.status_label))
+        if problem:
+            self._say(
+                self.tr("{number} saved, not confirmed: {reason}").format(number=view.number, reason=problem),
+                problem=True,
+            )
+        else:
+            self._say(self.tr("{number} saved: {status}.").format(number=view.number, status=view.status_label))
 
     def _sale_completed(self, view: OrderView) -> None:
         self.model.reload()

@@ -80,6 +80,7 @@ from orderapp.services.packing import (
     leave_order,
     open_order,
     override_pack,
+    record_invalid,
     type_quantity,
     undo_last_scan,
 )
@@ -91,7 +92,6 @@ RESOLUTIONS: tuple[tuple[int, int], ...] = ((640, 480), (1280, 720), (1920, 1080
 DEFAULT_RESOLUTION = (1280, 720)
 GOOD_FLASH_MS = 700
 QUEUE_REFRESH_MS = 30_000
-CAMERA_RETRY_MS = 3_000
 OUTLINE_KEEP_S = 0.3
 
 SETTING_CAMERA = "packing/camera_index"
@@ -157,6 +157,7 @@ class PackingScreen(QWidget):
         self._outlines_at = 0.0
         self.frames_shown = 0
         self._cameras_listed_once = False
+        self._start_when_listed = False
 
         self.form = load_form("packing.ui", self)
         layout = QVBoxLayout(self)
@@ -227,14 +228,11 @@ class PackingScreen(QWidget):
         self.camera.scanned.connect(self._camera_scanned)
         self.camera.lost.connect(self._camera_lost)
         self.camera.notice.connect(self._camera_notice)
-        self._retry_timer = QTimer(self)
-        self._retry_timer.setObjectName("camera_retry_timer")
-        self._retry_timer.setSingleShot(True)
-        self._retry_timer.setInterval(CAMERA_RETRY_MS)
-        self._retry_timer.timeout.connect(self._retry_camera)
+        self.camera.resumed.connect(self._camera_resumed)
 
         self.wedge = WedgeScannerFilter(self)
         self.wedge.scanned.connect(self.handle_scan)
+        self.wedge.rejected.connect(self.handle_refused_scan)
 
         self.queue_table.itemDoubleClicked.connect(lambda _item: self._open_selected())
         self.open_selected.clicked.connect(self._open_selected)
@@ -484,6 +482,37 @@ class PackingScreen(QWidget):
                 user_id=context.user_id,
                 station=context.station,
                 session_id=session_id,
+            )
+
+        self._enqueue("scan", prepare, self._scan_done)
+
+    def handle_refused_scan(self, message: str, code: str = "", source: str = "wedge") -> None:
+        """A burst the scanner layer refused (e.g. a wrong check digit): stored and alerted like any
+        refused scan while an order is open; otherwise only explained (no box is at stake)."""
+        if self._blocked():
+            self._ignored_while_blocked += 1
+            return
+        if self.session_id is None and not self._work:
+            self._show_problem(message)
+            return
+        database, context = self._database, self.context
+
+        def prepare() -> Callable[[], Any] | None:
+            session_id = self.session_id
+            if self._blocked():
+                self._ignored_while_blocked += 1
+                return None
+            if session_id is None:
+                self._show_problem(message)
+                return None
+            return lambda: record_invalid(
+                database,
+                session_id,
+                code,
+                message=message,
+                source=source,
+                user_id=context.user_id,
+                station=context.station,
             )
 
         self._enqueue("scan", prepare, self._scan_done)
@@ -783,16 +812,19 @@ class PackingScreen(QWidget):
 
     # -- camera ------------------------------------------------------------------------------------
 
-    def _list_cameras(self) -> None:
+    def _list_cameras(self, *, then_start: bool = False) -> None:
+        self._start_when_listed = then_start
         run_task(list_cameras, self._cameras_listed, self._cameras_failed, context=self)
 
     def _cameras_listed(self, cameras: list[CameraInfo]) -> None:
+        then_start, self._start_when_listed = self._start_when_listed, False
         self.camera_choice.blockSignals(True)
         self.camera_choice.clear()
         for camera in cameras:
             self.camera_choice.addItem(camera.name, camera.index)
         if not cameras:
             self.camera_choice.addItem(self.tr("No camera found"), None)
+            self._set_toggle(False)
             self._set_camera_message(
                 self.tr(
                     "No camera was found. Plug in a webcam and press Start camera; a USB scanner or typed codes "
@@ -805,7 +837,8 @@ class PackingScreen(QWidget):
             if saved is not None and str(self.camera_choice.itemData(row)) == str(saved):
                 self.camera_choice.setCurrentIndex(row)
         self.camera_choice.blockSignals(False)
-        if cameras and _as_bool(_settings().value(SETTING_CAMERA_ON, False)) and not self.camera.is_running():
+        wanted = then_start or _as_bool(_settings().value(SETTING_CAMERA_ON, False))
+        if cameras and wanted and not self.camera.is_running():
             self.start_camera()
 
     def _cameras_failed(self, exc: BaseException) -> None:
@@ -816,12 +849,9 @@ class PackingScreen(QWidget):
         """Start the chosen camera (or ``source``: a camera index or a video file, as tests use)."""
         if source is None:
             source = self.camera_choice.currentData()
-            if source is None:
-                self._set_camera_message(
-                    self.tr("Choose a camera first; if none is listed, plug one in and open this screen again."),
-                    problem=True,
-                )
-                self._set_toggle(False)
+            if source is None:  # none was found: look again (one may have been plugged in since)
+                self._set_camera_message(self.tr("Looking for cameras…"), problem=False)
+                self._list_cameras(then_start=True)
                 return
         self._camera_source = source
         self._camera_wanted = True
@@ -835,7 +865,6 @@ class PackingScreen(QWidget):
 
     def stop_camera(self) -> None:
         self._camera_wanted = False
-        self._retry_timer.stop()
         self.camera.stop()
         self._set_toggle(False)
         self._outlines = []
@@ -912,28 +941,21 @@ class PackingScreen(QWidget):
         self.camera_hint.setText("")
         self.camera_preview.clear()
         self.camera_preview.setText(self.tr("No picture"))
-        kept = self.tr("What is scanned so far is kept.")
-        if self._camera_wanted and isinstance(self._camera_source, int) and self.isVisible():
-            more = self.tr("Scanning by camera resumes when it is back; a USB scanner or typed codes work meanwhile.")
-            self._retry_timer.start()
-        else:
-            more = self.tr("A USB scanner or typed codes work meanwhile.")
+        text = f"{message} {self.tr('What is scanned so far is kept.')}"
+        if not isinstance(self._camera_source, int):
+            # A video file that ended or cannot be read: nothing retries it, so say what works now.
+            # (A camera keeps being retried by the worker, whose message says so.)
+            text += " " + self.tr("A USB scanner or typed codes work meanwhile.")
             self._camera_wanted = False
             self._set_toggle(False)
-        self._set_camera_message(f"{message} {kept} {more}", problem=True)
+        self._set_camera_message(text, problem=True)
+
+    def _camera_resumed(self) -> None:
+        self._set_camera_message(self.tr("The camera is back; scanning goes on."), problem=False)
 
     def _camera_notice(self, message: str) -> None:
         if not self._camera_problem:
             self._set_camera_message(message, problem=False)
-
-    def _retry_camera(self) -> None:
-        if self._camera_wanted and self._camera_source is not None and not self.camera.is_running():
-            source = self._camera_source
-            width, height = self.camera_resolution.currentData() or DEFAULT_RESOLUTION
-            try:
-                self.camera.start(source, width=width, height=height)
-            except OrderAppError as exc:
-                self._camera_lost(str(exc))
 
     def _sound_toggled(self, on: bool) -> None:
         self.sounds.enabled = on
@@ -971,7 +993,6 @@ class PackingScreen(QWidget):
         # The camera is given back while the screen is not in view; it starts again when it is.
         if self._camera_wanted:
             self._resume_camera_on_show = True
-            self._retry_timer.stop()
             self.camera.stop()
 
 

@@ -129,6 +129,7 @@ class ReceiveDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         self.wedge = WedgeScannerFilter(self)
         self.wedge.scanned.connect(lambda scan: self.add_code(scan.code))
+        self.wedge.rejected.connect(self._show_problem)
 
         if product is not None:
             self._add(_Line(product.id, product.sku, product.name, product.on_hand, product.reserved, 1))

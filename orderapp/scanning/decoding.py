@@ -141,7 +141,7 @@ def read_zxing(
     """zxing-cpp's reads of ``grey``; ``scale`` maps corners back when ``grey`` was resized."""
     found: list[Decoded] = []
     for result in zxingcpp.read_barcodes(grey, formats=formats, text_mode=zxingcpp.TextMode.Plain):
-        symbology = _FROM_ZXING.get(result.format)
+        symbology = read_as = _FROM_ZXING.get(result.format)
         if symbology is None:
             continue
         text = result.text
@@ -155,7 +155,7 @@ def read_zxing(
             for pt in (p.top_left, p.top_right, p.bottom_right, p.bottom_left)
         )
         decoded = _decoded(text, symbology, corners, "zxing")
-        if decoded is not None and (decoded.symbology in symbologies or symbology in symbologies):
+        if decoded is not None and (decoded.symbology in symbologies or read_as in symbologies):
             found.append(decoded)
     return found
 

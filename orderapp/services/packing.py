@@ -32,6 +32,7 @@ from orderapp.domain.gtin import Symbology, is_valid_gtin, upce_to_upca
 from orderapp.domain.order_status import TO_PACK_STATUSES, OrderStatus
 from orderapp.errors import FieldError, NotFound, OrderAppError, ValidationFailed
 from orderapp.i18n import _
+from orderapp.scanning.gtin_forms import upca_to_upce
 from orderapp.services.order_lifecycle import change_status, status_label
 from orderapp.services.packing_queue import COUNTED_OUTCOMES, QueueEntry, read_queue
 from orderapp.services.packing_settings import read_packing_settings
@@ -444,6 +445,46 @@ def record_scan(
         )  # fmt: skip
 
 
+def record_invalid(
+    database: Database,
+    session_id: int,
+    code: str,
+    *,
+    message: str,
+    source: str,
+    user_id: int,
+    station: str,
+) -> ScanResult:
+    """Store a code the scanner layer refused before it could be matched (e.g. a USB scanner's burst
+    with a wrong check digit); ``message`` says why, for the packer. ``code`` may be "" when the
+    scanner layer did not keep the text."""
+    source = _checked_source(source)
+    text = code.strip()[:MAX_CODE_LENGTH]
+    with database.session(write=True) as session:
+        pack, order = _open_work(session, session_id)
+        now = utc_now()
+        session.add(
+            PackScan(
+                order_id=order.id,
+                pack_session_id=pack.id,
+                at=now,
+                user_id=user_id,
+                station=station,
+                code=text,
+                symbology=None,
+                source=source,
+                outcome=ScanOutcome.INVALID.value,
+                product_id=None,
+                order_line_id=None,
+                quantity=0,
+            )
+        )
+        return _finish_step(
+            session, pack, order, ScanOutcome.INVALID, text, source, message, None, "", None, 0,
+            user_id=user_id, station=station, now=now,
+        )  # fmt: skip
+
+
 def undo_last_scan(database: Database, session_id: int, *, user_id: int, station: str) -> ScanResult:
     """Take back the last unit (or case, or typed count) counted on the order, even from an earlier session."""
     with database.session(write=True) as session:
@@ -832,6 +873,9 @@ def barcode_candidates(code: str) -> list[str]:
     if code.isdigit():
         if len(code) == 12:
             candidates.append("0" + code)
+            upce = upca_to_upce(code)
+            if upce is not None:
+                candidates.append(upce)
         if len(code) in (13, 14) and code.startswith("0"):
             candidates.append(code[1:])
         if len(code) == 14 and code.startswith("00"):

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from gui_helpers import DialogDriver
+from order_keys import type_keys
 from order_shop import USER, Shop, delivery_draft, figures, make_shop
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QPushButton, QWidget
@@ -39,8 +40,8 @@ def screen(qtbot: QtBot, shop: Database, products: Shop, sync_tasks: object) -> 
     yield widget
 
 
-def place(shop: Database, *lines: LineDraft, confirm: bool = False) -> OrderView:
-    return place_order(shop, delivery_draft(*lines), user_id=USER, confirm=confirm)
+def place(shop: Database, *lines: LineDraft, confirm: bool = False, phone: str = "138 1234 5678") -> OrderView:
+    return place_order(shop, delivery_draft(*lines, phone=phone), user_id=USER, confirm=confirm)
 
 
 def shown(qtbot: QtBot, screen: OrdersScreen, view: OrderView) -> None:
@@ -192,10 +193,10 @@ def test_editing_a_confirmed_order_moves_its_reservation(
     assert not form.confirm_button.isVisible()  # already confirmed
     form.line_qty(0).setFocus()
     form.line_qty(0).selectAll()
-    qtbot.keyClicks(form.line_qty(0), "11")
+    type_keys(qtbot, form.line_qty(0), "11")
     assert "Only 10" in form.message_for("lines[0].qty")
     form.line_qty(0).selectAll()
-    qtbot.keyClicks(form.line_qty(0), "5")
+    type_keys(qtbot, form.line_qty(0), "5")
     with qtbot.waitSignal(form.order_saved, timeout=5000):
         qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert figures(shop, products.tea) == (10, 5)
@@ -220,3 +221,34 @@ def test_the_detail_marks_backordered_lines_and_changed_prices(
 def test_no_action_button_is_left_without_a_name(screen: OrdersScreen) -> None:
     for button in screen.detail.findChildren(QPushButton):
         assert button.objectName(), button.text()
+
+
+def test_confirming_the_selected_orders_lists_those_the_stock_does_not_allow(
+    qtbot: QtBot, screen: OrdersScreen, shop: Database, products: Shop
+) -> None:
+    fits = place(shop, LineDraft(code="TEA-001", qty="3"))
+    too_many = place(shop, LineDraft(code="SOP-003", qty="2"), phone="139 0000 1111")  # 1 on the shelf
+    screen.refresh()
+    screen.table.selectAll()
+    assert screen.action_confirm_selected.isEnabled()
+
+    def confirm(dialog: QWidget) -> None:
+        assert dialog.objectName() == "order_bulk_confirm"
+        start = dialog.findChild(QPushButton, "bulk_start")
+        assert start is not None and start.text() == "&Confirm 2 orders"
+        start.click()
+        summary = dialog.findChild(QLabel, "bulk_summary")
+        assert summary is not None and summary.text() == "Confirmed 1 orders. 1 could not be confirmed:"
+        close = dialog.findChild(QPushButton, "bulk_close")
+        assert close is not None
+        close.click()
+
+    driver = DialogDriver(confirm)
+    qtbot.keyClick(screen.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    driver.check()
+    refused = screen.bulk_dialog.refused_rows()
+    assert [number for number, _why in refused] == [too_many.number]
+    assert "Dish Soap 1.5kg (SOP-003): 1 available, 2 wanted" in refused[0][1]
+    assert get_order(shop, fits.id).status == "confirmed"
+    assert get_order(shop, too_many.id).status == "received"
+    assert {row.number: row.status for row in screen.rows()} == {fits.number: "confirmed", too_many.number: "received"}

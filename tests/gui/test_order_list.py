@@ -10,6 +10,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from gui_helpers import commit_text
+from order_keys import type_keys, wedge_burst
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QFont
 from pytestqt.modeltest import ModelTester
@@ -22,7 +24,7 @@ from orderapp.gui.orders_screen import OrdersScreen, create_screen
 from orderapp.services.demo_shop import DemoSize, build_demo_shop
 from orderapp.services.order_list import PAGE_SIZE
 from orderapp.store.database import Database
-from orderapp.store.models import Order, OrderLine, ProductBarcode
+from orderapp.store.models import Customer, Order, OrderLine, ProductBarcode
 from orderapp.store.opening import open_database, open_new_shop_database
 
 ORDERS = 3000
@@ -75,7 +77,7 @@ def search(qtbot: QtBot, screen: OrdersScreen, text: str) -> list[str]:
     """Type into the search box and press Enter; the numbers of the orders the list then shows."""
     screen.search_box.setFocus()
     screen.search_box.selectAll()
-    qtbot.keyClicks(screen.search_box, text)
+    type_keys(qtbot, screen.search_box, text)
     qtbot.keyClick(screen.search_box, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not screen.model.loading, timeout=10_000)
     return numbers(screen)
@@ -169,6 +171,18 @@ def test_search_finds_an_order_by_number_sku_and_barcode(qtbot: QtBot, busy_shop
     while screen.model.canFetchMore():
         screen.model.fetchMore()
     assert set(numbers(screen)) == with_product
+    with busy_shop.session() as session:
+        name = session.scalars(
+            select(Customer.name)
+            .join(Order, Order.customer_id == Customer.id)
+            .where(Customer.name.like("王%"))
+            .limit(1)
+        ).one()
+    screen.search_box.clear()
+    commit_text(screen.search_box, name)  # typed with an input method
+    qtbot.keyClick(screen.search_box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not screen.model.loading, timeout=10_000)
+    assert screen.rows() and {row.customer_name for row in screen.rows()} == {name}
     assert search(qtbot, screen, "nobody-has-this") == []
     assert screen.list_status.text() == "No order matches; change the search or the filters."
 
@@ -221,3 +235,11 @@ def test_choosing_an_order_shows_it_and_enter_opens_it_for_editing(
     qtbot.keyClick(screen.table, Qt.Key.Key_Return)
     form = screen.current_form()
     assert form is not None and form.title() == f"Edit {number}"
+
+
+def test_a_slip_scanned_on_the_list_finds_its_order(qtbot: QtBot, busy_shop: Database, sync_tasks: object) -> None:
+    screen = open_screen(qtbot, busy_shop)
+    screen.table.setFocus()
+    wedge_burst(screen.table, "SO-000042")
+    assert screen.search_box.text() == "SO-000042"
+    assert numbers(screen)[0] == "SO-000042"

@@ -13,7 +13,7 @@ import pytest
 import zxingcpp
 from packing_shop import GREEN_TEA, GREEN_TEA_NAME, OOLONG, OOLONG_NAME, TEA, TEA_NAME, PackingShop, make_packing_shop
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QImage, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -94,6 +94,14 @@ def shown_lines(screen: PackingScreen) -> dict[str, tuple[int, int]]:
     }
 
 
+def green_pixels(image: QImage) -> int:
+    """How many pixels of the preview are the outline's bright green."""
+    rgb = image.convertToFormat(QImage.Format.Format_RGB32)
+    pixels = np.frombuffer(rgb.constBits(), np.uint8).reshape(rgb.height(), rgb.bytesPerLine() // 4, 4)
+    blue, green, red = pixels[..., 0].astype(int), pixels[..., 1].astype(int), pixels[..., 2].astype(int)
+    return int(np.count_nonzero((green > 180) & (red < 80) & (blue < 150)))
+
+
 def status_of(database: Database, order_id: int) -> str:
     with database.session() as session:
         return session.get_one(Order, order_id).status
@@ -122,7 +130,14 @@ def test_a_video_showing_the_orders_items_packs_it(
             outlined.append(len(found[0].corners))
             hints.append(screen.camera_hint.text())
 
+    def outline_painted(_image: object) -> None:
+        pixmap = screen.camera_preview.pixmap()
+        if screen._outlines and not pixmap.isNull():
+            green.append(bool(green_pixels(pixmap.toImage())))
+
+    green: list[bool] = []
     screen.camera.found.connect(seen)
+    screen.camera.frame.connect(outline_painted)  # after the screen's own slot has painted the frame
     with qtbot.waitSignal(screen.order_packed, timeout=30_000) as packed:
         screen.start_camera(video)
     assert packed.args[0].number == "SO-000001"
@@ -131,6 +146,7 @@ def test_a_video_showing_the_orders_items_packs_it(
     assert camera_scans(shop) == [(TEA, "accepted"), (OOLONG, "accepted"), (TEA, "accepted")]
     assert screen.frames_shown > 0 and not screen.camera_preview.pixmap().isNull()
     assert "Hold steady…" in hints and outlined and min(outlined) >= 4
+    assert any(green)  # the codes found were outlined on the preview
 
 
 def test_a_video_with_a_wrong_item_raises_the_alert_and_leaves_the_order_unpacked(
@@ -163,7 +179,8 @@ def test_the_video_ending_keeps_the_progress_and_scanning_resumes(
         screen.start_camera(first)
     qtbot.waitUntil(lambda: screen.camera_message.text() != "", timeout=5000)
     message = screen.camera_message.text()
-    assert "What is scanned so far is kept." in message and "typed codes work meanwhile" in message
+    assert message.startswith("The video has ended. What is scanned so far is kept.")
+    assert "typed codes work meanwhile" in message
     assert shown_lines(screen) == {TEA_NAME: (1, 2), OOLONG_NAME: (0, 1)}
     assert not screen.camera_toggle.isChecked()
     # the camera is back (here: a second video) and the same order goes on from where it was
@@ -180,8 +197,11 @@ def test_a_missing_video_or_camera_is_reported_and_typing_still_works(
     with qtbot.waitSignal(screen.camera_message_changed, timeout=10_000, check_params_cb=lambda text: "kept" in text):
         screen.start_camera(tmp_path / "no-such-video.avi")
     assert screen.camera_message.isVisible()
+    assert "does not exist" in screen.camera_message.text()
+    assert not screen.camera_toggle.isChecked()
+    qtbot.keyClicks(screen.code_entry, "SO-000001")
+    qtbot.waitUntil(lambda: screen.code_entry.text() == "SO-000001", timeout=3000)
     with qtbot.waitSignal(screen.order_shown, timeout=5000):
-        qtbot.keyClicks(screen.code_entry, "SO-000001")
         qtbot.keyClick(screen.code_entry, Qt.Key.Key_Return)
 
 
@@ -212,3 +232,79 @@ def test_a_wedge_scanner_works_whatever_has_focus_and_types_into_nothing(
     assert shown_lines(screen)[TEA_NAME] == (1, 2)
     with shop.session() as session:
         assert session.execute(select(PackScan.code, PackScan.source)).all() == [(TEA, "wedge")]
+
+
+def test_a_wedge_burst_with_a_wrong_check_digit_stops_the_packer(
+    qtbot: QtBot, screen: PackingScreen, shop: Database
+) -> None:
+    with qtbot.waitSignal(screen.order_shown, timeout=5000):
+        wedge_burst(screen.code_entry, "SO-000001")
+    with qtbot.waitSignal(screen.alert_raised, timeout=5000):
+        wedge_burst(screen.code_entry, TEA[:-1] + "3")
+    alert = screen.alert
+    assert alert is not None and alert.title_label.text() == "Misread barcode"
+    assert "wrong check digit" in alert.message_label.text()
+    assert screen.code_entry.text() == ""
+    with shop.session() as session:
+        assert session.execute(select(PackScan.outcome, PackScan.source)).all() == [("invalid", "wedge")]
+    qtbot.waitUntil(lambda: alert.armed, timeout=3000)
+    alert.acknowledge()
+
+
+def test_the_camera_list_and_resolution_are_offered_and_a_missing_camera_is_explained(
+    qtbot: QtBot, shop: Database, packing: PackingShop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from orderapp.gui import packing_screen
+    from orderapp.scanning.camera import CameraInfo
+
+    monkeypatch.setattr(
+        packing_screen, "list_cameras", lambda: [CameraInfo(0, "Integrated Camera"), CameraInfo(7, "USB 摄像头")]
+    )
+    widget = create_screen(AppContext(shop, station=STATION))
+    assert isinstance(widget, PackingScreen)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.camera_choice.count() == 2, timeout=5000)
+    assert [widget.camera_choice.itemText(i) for i in range(2)] == ["Integrated Camera", "USB 摄像头"]
+    assert [widget.camera_resolution.itemData(i) for i in range(3)] == [(640, 480), (1280, 720), (1920, 1080)]
+    assert widget.camera_resolution.currentData() == (1280, 720)
+    widget.camera_choice.setCurrentIndex(1)  # index 7: no such device on this machine
+    try:
+        with qtbot.waitSignal(
+            widget.camera_message_changed, timeout=10_000, check_params_cb=lambda text: "cannot be used" in text
+        ):
+            qtbot.mouseClick(widget.camera_toggle, Qt.MouseButton.LeftButton)
+        message = widget.camera_message.text()
+        assert message.startswith("Camera 8 cannot be used.") and "What is scanned so far is kept." in message
+        assert widget.camera_toggle.isChecked()  # the worker keeps trying; plugging it in resumes scanning
+    finally:
+        if widget.camera_toggle.isChecked():
+            qtbot.mouseClick(widget.camera_toggle, Qt.MouseButton.LeftButton)  # the packer stops it
+    assert not widget.camera.is_running() and widget.camera_message.text() == ""
+    assert widget.camera_toggle.text() == "Start camera"
+
+
+def test_no_camera_is_explained_and_start_looks_again(
+    qtbot: QtBot, shop: Database, packing: PackingShop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from orderapp.gui import packing_screen
+    from orderapp.scanning.camera import CameraInfo
+
+    cameras: list[CameraInfo] = []
+    monkeypatch.setattr(packing_screen, "list_cameras", lambda: list(cameras))
+    widget = create_screen(AppContext(shop, station=STATION))
+    assert isinstance(widget, PackingScreen)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.camera_choice.itemText(0) == "No camera found", timeout=5000)
+    assert widget.camera_message.text().startswith("No camera was found. Plug in a webcam and press Start camera")
+    cameras.append(CameraInfo(9, "USB Camera"))  # plugged in now
+    try:
+        with qtbot.waitSignal(
+            widget.camera_message_changed, timeout=10_000, check_params_cb=lambda text: "Camera 10" in text
+        ):
+            qtbot.mouseClick(widget.camera_toggle, Qt.MouseButton.LeftButton)
+        assert widget.camera_choice.itemText(0) == "USB Camera"
+    finally:
+        if widget.camera_toggle.isChecked():
+            qtbot.mouseClick(widget.camera_toggle, Qt.MouseButton.LeftButton)

@@ -364,14 +364,20 @@ def test_an_order_open_at_another_station_is_taken_over_only_when_asked(
 # -- typed entry --------------------------------------------------------------------------------------------
 
 
+def type_in(qtbot: QtBot, screen: PackingScreen, text: str) -> None:
+    """Type into the entry field; the text shows once the keys are known to be a person's (not a scanner's)."""
+    qtbot.keyClicks(screen.code_entry, text)
+    qtbot.waitUntil(lambda: screen.code_entry.text() == text, timeout=3000)
+
+
 def test_a_typed_code_is_checked_like_a_scan(qtbot: QtBot, screen: PackingScreen, shop: Database) -> None:
+    type_in(qtbot, screen, "so-000001")
     with qtbot.waitSignal(screen.order_shown, timeout=5000):
-        qtbot.keyClicks(screen.code_entry, "so-000001")
         qtbot.keyClick(screen.code_entry, Qt.Key.Key_Return)
     assert screen.order_heading.text().startswith("SO-000001")
     assert screen.code_entry.text() == ""
+    type_in(qtbot, screen, OOLONG)
     with qtbot.waitSignal(screen.scan_handled, timeout=5000):
-        qtbot.keyClicks(screen.code_entry, OOLONG)
         qtbot.mouseClick(screen.code_submit, Qt.MouseButton.LeftButton)
     assert shown_lines(screen)[OOLONG_NAME] == (1, 1)
     assert scans_stored(shop)[-1] == (OOLONG, "accepted", "typed")
@@ -379,8 +385,8 @@ def test_a_typed_code_is_checked_like_a_scan(qtbot: QtBot, screen: PackingScreen
 
 def test_a_mistyped_barcode_stops_the_packer(qtbot: QtBot, screen: PackingScreen, shop: Database) -> None:
     open_from_queue(qtbot, screen, "SO-000001")
+    type_in(qtbot, screen, TEA_MISREAD)
     with qtbot.waitSignal(screen.alert_raised, timeout=5000):
-        qtbot.keyClicks(screen.code_entry, TEA_MISREAD)
         qtbot.keyClick(screen.code_entry, Qt.Key.Key_Return)
     alert = screen.alert
     assert alert is not None and alert.title_label.text() == "Misread barcode"
@@ -392,3 +398,41 @@ def test_an_empty_entry_explains_what_to_type(qtbot: QtBot, screen: PackingScree
     qtbot.keyClick(screen.code_entry, Qt.Key.Key_Return)
     assert screen.code_error.isVisible()
     assert screen.code_error.text() == "Type the digits under the barcode, or the order number on the slip."
+
+
+# -- the demo shop, from the main window ------------------------------------------------------------------
+
+
+def test_a_demo_order_is_packed_from_the_main_window(
+    qtbot: QtBot, demo_shop: Database, sync_tasks: tasks.SynchronousRunner
+) -> None:
+    from gui_helpers import show_window
+
+    from orderapp.store.models import OrderLine, ProductBarcode
+
+    window = show_window(qtbot, demo_shop, demo=True)
+    window.show_screen("packing")
+    screen = window.screen_for("packing")
+    assert isinstance(screen, PackingScreen) and screen.isVisible()
+    screen.sounds.enabled = False
+    first = screen.queue_table.item(0, 0).text().split()[0]
+    with demo_shop.session() as session:
+        order = session.scalars(select(Order).where(Order.number == first)).one()
+        lines = session.execute(
+            select(OrderLine.product_id, OrderLine.quantity).where(OrderLine.order_id == order.id)
+        ).all()
+        unit_codes = dict(
+            session.execute(
+                select(ProductBarcode.product_id, ProductBarcode.code).where(ProductBarcode.kind == "unit")
+            ).all()
+        )
+    with qtbot.waitSignal(screen.order_shown, timeout=5000):
+        scan(screen, first, source="camera", symbology=Symbology.CODE128)
+    with qtbot.waitSignal(screen.order_packed, timeout=10_000):
+        for product_id, quantity in lines:
+            for _unit in range(quantity):
+                scan(screen, unit_codes[product_id])
+    assert screen.status_text().startswith(f"{first} is packed.")
+    assert all(scanned == ordered for scanned, ordered in shown_lines(screen).values())
+    with demo_shop.session() as session:
+        assert session.get_one(Order, order.id).status == "packed"

@@ -40,6 +40,7 @@ from orderapp.services.packing import (
     open_order,
     order_scans,
     override_pack,
+    record_invalid,
     record_scan,
     type_quantity,
     undo_last_scan,
@@ -240,6 +241,21 @@ def test_a_wrong_check_digit_is_invalid(database: Database, shop: PackingShop, s
     assert result.outcome is ScanOutcome.INVALID and result.blocking
     assert "wrong check digit" in result.message
     assert counts(result.view)[TEA_NAME] == (0, 2)
+
+
+def test_a_code_refused_by_the_scanner_layer_is_stored_as_invalid(database: Database, shop: PackingShop) -> None:
+    view = open_order(database, "SO-000001", user_id=ME, station=STATION)
+    result = record_invalid(
+        database, view.session_id, "", message="That barcode has a wrong check digit.", source="wedge",
+        user_id=ME, station=STATION,
+    )  # fmt: skip
+    assert (result.outcome, result.blocking, result.message) == (
+        ScanOutcome.INVALID,
+        True,
+        "That barcode has a wrong check digit.",
+    )
+    assert order_scans(database, shop.two_teas) == [("invalid", "", 0)]
+    assert counts(result.view) == {TEA_NAME: (0, 2), OOLONG_NAME: (0, 1)}
 
 
 def test_a_upc_a_read_as_ean_13_is_the_same_product(database: Database, shop: PackingShop) -> None:

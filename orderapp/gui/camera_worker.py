@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QImage
 
 from orderapp.domain.gtin import Symbology
@@ -209,7 +209,9 @@ class CameraController(QObject):
         )
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
-        worker.finished.connect(thread.quit)
+        # Direct: quit from the camera thread itself; queued, it would wait for the GUI thread, which
+        # may be blocked in stop()'s wait.
+        worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
         worker.frame.connect(self._relay_frame)
         worker.found.connect(self._relay_found)
         worker.scanned.connect(self._relay_scanned)
@@ -226,6 +228,7 @@ class CameraController(QObject):
         if thread is None or worker is None:
             return
         worker.request_stop()
+        thread.quit()  # ends the thread's event loop if the worker's loop has already returned
         if not thread.wait(STOP_WAIT_MS):
             log.warning("camera thread still busy after %d ms; letting it finish on its own", STOP_WAIT_MS)
             _lingering.add(thread)

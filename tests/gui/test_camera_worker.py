@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -100,8 +101,10 @@ def test_stop_is_cooperative_and_nothing_arrives_after_it(
     video = write_video(tmp_path / "long.avi", frames_for([Shot(ITEMS[0], 2), Shot(None, 3)] * 40))
     with qtbot.waitSignal(controller.scanned, timeout=20_000):
         controller.start(video)  # paced: about 7 seconds of video
+    started = time.perf_counter()
     controller.stop()
-    assert not controller.is_running()
+    assert time.perf_counter() - started < 1.0  # the loop saw the flag within a frame or two
+    assert not controller.is_running() and not camera_worker._lingering
     seen = (len(recorder.scans), recorder.frames, len(recorder.lost))
     qtbot.wait(300)  # let anything the stopped thread had queued be delivered (it must be dropped)
     assert (len(recorder.scans), recorder.frames, len(recorder.lost)) == seen
@@ -127,8 +130,10 @@ def test_a_missing_camera_says_what_to_do_and_keeps_trying_until_stopped(
     qtbot.wait(200)
     assert controller.is_running()  # still trying to reopen it
     assert recorder.lost == [lost.args[0]]  # said once, not every attempt
+    started = time.perf_counter()
     controller.stop()
-    assert not controller.is_running()
+    assert time.perf_counter() - started < 1.0
+    assert not controller.is_running() and not camera_worker._lingering
 
 
 class FlakyCamera:

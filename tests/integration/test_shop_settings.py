@@ -16,8 +16,15 @@ def test_a_new_shop_starts_with_defaults(database: Database) -> None:
 
 
 def test_saved_settings_come_back_with_chinese_text_and_the_logo(database: Database) -> None:
-    wanted = ShopSettings(name="示例小店 Corner Shop", address="上海市黄浦区南京东路100号\n200001",
-                          phone="02161234567", currency="CNY", timezone="Asia/Shanghai", phone_region="CN", logo=PNG)
+    wanted = ShopSettings(
+        name="示例小店 Corner Shop",
+        address="上海市黄浦区南京东路100号\n200001",
+        phone="02161234567",
+        currency="CNY",
+        timezone="Asia/Shanghai",
+        phone_region="CN",
+        logo=PNG,
+    )
     saved = save_settings(database, wanted)
     assert saved.phone == "021 6123 4567"  # written the local way
     assert load_settings(database) == saved

@@ -103,7 +103,14 @@ def _read_rates() -> list[Row]:
         flat = [ok for oks in results[name].values() for ok in oks]
         goal = ">= 95%" if name.startswith("pipeline") else ""
         rows.append(
-            Row(NAME, f"read all DEV ({len(flat)}): {name}", 100 * statistics.fmean(flat), "%", goal, {"missed": missed[name]})
+            Row(
+                NAME,
+                f"read all DEV ({len(flat)}): {name}",
+                100 * statistics.fmean(flat),
+                "%",
+                goal,
+                {"missed": missed[name]},
+            )
         )
     return rows
 
@@ -153,7 +160,9 @@ def _decode_times(repeat: int) -> list[Row]:
             "raw_zxing_p90_ms": round(_p(raw, 0.9), 2),
             "frames": repeat,
         }
-        rows.append(Row(NAME, f"decode 1280x720, {label}: pipeline median", statistics.median(ours), "ms", "<= 10 ms", detail))
+        rows.append(
+            Row(NAME, f"decode 1280x720, {label}: pipeline median", statistics.median(ours), "ms", "<= 10 ms", detail)
+        )
         rows.append(Row(NAME, f"decode 1280x720, {label}: raw zxing-cpp median", statistics.median(raw), "ms"))
         rows.append(Row(NAME, f"decode 1280x720, {label}: pipeline / raw zxing", ratio, "x", "<= 1.5x"))
     return rows
@@ -237,7 +246,7 @@ def _camera_loop() -> list[Row]:
         app.processEvents()
     source = holder[0]
     latencies = []
-    for (code, at), first in zip(scanned_at, first_frame_of, strict=False):
+    for (_code, at), first in zip(scanned_at, first_frame_of, strict=False):
         latencies.append((at - source.read_at[first]) * 1000)
     frames = len(source.read_at)
     source_fps = (frames - 1) / (source.read_at[-1] - source.read_at[0])
@@ -258,7 +267,9 @@ def _camera_loop() -> list[Row]:
                 "each_once_in_order": right,
             },
         ),
-        Row(NAME, "frame read to scanned signal: max", max(latencies) if latencies else float("nan"), "ms", "<= 150 ms"),
+        Row(
+            NAME, "frame read to scanned signal: max", max(latencies) if latencies else float("nan"), "ms", "<= 150 ms"
+        ),
         Row(
             NAME,
             "preview while decoding a 30 fps source",

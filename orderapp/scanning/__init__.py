@@ -30,6 +30,11 @@ The API other capabilities build on (packing, inventory counts):
     with a sentence for the user for empty or illegal text or a GTIN-looking code whose check digit
     is wrong.
 
+``orderapp.scanning.gtin_forms``
+    ``gtin_key(code, symbology=None)``: a 14-digit key equal for every written form of one GTIN
+    (UPC-A as 12 or 13 digits, UPC-E as 8 digits or expanded): use it to match scanned codes against
+    stored product barcodes. ``canonical_gtin(text, symbology)``, ``upca_to_upce(upca)``.
+
 ``orderapp.scanning.camera``
     ``CameraUnavailable`` (an ``OrderAppError``): no camera, busy, cannot open; the message says what
     to do. ``CameraInfo(index, name)``; ``list_cameras(limit=6)``. ``FrameSource`` (protocol):
@@ -38,7 +43,22 @@ The API other capabilities build on (packing, inventory counts):
     file through the same ``cv2.VideoCapture`` code (tests, benchmarks); ``paced`` delivers frames at
     the file's frame rate like a camera would.
 
-Qt side (``orderapp.gui``): ``camera_worker.CameraController`` (capture and decoding on a QThread;
-signals ``frame``, ``found``, ``scanned``, ``lost``, ``notice``) and ``scanner_input.WedgeScannerFilter``
-(USB keyboard-wedge scanners, recognised by keystroke timing).
+Qt side (``orderapp.gui``):
+
+``camera_worker.CameraController(parent=None, *, symbologies=DEFAULT_SYMBOLOGIES)``
+    Capture, decoding and the scan filter on a QThread; the GUI thread only receives signals:
+    ``frame(QImage)`` preview (frames the GUI has not painted yet are dropped, never queued),
+    ``found(list[Decoded])`` for outlines and "hold steady" ([] once the codes leave the view),
+    ``scanned(Scan)``, ``lost(str)`` (cannot open / unplugged / video ended: a sentence for the
+    user), ``resumed()`` (a lost camera sends pictures again: it is retried every 2 s until ``stop``),
+    ``notice(str)`` (ZBar missing). ``start(source, *, width=1280, height=720, frames_required=2,
+    paced=True)`` with a camera index or a video path; ``start_source(opener, *, is_camera=False,
+    frames_required=2)`` with any FrameSource factory; ``stop()`` (cooperative, also on quit);
+    ``is_running()``. Nothing from a stopped run arrives after ``stop()``.
+
+``scanner_input.WedgeScannerFilter(scope, *, max_gap_ms=40, min_length=4, clock=None)``
+    USB keyboard-wedge scanners, recognised by keystroke timing anywhere in ``scope``'s window while
+    ``scope`` is visible: ``scanned(Scan)`` with source "wedge"; ``rejected(str)`` with a sentence
+    when a burst is not a valid code (wrong check digit). The burst's keys never reach a field;
+    slower typing is passed on unchanged. ``clock`` (milliseconds) lets tests control the timing.
 """

@@ -11,8 +11,10 @@ guards against misreads.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import logging
+import operator
 import time
 from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -117,7 +119,11 @@ def as_grey(frame: np.ndarray) -> np.ndarray:
 
 
 def _zxing_formats(symbologies: Iterable[Symbology]) -> Any:
-    return zxingcpp.BarcodeFormats(tuple(_ZXING_FORMAT[s] for s in symbologies))
+    formats = tuple(_ZXING_FORMAT[s] for s in symbologies)
+    try:
+        return zxingcpp.BarcodeFormats(formats)  # zxing-cpp 3 (where "|" is deprecated)
+    except TypeError:  # zxing-cpp 2
+        return functools.reduce(operator.or_, formats)
 
 
 def _decoded(text: str, symbology: Symbology, corners: Corners, decoder: str) -> Decoded | None:

@@ -207,3 +207,23 @@ def test_frames_required_is_passed_on(
     with qtbot.waitSignal(controller.lost, timeout=20_000):
         controller.start(video, paced=False, frames_required=4)
     assert recorder.scans == []  # three frames are not enough when four are asked for
+
+
+def test_capture_and_decoding_run_off_the_gui_thread(
+    qtbot: QtBot, controller: CameraController, recorder: Recorder, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from orderapp.scanning.decoding import FrameDecoder
+
+    threads: set[int] = set()
+    decode = FrameDecoder.decode
+
+    def watched(self: FrameDecoder, frame: np.ndarray) -> list[Decoded]:
+        threads.add(threading.get_ident())
+        return decode(self, frame)
+
+    monkeypatch.setattr(FrameDecoder, "decode", watched)
+    video = write_video(tmp_path / "one.avi", frames_for([Shot(None, 2), Shot(ITEMS[0], 4), Shot(None, 2)]))
+    with qtbot.waitSignal(controller.lost, timeout=20_000):
+        controller.start(video, paced=False)
+    assert threads and threading.get_ident() not in threads
+    assert [s.code for s in recorder.scans] == ["6901234567892"]

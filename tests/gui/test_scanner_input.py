@@ -181,7 +181,8 @@ def test_a_burst_with_a_wrong_check_digit_is_refused_with_a_message(
     burst(page.code, "6901234567891", clock)
     assert scans == []
     assert messages == [
-        "6901234567891 has a wrong check digit, so it is not a valid barcode: scan it again or check the digits you typed."
+        "6901234567891 has a wrong check digit, so it is not a valid barcode: "
+        "scan it again or check the digits you typed."
     ]
     assert page.code.text() == ""
 

@@ -25,7 +25,9 @@ CODES = [
 ]
 
 
-def frame_showing(text: str, symbology: Symbology, *, angle: float = 0.0, centre: tuple[int, int] = (640, 360)) -> np.ndarray:
+def frame_showing(
+    text: str, symbology: Symbology, *, angle: float = 0.0, centre: tuple[int, int] = (640, 360)
+) -> np.ndarray:
     return place(desk(), barcode_image(text, symbology), centre=centre, angle=angle)
 
 

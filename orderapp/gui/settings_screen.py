@@ -1,10 +1,14 @@
 """The shop's settings, checked as they are typed: each problem is shown under its field, and Save
-is offered only when there is none and something changed."""
+is offered only when there is none and something changed.
+
+Two groups share the one Save: the shop's details, and the rules other capabilities keep (orders:
+backorders and the duplicate check; packing: typed quantities). The paperwork settings stay on the
+Reports screen, beside the documents they shape."""
 
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from zoneinfo import available_timezones
 
@@ -12,9 +16,11 @@ import phonenumbers
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QCompleter,
     QFileDialog,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -29,6 +35,14 @@ from orderapp.errors import FieldError, OrderAppError, ValidationFailed
 from orderapp.gui.desktop import open_folder
 from orderapp.gui.forms import child, load_form
 from orderapp.gui.tasks import run_task
+from orderapp.services.shop_rules import (
+    ShopRules,
+    TypedRules,
+    check_typed_rules,
+    load_rules,
+    save_rules,
+    validate_rules,
+)
 from orderapp.services.shop_settings import (
     MAX_LOGO_BYTES,
     ShopSettings,
@@ -43,12 +57,31 @@ from orderapp.store.database import Database
 log = logging.getLogger(__name__)
 
 FIELDS = ("name", "address", "phone", "currency", "timezone", "phone_region", "logo")
+RULE_FIELDS = ("allow_backorders", "duplicate_window_minutes", "typed_qty_from")
 SAVED_NOTE_MS = 4000
 
 
 def _normalised(settings: ShopSettings) -> ShopSettings:
     """What would be stored: surrounding blanks do not count as a change."""
     return replace(settings, name=settings.name.strip(), address=settings.address.strip(), phone=settings.phone.strip())
+
+
+@dataclass(frozen=True)
+class _Saved:
+    shop: ShopSettings | None  # None: not changed, not written
+    rules: ShopRules | None
+
+
+def _store(database: Database, shop: ShopSettings | None, rules: ShopRules | None) -> _Saved:
+    """In a worker: check both groups before writing either, so a refusal stores nothing."""
+    errors = validate_settings(shop) if shop is not None else []
+    errors += validate_rules(rules) if rules is not None else []
+    if errors:
+        raise ValidationFailed(errors)
+    return _Saved(
+        shop=save_settings(database, shop) if shop is not None else None,
+        rules=save_rules(database, rules) if rules is not None else None,
+    )
 
 
 def region_label(region: str) -> str:
@@ -63,6 +96,8 @@ def region_label(region: str) -> str:
 class SettingsScreen(QWidget):
     settings_loaded = Signal(object)  # ShopSettings
     settings_saved = Signal(object)  # ShopSettings, as stored
+    rules_loaded = Signal(object)  # ShopRules
+    rules_saved = Signal(object)  # ShopRules, as stored
     validated = Signal()  # after every re-check of the form (tests wait on it)
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
@@ -70,6 +105,7 @@ class SettingsScreen(QWidget):
         self.setObjectName("screen_settings")
         self._database = database
         self._stored: ShopSettings | None = None
+        self._stored_rules: ShopRules | None = None
         self._logo: bytes | None = None
         self._logo_problem = ""
         self._filling = False
@@ -101,11 +137,17 @@ class SettingsScreen(QWidget):
         self.save_button = child(f, QPushButton, "save_settings")
         self.saved_note = child(f, QLabel, "saved_note")
         self.problem = child(f, QLabel, "settings_problem")
-        self.error_labels = {field: child(f, QLabel, f"error_{field}") for field in FIELDS}
+        self.rules_group = child(f, QGroupBox, "rules_group")
+        self.allow_backorders = child(f, QCheckBox, "allow_backorders")
+        self.duplicate_window = child(f, QLineEdit, "duplicate_window_minutes")
+        self.typed_qty_from = child(f, QLineEdit, "typed_qty_from")
+        self.rules_problem = child(f, QLabel, "rules_problem")
+        self.error_labels = {field: child(f, QLabel, f"error_{field}") for field in (*FIELDS, *RULE_FIELDS)}
         for label in self.error_labels.values():
             label.hide()
         self.saved_note.hide()
         self.problem.hide()
+        self.rules_problem.hide()
 
         self.currency.addItems(list(COMMON_CURRENCIES))
         zones = sorted(available_timezones())
@@ -135,6 +177,9 @@ class SettingsScreen(QWidget):
         self.currency.currentTextChanged.connect(self._revalidate)
         self.timezone.currentTextChanged.connect(self._revalidate)
         self.phone_region.currentIndexChanged.connect(self._revalidate)
+        self.allow_backorders.toggled.connect(self._revalidate)
+        self.duplicate_window.textChanged.connect(self._revalidate)
+        self.typed_qty_from.textChanged.connect(self._revalidate)
         self.choose_logo.clicked.connect(self._choose_logo)
         self.remove_logo.clicked.connect(lambda: self._set_logo(None))
         self.save_button.clicked.connect(self.save)
@@ -143,7 +188,9 @@ class SettingsScreen(QWidget):
         save_shortcut.activated.connect(self.save)
 
         self.form.setEnabled(False)  # until the stored settings are in
+        self.rules_group.setEnabled(False)  # until the stored rules are in (they load on their own)
         self.save_button.setEnabled(False)
+        self.load_rules()
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -176,6 +223,34 @@ class SettingsScreen(QWidget):
         self._revalidate()
         self.settings_loaded.emit(settings)
 
+    def load_rules(self) -> None:
+        database = self._database
+        run_task(lambda: load_rules(database), self.show_rules, self._show_rules_problem, context=self)
+
+    def show_rules(self, rules: ShopRules) -> None:
+        """Fill the Rules group with the stored ``rules`` (what Save compares against)."""
+        self._stored_rules = rules
+        self._fill_rules(rules)
+        self.rules_group.setEnabled(True)
+        self.rules_problem.hide()
+        self._revalidate()
+        self.rules_loaded.emit(rules)
+
+    def _fill_rules(self, rules: ShopRules) -> None:
+        self._filling = True
+        try:
+            self.allow_backorders.setChecked(rules.allow_backorders)
+            self.duplicate_window.setText(str(rules.duplicate_window_minutes))
+            self.typed_qty_from.setText(str(rules.typed_qty_from))
+        finally:
+            self._filling = False
+
+    def _show_rules_problem(self, exc: BaseException) -> None:
+        if not isinstance(exc, OrderAppError):
+            log.error("loading the shop's rules failed", exc_info=exc)
+        self.rules_problem.setText(self.tr("The rules could not be read: {reason}").format(reason=exc))
+        self.rules_problem.show()
+
     def _show_load_problem(self, exc: BaseException) -> None:
         if not isinstance(exc, OrderAppError):
             log.error("loading the shop settings failed", exc_info=exc)
@@ -196,17 +271,35 @@ class SettingsScreen(QWidget):
             logo=self._logo,
         )
 
+    def typed_rules(self) -> TypedRules:
+        return TypedRules(
+            allow_backorders=self.allow_backorders.isChecked(),
+            duplicate_window_minutes=self.duplicate_window.text(),
+            typed_qty_from=self.typed_qty_from.text(),
+        )
+
     def errors(self) -> dict[str, str]:
         """The message under each field that has one, as the user sees them now."""
         return dict(self._errors)
 
     def has_changes(self) -> bool:
+        return self._shop_changed() or self._rules_changed()
+
+    def _shop_changed(self) -> bool:
         return self._stored is not None and _normalised(self.current_settings()) != self._stored
+
+    def _rules_changed(self) -> bool:
+        if self._stored_rules is None:
+            return False
+        rules, _errors = check_typed_rules(self.typed_rules())
+        return rules != self._stored_rules  # a number that cannot be read counts as a change
 
     def _revalidate(self) -> None:
         if self._filling:
             return
         found: list[FieldError] = validate_settings(self.current_settings())
+        if self._stored_rules is not None:
+            found += check_typed_rules(self.typed_rules())[1]
         self._paint_errors(found)
 
     def _paint_errors(self, found: list[FieldError]) -> None:
@@ -276,25 +369,35 @@ class SettingsScreen(QWidget):
     def save(self) -> None:
         if not self.save_button.isEnabled():
             return
-        settings = self.current_settings()
+        shop = self.current_settings() if self._shop_changed() else None
+        rules = check_typed_rules(self.typed_rules())[0] if self._rules_changed() else None
         database = self._database
         self._saving = True
         self.save_button.setEnabled(False)
         self.problem.hide()
-        run_task(lambda: save_settings(database, settings), self._saved, self._save_failed, context=self)
+        run_task(lambda: _store(database, shop, rules), self._saved, self._save_failed, context=self)
 
-    def _saved(self, settings: ShopSettings) -> None:
+    def _saved(self, saved: _Saved) -> None:
         self._saving = False
-        self._stored = _normalised(settings)
-        if settings.phone != self.phone.text():
-            self._filling = True
-            self.phone.setText(settings.phone)
-            self._filling = False
+        settings = saved.shop
+        if settings is not None:
+            self._stored = _normalised(settings)
+            if settings.phone != self.phone.text():
+                self._filling = True
+                self.phone.setText(settings.phone)
+                self._filling = False
+        if saved.rules is not None:
+            self._stored_rules = saved.rules
+            if check_typed_rules(self.typed_rules())[0] == saved.rules:  # not retyped while saving
+                self._fill_rules(saved.rules)  # as stored: "０１２" reads back as "12"
         self._revalidate()
         self.saved_note.setText(self.tr("Saved"))
         self.saved_note.show()
         self._hide_note.start()
-        self.settings_saved.emit(settings)
+        if settings is not None:
+            self.settings_saved.emit(settings)
+        if saved.rules is not None:
+            self.rules_saved.emit(saved.rules)
 
     def _save_failed(self, exc: BaseException) -> None:
         self._saving = False

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from orderapp.domain.order_validation import DraftRules
+from orderapp.errors import FieldError, ValidationFailed
+from orderapp.i18n import _
 from orderapp.services.shop_settings import ShopSettings
 from orderapp.store import settings_store
 from orderapp.store.database import Database
@@ -15,6 +17,7 @@ from orderapp.store.models import DEFAULT_USER_ID
 ALLOW_BACKORDERS = "orders.allow_backorders"
 DUPLICATE_MINUTES = "orders.duplicate_window_minutes"
 _SHOP_KEYS = ("shop.currency", "shop.phone_region", "shop.timezone")
+MAX_DUPLICATE_MINUTES = 7 * 24 * 60  # a week; longer windows would only nag
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,21 @@ class OrderSettings:
             allow_backorders=self.allow_backorders,
             already_reserved=already_reserved or {},
         )
+
+
+def validate_order_settings(settings: OrderSettings) -> list[FieldError]:
+    """Pure check of the orders rules an owner can change (the shop facts are checked with the shop)."""
+    errors: list[FieldError] = []
+    if not 0 <= settings.duplicate_window_minutes <= MAX_DUPLICATE_MINUTES:
+        errors.append(
+            FieldError(
+                "duplicate_window_minutes",
+                _("Type a whole number of minutes from 0 to {most} (0 turns the duplicate check off).").format(
+                    most=MAX_DUPLICATE_MINUTES
+                ),
+            )
+        )
+    return errors
 
 
 def read_order_settings(session: Session) -> OrderSettings:
@@ -58,9 +76,14 @@ def load_order_settings(database: Database) -> OrderSettings:
 def save_order_settings(
     database: Database, *, allow_backorders: bool, duplicate_window_minutes: int = 30, user_id: int = DEFAULT_USER_ID
 ) -> OrderSettings:
-    """Store the orders settings (the shop's currency and region are the shop settings' business)."""
-    if duplicate_window_minutes < 0:
-        raise ValueError("the duplicate window cannot be negative")
+    """Store the orders settings (the shop's currency and region are the shop settings' business).
+
+    Raises ValidationFailed and stores nothing when a value is out of range."""
+    errors = validate_order_settings(
+        OrderSettings(allow_backorders=allow_backorders, duplicate_window_minutes=duplicate_window_minutes)
+    )
+    if errors:
+        raise ValidationFailed(errors)
     with database.session(write=True) as session:
         settings_store.write_values(
             session,

@@ -391,7 +391,8 @@ class ReportsScreen(QWidget):
         child(form, QPushButton, "save_document_settings").clicked.connect(self.save_settings)
         self.slip_orders.textEdited.connect(lambda _text: self.slip_orders_error.hide())
         self.label_skus.textEdited.connect(lambda _text: self.label_skus_error.hide())
-        self.show_settings(load_document_settings(self.database))
+        database = self.database
+        run_task(lambda: load_document_settings(database), self.show_settings, self._settings_failed, context=self)
 
     def show_settings(self, settings: DocumentSettings) -> None:
         self.slip_paper.setCurrentIndex(max(0, self.slip_paper.findData(settings.slip_paper)))
@@ -410,20 +411,27 @@ class ReportsScreen(QWidget):
         )
 
     def save_settings(self) -> None:
+        """Saved in a worker, like every database write from a screen."""
         self.slip_footer_error.hide()
-        try:
-            save_document_settings(self.database, self.document_settings(), user_id=self.context.user_id)
-        except ValidationFailed as exc:
+        database, settings, user_id = self.database, self.document_settings(), self.context.user_id
+        run_task(
+            lambda: save_document_settings(database, settings, user_id=user_id),
+            lambda _saved: self.settings_message.setText(self.tr("Saved. Slips are now printed this way.")),
+            self._settings_failed,
+            context=self,
+        )
+
+    def _settings_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationFailed):
             for error in exc.errors:
                 if error.field == "slip_footer":
                     self.slip_footer_error.setText(error.message)
                     self.slip_footer_error.show()
             self.settings_message.setText(self.tr("Not saved: put right what is marked."))
-            return
-        except OrderAppError as exc:
+        elif isinstance(exc, OrderAppError):
             self.settings_message.setText(str(exc))
-            return
-        self.settings_message.setText(self.tr("Saved. Slips are now printed this way."))
+        else:
+            raise exc
 
     def _slip_builder(self, ids_of: Callable[[], list[int]]) -> Callable[[Batch], bytes]:
         database = self.database

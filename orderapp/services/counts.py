@@ -83,7 +83,7 @@ from orderapp.domain.product_validation import QTY_MAX, BarcodeKind
 from orderapp.errors import FieldError, NotFound, OrderAppError, ValidationFailed
 from orderapp.i18n import _
 from orderapp.services.catalogue import location_condition, match_code, search_condition
-from orderapp.services.stock import MovementSpec, record_movements
+from orderapp.services.stock_ledger import MovementSpec, record_movements
 from orderapp.store.count_models import StockCount, StockCountEntry, StockCountLine
 from orderapp.store.database import Database
 from orderapp.store.models import Product, ProductBarcode, StockMovement

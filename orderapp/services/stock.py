@@ -21,11 +21,8 @@ API summary (every function takes a ``Database`` and returns frozen dataclasses)
     ``stock_mismatches(database) -> list[...]``: products whose cached figures differ from the
         ledger (always empty; for the "check stock" tool and tests).
 
-Every change goes through ``orderapp.services.stock_ledger.record_movement``: the ledger row and
-the product's cached figures change in one transaction, and nothing here writes ``on_hand`` by
-itself. The one exception is ``record_movements``, the same thing in bulk for many unconditional
-on-hand changes at once (posting a 10,000-line count): it writes every ledger row and moves every
-cached figure with two statements, inside the caller's transaction.
+Every change goes through ``orderapp.services.stock_ledger`` (``record_movement``): the ledger row
+and the product's cached figures change in one transaction, and nothing here writes either by itself.
 """
 
 from __future__ import annotations
@@ -34,22 +31,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import cast
 
-from sqlalchemy import Table, bindparam, func, insert, or_, select, tuple_, update
+from sqlalchemy import func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from orderapp.domain.product_validation import QTY_MAX
 from orderapp.errors import FieldError, NotFound, OrderAppError, ValidationFailed
 from orderapp.i18n import _
 from orderapp.services import stock_ledger
-from orderapp.services.stock_ledger import StockFigures
+from orderapp.services.stock_ledger import REASON_MAX, REFERENCE_MAX, StockFigures
 from orderapp.store.database import Database
 from orderapp.store.models import Order, Product, StockMovement, User
 from orderapp.store.types import utc_now
-
-REFERENCE_MAX = 100
-REASON_MAX = 200
 
 
 class AdjustReason(StrEnum):
@@ -343,67 +336,6 @@ def stock_mismatches(database: Database) -> list[tuple[int, int, int, int, int]]
     """(product id, on hand, ledger on hand, reserved, ledger reserved) wherever they differ."""
     with database.session() as session:
         return stock_ledger.ledger_mismatches(session)
-
-
-@dataclass(frozen=True)
-class MovementSpec:
-    product_id: int
-    kind: str
-    qty_delta: int
-    reason: str
-    reference: str
-
-
-def record_movements(session: Session, movements: Sequence[MovementSpec], *, user_id: int, at: datetime) -> None:
-    """Append many on-hand movements and apply them to the products' cached figures (no commit).
-
-    Like ``stock_ledger.record_movement`` without conditions and without a reservation change, for
-    many rows: one executemany UPDATE (``on_hand = on_hand + delta``, so concurrent changes add up)
-    and one executemany INSERT, in the caller's transaction. Raises ``NotFound`` (after which the
-    caller must roll back) when a product does not exist.
-    """
-    if not movements:
-        return
-    product = cast(Table, Product.__table__)
-    ledger = cast(Table, StockMovement.__table__)
-    totals: dict[int, int] = {}
-    for movement in movements:
-        totals[movement.product_id] = totals.get(movement.product_id, 0) + movement.qty_delta
-    existing = set()
-    ids = sorted(totals)
-    for start in range(0, len(ids), 900):
-        existing |= set(session.scalars(select(product.c.id).where(product.c.id.in_(ids[start : start + 900]))))
-    missing = [pid for pid in ids if pid not in existing]
-    if missing:
-        raise NotFound(_("Product {id} does not exist; it may have been deleted.").format(id=missing[0]))
-    # In product id order, like every other multi-product change, so two of them cannot deadlock.
-    changes = [{"m_id": pid, "m_delta": totals[pid]} for pid in ids if totals[pid]]
-    if changes:
-        session.execute(
-            update(product)
-            .where(product.c.id == bindparam("m_id"))
-            .values(on_hand=product.c.on_hand + bindparam("m_delta"), updated_at=product.c.updated_at),
-            changes,
-        )
-    session.execute(
-        insert(ledger),
-        [
-            {
-                "product_id": m.product_id,
-                "at": at,
-                "user_id": user_id,
-                "kind": m.kind,
-                "qty_delta": m.qty_delta,
-                "reserved_delta": 0,
-                "reason": m.reason[:REASON_MAX],
-                "reference": m.reference[:REFERENCE_MAX],
-                "order_id": None,
-            }
-            for m in movements
-        ],
-    )
-    for loaded in [o for o in session.identity_map.values() if isinstance(o, Product) and o.id in totals]:
-        session.expire(loaded, ["on_hand", "reserved"])
 
 
 def _qty_problem(qty: int, *, allow_negative: bool) -> str:

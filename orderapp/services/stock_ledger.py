@@ -1,5 +1,7 @@
 """The stock ledger: every change of stock is one appended ``stock_movement`` row, and the product's
-cached ``on_hand`` / ``reserved`` figures move with it in the same transaction.
+cached ``on_hand`` / ``reserved`` figures move with it in the same transaction. This module is the
+only place that writes either (the demo generator aside, which builds a whole consistent shop in
+bulk): everything else records movements through it.
 
 Every function here works inside the caller's session and never commits. Use a write session
 (``database.session(write=True)``): on SQLite it holds the write lock from the first statement
@@ -7,9 +9,14 @@ Every function here works inside the caller's session and never commits. Use a w
 "is there enough?" and the change are one statement, so two stations can never both take the last
 unit: the second one's UPDATE matches no row and it is told so.
 
+``record_movement`` records one movement; ``reserve`` / ``release`` / ``ship`` / ``sell`` are the
+order and counter ones on top of it; ``record_movements`` records many on-hand movements at once
+(posting a count) with the same rows, figures and refusals, in two statements.
+
 Conventions (kinds): ``receive``, ``reserve``, ``release``, ``ship``, ``sale``, ``adjust``, ``count``,
 ``return``; other capabilities may add their own kinds. ``qty_delta`` changes on hand, ``reserved_delta``
-the reservation; available = on_hand - reserved.
+the reservation; available = on_hand - reserved. A reason and a reference longer than the ledger keeps
+(``REASON_MAX``, ``REFERENCE_MAX``) are cut short.
 
 Backorders: when an order line is confirmed with ``allow_backorder`` and the stock is short, the full
 quantity is still reserved (available goes below zero and shows the shortfall). So for every order
@@ -19,12 +26,13 @@ exactly what was reserved.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import cast
 
-from sqlalchemy import Table, bindparam, func, select, update
+from sqlalchemy import Table, Update, bindparam, func, select, update
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
@@ -35,6 +43,10 @@ from orderapp.store.models import Product, StockMovement
 from orderapp.store.types import utc_now
 
 _PRODUCT = cast(Table, Product.__table__)
+_MOVEMENT = cast(Table, StockMovement.__table__)
+# The longest reason and reference the ledger keeps: the lengths of those stock_movement columns.
+REASON_MAX = 200
+REFERENCE_MAX = 100
 
 
 class StockProblem(OrderAppError):
@@ -75,31 +87,75 @@ def record_movement(
     Returns True when the movement was recorded, False when a condition refused it (nothing is
     written then). Raises ``NotFound`` for an unknown product. Does NOT commit.
     """
-    statement = _TAKE_AVAILABLE if require_available else _CHANGE_FIGURES
-    result = session.execute(statement, {"p_id": product_id, "p_qty": qty_delta, "p_reserved": reserved_delta})
-    assert isinstance(result, CursorResult)
-    loaded = session.identity_map.get(identity_key(Product, product_id))
-    if loaded is not None:
-        session.expire(loaded, ["on_hand", "reserved"])
-    if result.rowcount != 1:
-        if session.scalar(select(Product.id).where(Product.id == product_id)) is None:
-            raise NotFound(_("Product {id} does not exist; it may have been deleted.").format(id=product_id))
+    change = {"p_id": product_id, "p_qty": qty_delta, "p_reserved": reserved_delta}
+    if not _move_figures(session, _TAKE_AVAILABLE if require_available else _CHANGE_FIGURES, [change]):
         return False
     session.execute(
         _INSERT_MOVEMENT,
-        {
-            "product_id": product_id,
-            "at": at or utc_now(),
-            "user_id": user_id,
-            "kind": kind,
-            "qty_delta": qty_delta,
-            "reserved_delta": reserved_delta,
-            "reason": reason[:200],
-            "reference": reference[:100],
-            "order_id": order_id,
-        },
+        _ledger_row(
+            product_id,
+            kind,
+            qty_delta,
+            reserved_delta,
+            user_id=user_id,
+            reason=reason,
+            reference=reference,
+            order_id=order_id,
+            at=at or utc_now(),
+        ),
     )
     return True
+
+
+@dataclass(frozen=True)
+class MovementSpec:
+    """One on-hand movement for ``record_movements``: no reservation change, no order."""
+
+    product_id: int
+    kind: str
+    qty_delta: int
+    reason: str
+    reference: str
+
+
+def record_movements(
+    session: Session, movements: Sequence[MovementSpec], *, user_id: int, at: datetime | None = None
+) -> None:
+    """``record_movement`` for many unconditional on-hand movements at once (posting a 10,000-line
+    count), with the same rows and the same figures as one call each, in two statements: one
+    executemany UPDATE (a net change per product, ``on_hand = on_hand + delta``, so concurrent
+    changes add up) and one executemany INSERT. Raises ``NotFound`` for an unknown product, after
+    which the caller must roll back. Does NOT commit.
+    """
+    if not movements:
+        return
+    totals: dict[int, int] = {}
+    for movement in movements:
+        totals[movement.product_id] = totals.get(movement.product_id, 0) + movement.qty_delta
+    # In product id order, like every other multi-product change, so two of them cannot deadlock.
+    # Every product is in it, even one whose movements cancel out, so that a missing one is noticed.
+    changes = [{"p_id": pid, "p_qty": totals[pid], "p_reserved": 0} for pid in sorted(totals)]
+    if not _move_figures(session, _CHANGE_FIGURES, changes):
+        # Not reachable while the figures are right: no movement here changes the reservation.
+        raise StockProblem(_("The stock figures do not add up; run a stock check."))
+    moment = at or utc_now()
+    session.execute(
+        _INSERT_MOVEMENT,
+        [
+            _ledger_row(
+                m.product_id,
+                m.kind,
+                m.qty_delta,
+                0,
+                user_id=user_id,
+                reason=m.reason,
+                reference=m.reference,
+                order_id=None,
+                at=moment,
+            )
+            for m in movements
+        ],
+    )
 
 
 # Built once (confirming an order runs these for every line). A Core UPDATE, no ORM bookkeeping;
@@ -113,12 +169,55 @@ _CHANGE_FIGURES = (
     .where(_P.id == bindparam("p_id"), _AFTER_RESERVED >= 0)
     .values(on_hand=_AFTER_ON_HAND, reserved=_AFTER_RESERVED, updated_at=_P.updated_at)
 )
-_TAKE_AVAILABLE = (
-    update(_PRODUCT)
-    .where(_P.id == bindparam("p_id"), _AFTER_RESERVED >= 0, _AFTER_ON_HAND - _AFTER_RESERVED >= 0)
-    .values(on_hand=_AFTER_ON_HAND, reserved=_AFTER_RESERVED, updated_at=_P.updated_at)
-)
-_INSERT_MOVEMENT = cast(Table, StockMovement.__table__).insert()
+_TAKE_AVAILABLE = _CHANGE_FIGURES.where(_AFTER_ON_HAND - _AFTER_RESERVED >= 0)
+_INSERT_MOVEMENT = _MOVEMENT.insert()
+
+
+def _move_figures(session: Session, statement: Update, changes: list[dict[str, int]]) -> bool:
+    """Run a figures UPDATE for these changes (``p_id``, ``p_qty``, ``p_reserved``): True when it
+    changed every product, False when a condition refused one, ``NotFound`` when one does not exist."""
+    result = session.execute(statement, changes)
+    assert isinstance(result, CursorResult)
+    # Objects of these products already in the session would still show the figures from before.
+    for change in changes:
+        loaded = session.identity_map.get(identity_key(Product, change["p_id"]))
+        if loaded is not None:
+            session.expire(loaded, ["on_hand", "reserved"])
+    if result.rowcount == len(changes):
+        return True
+    ids = [change["p_id"] for change in changes]
+    existing: set[int] = set()
+    for start in range(0, len(ids), 900):
+        existing.update(session.scalars(select(_P.id).where(_P.id.in_(ids[start : start + 900]))))
+    missing = [pid for pid in ids if pid not in existing]
+    if missing:
+        raise NotFound(_("Product {id} does not exist; it may have been deleted.").format(id=missing[0]))
+    return False
+
+
+def _ledger_row(
+    product_id: int,
+    kind: str,
+    qty_delta: int,
+    reserved_delta: int,
+    *,
+    user_id: int,
+    reason: str,
+    reference: str,
+    order_id: int | None,
+    at: datetime,
+) -> dict[str, object]:
+    return {
+        "product_id": product_id,
+        "at": at,
+        "user_id": user_id,
+        "kind": kind,
+        "qty_delta": qty_delta,
+        "reserved_delta": reserved_delta,
+        "reason": reason[:REASON_MAX],
+        "reference": reference[:REFERENCE_MAX],
+        "order_id": order_id,
+    }
 
 
 def reserve(
@@ -140,7 +239,7 @@ def reserve(
     is reserved anyway (a backorder) and False is returned, so the caller can mark the line.
     """
     _check_qty(qty)
-    if record_movement(
+    return _take_available(
         session,
         product_id,
         "reserve",
@@ -148,26 +247,11 @@ def reserve(
         qty,
         user_id=user_id,
         reason=reason,
+        short_reason=reason + " (backorder)" if allow_backorder else None,
         reference=reference,
         order_id=order_id,
         at=at,
-        require_available=True,
-    ):
-        return True
-    if allow_backorder:
-        record_movement(
-            session,
-            product_id,
-            "reserve",
-            0,
-            qty,
-            user_id=user_id,
-            reason=reason + " (backorder)",
-            reference=reference,
-            order_id=order_id,
-            at=at,
-        )
-    return False
+    )
 
 
 def release(
@@ -183,23 +267,19 @@ def release(
 ) -> None:
     """Give back ``qty`` reserved units (order cancelled, line removed, quantity lowered)."""
     _check_qty(qty)
-    if not record_movement(
+    _take_reserved(
         session,
         product_id,
         "release",
         0,
-        -qty,
+        qty,
+        refusal=_("Cannot release {qty} units of product {id}: fewer are reserved. Run a stock check."),
         user_id=user_id,
         reason=reason,
         reference=reference,
         order_id=order_id,
         at=at,
-    ):
-        raise StockProblem(
-            _("Cannot release {qty} units of product {id}: fewer are reserved. Run a stock check.").format(
-                qty=qty, id=product_id
-            )
-        )
+    )
 
 
 def ship(
@@ -215,23 +295,19 @@ def ship(
 ) -> None:
     """Reserved units leave the shop: on hand and reserved both go down by ``qty``."""
     _check_qty(qty)
-    if not record_movement(
+    _take_reserved(
         session,
         product_id,
         "ship",
         -qty,
-        -qty,
+        qty,
+        refusal=_("Cannot ship {qty} units of product {id}: fewer are reserved for it. Run a stock check."),
         user_id=user_id,
         reason=reason,
         reference=reference,
         order_id=order_id,
         at=at,
-    ):
-        raise StockProblem(
-            _("Cannot ship {qty} units of product {id}: fewer are reserved for it. Run a stock check.").format(
-                qty=qty, id=product_id
-            )
-        )
+    )
 
 
 def sell(
@@ -252,7 +328,7 @@ def sell(
     written and False is returned; with it the sale is recorded anyway and False is returned.
     """
     _check_qty(qty)
-    if record_movement(
+    return _take_available(
         session,
         product_id,
         "sale",
@@ -260,26 +336,77 @@ def sell(
         0,
         user_id=user_id,
         reason=reason,
+        short_reason=reason if allow_short else None,
         reference=reference,
         order_id=order_id,
         at=at,
-        require_available=True,
-    ):
+    )
+
+
+def _take_available(
+    session: Session,
+    product_id: int,
+    kind: str,
+    qty_delta: int,
+    reserved_delta: int,
+    *,
+    user_id: int,
+    reason: str,
+    short_reason: str | None,
+    reference: str,
+    order_id: int | None,
+    at: datetime | None,
+) -> bool:
+    """Record the movement when the units are available (True). When they are not, record it all the
+    same with ``short_reason`` if there is one, else write nothing; False either way."""
+    movement = partial(
+        record_movement,
+        session,
+        product_id,
+        kind,
+        qty_delta,
+        reserved_delta,
+        user_id=user_id,
+        reference=reference,
+        order_id=order_id,
+        at=at,
+    )
+    if movement(reason=reason, require_available=True):
         return True
-    if allow_short:
-        record_movement(
-            session,
-            product_id,
-            "sale",
-            -qty,
-            0,
-            user_id=user_id,
-            reason=reason,
-            reference=reference,
-            order_id=order_id,
-            at=at,
-        )
+    if short_reason is not None:
+        movement(reason=short_reason)
     return False
+
+
+def _take_reserved(
+    session: Session,
+    product_id: int,
+    kind: str,
+    qty_delta: int,
+    qty: int,
+    *,
+    refusal: str,
+    user_id: int,
+    reason: str,
+    reference: str,
+    order_id: int | None,
+    at: datetime | None,
+) -> None:
+    """Take ``qty`` units out of the reservation (and ``qty_delta`` off on hand); when fewer are
+    reserved, write nothing and raise ``StockProblem`` with ``refusal`` (fields ``qty`` and ``id``)."""
+    if not record_movement(
+        session,
+        product_id,
+        kind,
+        qty_delta,
+        -qty,
+        user_id=user_id,
+        reason=reason,
+        reference=reference,
+        order_id=order_id,
+        at=at,
+    ):
+        raise StockProblem(refusal.format(qty=qty, id=product_id))
 
 
 def figures(session: Session, product_ids: Iterable[int]) -> dict[int, StockFigures]:

@@ -45,11 +45,12 @@ class WedgeScannerFilter(QObject):
     """Recognises scanner bursts anywhere in ``scope``'s window while ``scope`` is visible and active.
 
     ``clock`` returns milliseconds (tests pass a fake one to control the timing between keys).
-    ``rejected`` carries a sentence for the user when a burst is not a valid code (wrong check digit).
+    ``rejected`` carries a sentence for the user when a burst is not a valid code (wrong check digit),
+    and the text the scanner sent, so that it can be stored with the refusal.
     """
 
     scanned = Signal(object)  # Scan(source="wedge")
-    rejected = Signal(str)
+    rejected = Signal(str, str)  # message, the code as sent
 
     def __init__(
         self,
@@ -143,7 +144,7 @@ class WedgeScannerFilter(QObject):
         try:
             scan = typed_scan(text, "wedge")
         except InvalidCode as exc:
-            self.rejected.emit(str(exc))
+            self.rejected.emit(str(exc), text)
             return
         self.scanned.emit(scan)
 

@@ -246,7 +246,9 @@ def test_a_wedge_burst_with_a_wrong_check_digit_stops_the_packer(
     assert "wrong check digit" in alert.message_label.text()
     assert screen.code_entry.text() == ""
     with shop.session() as session:
-        assert session.execute(select(PackScan.outcome, PackScan.source)).all() == [("invalid", "wedge")]
+        assert session.execute(select(PackScan.outcome, PackScan.source, PackScan.code)).all() == [
+            ("invalid", "wedge", TEA[:-1] + "3")
+        ]
     qtbot.waitUntil(lambda: alert.armed, timeout=3000)
     alert.acknowledge()
 

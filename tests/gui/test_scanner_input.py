@@ -176,13 +176,16 @@ def test_editing_keys_keep_their_place_after_held_characters(page: Page, clock: 
 def test_a_burst_with_a_wrong_check_digit_is_refused_with_a_message(
     page: Page, wedge: WedgeScannerFilter, clock: FakeClock, scans: list[Scan]
 ) -> None:
-    messages: list[str] = []
-    wedge.rejected.connect(messages.append)
+    refusals: list[tuple[str, str]] = []
+    wedge.rejected.connect(lambda message, code: refusals.append((message, code)))
     burst(page.code, "6901234567891", clock)
     assert scans == []
-    assert messages == [
-        "6901234567891 has a wrong check digit, so it is not a valid barcode: "
-        "scan it again or check the digits you typed."
+    assert refusals == [
+        (
+            "6901234567891 has a wrong check digit, so it is not a valid barcode: "
+            "scan it again or check the digits you typed.",
+            "6901234567891",
+        )
     ]
     assert page.code.text() == ""
 

@@ -25,6 +25,7 @@ from orderapp.store.database import Database
 log = logging.getLogger(__name__)
 
 STARTUP_REPORT_ENV = "ORDERAPP_STARTUP_REPORT"
+LANGUAGE_ENV = "ORDERAPP_LANGUAGE"  # zh_CN or en: overrides the system's language
 APP_NAME = "OrderApp"
 
 
@@ -45,9 +46,20 @@ def make_application() -> QApplication:
     return app
 
 
+def ui_locale(system: QLocale | None = None) -> QLocale:
+    """The language the window speaks: ``ORDERAPP_LANGUAGE`` (``zh_CN``, ``en``, ...) when set, else the
+    system's. Any Chinese (zh, zh_TW, zh_HK, ...) is the one Chinese catalogue there is, Simplified."""
+    forced = os.environ.get(LANGUAGE_ENV, "").strip()
+    locale = QLocale(forced) if forced else (system or QLocale.system())
+    if locale.language() == QLocale.Language.Chinese:
+        return QLocale(QLocale.Language.Chinese, QLocale.Script.SimplifiedHanScript, QLocale.Country.China)
+    return locale
+
+
 def install_translators(app: QApplication, locale: QLocale | None = None) -> list[QTranslator]:
-    """Qt's own texts and the app's, in the user's language, where a .qm catalogue exists."""
-    locale = locale or QLocale()
+    """Qt's own texts (standard buttons and dialogs) and the app's, in the user's language (``ui_locale``
+    unless ``locale`` is given), where a .qm catalogue exists; English otherwise."""
+    locale = locale or ui_locale()
     installed: list[QTranslator] = []
     sources = [
         ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
@@ -58,6 +70,8 @@ def install_translators(app: QApplication, locale: QLocale | None = None) -> lis
         if translator.load(locale, name, "_", folder):
             app.installTranslator(translator)
             installed.append(translator)
+        else:
+            log.debug("no %s catalogue for %s in %s", name, locale.name(), folder)
     i18n.install(locale.name())  # the core's own messages (gettext), in the same language
     return installed
 

@@ -28,6 +28,17 @@ _FORMAT = {
 }
 
 
+_GTIN_BY_LENGTH = {8: Symbology.EAN8, 12: Symbology.UPCA, 13: Symbology.EAN13}
+
+
+def as_printed(text: str) -> tuple[str, Symbology]:
+    """``text`` with the symbology a shop prints it in: GTINs as EAN/UPC, anything else (an order
+    number on a slip) as Code 128."""
+    if text.isdigit() and len(text) in _GTIN_BY_LENGTH:
+        return text, _GTIN_BY_LENGTH[len(text)]
+    return text, Symbology.CODE128
+
+
 def barcode_image(text: str, symbology: Symbology, *, module_px: int = 3) -> np.ndarray:
     """The code as grey pixels with its quiet zones, ``module_px`` pixels per bar module."""
     barcode = zxingcpp.create_barcode(text, _FORMAT[symbology])

@@ -7,10 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import cv2
-import numpy as np
 import pytest
-import zxingcpp
+from barcode_media import as_printed, sequence_video
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
@@ -29,8 +27,6 @@ from orderapp.store.models import DEFAULT_USER_ID
 USER = DEFAULT_USER_ID
 TEA, TEA_CASE, RICE = "6901234567892", "4006381333931", "6920000000012"
 TEA_NAME = "西湖龙井 Longjing"
-FPS = 30
-SIZE = (960, 540)
 
 
 @pytest.fixture
@@ -101,35 +97,9 @@ def test_a_misread_wedge_code_is_refused_with_its_reason(qtbot: QtBot, screen: C
 # -- the webcam path, fed by a video file ---------------------------------------------------------
 
 
-def barcode_image(text: str) -> np.ndarray:
-    image = np.array(
-        zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.EAN13).to_image(scale=4, add_quiet_zones=True)
-    )
-    return cv2.cvtColor(image, cv2.COLOR_GRAY2BGR)
-
-
-def write_video(path: Path, codes: list[str], *, frames_each: int = 12, gap: int = 10) -> Path:
-    """An MJPG .avi showing each code for ``frames_each`` frames with empty frames between, so each
-    showing is one scan (as a hand holding up one item after another)."""
-    width, height = SIZE
-    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), FPS, (width, height))
-    assert writer.isOpened()
-    empty = np.full((height, width, 3), 170, np.uint8)
-    try:
-        for code in codes:
-            for _ in range(gap):
-                writer.write(empty)
-            frame = empty.copy()
-            label = barcode_image(code)
-            top, left = (height - label.shape[0]) // 2, (width - label.shape[1]) // 2
-            frame[top : top + label.shape[0], left : left + label.shape[1]] = label
-            for _ in range(frames_each):
-                writer.write(frame)
-        for _ in range(gap):
-            writer.write(empty)
-    finally:
-        writer.release()
-    return path
+def write_video(path: Path, codes: list[str]) -> Path:
+    """A video showing each code in turn, as a hand holds up one item after another."""
+    return sequence_video(path, [as_printed(code) for code in codes])
 
 
 def test_counting_with_the_webcam_while_a_sale_happens_posts_the_right_stock(

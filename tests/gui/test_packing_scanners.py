@@ -7,10 +7,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import cv2
 import numpy as np
 import pytest
-import zxingcpp
+from barcode_media import as_printed, sequence_video
 from packing_shop import GREEN_TEA, GREEN_TEA_NAME, OOLONG, OOLONG_NAME, TEA, TEA_NAME, PackingShop, make_packing_shop
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QImage, QKeyEvent
@@ -26,45 +25,11 @@ from orderapp.store.models import Order
 from orderapp.store.packing_models import PackScan
 
 STATION = "PACK-1"
-FPS = 30
-SIZE = (960, 540)
-_FORMATS = {
-    13: zxingcpp.BarcodeFormat.EAN13,
-    12: zxingcpp.BarcodeFormat.UPCA,
-    8: zxingcpp.BarcodeFormat.EAN8,
-}
 
 
-def barcode_image(text: str) -> np.ndarray:
-    """A printed-looking barcode: order numbers as Code 128 (as on the slip), GTINs as EAN/UPC."""
-    kind = _FORMATS.get(len(text)) if text.isdigit() else zxingcpp.BarcodeFormat.Code128
-    assert kind is not None, text
-    image = np.array(zxingcpp.create_barcode(text, kind).to_image(scale=4, add_quiet_zones=True))
-    return cv2.cvtColor(image, cv2.COLOR_GRAY2BGR)
-
-
-def write_video(path: Path, codes: list[str], *, frames_each: int = 12, gap: int = 10) -> Path:
-    """An MJPG .avi that shows each code for ``frames_each`` frames on a desk-grey background, with
-    ``gap`` empty frames before each, so every showing is a separate scan (as a packer's hand does)."""
-    width, height = SIZE
-    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), FPS, (width, height))
-    assert writer.isOpened()
-    empty = np.full((height, width, 3), 170, np.uint8)
-    try:
-        for code in codes:
-            for _ in range(gap):
-                writer.write(empty)
-            frame = empty.copy()
-            label = barcode_image(code)
-            top, left = (height - label.shape[0]) // 2, (width - label.shape[1]) // 2
-            frame[top : top + label.shape[0], left : left + label.shape[1]] = label
-            for _ in range(frames_each):
-                writer.write(frame)
-        for _ in range(gap):
-            writer.write(empty)
-    finally:
-        writer.release()
-    return path
+def write_video(path: Path, codes: list[str]) -> Path:
+    """A video showing each code in turn, as a hand holds up one item after another."""
+    return sequence_video(path, [as_printed(code) for code in codes])
 
 
 @pytest.fixture

@@ -462,9 +462,9 @@ class OrderForm(QWidget):
         self.customer_name.textEdited.connect(self._name_edited)
         self.customer_name.editingFinished.connect(functools.partial(self._left, "customer.name"))
         self.customer_phone.textEdited.connect(self._phone_edited)
-        self.customer_phone.editingFinished.connect(self._phone_left)
+        self.customer_phone.editingFinished.connect(lambda: self._phone_left(self.customer_phone, "customer.phone"))
         self.delivery_phone.textEdited.connect(lambda _text: self._edited("delivery.phone"))
-        self.delivery_phone.editingFinished.connect(self._delivery_phone_left)
+        self.delivery_phone.editingFinished.connect(lambda: self._phone_left(self.delivery_phone, "delivery.phone"))
         self.delivery_country.currentTextChanged.connect(lambda _t: self._edited("delivery.country"))
         _index_signal(self.customer_completer.activated).connect(self._customer_picked)
         self.customer_new.clicked.connect(self._forget_customer)
@@ -1149,23 +1149,15 @@ class OrderForm(QWidget):
         self._phone_timer.start()
         self._edited("customer.phone")
 
-    def _phone_left(self) -> None:
-        text = self.customer_phone.text()
+    def _phone_left(self, field: QLineEdit, name: str) -> None:
+        """A valid phone is rewritten the way the shop's region writes it when the field is left."""
+        text = field.text()
         region = self.settings.phone_region
         if text.strip() and not phone_problem(text, region):
             pretty = display_phone(text, region)
             if pretty != text:
-                self.customer_phone.setText(pretty)
-        self._left("customer.phone")
-
-    def _delivery_phone_left(self) -> None:
-        text = self.delivery_phone.text()
-        region = self.settings.phone_region
-        if text.strip() and not phone_problem(text, region):
-            pretty = display_phone(text, region)
-            if pretty != text:
-                self.delivery_phone.setText(pretty)
-        self._left("delivery.phone")
+                field.setText(pretty)
+        self._left(name)
 
     def _look_up_phone_owner(self) -> None:
         text = self.customer_phone.text()

@@ -423,25 +423,9 @@ def record_scan(
                         message = _(
                             "{product} is already complete ({ordered} of {ordered}). Take this one out of the box."
                         ).format(product=product_name, ordered=ordered)
-        session.add(
-            PackScan(
-                order_id=order.id,
-                pack_session_id=pack.id,
-                at=now,
-                user_id=user_id,
-                station=station,
-                code=text,
-                symbology=symbology_value,
-                source=source,
-                outcome=outcome.value,
-                product_id=product_id,
-                order_line_id=line_id,
-                quantity=quantity,
-            )
-        )
         return _finish_step(
             session, pack, order, outcome, text, source, message, product_id, product_name, line_id, quantity,
-            user_id=user_id, station=station, now=now,
+            user_id=user_id, station=station, now=now, symbology=symbology_value,
         )  # fmt: skip
 
 
@@ -463,25 +447,9 @@ def record_invalid(
     with database.session(write=True) as session:
         pack, order = _open_work(session, session_id)
         now = utc_now()
-        session.add(
-            PackScan(
-                order_id=order.id,
-                pack_session_id=pack.id,
-                at=now,
-                user_id=user_id,
-                station=station,
-                code=text,
-                symbology=None,
-                source=source,
-                outcome=ScanOutcome.INVALID.value,
-                product_id=None,
-                order_line_id=None,
-                quantity=0,
-            )
-        )
         return _finish_step(
             session, pack, order, ScanOutcome.INVALID, text, source, message, None, "", None, 0,
-            user_id=user_id, station=station, now=now,
+            user_id=user_id, station=station, now=now, symbology=None,
         )  # fmt: skip
 
 
@@ -496,28 +464,12 @@ def undo_last_scan(database: Database, session_id: int, *, user_id: int, station
             ))  # fmt: skip
         now = utc_now()
         line = session.get_one(OrderLine, target.order_line_id)
-        session.add(
-            PackScan(
-                order_id=order.id,
-                pack_session_id=pack.id,
-                at=now,
-                user_id=user_id,
-                station=station,
-                code=target.code,
-                symbology=target.symbology,
-                source="typed",
-                outcome=ScanOutcome.UNDO.value,
-                product_id=target.product_id,
-                order_line_id=target.order_line_id,
-                quantity=-target.quantity,
-            )
-        )
         message = _("Undone: {product}, {quantity} fewer counted. Take it out of the box.").format(
             product=line.name, quantity=target.quantity
         )
         return _finish_step(
             session, pack, order, ScanOutcome.UNDO, target.code, "typed", message, target.product_id, line.name,
-            line.id, -target.quantity, user_id=user_id, station=station, now=now,
+            line.id, -target.quantity, user_id=user_id, station=station, now=now, symbology=target.symbology,
         )  # fmt: skip
 
 
@@ -567,28 +519,12 @@ def type_quantity(
                 ]
             )
         now = utc_now()
-        session.add(
-            PackScan(
-                order_id=order.id,
-                pack_session_id=pack.id,
-                at=now,
-                user_id=user_id,
-                station=station,
-                code="",
-                symbology=None,
-                source="typed",
-                outcome=ScanOutcome.TYPED_QTY.value,
-                product_id=state.product_id,
-                order_line_id=state.line_id,
-                quantity=quantity,
-            )
-        )
         message = _("{product}: {scanned} of {ordered} (typed)").format(
             product=state.name, scanned=state.scanned + quantity, ordered=state.ordered
         )
         return _finish_step(
             session, pack, order, ScanOutcome.TYPED_QTY, "", "typed", message, state.product_id, state.name,
-            state.line_id, quantity, user_id=user_id, station=station, now=now,
+            state.line_id, quantity, user_id=user_id, station=station, now=now, symbology=None,
         )  # fmt: skip
 
 
@@ -821,8 +757,26 @@ def _finish_step(
     user_id: int,
     station: str,
     now: datetime,
+    symbology: str | None,
 ) -> ScanResult:
-    """After a scan row is added: pack the order if it is now complete, commit, and describe the result."""
+    """Store the scan (every outcome, refused ones too), pack the order if it is now complete, commit,
+    and describe the result."""
+    session.add(
+        PackScan(
+            order_id=order.id,
+            pack_session_id=pack.id,
+            at=now,
+            user_id=user_id,
+            station=station,
+            code=code,
+            symbology=symbology,
+            source=source,
+            outcome=outcome.value,
+            product_id=product_id,
+            order_line_id=line_id,
+            quantity=quantity,
+        )
+    )
     session.flush()
     packed = False
     next_order: QueueEntry | None = None

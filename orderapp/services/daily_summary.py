@@ -32,7 +32,7 @@ from sqlalchemy.orm import aliased
 
 from orderapp.domain.order_status import OrderStatus
 from orderapp.services.dashboard import local_day_bounds
-from orderapp.services.shop_settings import load_settings
+from orderapp.services.shop_settings import load_settings, shop_timezone
 from orderapp.store.database import Database
 from orderapp.store.models import Order, OrderEvent, OrderLine, Product, StockMovement
 from orderapp.store.types import UTCDateTime, utc_now
@@ -117,14 +117,15 @@ def shop_zone(name: str) -> ZoneInfo:
 
 
 def today_in_shop(database: Database, now: datetime | None = None) -> date:
-    settings = load_settings(database)
-    return (now or utc_now()).astimezone(shop_zone(settings.timezone)).date()
+    with database.session() as session:
+        zone_name = shop_timezone(session)
+    return (now or utc_now()).astimezone(shop_zone(zone_name)).date()
 
 
 def daily_summary(database: Database, day: date, *, now: datetime | None = None) -> DailySummary:
     """The figures for the shop's local ``day``, the day before and the same weekday a week before."""
     now = now or utc_now()
-    settings = load_settings(database)
+    settings = load_settings(database, with_logo=False)
     zone = shop_zone(settings.timezone)
     with database.engine.connect() as conn:
         packing = _has_packing_tables(conn)

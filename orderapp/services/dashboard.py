@@ -9,8 +9,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 
 from orderapp.domain.order_status import OPEN_STATUSES, TO_PACK_STATUSES
+from orderapp.services.shop_settings import shop_timezone
 from orderapp.store.database import Database
-from orderapp.store.models import Order, Product, Setting
+from orderapp.store.models import Order, Product
 from orderapp.store.types import utc_now
 
 
@@ -35,8 +36,7 @@ def dashboard_figures(database: Database, now: datetime | None = None) -> Dashbo
     """Each figure is one indexed query; none reads the whole order table."""
     now = now or utc_now()
     with database.session() as session:
-        zone_name = session.scalar(select(Setting.value).where(Setting.key == "shop.timezone"))
-        zone = ZoneInfo(zone_name or "UTC")
+        zone = ZoneInfo(shop_timezone(session))
         day = now.astimezone(zone).date()
         start, end = local_day_bounds(day, zone)
         orders_today = session.scalar(

@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from zoneinfo import available_timezones
 
 import phonenumbers
+from sqlalchemy.orm import Session
 
 from orderapp.errors import FieldError, ValidationFailed
 from orderapp.i18n import _
@@ -92,10 +93,18 @@ def format_phone(text: str, region: str) -> str:
     return phonenumbers.format_number(number, style)
 
 
-def load_settings(database: Database) -> ShopSettings:
+def shop_timezone(session: Session) -> str:
+    """The shop's time zone name, or the default Settings shows for a new shop; "a day" in every
+    figure is a day in this zone."""
+    stored = settings_store.read_values(session, [_TEXT_KEYS["timezone"]])
+    return stored.get(_TEXT_KEYS["timezone"], ShopSettings.timezone)
+
+
+def load_settings(database: Database, *, with_logo: bool = True) -> ShopSettings:
+    """The shop's settings; ``with_logo=False`` leaves the logo (up to 2 MB) unread when it is not needed."""
     with database.session() as session:
         stored = settings_store.read_values(session, _TEXT_KEYS.values())
-        logo = settings_store.read_data(session, _LOGO_KEY)
+        logo = settings_store.read_data(session, _LOGO_KEY) if with_logo else None
     defaults = ShopSettings()
     values = {field: stored.get(key, getattr(defaults, field)) for field, key in _TEXT_KEYS.items()}
     return replace(defaults, **values, logo=logo)

@@ -79,3 +79,19 @@ def test_no_dashboard_query_scans_the_order_table(tmp_path: Any) -> None:
     assert len(plans) == 3
     for statement, plan in plans.items():
         assert not any(step.startswith("SCAN orders") for step in plan), (statement, plan)
+
+
+def test_a_shop_that_never_set_its_zone_counts_today_in_the_zone_settings_shows(database: Database) -> None:
+    from orderapp.services.shop_settings import ShopSettings
+
+    assert ShopSettings().timezone == "Asia/Shanghai"
+    now = datetime(2026, 11, 21, 17, 0, tzinfo=UTC)  # already 01:00 on the 22nd in Shanghai
+    with database.session(write=True) as session:
+        session.add(
+            Order(number="SO-000001", currency="CNY", created_at=now - timedelta(minutes=30),
+                  updated_at=now, created_by=DEFAULT_USER_ID)
+        )  # fmt: skip
+        session.commit()
+    figures = dashboard_figures(database, now=now)
+    assert str(figures.day) == "2026-11-22"
+    assert figures.orders_today == 1

@@ -57,7 +57,7 @@ def _read_rates() -> list[Row]:
 
     def camera(image_path: Path) -> list[str]:
         image = cv2.imread(str(image_path))
-        decoder = FrameDecoder(idle_frames=1, second_opinion_gap_s=0.0)
+        decoder = FrameDecoder(idle_frames=1, cpu_share=1.0)
         try:
             for _ in range(6):
                 texts = [d.text for d in decoder.decode(image)]

@@ -148,3 +148,165 @@ def sequence_video(
         shots.append(Shot(code, frames_each, centre=spots[number % len(spots)], angle=(number % 3 - 1) * 4.0))
         shots.append(Shot(None, gap_frames))
     return write_video(path, frames_for(shots), fps=fps)
+
+
+# --- Footage with varied conditions: what a webcam at a packing table sees --------------------------
+
+
+@dataclass(frozen=True)
+class Showing:
+    """One presentation of a code to the camera, and the conditions it is filmed in.
+
+    ``hold_s`` in view, then ``gap_s`` of empty table. ``module_px`` is the code's size, ``blur`` the
+    focus blur (Gaussian sigma, pixels), ``light`` a gain on the whole picture (0.4 dim, 1.6 glare),
+    ``noise`` sensor noise (sigma), ``motion_px`` how far the item moves per frame (with matching
+    motion blur), ``dropouts`` the share of frames smeared beyond reading (a shaken item), ``angle``
+    its tilt in degrees.
+    """
+
+    code: tuple[str, Symbology]
+    hold_s: float = 1.0
+    gap_s: float = 0.6
+    module_px: int = 3
+    blur: float = 0.0
+    light: float = 1.0
+    noise: float = 0.0
+    motion_px: float = 0.0
+    dropouts: float = 0.0
+    angle: float = 0.0
+
+
+def _label(code: tuple[str, Symbology], module_px: int, angle: float) -> tuple[np.ndarray, np.ndarray]:
+    """The code on its white label, rotated, with the mask of the label's pixels."""
+    label = cv2.copyMakeBorder(barcode_image(*code, module_px=module_px), 8, 8, 8, 8, cv2.BORDER_CONSTANT, value=255)
+    h, w = label.shape
+    mask = np.full_like(label, 255)
+    if angle:
+        diagonal = int(np.ceil(np.hypot(h, w)))
+        canvas = np.zeros((diagonal, diagonal), np.uint8)
+        mask = np.zeros_like(canvas)
+        oy, ox = (diagonal - h) // 2, (diagonal - w) // 2
+        canvas[oy : oy + h, ox : ox + w] = label
+        mask[oy : oy + h, ox : ox + w] = 255
+        rotation = cv2.getRotationMatrix2D((diagonal / 2, diagonal / 2), angle, 1.0)
+        label = cv2.warpAffine(canvas, rotation, (diagonal, diagonal), flags=cv2.INTER_LINEAR)
+        mask = cv2.warpAffine(mask, rotation, (diagonal, diagonal), flags=cv2.INTER_NEAREST)
+    return label, mask
+
+
+def _motion_blur(image: np.ndarray, length: int) -> np.ndarray:
+    if length < 2:
+        return image
+    kernel = np.zeros((1, length), np.float32)
+    kernel[0, :] = 1.0 / length
+    return cv2.filter2D(image, -1, kernel, borderType=cv2.BORDER_REPLICATE)
+
+
+def footage_frames(
+    showings: Sequence[Showing], *, size: tuple[int, int] = FRAME_SIZE, fps: float = 30.0, seed: int = 0
+) -> Iterable[np.ndarray]:
+    """Frames of ``showings`` one after another, starting with ``showings[0].gap_s`` of empty table.
+
+    Each code enters near the middle, drifts with ``motion_px`` (back and forth, like a hand), and is
+    filmed with its conditions; the random parts (noise, dropouts, drift) follow ``seed``.
+    """
+    rng = np.random.default_rng(seed)
+    width, height = size
+    background = desk(seed, size)
+    noise_fields = [rng.normal(0, 1, (height, width, 1)).astype(np.float32) for _ in range(16)]
+
+    def finish(frame: np.ndarray, showing: Showing, number: int) -> np.ndarray:
+        if showing.light == 1.0 and not showing.noise:
+            return frame
+        out = frame.astype(np.float32) * showing.light
+        if showing.noise:
+            out += noise_fields[int(rng.integers(len(noise_fields)))] * showing.noise
+        return np.clip(out, 0, 255).astype(np.uint8)
+
+    number = 0
+    lead = showings[0].gap_s if showings else 0.0
+    for _ in range(round(lead * fps)):
+        yield finish(background, showings[0], number)
+        number += 1
+    for showing in showings:
+        label, mask = _label(showing.code, showing.module_px, showing.angle)
+        if showing.blur:
+            label = cv2.GaussianBlur(label, (0, 0), showing.blur)
+        lh, lw = label.shape
+        cx = width // 2 + int(rng.integers(-width // 8, width // 8 + 1))
+        cy = height // 2 + int(rng.integers(-height // 8, height // 8 + 1))
+        direction = 1.0
+        x = float(cx)
+        for _ in range(round(showing.hold_s * fps)):
+            if showing.motion_px:
+                x += direction * showing.motion_px
+                if abs(x - cx) > width // 6:
+                    direction = -direction
+            patch = _motion_blur(label, int(showing.motion_px))
+            if showing.dropouts and rng.random() < showing.dropouts:
+                patch = cv2.GaussianBlur(_motion_blur(label, 3 * showing.module_px * 6), (0, 0), 2 * showing.module_px)
+            frame = background.copy()
+            x0, y0 = int(x) - lw // 2, cy - lh // 2
+            fx0, fy0 = max(0, x0), max(0, y0)
+            fx1, fy1 = min(width, x0 + lw), min(height, y0 + lh)
+            if fx1 > fx0 and fy1 > fy0:
+                sub = patch[fy0 - y0 : fy1 - y0, fx0 - x0 : fx1 - x0]
+                keep = mask[fy0 - y0 : fy1 - y0, fx0 - x0 : fx1 - x0] > 0
+                region = frame[fy0:fy1, fx0:fx1]
+                region[keep] = sub[keep][:, None]
+            yield finish(frame, showing, number)
+            number += 1
+        for _ in range(round(showing.gap_s * fps)):
+            yield finish(background, showing, number)
+            number += 1
+
+
+def write_footage(
+    path: Path,
+    showings: Sequence[Showing],
+    *,
+    size: tuple[int, int] = FRAME_SIZE,
+    fps: float = 30.0,
+    seed: int = 0,
+) -> Path:
+    """``footage_frames`` as a video: MJPG for .avi, mp4v for .mp4."""
+    fourcc = "mp4v" if path.suffix.lower() == ".mp4" else "MJPG"
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter.fourcc(*fourcc), fps, size)
+    if not writer.isOpened():
+        raise RuntimeError(f"OpenCV cannot write {path}")
+    try:
+        for frame in footage_frames(showings, size=size, fps=fps, seed=seed):
+            writer.write(frame)
+    finally:
+        writer.release()
+    return path
+
+
+def showing_spans(showings: Sequence[Showing], *, fps: float = 30.0) -> list[tuple[float, float]]:
+    """(first, last) second each showing is in view in ``footage_frames``' timeline."""
+    spans = []
+    frame = round(showings[0].gap_s * fps) if showings else 0
+    for showing in showings:
+        held = round(showing.hold_s * fps)
+        spans.append((frame / fps, (frame + held - 1) / fps))
+        frame += held + round(showing.gap_s * fps)
+    return spans
+
+
+def photo_frame(path: Path, *, size: tuple[int, int] = FRAME_SIZE, seed: int = 0) -> np.ndarray:
+    """A real photo (e.g. a DEV sample) held in front of the camera: scaled to fit half to most of a
+    ``size`` frame on the desk, as BGR."""
+    image = cv2.imread(str(path), cv2.IMREAD_COLOR)
+    if image is None:
+        raise ValueError(f"cannot read {path}")
+    width, height = size
+    rng = np.random.default_rng(seed)
+    fit = min(width / image.shape[1], height / image.shape[0]) * float(rng.uniform(0.5, 0.95))
+    fit = min(fit, 2.0)
+    photo = cv2.resize(image, None, fx=fit, fy=fit, interpolation=cv2.INTER_AREA if fit < 1 else cv2.INTER_CUBIC)
+    frame = desk(seed, size)
+    ph, pw = photo.shape[:2]
+    x0 = int(rng.integers(0, width - pw + 1))
+    y0 = int(rng.integers(0, height - ph + 1))
+    frame[y0 : y0 + ph, x0 : x0 + pw] = photo
+    return frame

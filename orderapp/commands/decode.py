@@ -1,7 +1,10 @@
-"""``orderapp decode IMAGE...``: the barcodes in image files, through the app's own decoding pipeline.
+"""``orderapp decode FILE...``: the barcodes in image files, and the scans the packing station would
+accept from recorded videos, through the app's own decoding pipeline.
 
-For support and testing: each image gives a line with its path, then one indented line per code
-("symbology text"). Exit status 1 when any image cannot be read (the others are still decoded).
+For support and testing: each file gives a line with its path, then one indented line per code:
+"symbology text" for an image; "12.40s symbology text" for each scan accepted from a video (seconds
+from its start, by the video's frame rate). Exit status 1 when any file cannot be read (the others
+are still decoded).
 """
 
 from __future__ import annotations
@@ -27,7 +30,13 @@ def _symbology(text: str) -> Symbology:
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("images", nargs="+", type=Path, metavar="IMAGE", help=_("PNG, JPEG, WebP, ... files"))
+    parser.add_argument(
+        "images",
+        nargs="+",
+        type=Path,
+        metavar="FILE",
+        help=_("images (PNG, JPEG, WebP, ...) or videos (.avi, .mp4, ...) replayed as the packing camera"),
+    )
     parser.add_argument(
         "--symbology",
         action="append",
@@ -44,6 +53,27 @@ def printable(text: str) -> str:
     )
 
 
+VIDEO_SUFFIXES = frozenset({".avi", ".mp4", ".m4v", ".mov", ".mkv", ".webm", ".wmv", ".mpg", ".mpeg"})
+
+
+def _replay(path: Path, symbologies: frozenset[Symbology]) -> bool:
+    """Print the scans accepted from the video at ``path``; False (after a sentence) when unreadable."""
+    from orderapp.scanning.camera import CameraUnavailable
+    from orderapp.scanning.pipeline import replay_video
+
+    accepted = 0
+    try:
+        for timed in replay_video(path, symbologies):
+            accepted += 1
+            print(f"  {timed.seconds:.2f}s {timed.scan.symbology or ''} {printable(timed.scan.code)}", flush=True)
+    except CameraUnavailable as exc:
+        print(f"orderapp: {exc}", file=sys.stderr, flush=True)
+        return False
+    if not accepted:
+        print("  " + _("(no scan accepted)"))
+    return True
+
+
 def _run(args: argparse.Namespace) -> int:
     from orderapp.scanning.decoding import DEFAULT_SYMBOLOGIES, UnreadableImage, decode_image_file
 
@@ -51,6 +81,9 @@ def _run(args: argparse.Namespace) -> int:
     failed = 0
     for path in args.images:
         print(path, flush=True)
+        if path.suffix.lower() in VIDEO_SUFFIXES:
+            failed += not _replay(path, symbologies)
+            continue
         try:
             found = decode_image_file(path, symbologies)
         except UnreadableImage as exc:
@@ -68,7 +101,7 @@ def _run(args: argparse.Namespace) -> int:
 COMMANDS = [
     Command(
         path=("decode",),
-        help=_("print the barcodes found in image files (for support and testing)"),
+        help=_("print the barcodes in image files, and the scans a video gives at packing (support, testing)"),
         add_arguments=_add_arguments,
         run=_run,
     )

@@ -1,7 +1,8 @@
 """The camera on its own thread: capture, decode and accept there; the GUI only receives signals.
 
 ``CameraController`` is what screens use. It owns a QThread running a ``_CameraWorker`` loop
-(read a frame, decode it, feed the scan filter, send a preview). Stopping is cooperative: a flag the
+(read a frame, put it through the core's ``FramePipeline``, the same decoding and acceptance that
+``orderapp decode VIDEO`` replays, send a preview). Stopping is cooperative: a flag the
 loop checks every frame, then ``QThread.wait`` (never ``terminate``). Every signal carries the run's
 number, so nothing from a stopped run (a scan already queued, say) reaches the screen after ``stop``.
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,9 +25,10 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QImage
 
 from orderapp.domain.gtin import Symbology
-from orderapp.scanning.acceptance import ScanFilter
+from orderapp.scanning.acceptance import AcceptanceRules, ViewState
 from orderapp.scanning.camera import CameraUnavailable, FrameSource, open_camera, open_video
-from orderapp.scanning.decoding import DEFAULT_SYMBOLOGIES, FrameDecoder
+from orderapp.scanning.decoding import DEFAULT_SYMBOLOGIES
+from orderapp.scanning.pipeline import FramePipeline
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +58,7 @@ class _CameraWorker(QObject):
     lost = Signal(int, str)
     resumed = Signal(int)
     notice = Signal(int, str)
+    view = Signal(int, str, str)
     finished = Signal()
 
     def __init__(
@@ -64,15 +68,16 @@ class _CameraWorker(QObject):
         *,
         is_camera: bool,
         symbologies: frozenset[Symbology],
-        frames_required: int,
+        rules: AcceptanceRules,
     ) -> None:
         super().__init__()
         self._run_id = run_id
         self._opener = opener
         self._is_camera = is_camera
         self._symbologies = symbologies
-        self._frames_required = frames_required
+        self._rules = rules
         self._stop = threading.Event()
+        self._state = ViewState.EMPTY
         self.preview_pending = False  # set here, cleared on the GUI thread: drop frames, never queue them
 
     def request_stop(self) -> None:
@@ -80,16 +85,16 @@ class _CameraWorker(QObject):
 
     @Slot()
     def run(self) -> None:
-        decoder = FrameDecoder(self._symbologies)
+        pipeline = FramePipeline(self._symbologies, rules=self._rules)
         try:
-            if decoder.notice:
-                self.notice.emit(self._run_id, decoder.notice)
-            self._capture_until_stopped(decoder)
+            if pipeline.notice:
+                self.notice.emit(self._run_id, pipeline.notice)
+            self._capture_until_stopped(pipeline)
         except Exception:  # the camera must never take the app down; the screen hears "lost"
             log.exception("camera worker failed")
             self.lost.emit(self._run_id, self.tr("The camera stopped because of an unexpected error (see the log)."))
         finally:
-            decoder.close()
+            pipeline.close()
             self.finished.emit()
 
     def _open(self, *, first_attempt: bool) -> FrameSource | None:
@@ -101,8 +106,7 @@ class _CameraWorker(QObject):
                 self.lost.emit(self._run_id, str(exc))
             return None
 
-    def _capture_until_stopped(self, decoder: FrameDecoder) -> None:
-        scan_filter = ScanFilter(self._frames_required)
+    def _capture_until_stopped(self, pipeline: FramePipeline) -> None:
         source = self._open(first_attempt=True)
         outage = source is None
         while not self._stop.is_set():
@@ -116,15 +120,16 @@ class _CameraWorker(QObject):
                 outage = False
                 self.resumed.emit(self._run_id)
             try:
-                self._stream(source, decoder, scan_filter)
+                self._stream(source, pipeline)
             finally:
                 source.release()
                 source = None
             if self._stop.is_set():
                 return
             outage = True
-            scan_filter.reset()
+            pipeline.reset()
             self.found.emit(self._run_id, [])
+            self._show_state(ViewState.EMPTY, "")
             if self._is_camera:
                 self.lost.emit(
                     self._run_id,
@@ -136,18 +141,33 @@ class _CameraWorker(QObject):
             else:
                 self.lost.emit(self._run_id, self.tr("The video has ended."))
 
-    def _stream(self, source: FrameSource, decoder: FrameDecoder, scan_filter: ScanFilter) -> None:
+    def _show_state(self, state: ViewState, hint: str) -> None:
+        if state is not self._state:
+            self._state = state
+            self.view.emit(self._run_id, state.value, hint)
+
+    def _stream(self, source: FrameSource, pipeline: FramePipeline) -> None:
         showing = False
+        played = 0
+        self._state = ViewState.EMPTY
         while not self._stop.is_set():
             image = source.read()
             if image is None:
                 return
-            decoded = decoder.decode(image)
-            for scan in scan_filter.feed(decoded):
+            # Times come from the frame's arrival, not from counting frames: a camera that drops
+            # frames or slows down in dim light still re-arms after the same time out of view. A
+            # video file has its own clock (its frame rate), whatever speed it is played at.
+            if self._is_camera:
+                at = time.monotonic()
+            else:
+                at, played = played / source.fps, played + 1
+            result = pipeline.feed(image, at)
+            for scan in result.scans:
                 self.scanned.emit(self._run_id, scan)
-            if decoded or showing:
-                self.found.emit(self._run_id, decoded)
-                showing = bool(decoded)
+            self._show_state(result.state, result.hint)
+            if result.decoded or showing:
+                self.found.emit(self._run_id, result.decoded)
+                showing = bool(result.decoded)
             if not self.preview_pending:
                 self.preview_pending = True
                 self.frame.emit(self._run_id, to_qimage(image))
@@ -165,6 +185,10 @@ class CameraController(QObject):
     lost = Signal(str)  # cannot open / unplugged / video ended: a sentence for the user
     resumed = Signal()  # a lost camera sends pictures again
     notice = Signal(str)  # e.g. ZBar missing
+    # The view's state changed: (ViewState value, the preview's sentence for it, "" for none):
+    # "reading" (hold steady), "counted" (take it out of view to count the next one), "disputed"
+    # (reads disagree: nothing counts), "empty".
+    view = Signal(str, str)
 
     def __init__(self, parent: QObject | None = None, *, symbologies: frozenset[Symbology] = DEFAULT_SYMBOLOGIES):
         super().__init__(parent)
@@ -184,29 +208,43 @@ class CameraController(QObject):
         height: int = 720,
         frames_required: int = 2,
         paced: bool = True,
+        rearm_s: float = AcceptanceRules.rearm_s,
     ) -> None:
         """Camera ``source`` (an index from ``list_cameras``) or a video file (played at its frame rate
-        unless ``paced`` is False). Problems arrive as ``lost``; this never blocks."""
+        unless ``paced`` is False). ``rearm_s``: how long a code must be out of view before it counts
+        again (a shop setting). Problems arrive as ``lost``; this never blocks."""
         if isinstance(source, int):
             index = source
             self.start_source(
-                lambda: open_camera(index, width, height), is_camera=True, frames_required=frames_required
+                lambda: open_camera(index, width, height),
+                is_camera=True,
+                frames_required=frames_required,
+                rearm_s=rearm_s,
             )
         else:
             path = Path(source)
-            self.start_source(lambda: open_video(path, paced=paced), is_camera=False, frames_required=frames_required)
+            self.start_source(
+                lambda: open_video(path, paced=paced),
+                is_camera=False,
+                frames_required=frames_required,
+                rearm_s=rearm_s,
+            )
 
     def start_source(
-        self, opener: Callable[[], FrameSource], *, is_camera: bool = False, frames_required: int = 2
+        self,
+        opener: Callable[[], FrameSource],
+        *,
+        is_camera: bool = False,
+        frames_required: int = 2,
+        rearm_s: float = AcceptanceRules.rearm_s,
     ) -> None:
         """Run on any FrameSource ``opener`` makes (called on the camera thread); benchmarks use it."""
+        rules = AcceptanceRules(rearm_s=rearm_s, frames_required=frames_required)
         self.stop()
         self._run_id += 1
         thread = QThread()
         thread.setObjectName(f"camera-{self._run_id}")
-        worker = _CameraWorker(
-            self._run_id, opener, is_camera=is_camera, symbologies=self.symbologies, frames_required=frames_required
-        )
+        worker = _CameraWorker(self._run_id, opener, is_camera=is_camera, symbologies=self.symbologies, rules=rules)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         # Direct: quit from the camera thread itself; queued, it would wait for the GUI thread, which
@@ -218,6 +256,7 @@ class CameraController(QObject):
         worker.lost.connect(self._relay_lost)
         worker.resumed.connect(self._relay_resumed)
         worker.notice.connect(self._relay_notice)
+        worker.view.connect(self._relay_view)
         self._thread, self._worker = thread, worker
         thread.start()
 
@@ -274,3 +313,8 @@ class CameraController(QObject):
     def _relay_notice(self, run_id: int, message: str) -> None:
         if self._current(run_id):
             self.notice.emit(message)
+
+    @Slot(int, str, str)
+    def _relay_view(self, run_id: int, state: str, hint: str) -> None:
+        if self._current(run_id):
+            self.view.emit(state, hint)

@@ -1,23 +1,34 @@
-"""Which decoded codes count as scans: valid check digits, seen in consecutive frames, once per showing.
+"""Which decoded codes count as scans: one count per presentation, and a misread never counts.
 
-Both decoders misread 1-3% of hard photos (DESIGN section 4), sometimes into a code whose check digit
-happens to be valid, so one frame is never enough. Once accepted, a code must leave the view before
-it counts again: the packer shows each unit separately.
+Scans are events in time (DESIGN section 7). A code counts when it has been read, with a valid check
+digit, in several frames within a short time (more of them, over a longer time, for the short EAN-8
+and UPC-E that are easily misread; a blurred frame between them does not start over). It counts
+again only after it has been out of view for ``rearm_s`` seconds of frame time, so holding an item,
+shaking it or a few blurred frames never count twice, while a second unit shown half a second later
+does.
+
+Both decoders misread 1-3% of hard photos, sometimes into a code whose check digit happens to be
+valid, and ZBar repeats its misread frame after frame. So reads that disagree at one place (two
+different codes where one symbol is, in this frame or within ``dispute_s`` of each other, whichever
+decoder read them) count nothing until the disagreement has been gone for ``dispute_s``.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from enum import StrEnum
 
 from orderapp.domain.gtin import Symbology, gtin_symbology, is_valid_gtin
 from orderapp.errors import OrderAppError
 from orderapp.i18n import _
+from orderapp.scanning.agreement import Box, box_of, can_be_misread_as, code_key, same_place
 from orderapp.scanning.decoding import Decoded
 from orderapp.scanning.gtin_forms import GTIN_SYMBOLOGIES, canonical_gtin
 
 MAX_CODE_LENGTH = 200  # longer than any product code or order number; a QR page of text is not a scan
+SHORT_SYMBOLOGIES = frozenset({Symbology.EAN8, Symbology.UPCE})  # few digits: a misread finds a valid one easily
 
 
 class InvalidCode(OrderAppError):
@@ -29,6 +40,26 @@ class Scan:
     code: str
     symbology: Symbology | None
     source: str  # "camera" | "wedge" | "typed"
+
+
+class ViewState(StrEnum):
+    """What the camera view shows, for the preview's hint."""
+
+    EMPTY = "empty"  # no code in view (or only codes that already re-armed)
+    READING = "reading"  # a code is being read, not counted yet: hold steady
+    COUNTED = "counted"  # what is in view has counted: take it out of view to count the next one
+    DISPUTED = "disputed"  # reads disagree at one place: nothing counts until they agree
+
+
+def view_hint(state: ViewState) -> str:
+    """The sentence the preview shows for ``state`` ("" for an empty view)."""
+    if state is ViewState.READING:
+        return _("Hold steady…")
+    if state is ViewState.COUNTED:
+        return _("Counted: take it out of view to count the next one.")
+    if state is ViewState.DISPUTED:
+        return _("The code reads differently from picture to picture: hold it still, flat and a little closer.")
+    return ""
 
 
 def has_valid_check_digit(decoded: Decoded) -> bool:
@@ -45,50 +76,125 @@ def has_valid_check_digit(decoded: Decoded) -> bool:
     return len(decoded.text) == expected_length and is_valid_gtin(decoded.text)
 
 
-class ScanFilter:
-    """Feed it every frame's reads; it returns the scans accepted in that frame.
+@dataclass(frozen=True)
+class AcceptanceRules:
+    """How much agreement a camera code needs, and when it may count again (times in seconds).
 
-    A code is accepted when it has been read (with a valid check digit) in ``frames_required``
-    consecutive frames. It is not accepted again until it has been missing for
-    ``absent_frames_to_rearm`` consecutive frames, so a code held in view counts once, and a single
-    frame in which the decoder missed it (motion blur) does not make it count twice.
+    ``rearm_s`` is the shop's setting "out of view for this long before the same code counts again".
     """
 
-    def __init__(self, frames_required: int = 2, absent_frames_to_rearm: int = 3) -> None:
-        if frames_required < 1 or absent_frames_to_rearm < 1:
-            raise ValueError("frames_required and absent_frames_to_rearm must be at least 1")
-        self.frames_required = frames_required
-        self.absent_frames_to_rearm = absent_frames_to_rearm
-        self._streak: dict[str, int] = {}  # code -> consecutive frames it has been read in
-        self._accepted_absent: dict[str, int] = {}  # accepted code -> consecutive frames it has been missing
+    rearm_s: float = 0.3
+    frames_required: int = 2  # frames the code must be read in, within agree_s
+    short_frames_required: int = 4  # the same for EAN-8 and UPC-E
+    short_hold_s: float = 0.1  # ... whose reads must also span at least this long
+    agree_s: float = 0.5
+    dispute_s: float = 0.3  # a disagreeing read at the same place blocks both codes this long
 
-    def feed(self, decoded: Sequence[Decoded]) -> list[Scan]:
-        present: dict[str, Decoded] = {}
+    def __post_init__(self) -> None:
+        if self.frames_required < 1 or self.short_frames_required < 1:
+            raise ValueError("frames_required and short_frames_required must be at least 1")
+        if self.rearm_s <= 0 or self.agree_s <= 0 or self.short_hold_s < 0 or self.dispute_s < 0:
+            raise ValueError("rearm_s and agree_s must be positive, short_hold_s and dispute_s not negative")
+
+
+@dataclass
+class _Code:
+    decoded: Decoded
+    reads: list[float] = field(default_factory=list)  # frame times of its undisputed reads, within agree_s
+    last_read: float = 0.0  # frame time it was last in view (disputed reads included)
+    counted: bool = False
+
+
+@dataclass(frozen=True)
+class _Read:
+    key: str
+    decoded: Decoded
+    box: Box | None
+    at: float
+
+
+@dataclass
+class ScanFilter:
+    """Feed it every frame's reads with the frame's time; it returns the scans accepted in that frame.
+
+    ``state`` then says what the view shows (for the preview's hint). ``reset()`` forgets everything
+    (a new camera run). Frame times are seconds on any clock that only goes forward: the camera's
+    arrival times, or a video's frame number divided by its frame rate.
+    """
+
+    rules: AcceptanceRules = field(default_factory=AcceptanceRules)
+
+    def __post_init__(self) -> None:
+        self._codes: dict[str, _Code] = {}
+        self._recent: list[_Read] = []
+        self._disputed_until = float("-inf")
+        self.state = ViewState.EMPTY
+
+    def _required(self, symbology: Symbology) -> tuple[int, float]:
+        if symbology in SHORT_SYMBOLOGIES:
+            return max(self.rules.short_frames_required, self.rules.frames_required), self.rules.short_hold_s
+        return self.rules.frames_required, 0.0
+
+    def feed(self, decoded: Sequence[Decoded], at: float) -> list[Scan]:
+        reads: dict[str, _Read] = {}
         for item in decoded:
             if has_valid_check_digit(item):
-                present.setdefault(item.text, item)
-        self._streak = {code: self._streak.get(code, 0) + 1 for code in present}
-        for code in list(self._accepted_absent):
-            if code in present:
-                self._accepted_absent[code] = 0
-            else:
-                self._accepted_absent[code] += 1
-                if self._accepted_absent[code] >= self.absent_frames_to_rearm:
-                    del self._accepted_absent[code]
+                key = code_key(item)
+                reads.setdefault(key, _Read(key, item, box_of(item.corners), at))
+        horizon = at - self.rules.dispute_s
+        self._recent = [r for r in self._recent if r.at >= horizon and r.at <= at] + list(reads.values())
+        disputed = {
+            read.key
+            for read in reads.values()
+            for other in self._recent
+            if other.key != read.key
+            and can_be_misread_as(read.decoded, other.decoded)
+            and same_place(read.box, other.box)
+        }
+        if disputed:
+            self._disputed_until = at + self.rules.dispute_s
         accepted: list[Scan] = []
-        for code, item in present.items():
-            if self._streak[code] >= self.frames_required and code not in self._accepted_absent:
-                self._accepted_absent[code] = 0
-                accepted.append(Scan(code, item.symbology, "camera"))
+        for key, read in reads.items():
+            code = self._codes.setdefault(key, _Code(read.decoded))
+            code.last_read = at
+            if key in disputed:
+                code.reads.clear()
+                continue
+            code.reads = [t for t in code.reads if at - t < self.rules.agree_s - 1e-9] + [at]
+            frames, hold = self._required(read.decoded.symbology)
+            if not code.counted and len(code.reads) >= frames and at - code.reads[0] >= hold - 1e-9:
+                code.counted = True
+                accepted.append(Scan(read.decoded.text, read.decoded.symbology, "camera"))
+        forget = max(self.rules.rearm_s, self.rules.dispute_s, self.rules.agree_s)
+        for key, code in list(self._codes.items()):
+            if key in reads:
+                continue
+            if code.counted and at - code.last_read >= self.rules.rearm_s - 1e-9:
+                code.counted = False  # out of view long enough: the next showing counts again, on its own reads
+                code.reads.clear()
+            if not code.counted and at - code.last_read > forget:
+                del self._codes[key]
+        self.state = self._state(reads, at)
         return accepted
+
+    def _state(self, reads: dict[str, _Read], at: float) -> ViewState:
+        if at < self._disputed_until and reads:
+            return ViewState.DISPUTED
+        if any(not self._codes[key].counted for key in reads):
+            return ViewState.READING
+        if any(code.counted for code in self._codes.values()):
+            return ViewState.COUNTED
+        return ViewState.EMPTY
 
     def waiting(self) -> list[str]:
         """Codes in view but not yet accepted (for a "hold steady" hint)."""
-        return [code for code in self._streak if code not in self._accepted_absent]
+        return [code.decoded.text for code in self._codes.values() if code.reads and not code.counted]
 
     def reset(self) -> None:
-        self._streak.clear()
-        self._accepted_absent.clear()
+        self._codes.clear()
+        self._recent.clear()
+        self._disputed_until = float("-inf")
+        self.state = ViewState.EMPTY
 
 
 def _clean(text: str) -> str:

@@ -1,12 +1,14 @@
-"""Frames and image files to barcodes: zxing-cpp on every frame, pyzbar as the second opinion.
+"""Frames and image files to barcodes: one cascade, each step only when the one before read nothing.
 
-DESIGN section 4: zxing-cpp reads 95% of the DEV photos in ~6 ms a frame, ZBar 82% in ~45 ms but it
-rescues some blurry EAN/UPC codes zxing-cpp misses. So a camera frame always goes through zxing-cpp;
-ZBar only looks at a frame after zxing-cpp has found nothing for a few frames, on its own thread and
-at a limited rate, so it never holds up the preview. When ZBar finds a code there, the area around
-it is re-read by ZBar in each following frame (a small crop: about a millisecond), so that every
-``Decoded`` returned for a frame is a read of that frame and the consecutive-frames rule still
-guards against misreads.
+1. zxing-cpp on the grey frame (95% of the DEV photos in ~6 ms a 720p frame: every camera frame);
+2. zxing-cpp on a CLAHE-enhanced 2x copy (small, blurry, dim or glary codes);
+3. ZBar (pyzbar) on the same copy (it rescues some blurry EAN/UPC codes, but misreads more).
+
+The order is what each step measurably adds on the DEV photos and generated frames (benchmarks
+``scanning``); zxing-cpp comes before ZBar on the enhanced copy so that ZBar's misreads never win over
+a zxing-cpp read. ``orderapp decode`` runs the whole cascade on a file. A camera runs step 1 on every
+frame and steps 2-3 as a "second look" within a CPU budget (``FrameDecoder``). A missing ZBar leaves
+steps 1-2, with a notice.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import importlib
 import logging
 import operator
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +32,7 @@ import zxingcpp
 from orderapp.domain.gtin import Symbology, is_valid_gtin
 from orderapp.errors import OrderAppError
 from orderapp.i18n import _
+from orderapp.scanning.agreement import without_disputes
 from orderapp.scanning.gtin_forms import canonical_gtin
 
 log = logging.getLogger(__name__)
@@ -89,6 +92,10 @@ _SECOND_OPINION_SYMBOLOGIES = frozenset(
 )
 
 
+SECOND_LOOK_CPU_SHARE = 0.25  # of one core, at most, for the second look while nothing is read
+MAX_ENHANCED_SIDE = 4096  # a larger picture is contrast-boosted but not enlarged
+
+
 def zbar_missing_notice() -> str:
     return _(
         "ZBar is not installed, so barcodes are read with zxing-cpp alone; a few blurry codes may need "
@@ -142,9 +149,14 @@ def _gs1_case_code(text: str) -> str | None:
 
 
 def read_zxing(
-    grey: np.ndarray, formats: Any, symbologies: frozenset[Symbology], *, scale: float = 1.0
+    grey: np.ndarray,
+    formats: Any,
+    symbologies: frozenset[Symbology],
+    *,
+    scale: float = 1.0,
+    offset: tuple[int, int] = (0, 0),
 ) -> list[Decoded]:
-    """zxing-cpp's reads of ``grey``; ``scale`` maps corners back when ``grey`` was resized."""
+    """zxing-cpp's reads of ``grey``; ``offset`` and ``scale`` map corners back to the whole frame."""
     found: list[Decoded] = []
     for result in zxingcpp.read_barcodes(grey, formats=formats, text_mode=zxingcpp.TextMode.Plain):
         symbology = read_as = _FROM_ZXING.get(result.format)
@@ -157,7 +169,7 @@ def read_zxing(
                 text, symbology = gtin, Symbology.GTIN14
         p = result.position
         corners = tuple(
-            (round(pt.x / scale), round(pt.y / scale))
+            (round(pt.x / scale) + offset[0], round(pt.y / scale) + offset[1])
             for pt in (p.top_left, p.top_right, p.bottom_right, p.bottom_left)
         )
         decoded = _decoded(text, symbology, corners, "zxing")
@@ -191,11 +203,60 @@ def read_zbar(
     return found
 
 
+def enhanced(grey: np.ndarray) -> tuple[np.ndarray, float]:
+    """A copy of ``grey`` for the second look: enlarged 2x (bars of a pixel or two become readable) and
+    locally contrast-boosted (CLAHE: dim, glary or washed-out labels), with its scale."""
+    image = grey
+    if min(grey.shape) >= 16:
+        # One CLAHE object per call: the camera thread and the second look use this at the same time.
+        # A mild clip limit: stronger ones lost DEV photos that this one reads (benchmarks ``scanning``).
+        image = cv2.createCLAHE(clipLimit=1.0, tileGridSize=(8, 8)).apply(grey)
+    if max(grey.shape) * 2 > MAX_ENHANCED_SIDE:
+        return image, 1.0
+    # Enlarged after the boost (cheaper, and it read more DEV photos than the other order); cubic
+    # keeps bar edges sharper than linear.
+    return cv2.resize(image, None, fx=2.0, fy=2.0, interpolation=cv2.INTER_CUBIC), 2.0
+
+
+def read_enhanced(
+    grey: np.ndarray,
+    formats: Any,
+    symbologies: frozenset[Symbology],
+    zbar: ModuleType | None,
+    zbar_symbols: list[Any],
+    *,
+    offset: tuple[int, int] = (0, 0),
+) -> list[Decoded]:
+    """The cascade's second and third steps on ``grey`` (after zxing-cpp found nothing in it):
+    zxing-cpp on the enhanced copy, then, on a miss, ZBar on the same copy. In that order because
+    zxing-cpp adds the most reads and ZBar's misreads must not win over its reads (DESIGN section 4)."""
+    image, scale = enhanced(grey)
+    found = read_zxing(image, formats, symbologies, scale=scale, offset=offset)
+    if not found and zbar is not None and zbar_symbols:
+        found = read_zbar(zbar, image, zbar_symbols, offset=offset, scale=scale)
+    return found
+
+
+def read_cascade(
+    grey: np.ndarray, formats: Any, symbologies: frozenset[Symbology], zbar: ModuleType | None, zbar_symbols: list[Any]
+) -> list[Decoded]:
+    """The whole cascade, each step only on a miss of the one before: zxing-cpp on the grey picture;
+    zxing-cpp on the enhanced copy; ZBar on the enhanced copy. Reads that disagree (two codes where
+    one symbol is) are dropped, both of them; the next step then has its say."""
+    found = without_disputes(read_zxing(grey, formats, symbologies))
+    if found:
+        return found
+    image, scale = enhanced(grey)
+    found = without_disputes(read_zxing(image, formats, symbologies, scale=scale))
+    if not found and zbar is not None and zbar_symbols:
+        found = without_disputes(read_zbar(zbar, image, zbar_symbols, scale=scale))
+    return found
+
+
 @dataclass
 class _Track:
-    """Where ZBar last read a code zxing-cpp could not: re-read there in the next frame."""
+    """Where the second look read a code zxing-cpp could not: looked at again in the next frame."""
 
-    symbology: Symbology
     box: tuple[int, int, int, int]  # x0, y0, x1, y1
 
 
@@ -203,17 +264,38 @@ def _box_around(corners: Corners, shape: tuple[int, ...]) -> tuple[int, int, int
     xs = [x for x, _ in corners]
     ys = [y for _, y in corners]
     width, height = max(xs) - min(xs), max(ys) - min(ys)
-    # Room for a hand moving the item between frames, and for ZBar's quiet-zone needs.
-    mx, my = max(40, width // 2), max(40, height // 2)
+    # Room for a hand moving the item between frames, for quiet zones, and for a linear code's
+    # outline, which may be a thin line across the bars.
+    mx, my = max(40, width // 2), max(40, height // 2, width // 3)
     return (max(0, min(xs) - mx), max(0, min(ys) - my), min(shape[1], max(xs) + mx), min(shape[0], max(ys) + my))
+
+
+@dataclass(frozen=True)
+class _Look:
+    """A second look's result: the reads, and the CPU time it took."""
+
+    found: list[Decoded]
+    seconds: float
+
+
+def _timed(job: Callable[[], list[Decoded]]) -> _Look:
+    started = time.perf_counter()
+    found = job()
+    return _Look(found, time.perf_counter() - started)
 
 
 class FrameDecoder:
     """Decodes camera frames; one instance per camera, used from one thread (the camera's).
 
-    ``second_opinion`` runs ZBar as described in the module docstring; ``idle_frames`` is how many
-    frames zxing-cpp must find nothing in before ZBar looks, ``second_opinion_gap_s`` the least time
-    between two ZBar runs (it bounds the CPU ZBar takes on an empty view).
+    Every frame: zxing-cpp on the grey frame. After zxing-cpp has found nothing in ``idle_frames``
+    frames, the second look (``read_enhanced``: zxing-cpp, then ZBar, on a CLAHE-enhanced 2x copy)
+    reads a whole frame, on a background thread (``background=True``, the camera) or in line with
+    the frames (``background=False``: a recorded video replayed on the frame's own clock). Its CPU
+    time is budgeted: the next look starts no sooner than its duration divided by ``cpu_share``
+    after the last one started, so an empty view costs at most ``cpu_share`` of one core besides
+    zxing-cpp. A code found there is looked at again in each following frame in a small area
+    around it (a millisecond or two), so that every ``Decoded`` returned is a read of the frame
+    passed in and the acceptance rules still see it frame by frame.
     """
 
     def __init__(
@@ -222,92 +304,110 @@ class FrameDecoder:
         *,
         second_opinion: bool = True,
         idle_frames: int = 3,
-        second_opinion_gap_s: float = 0.1,
+        cpu_share: float = SECOND_LOOK_CPU_SHARE,
+        background: bool = True,
     ) -> None:
         if not symbologies:
             raise ValueError("at least one symbology")
+        if not 0 < cpu_share <= 1:
+            raise ValueError("cpu_share must be in (0, 1]")
         self.symbologies = frozenset(symbologies)
         self.notice: str | None = None
         self._formats = _zxing_formats(self.symbologies)
+        self._second_opinion = second_opinion
         self._zbar: ModuleType | None = None
+        self._zbar_symbols: list[Any] = []
         if second_opinion:
             self._zbar = load_zbar()
             if self._zbar is None:
                 self.notice = zbar_missing_notice()
+            else:
+                wanted = self.symbologies & _SECOND_OPINION_SYMBOLOGIES
+                self._zbar_symbols = _zbar_symbols(self._zbar, wanted)
         self._idle_frames = idle_frames
-        self._gap_s = second_opinion_gap_s
+        self._cpu_share = cpu_share
+        self._background = background
         self._misses = 0
         self._pool: ThreadPoolExecutor | None = None
-        self._pending: Future[list[Decoded]] | None = None
-        self._last_started = -1e9
-        self._tracks: dict[str, _Track] = {}
-        self._zbar_symbols: list[Any] = []
-        if self._zbar is not None:
-            wanted = self.symbologies & _SECOND_OPINION_SYMBOLOGIES
-            self._zbar_symbols = _zbar_symbols(self._zbar, wanted)
-            if not self._zbar_symbols:
-                self._zbar = None
+        self._pending: Future[_Look] | None = None
+        self._next_look = float("-inf")
+        self._tracks: list[_Track] = []
+        self.looks = 0  # second looks run (for tests and benchmarks)
+        self.look_seconds = 0.0  # their total duration
 
     @property
     def second_opinion_active(self) -> bool:
-        return self._zbar is not None
+        """Whether ZBar takes part (False: zxing-cpp alone, ZBar missing or not wanted)."""
+        return self._zbar is not None and bool(self._zbar_symbols)
 
-    def decode(self, frame: np.ndarray) -> list[Decoded]:
+    def decode(self, frame: np.ndarray, at: float | None = None) -> list[Decoded]:
+        """The codes read in ``frame``; ``at`` is its time in seconds (the second look's budget runs
+        on it when ``background`` is False; a live camera's decoder uses the monotonic clock)."""
         grey = as_grey(frame)
         found = read_zxing(grey, self._formats, self.symbologies)
-        if self._zbar is None:
+        if not self._second_opinion:
             return found
-        self._collect_second_opinion(grey.shape)
+        now = time.monotonic() if self._background or at is None else at
+        self._collect_second_look(grey.shape, now)
         if self._tracks:
-            found += self._follow_tracks(grey, {d.text for d in found})
+            found += self._follow_tracks(grey, found)
         self._misses = 0 if found else self._misses + 1
-        if self._misses >= self._idle_frames and self._pending is None:
-            now = time.monotonic()
-            if now - self._last_started >= self._gap_s:
-                self._last_started = now
+        if self._misses >= self._idle_frames and self._pending is None and now >= self._next_look:
+            # cvtColor made a new array; a grey frame may be the caller's reused buffer.
+            image = grey.copy() if grey is frame else grey
+
+            def job() -> list[Decoded]:
+                return read_enhanced(image, self._formats, self.symbologies, self._zbar, self._zbar_symbols)
+
+            self._look_started = now
+            if self._background:
                 if self._pool is None:
-                    self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="zbar-second-opinion")
-                # cvtColor made a new array; a grey frame may be the caller's reused buffer.
-                image = grey.copy() if grey is frame else grey
-                self._pending = self._pool.submit(read_zbar, self._zbar, image, self._zbar_symbols)
+                    self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="second-look")
+                self._pending = self._pool.submit(_timed, job)
+            else:
+                done: Future[_Look] = Future()
+                done.set_result(_timed(job))
+                self._pending = done  # its reads are followed from the next frame on, as a live camera would
         return found
 
-    def _collect_second_opinion(self, shape: tuple[int, ...]) -> None:
+    def _collect_second_look(self, shape: tuple[int, ...], now: float) -> None:
         pending = self._pending
         if pending is None or not pending.done():
             return
         self._pending = None
         try:
-            results = pending.result()
-        except Exception:  # a ZBar failure must never stop the camera; zxing-cpp carries on
-            log.exception("ZBar second opinion failed")
+            look = pending.result()
+        except Exception:  # a failed second look must never stop the camera; zxing-cpp carries on
+            log.exception("second look at a frame failed")
+            self._next_look = now + 1.0
             return
-        for decoded in results:
-            self._tracks[decoded.text] = _Track(decoded.symbology, _box_around(decoded.corners, shape))
+        self.looks += 1
+        self.look_seconds += look.seconds
+        self._next_look = self._look_started + look.seconds / self._cpu_share
+        for decoded in look.found:
+            self._tracks.append(_Track(_box_around(decoded.corners, shape)))
 
-    def _follow_tracks(self, grey: np.ndarray, seen: set[str]) -> list[Decoded]:
-        assert self._zbar is not None
+    def _follow_tracks(self, grey: np.ndarray, seen: list[Decoded]) -> list[Decoded]:
         found: list[Decoded] = []
-        tracks, self._tracks = self._tracks, {}
-        for text, track in tracks.items():
-            if text in seen:
-                continue  # zxing-cpp reads it now: no need to follow it
+        tracks, self._tracks = self._tracks, []
+        texts = {d.text for d in seen}
+        for track in tracks:
             x0, y0, x1, y1 = track.box
-            reads = read_zbar(
-                self._zbar,
-                np.ascontiguousarray(grey[y0:y1, x0:x1]),
-                _zbar_symbols(self._zbar, [track.symbology]),
-                offset=(x0, y0),
+            crop = np.ascontiguousarray(grey[y0:y1, x0:x1])
+            reads = read_zxing(crop, self._formats, self.symbologies, offset=(x0, y0)) or read_enhanced(
+                crop, self._formats, self.symbologies, self._zbar, self._zbar_symbols, offset=(x0, y0)
             )
+            if any(d.text in texts for d in reads):
+                continue  # zxing-cpp reads it in the whole frame now: no need to follow it
             for decoded in reads:
-                if decoded.text not in seen:
-                    seen.add(decoded.text)
+                if decoded.text not in texts:
+                    texts.add(decoded.text)
                     found.append(decoded)
-                    self._tracks[decoded.text] = _Track(decoded.symbology, _box_around(decoded.corners, grey.shape))
+                    self._tracks.append(_Track(_box_around(decoded.corners, grey.shape)))
         return found
 
     def wait_for_second_opinion(self, timeout: float = 5.0) -> bool:
-        """Block until a running ZBar read has finished (for tests and benchmarks); True if one ran."""
+        """Block until a running second look has finished (for tests and benchmarks); True if one ran."""
         pending = self._pending
         if pending is None:
             return False
@@ -360,33 +460,12 @@ def _load_with_pillow(path: Path) -> np.ndarray | None:
 
 
 def decode_image_file(path: Path, symbologies: frozenset[Symbology] = DEFAULT_SYMBOLOGIES) -> list[Decoded]:
-    """Every code in one image file, with full effort (for files and ``orderapp decode``).
-
-    Tries, until one finds something: zxing-cpp; ZBar; zxing-cpp on the picture enlarged 2x (small
-    photos whose bars are only a pixel or two wide); ZBar after a local contrast boost (CLAHE).
-    """
+    """Every code in one image file, through the camera's cascade (``read_cascade``): zxing-cpp on
+    the picture, then zxing-cpp and then ZBar on its CLAHE-enhanced 2x copy, each only on a miss."""
     grey = load_grey_image(Path(path))
-    formats = _zxing_formats(symbologies)
     zbar = load_zbar()
     symbols = _zbar_symbols(zbar, symbologies) if zbar is not None else []
-    attempts: list[Any] = [lambda: read_zxing(grey, formats, symbologies)]
-    if zbar is not None:
-        attempts.append(lambda: read_zbar(zbar, grey, symbols))
-    if max(grey.shape) <= 1600:
-        attempts.append(
-            lambda: read_zxing(
-                cv2.resize(grey, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC), formats, symbologies, scale=2.0
-            )
-        )
-    if zbar is not None and min(grey.shape) >= 16:
-        attempts.append(
-            lambda: read_zbar(zbar, cv2.createCLAHE(clipLimit=2.0, tileGridSize=(8, 8)).apply(grey), symbols)
-        )
-    for attempt in attempts:
-        found: list[Decoded] = attempt()
-        if found:
-            unique: dict[str, Decoded] = {}
-            for decoded in found:
-                unique.setdefault(decoded.text, decoded)
-            return list(unique.values())
-    return []
+    unique: dict[str, Decoded] = {}
+    for decoded in read_cascade(grey, _zxing_formats(symbologies), frozenset(symbologies), zbar, symbols):
+        unique.setdefault(decoded.text, decoded)
+    return list(unique.values())

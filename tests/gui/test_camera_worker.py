@@ -217,9 +217,9 @@ def test_capture_and_decoding_run_off_the_gui_thread(
     threads: set[int] = set()
     decode = FrameDecoder.decode
 
-    def watched(self: FrameDecoder, frame: np.ndarray) -> list[Decoded]:
+    def watched(self: FrameDecoder, frame: np.ndarray, at: float | None = None) -> list[Decoded]:
         threads.add(threading.get_ident())
-        return decode(self, frame)
+        return decode(self, frame, at)
 
     monkeypatch.setattr(FrameDecoder, "decode", watched)
     video = write_video(tmp_path / "one.avi", frames_for([Shot(None, 2), Shot(ITEMS[0], 4), Shot(None, 2)]))
@@ -227,3 +227,30 @@ def test_capture_and_decoding_run_off_the_gui_thread(
         controller.start(video, paced=False)
     assert threads and threading.get_ident() not in threads
     assert [s.code for s in recorder.scans] == ["6901234567892"]
+
+
+def test_the_view_tells_the_packer_to_take_a_counted_item_out_of_view(
+    qtbot: QtBot, controller: CameraController, tmp_path: Path
+) -> None:
+    views: list[tuple[str, str]] = []
+    controller.view.connect(lambda state, hint: views.append((state, hint)))
+    video = write_video(tmp_path / "held.avi", frames_for([Shot(None, 5), Shot(ITEMS[0], 45), Shot(None, 20)]))
+    with qtbot.waitSignal(controller.lost, timeout=30_000):
+        controller.start(video, paced=False)
+    states = [state for state, _hint in views]
+    assert states == ["reading", "counted", "empty"]  # each change once, in order
+    counted_hint = dict(views)["counted"]
+    assert "take it out of view to count the next one" in counted_hint
+    assert dict(views)["empty"] == ""
+
+
+@pytest.mark.parametrize("rearm_s, scans", [(0.3, 2), (1.0, 1)])
+def test_the_rearm_time_is_passed_on(
+    qtbot: QtBot, controller: CameraController, recorder: Recorder, tmp_path: Path, rearm_s: float, scans: int
+) -> None:
+    # The same item shown twice with half a second (15 frames at 30 fps) between the two showings.
+    shots = [Shot(None, 3), Shot(ITEMS[1], 10), Shot(None, 15), Shot(ITEMS[1], 10), Shot(None, 3)]
+    video = write_video(tmp_path / "twice.avi", frames_for(shots))
+    with qtbot.waitSignal(controller.lost, timeout=30_000):
+        controller.start(video, paced=False, rearm_s=rearm_s)
+    assert [s.code for s in recorder.scans] == ["036000291452"] * scans

@@ -69,7 +69,7 @@ def read_by_file_pipeline(sample: Sample) -> bool:
 def read_by_camera_pipeline(sample: Sample, frames: int = 6) -> bool:
     """The photo held in front of the camera for a few frames, ZBar's second opinion included."""
     image = cv2.imread(str(sample.image))
-    decoder = FrameDecoder(idle_frames=1, second_opinion_gap_s=0.0)
+    decoder = FrameDecoder(idle_frames=1, cpu_share=1.0)
     try:
         for _ in range(frames):
             if any(matches(d.text, sample.expected) for d in decoder.decode(image)):

@@ -13,9 +13,9 @@ from barcode_media import Shot, frames_for, sequence_video, write_video
 
 from orderapp.domain.gtin import Symbology
 from orderapp.scanning import camera
-from orderapp.scanning.acceptance import Scan, ScanFilter
+from orderapp.scanning.acceptance import AcceptanceRules, Scan
 from orderapp.scanning.camera import CameraInfo, CameraUnavailable, list_cameras, open_camera, open_video
-from orderapp.scanning.decoding import FrameDecoder
+from orderapp.scanning.pipeline import FramePipeline
 
 ITEMS = [
     ("6901234567892", Symbology.EAN13),
@@ -29,28 +29,26 @@ ITEMS = [
 
 
 def scans_from(path: Path, *, frames_required: int = 2) -> tuple[list[Scan], int]:
-    """Every scan the camera loop accepts from the video, and how many frames it read."""
+    """Every scan the camera pipeline accepts from the video, and how many frames it read."""
     source = open_video(path)
-    decoder = FrameDecoder()
-    scan_filter = ScanFilter(frames_required)
     scans: list[Scan] = []
     frames = 0
     try:
-        while (frame := source.read()) is not None:
-            frames += 1
-            scans += scan_filter.feed(decoder.decode(frame))
+        with FramePipeline(rules=AcceptanceRules(frames_required=frames_required), background=False) as pipeline:
+            while (frame := source.read()) is not None:
+                scans += pipeline.feed(frame, frames / source.fps).scans
+                frames += 1
     finally:
         source.release()
-        decoder.close()
     return scans, frames
 
 
 def test_codes_shown_one_after_another_give_exactly_those_scans_in_order(tmp_path: Path) -> None:
-    video = sequence_video(tmp_path / "packing.avi", ITEMS, frames_each=10, gap_frames=6)
+    video = sequence_video(tmp_path / "packing.avi", ITEMS, frames_each=10, gap_frames=12)
     scans, frames = scans_from(video)
     assert [(s.code, s.symbology) for s in scans] == ITEMS
     assert all(s.source == "camera" for s in scans)
-    assert frames == 6 + len(ITEMS) * (10 + 6)
+    assert frames == 12 + len(ITEMS) * (10 + 12)
 
 
 def test_an_item_held_a_long_time_counts_once(tmp_path: Path) -> None:

@@ -97,7 +97,7 @@ def test_zbar_reads_a_frame_after_zxing_has_found_nothing_and_follows_the_code(
 ) -> None:
     """Stand in for a blurry EAN that only ZBar can read: zxing-cpp is made to find nothing."""
     monkeypatch.setattr(decoding, "read_zxing", lambda *args, **kwargs: [])
-    decoder = FrameDecoder(idle_frames=2, second_opinion_gap_s=0.0)
+    decoder = FrameDecoder(idle_frames=2, cpu_share=1.0)
     frame = frame_showing("6901234567892", Symbology.EAN13, centre=(500, 300))
     try:
         assert decoder.decode(frame) == []
@@ -116,7 +116,7 @@ def test_zbar_reads_a_frame_after_zxing_has_found_nothing_and_follows_the_code(
 
 
 def test_zbar_is_not_asked_while_zxing_reads_codes(monkeypatch: pytest.MonkeyPatch) -> None:
-    decoder = FrameDecoder(idle_frames=2, second_opinion_gap_s=0.0)
+    decoder = FrameDecoder(idle_frames=2, cpu_share=1.0)
     frame = frame_showing("6901234567892", Symbology.EAN13)
     try:
         for _ in range(5):

@@ -9,26 +9,48 @@ The API other capabilities build on (packing, inventory counts):
     enabled), the text for Code 128 and QR. ``corners`` is the polygon in frame pixels; ``decoder`` is
     "zxing" or "zbar".
     ``DEFAULT_SYMBOLOGIES``: EAN-8, EAN-13, UPC-A, UPC-E, Code 128, QR.
-    ``FrameDecoder(symbologies=DEFAULT_SYMBOLOGIES, *, second_opinion=True)``: ``decode(frame)`` for
-    every camera frame (BGR or grey numpy array). zxing-cpp reads every frame; when it has found
-    nothing for a few frames, pyzbar reads a frame on a background thread (it never holds up the
-    frame), and a code it finds is then re-read in the following frames from the area around it, so
-    each ``Decoded`` is a read of the frame passed in. ``notice`` is a translated sentence when
-    something is degraded (ZBar missing), else None. ``close()`` stops the background thread.
-    ``decode_image_file(path, symbologies)``: full effort on one image file (both decoders, rotated and
-    contrast-boosted copies); raises ``UnreadableImage`` (an ``OrderAppError``) when the file cannot
-    be read as an image.
+    ``read_cascade(grey, ...)``: zxing-cpp on the picture; on a miss zxing-cpp on a CLAHE-enhanced 2x
+    copy (``enhanced``); on a miss ZBar on that copy. Reads that disagree (two codes where one symbol
+    is) are dropped and the next step decides.
+    ``FrameDecoder(symbologies=DEFAULT_SYMBOLOGIES, *, second_opinion=True, idle_frames=3,
+    cpu_share=0.25, background=True)``: ``decode(frame, at=None)`` for every camera frame (BGR or grey
+    numpy array): zxing-cpp on the grey frame; after ``idle_frames`` frames without a read, the
+    cascade's later steps take a "second look" at a whole frame (on a background thread, or in line on
+    the frames' own clock ``at`` when ``background`` is False), at most ``cpu_share`` of one core; a
+    code found there is re-read in the following frames around where it was, so each ``Decoded`` is a
+    read of the frame passed in. ``notice`` is a translated sentence when ZBar is missing (zxing-cpp
+    then does both looks), else None. ``close()`` stops the background thread.
+    ``decode_image_file(path, symbologies)``: the cascade on one image file; raises ``UnreadableImage``
+    (an ``OrderAppError``) when the file cannot be read as an image.
+
+``orderapp.scanning.agreement``
+    ``disagree(a, b)``, ``without_disputes(reads)``, ``code_key(decoded)``: when two reads are two
+    different codes where one symbol is.
 
 ``orderapp.scanning.acceptance``
     ``Scan(code, symbology, source)``: one accepted scan; ``source`` is "camera", "wedge" or "typed".
-    ``ScanFilter(frames_required=2, absent_frames_to_rearm=3)``: ``feed(decoded)`` once per frame
-    gives the scans accepted in that frame: a GTIN only with a valid check digit, any code only after
-    it was read in ``frames_required`` consecutive frames, and the same code not again until it has
-    been out of view for ``absent_frames_to_rearm`` frames. ``reset()`` forgets everything.
+    ``AcceptanceRules(rearm_s=0.3, frames_required=2, short_frames_required=4, short_hold_s=0.1,
+    agree_s=0.5, dispute_s=0.3)``: ``rearm_s`` is the time a code must be out of view before it counts
+    again (feed it from a Settings value).
+    ``ScanFilter(rules=AcceptanceRules())``: ``feed(decoded, at)`` once per frame, ``at`` the frame's
+    time in seconds, gives the scans accepted in that frame: a GTIN only with a valid check digit, a
+    code once read in ``frames_required`` frames within ``agree_s`` (EAN-8 and UPC-E: more frames,
+    spanning ``short_hold_s``), nothing while reads disagree at its place, and the same code not
+    again until it has been out of view for ``rearm_s``. ``state`` (a ``ViewState``: empty, reading,
+    counted, disputed) and ``view_hint(state)`` (a translated sentence, e.g. "Counted: take it out
+    of view to count the next one.") tell the preview what to say. ``reset()`` forgets everything.
     ``typed_scan(text, source)``: a Scan from a wedge burst or typed entry (whitespace and control
     characters stripped; GTIN symbology inferred from length and check digit); raises ``InvalidCode``
     with a sentence for the user for empty or illegal text or a GTIN-looking code whose check digit
     is wrong.
+
+``orderapp.scanning.pipeline``
+    ``FramePipeline(symbologies, *, rules=None, background=True)``: ``feed(frame, at) -> FrameResult
+    (decoded, scans, state, hint)``, the packing station's decoding then acceptance; the GUI's camera
+    worker uses it. ``replay_video(path, symbologies, *, rules=None)`` yields ``TimedScan(seconds,
+    scan)`` for every scan the station would accept from a recorded video (every frame, times from
+    its frame rate; ``orderapp decode VIDEO``); raises ``CameraUnavailable`` with a sentence when the
+    file cannot be played.
 
 ``orderapp.scanning.gtin_forms``
     ``gtin_key(code, symbology=None)``: a 14-digit key equal for every written form of one GTIN
@@ -49,11 +71,14 @@ Qt side (``orderapp.gui``):
     Capture, decoding and the scan filter on a QThread; the GUI thread only receives signals:
     ``frame(QImage)`` preview (frames the GUI has not painted yet are dropped, never queued),
     ``found(list[Decoded])`` for outlines and "hold steady" ([] once the codes leave the view),
+    ``view(state, hint)`` when the view's ``ViewState`` changes (its value, and the sentence to show:
+    "Hold steady…", "Counted: take it out of view to count the next one.", or "" when empty),
     ``scanned(Scan)``, ``lost(str)`` (cannot open / unplugged / video ended: a sentence for the
     user), ``resumed()`` (a lost camera sends pictures again: it is retried every 2 s until ``stop``),
     ``notice(str)`` (ZBar missing). ``start(source, *, width=1280, height=720, frames_required=2,
-    paced=True)`` with a camera index or a video path; ``start_source(opener, *, is_camera=False,
-    frames_required=2)`` with any FrameSource factory; ``stop()`` (cooperative, also on quit);
+    paced=True, rearm_s=0.3)`` with a camera index or a video path; ``start_source(opener, *,
+    is_camera=False, frames_required=2, rearm_s=0.3)`` with any FrameSource factory (a camera's frame
+    times are their arrival times; a video's come from its frame rate); ``stop()`` (cooperative, also on quit);
     ``is_running()``. Nothing from a stopped run arrives after ``stop()``.
 
 ``scanner_input.WedgeScannerFilter(scope, *, max_gap_ms=40, min_length=4, clock=None)``

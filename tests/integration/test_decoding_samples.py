@@ -26,7 +26,7 @@ FLOORS = {
     "code128-1": (1.0, 1.0),
     "qrcode-1": (1.0, 1.0),
 }
-OVERALL_FLOOR = 0.95
+OVERALL_FLOOR = 0.977  # 43 of the 44 DEV photos: kept, never lowered
 
 
 @dataclass(frozen=True)
@@ -118,3 +118,13 @@ def test_the_pipeline_reads_what_the_sample_says_exactly(samples: list[Sample]) 
         if sample.folder in ("code128-1", "qrcode-1"):
             texts = [d.text for d in decode_image_file(sample.image)]
             assert sample.expected in texts, f"{sample.image.name}: {texts!r}"
+
+
+def test_the_cascade_reports_no_wrong_retail_code_on_the_dev_photos(samples: list[Sample]) -> None:
+    """ean13-1/35 gives zxing-cpp two EAN-13s on one symbol: the disagreement is dropped, not reported."""
+    wrong = []
+    for sample in samples:
+        for decoded in decode_image_file(sample.image):
+            if decoded.text.isdigit() and not matches(decoded.text, sample.expected):
+                wrong.append(f"{sample.folder}/{sample.image.name}: {decoded.text}")
+    assert wrong == []

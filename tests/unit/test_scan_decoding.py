@@ -201,3 +201,81 @@ def test_decoded_is_a_frozen_value() -> None:
     decoded = Decoded("96385074", Symbology.EAN8, ((0, 0),), "zxing")
     with pytest.raises(AttributeError):
         decoded.text = "x"  # type: ignore[misc]
+
+
+def test_the_cascade_asks_zbar_only_when_zxing_finds_nothing_on_the_enhanced_copy(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """ZBar's misreads must not win: on the same copy zxing-cpp is asked first."""
+    asked: list[str] = []
+    zbar_misread = Decoded("7034759003930", Symbology.EAN13, ((0, 0), (9, 0), (9, 9), (0, 9)), "zbar")
+
+    def zbar(*args, **kwargs) -> list[Decoded]:  # type: ignore[no-untyped-def]
+        asked.append("zbar")
+        return [zbar_misread]
+
+    monkeypatch.setattr(decoding, "read_zbar", zbar)
+    grey = decoding.as_grey(frame_showing("6901234567892", Symbology.EAN13))
+    formats = decoding._zxing_formats(DEFAULT_SYMBOLOGIES)
+    zbar_module = decoding.load_zbar()
+    found = decoding.read_cascade(grey, formats, DEFAULT_SYMBOLOGIES, zbar_module, ["EAN13"])
+    assert [d.text for d in found] == ["6901234567892"] and asked == []
+    assert decoding.read_enhanced(grey, formats, DEFAULT_SYMBOLOGIES, zbar_module, ["EAN13"])[0].decoder == "zxing"
+    assert asked == []
+    empty = decoding.as_grey(desk())
+    assert decoding.read_cascade(empty, formats, DEFAULT_SYMBOLOGIES, zbar_module, ["EAN13"]) == [zbar_misread]
+    assert asked == ["zbar"]  # nothing else read anything: ZBar has its say last
+
+
+def test_reads_that_disagree_in_a_step_are_dropped_and_the_next_step_decides(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real = decoding.read_zxing
+    calls: list[float] = []
+
+    def first_look_disagrees(grey, formats, symbologies, *, scale=1.0, offset=(0, 0)):  # type: ignore[no-untyped-def]
+        found = real(grey, formats, symbologies, scale=scale, offset=offset)
+        calls.append(scale)
+        if len(calls) == 1:  # the plain frame: a misread beside the right read of the same bars
+            return [*found, Decoded("7034759003930", Symbology.EAN13, found[0].corners, "zxing")]
+        return found
+
+    monkeypatch.setattr(decoding, "read_zxing", first_look_disagrees)
+    grey = decoding.as_grey(frame_showing("6901234567892", Symbology.EAN13))
+    formats = decoding._zxing_formats(DEFAULT_SYMBOLOGIES)
+    found = decoding.read_cascade(grey, formats, DEFAULT_SYMBOLOGIES, None, [])
+    assert [d.text for d in found] == ["6901234567892"]
+    assert calls == [1.0, 2.0]  # the enhanced 2x copy decided
+
+
+def test_the_second_look_keeps_within_its_cpu_budget() -> None:
+    """Replayed on a video's clock, an empty view's second looks take at most a quarter of the time."""
+    decoder = FrameDecoder(idle_frames=1, background=False)
+    empty = desk()
+    try:
+        for number in range(150):  # five seconds at 30 fps
+            decoder.decode(empty, number / 30)
+        assert decoder.looks >= 1
+        # Each look starts no sooner than its duration / 0.25 after the one before, so the total is
+        # at most a quarter of the time, plus the last look.
+        average = decoder.look_seconds / decoder.looks
+        assert decoder.look_seconds <= 0.25 * (149 / 30) + average + 1e-6
+    finally:
+        decoder.close()
+
+
+def test_without_zbar_the_second_look_still_reads_with_zxing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(decoding, "load_zbar", lambda: None)
+    decoder = FrameDecoder(idle_frames=1, cpu_share=1.0, background=False)
+    real = decoding.read_zxing
+    monkeypatch.setattr(
+        decoding, "read_zxing", lambda grey, *a, scale=1.0, **k: real(grey, *a, scale=scale, **k) if scale > 1 else []
+    )
+    frame = frame_showing("6901234567892", Symbology.EAN13)
+    try:
+        assert decoder.notice is not None
+        assert decoder.decode(frame, 0.0) == []  # plain look misses; the second look runs
+        found = decoder.decode(frame, 0.033)  # and is followed in this frame
+        assert [(d.text, d.decoder) for d in found] == [("6901234567892", "zxing")]
+    finally:
+        decoder.close()

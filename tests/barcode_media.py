@@ -137,11 +137,12 @@ def sequence_video(
     codes: Sequence[tuple[str, Symbology]],
     *,
     frames_each: int = 12,
-    gap_frames: int = 8,
+    gap_frames: int = 15,
     fps: float = 30.0,
 ) -> Path:
     """A video that shows each code in turn, with the empty desk before, between and after them,
-    each code a little elsewhere in the frame like a hand would hold it."""
+    each code a little elsewhere in the frame like a hand would hold it. The default gap (0.5 s at
+    30 fps) is longer than the camera's re-arm time, so the same code shown twice counts twice."""
     shots: list[Shot] = [Shot(None, gap_frames)]
     spots = [(640, 360), (560, 330), (720, 400), (600, 420), (700, 300)]
     for number, code in enumerate(codes):

@@ -65,7 +65,6 @@ def _read_rates() -> list[Row]:
     from orderapp.scanning.agreement import without_disputes
     from orderapp.scanning.decoding import (
         DEFAULT_SYMBOLOGIES,
-        FrameDecoder,
         _zbar_symbols,
         _zxing_formats,
         decode_image_file,
@@ -75,23 +74,17 @@ def _read_rates() -> list[Row]:
         read_zbar,
         read_zxing,
     )
+    from orderapp.scanning.pipeline import FramePipeline
 
     formats = _zxing_formats(DEFAULT_SYMBOLOGIES)
     zbar = load_zbar()
     symbols = _zbar_symbols(zbar, DEFAULT_SYMBOLOGIES) if zbar is not None else []
 
     def camera(image_path: Path) -> list[str]:
+        """The photo held in front of the camera for half a second: the codes the station accepts."""
         image = cv2.imread(str(image_path))
-        decoder = FrameDecoder(idle_frames=1, cpu_share=1.0)
-        try:
-            for _ in range(6):
-                texts = [d.text for d in decoder.decode(image)]
-                if texts:
-                    return texts
-                decoder.wait_for_second_opinion()
-            return []
-        finally:
-            decoder.close()
+        with FramePipeline(background=False) as pipeline:
+            return [scan.code for number in range(15) for scan in pipeline.feed(image, number / 30).scans]
 
     def step1(path: Path) -> list[str]:
         return [d.text for d in without_disputes(read_zxing(load_grey_image(path), formats, DEFAULT_SYMBOLOGIES))]
@@ -121,7 +114,7 @@ def _read_rates() -> list[Row]:
         "cascade step 1: zxing-cpp": step1,
         "cascade steps 1-2: + zxing-cpp on CLAHE 2x": step2,
         "ZBar alone on CLAHE 2x (step 3's reader)": zbar_enhanced,
-        "pipeline (camera, 6 frames)": camera,
+        "pipeline (camera: decoding and acceptance, 0.5 s)": camera,
         "raw zxing-cpp": raw_zxing,
         "raw pyzbar": raw_zbar,
     }
@@ -142,12 +135,16 @@ def _read_rates() -> list[Row]:
                     wrong[name].append(f"{folder}/{image.name}: {text}")
     rows = []
     for folder in folders:
-        for name in ("cascade (file, orderapp decode)", "pipeline (camera, 6 frames)", "raw zxing-cpp"):
+        for name in (
+            "cascade (file, orderapp decode)",
+            "pipeline (camera: decoding and acceptance, 0.5 s)",
+            "raw zxing-cpp",
+        ):
             rate = 100 * statistics.fmean(results[name][folder])
             rows.append(Row(NAME, f"read {folder} ({len(results[name][folder])}): {name}", rate, "%"))
     for name in readers:
         flat = [ok for oks in results[name].values() for ok in oks]
-        goal = ">= 97.7%" if name.startswith(("cascade (file", "pipeline")) else ""
+        goal = ">= 97.7%" if name.startswith("cascade (file") else ""
         rows.append(
             Row(
                 NAME,
@@ -200,13 +197,16 @@ def _decode_times(rounds: int) -> list[Row]:
         raw: list[float] = []
         try:
             for _ in range(rounds):
-                for _name, grey in group:
-                    started = time.perf_counter()
-                    decoder.decode(grey)
-                    ours.append((time.perf_counter() - started) * 1000)
-                    started = time.perf_counter()
-                    zxingcpp.read_barcodes(grey, formats=formats)
-                    raw.append((time.perf_counter() - started) * 1000)
+                for number, (_name, grey) in enumerate(group):
+                    # Which goes first alternates, so neither always meets a busier moment.
+                    for turn in (0, 1) if number % 2 else (1, 0):
+                        started = time.perf_counter()
+                        if turn == 0:
+                            decoder.decode(grey)
+                            ours.append((time.perf_counter() - started) * 1000)
+                        else:
+                            zxingcpp.read_barcodes(grey, formats=formats, text_mode=zxingcpp.TextMode.Plain)
+                            raw.append((time.perf_counter() - started) * 1000)
                     time.sleep(max(0.0, 1 / 30 - (ours[-1] + raw[-1]) / 1000))
         finally:
             decoder.close()

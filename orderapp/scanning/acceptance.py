@@ -89,6 +89,11 @@ class AcceptanceRules:
     short_hold_s: float = 0.1  # ... whose reads must also span at least this long
     agree_s: float = 0.5
     dispute_s: float = 0.3  # a disagreeing read at the same place blocks both codes this long
+    # A code read only now and then while held (small, blurred, dim) drops out for longer: it re-arms
+    # after the longer of rearm_s and this many times its longest gap between reads while counted,
+    # at most max_rearm_s.
+    gap_factor: float = 2.5
+    max_rearm_s: float = 1.0
 
     def __post_init__(self) -> None:
         if self.frames_required < 1 or self.short_frames_required < 1:
@@ -102,6 +107,7 @@ class _Code:
     decoded: Decoded
     reads: list[float] = field(default_factory=list)  # frame times of its undisputed reads, within agree_s
     last_read: float = 0.0  # frame time it was last in view (disputed reads included)
+    longest_gap: float = 0.0  # the longest it went unread since it counted
     counted: bool = False
 
 
@@ -128,6 +134,7 @@ class ScanFilter:
         self._codes: dict[str, _Code] = {}
         self._recent: list[_Read] = []
         self._disputed_until = float("-inf")
+        self._last_at: float | None = None
         self.state = ViewState.EMPTY
 
     def _required(self, symbology: Symbology) -> tuple[int, float]:
@@ -136,6 +143,8 @@ class ScanFilter:
         return self.rules.frames_required, 0.0
 
     def feed(self, decoded: Sequence[Decoded], at: float) -> list[Scan]:
+        period = max(0.0, at - self._last_at) if self._last_at is not None else 0.0
+        self._last_at = at
         reads: dict[str, _Read] = {}
         for item in decoded:
             if has_valid_check_digit(item):
@@ -156,6 +165,8 @@ class ScanFilter:
         accepted: list[Scan] = []
         for key, read in reads.items():
             code = self._codes.setdefault(key, _Code(read.decoded))
+            if code.counted:  # time it was missing, not the frame interval (a 5 fps camera reads every 0.2 s)
+                code.longest_gap = max(code.longest_gap, at - code.last_read - period)
             code.last_read = at
             if key in disputed:
                 code.reads.clear()
@@ -165,17 +176,22 @@ class ScanFilter:
             if not code.counted and len(code.reads) >= frames and at - code.reads[0] >= hold - 1e-9:
                 code.counted = True
                 accepted.append(Scan(read.decoded.text, read.decoded.symbology, "camera"))
-        forget = max(self.rules.rearm_s, self.rules.dispute_s, self.rules.agree_s)
+        forget = max(self.rules.rearm_s, self.rules.max_rearm_s, self.rules.dispute_s, self.rules.agree_s)
         for key, code in list(self._codes.items()):
             if key in reads:
                 continue
-            if code.counted and at - code.last_read >= self.rules.rearm_s - 1e-9:
+            if code.counted and at - code.last_read >= self._rearm_after(code) - 1e-9:
                 code.counted = False  # out of view long enough: the next showing counts again, on its own reads
                 code.reads.clear()
+                code.longest_gap = 0.0
             if not code.counted and at - code.last_read > forget:
                 del self._codes[key]
         self.state = self._state(reads, at)
         return accepted
+
+    def _rearm_after(self, code: _Code) -> float:
+        rules = self.rules
+        return max(rules.rearm_s, min(rules.max_rearm_s, rules.gap_factor * code.longest_gap))
 
     def _state(self, reads: dict[str, _Read], at: float) -> ViewState:
         if at < self._disputed_until and reads:
@@ -194,6 +210,7 @@ class ScanFilter:
         self._codes.clear()
         self._recent.clear()
         self._disputed_until = float("-inf")
+        self._last_at = None
         self.state = ViewState.EMPTY
 
 

@@ -79,6 +79,16 @@ def test_the_rearm_time_is_the_callers_setting(gap_s: float, counts: int) -> Non
     assert len(run(ScanFilter(AcceptanceRules(rearm_s=0.1)), frames)) == 2
 
 
+def test_a_code_read_only_now_and_then_while_held_waits_longer_before_it_counts_again() -> None:
+    # A small blurred code read in one frame of seven (unread for 0.2 s at a time), then lost for
+    # 0.35 s while held: still the same unit. Gone for a whole second, it is the next one.
+    held = [[TEA] if n % 7 == 0 else [] for n in range(43)]
+    frames = [[TEA], [TEA], *held, *seconds(0.35, []), *held]
+    assert len(run(ScanFilter(), frames)) == 1
+    frames = [[TEA], [TEA], *held, *seconds(1.0, []), [TEA], [TEA]]
+    assert len(run(ScanFilter(), frames)) == 2
+
+
 def test_rearming_is_timed_from_frame_times_not_frame_counts() -> None:
     # A camera that slows to 5 fps in dim light: 2 missing frames are 0.4 s out of view.
     frames = seconds(1.0, [TEA], 5) + seconds(0.4, [], 5) + seconds(1.0, [TEA], 5)

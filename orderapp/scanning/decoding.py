@@ -344,7 +344,9 @@ class FrameDecoder:
         """The codes read in ``frame``; ``at`` is its time in seconds (the second look's budget runs
         on it when ``background`` is False; a live camera's decoder uses the monotonic clock)."""
         grey = as_grey(frame)
-        found = read_zxing(grey, self._formats, self.symbologies)
+        # Two codes read where one symbol is count as no read (as in ``read_cascade``): the second look
+        # then has its say, and the acceptance rules still see any disagreement between frames.
+        found = without_disputes(read_zxing(grey, self._formats, self.symbologies))
         if not self._second_opinion:
             return found
         now = time.monotonic() if self._background or at is None else at

@@ -396,9 +396,12 @@ class FrameDecoder:
         for track in tracks:
             x0, y0, x1, y1 = track.box
             crop = np.ascontiguousarray(grey[y0:y1, x0:x1])
-            reads = read_zxing(crop, self._formats, self.symbologies, offset=(x0, y0)) or read_enhanced(
-                crop, self._formats, self.symbologies, self._zbar, self._zbar_symbols, offset=(x0, y0)
-            )
+            reads = without_disputes(read_zxing(crop, self._formats, self.symbologies, offset=(x0, y0)))
+            if not reads:
+                zbar, symbols = self._zbar, self._zbar_symbols
+                reads = without_disputes(
+                    read_enhanced(crop, self._formats, self.symbologies, zbar, symbols, offset=(x0, y0))
+                )
             if any(d.text in texts for d in reads):
                 continue  # zxing-cpp reads it in the whole frame now: no need to follow it
             for decoded in reads:

@@ -93,6 +93,7 @@ _SECOND_OPINION_SYMBOLOGIES = frozenset(
 
 
 SECOND_LOOK_CPU_SHARE = 0.25  # of one core, at most, for the second look while nothing is read
+TRACK_PATIENCE_FRAMES = 8  # a code the second look found is looked for where it was this long
 MAX_ENHANCED_SIDE = 4096  # a larger picture is contrast-boosted but not enlarged
 
 
@@ -258,6 +259,7 @@ class _Track:
     """Where the second look read a code zxing-cpp could not: looked at again in the next frame."""
 
     box: tuple[int, int, int, int]  # x0, y0, x1, y1
+    misses: int = 0  # frames in a row it was not read there
 
 
 def _box_around(corners: Corners, shape: tuple[int, ...]) -> tuple[int, int, int, int]:
@@ -404,6 +406,9 @@ class FrameDecoder:
                 )
             if any(d.text in texts for d in reads):
                 continue  # zxing-cpp reads it in the whole frame now: no need to follow it
+            if not reads and track.misses + 1 < TRACK_PATIENCE_FRAMES:
+                # A blurred frame or two: the code is probably still there; look again next frame.
+                self._tracks.append(_Track(track.box, track.misses + 1))
             for decoded in reads:
                 if decoded.text not in texts:
                     texts.add(decoded.text)

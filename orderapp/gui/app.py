@@ -60,6 +60,7 @@ def install_translators(app: QApplication, locale: QLocale | None = None) -> lis
     """Qt's own texts (standard buttons and dialogs) and the app's, in the user's language (``ui_locale``
     unless ``locale`` is given), where a .qm catalogue exists; English otherwise."""
     locale = locale or ui_locale()
+    QLocale.setDefault(locale)  # dates, numbers and country names on screen follow the same language
     installed: list[QTranslator] = []
     sources = [
         ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),

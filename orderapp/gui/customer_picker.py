@@ -90,8 +90,8 @@ class CustomerPicker(QObject):
     def name_edited(self) -> None:
         if self.customer is not None and self.name.text().strip() != self.customer.name:
             self.customer = None  # typing another name: a new customer, unless one is picked again
-            self.show_state()
             self._phone_timer.start()
+        self.show_state()
         self._name_timer.start()
 
     def phone_edited(self) -> None:

@@ -57,6 +57,7 @@ class DraftSaver(QObject):
         self._save_again = False
         self._after: list[Callable[[], None]] = []
         self._finished = False
+        self._discarded = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DRAFT_SAVE_MS)
@@ -175,9 +176,14 @@ class DraftSaver(QObject):
         """The app is closing: wait for a save in flight, then write what the form holds now. The
         upsert makes the order of the two writes harmless: the newer revision is the one kept."""
         try:
+            self._timer.stop()
+            if self._discarded:
+                # Thrown away while a save ran: that save may land after the quit; remove it too.
+                current_runner().wait(QUIT_WAIT_MS)
+                discard_draft(self._database, self._draft_id, form_key=self.form_key)
+                return
             if self._finished:
                 return
-            self._timer.stop()
             if self._saving:
                 current_runner().wait(QUIT_WAIT_MS)
             if not self._dirty():
@@ -210,19 +216,19 @@ class DraftSaver(QObject):
     def discard(self, then: Callable[[], None]) -> None:
         """Throw the draft away (after any save in flight), then run ``then``."""
         self._finished = True
+        self._discarded = True
         self._timer.stop()
 
         def drop() -> None:
-            if self._draft_id is not None:
-                self._discard_quietly(self._draft_id)
-                self._draft_id = None
+            self._discard_quietly(self._draft_id)
+            self._draft_id = None
             then()
 
         self.when_idle(drop)
 
-    def _discard_quietly(self, draft_id: int) -> None:
-        database = self._database
-        run_task(lambda: discard_draft(database, draft_id), None, lambda exc: log.warning("%s", exc))
+    def _discard_quietly(self, draft_id: int | None) -> None:
+        database, form_key = self._database, self.form_key
+        run_task(lambda: discard_draft(database, draft_id, form_key=form_key), None, lambda exc: log.warning("%s", exc))
 
 
 def has_content(draft: OrderDraft) -> bool:

@@ -42,7 +42,8 @@ from orderapp.errors import OrderAppError
 from orderapp.gui.context import AppContext
 from orderapp.gui.forms import child, load_form
 from orderapp.gui.order_detail import OrderDetail
-from orderapp.gui.order_form import CHANNELS, FormMode, OrderForm
+from orderapp.gui.order_form import OrderForm
+from orderapp.gui.order_form_view import CHANNELS, FormMode
 from orderapp.gui.order_import_dialog import BulkConfirmDialog, OrderImportDialog
 from orderapp.gui.order_lines import shortcut_text
 from orderapp.gui.order_list_model import (

@@ -157,12 +157,16 @@ def load_draft(database: Database, draft_id: int) -> SavedDraft | None:
         return None if record is None else _saved(record)
 
 
-def discard_draft(database: Database, draft_id: int) -> None:
+def discard_draft(database: Database, draft_id: int | None, *, form_key: str | None = None) -> None:
+    """Remove the draft ``draft_id`` and, with ``form_key``, the one that form saved (its id may not
+    have reached the form yet)."""
     with database.session(write=True) as session:
-        record = session.get(OrderDraftRecord, draft_id)
-        if record is not None:
+        records = [session.get(OrderDraftRecord, draft_id)] if draft_id is not None else []
+        if form_key is not None:
+            records += session.scalars(select(OrderDraftRecord).where(OrderDraftRecord.form_key == form_key)).all()
+        for record in {id(r): r for r in records if r is not None}.values():
             session.delete(record)
-            session.commit()
+        session.commit()
 
 
 def _saved(record: OrderDraftRecord) -> SavedDraft:

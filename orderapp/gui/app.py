@@ -18,6 +18,7 @@ from orderapp import i18n, paths
 from orderapp.app_logging import setup_logging
 from orderapp.gui.crash import install_crash_handler
 from orderapp.gui.database_dialog import open_shop
+from orderapp.gui.icons import app_icon
 from orderapp.gui.main_window import MainWindow
 from orderapp.gui.tasks import current_runner, run_task
 from orderapp.store.database import Database
@@ -43,6 +44,7 @@ def make_application() -> QApplication:
     from orderapp import __version__
 
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
     return app
 
 

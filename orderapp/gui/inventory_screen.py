@@ -10,7 +10,7 @@ A USB scanner's code typed anywhere on the screen searches for that product.
 from __future__ import annotations
 
 import logging
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from orderapp.domain.money import format_money
+from orderapp.domain.shop_clock import shop_zone
 from orderapp.errors import OrderAppError
 from orderapp.gui.context import AppContext
 from orderapp.gui.forms import child, load_form
@@ -196,10 +197,7 @@ class InventoryScreen(QWidget):
     def _settings_arrived(self, settings: ShopSettings) -> None:
         self.currency = settings.currency
         self.model.set_currency(settings.currency)
-        try:
-            self.zone = ZoneInfo(settings.timezone)
-        except (ZoneInfoNotFoundError, ValueError):
-            self.zone = None
+        self.zone = shop_zone(settings.timezone)
         if self.detail is not None:
             self._show_detail(self.detail)
 
@@ -246,6 +244,20 @@ class InventoryScreen(QWidget):
             low_stock=self.low_stock_filter.isChecked(),
             status=StatusFilter(status) if status else StatusFilter.ACTIVE,
         )
+
+    def show_list(self, kind: str) -> None:
+        """A dashboard card: "low_stock" lists the active products at or below their reorder point."""
+        if kind != "low_stock":
+            return
+        self.search.clear()
+        self.tabs.setCurrentIndex(0)
+        self.status_filter.setCurrentIndex(max(self.status_filter.findData(StatusFilter.ACTIVE.value), 0))
+        self.category_filter.setCurrentIndex(0)
+        self.location_filter.setCurrentIndex(0)
+        if self.low_stock_filter.isChecked():
+            self.apply_query()
+        else:
+            self.low_stock_filter.setChecked(True)  # applies the query
 
     def apply_query(self) -> None:
         """Search again with what is typed and chosen now (the list starts at its first page)."""

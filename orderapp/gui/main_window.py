@@ -30,6 +30,7 @@ from orderapp.errors import OrderAppError
 from orderapp.gui.context import AppContext
 from orderapp.gui.dashboard_screen import DashboardScreen
 from orderapp.gui.desktop import open_folder
+from orderapp.gui.icons import app_icon
 from orderapp.gui.placeholder_screen import PlaceholderScreen
 from orderapp.gui.settings_screen import SettingsScreen
 from orderapp.gui.tasks import run_task
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
+        self.setWindowIcon(app_icon())
         self.context = database if isinstance(database, AppContext) else AppContext(database=database, demo=demo)
         self.database = self.context.database
         self.demo = self.context.demo
@@ -169,6 +171,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.setObjectName("screens")
         self.dashboard = DashboardScreen(self.database)
+        self.dashboard.open_list.connect(self.open_list)
         self._pages: dict[str, QWidget] = {}
         for number, entry in enumerate(self.entries, start=1):
             shortcut = QKeySequence(f"Ctrl+{number}")
@@ -290,6 +293,15 @@ class MainWindow(QMainWindow):
         row = self.keys.index(key)
         if self.navigation.currentRow() != row:
             self.navigation.setCurrentRow(row)
+
+    def open_list(self, kind: str) -> None:
+        """A dashboard card: the list behind its figure ("orders_today", "to_pack", "overdue", "low_stock")."""
+        key = "inventory" if kind == "low_stock" else "orders"
+        self.show_screen(key)
+        screen = self._pages[key]
+        show_list = getattr(screen, "show_list", None)
+        if callable(show_list):
+            show_list(kind)
 
     def current_key(self) -> str:
         return self.keys[self.stack.currentIndex()]

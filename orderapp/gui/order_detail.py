@@ -8,7 +8,6 @@ import html
 import logging
 from collections.abc import Callable
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from orderapp.domain.money import format_money
+from orderapp.domain.shop_clock import shop_zone
 from orderapp.errors import OrderAppError, ValidationFailed
 from orderapp.gui.context import AppContext
 from orderapp.gui.forms import child, load_form
@@ -186,7 +186,7 @@ class OrderDetail(QWidget):
         self.setObjectName("order_detail")
         self.context = context
         self._database = context.database
-        self._zone = ZoneInfo(timezone)
+        self._zone = shop_zone(timezone)
         self.view: OrderView | None = None
         self._loading_id: int | None = None
         self._busy = False
@@ -247,7 +247,7 @@ class OrderDetail(QWidget):
         self.show_order(None)
 
     def set_timezone(self, name: str) -> None:
-        self._zone = ZoneInfo(name)
+        self._zone = shop_zone(name)
         if self.view is not None:
             self.show_order(self.view)
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
@@ -37,7 +36,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from orderapp.domain.order_status import OPEN_STATUSES, OrderStatus
+from orderapp.domain.order_status import OPEN_STATUSES, TO_PACK_STATUSES, OrderStatus
+from orderapp.domain.shop_clock import shop_today, shop_zone
 from orderapp.errors import OrderAppError
 from orderapp.gui.context import AppContext
 from orderapp.gui.forms import child, load_form
@@ -74,6 +74,7 @@ log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 300
 OPEN_FILTER = "open"
+TO_PACK_FILTER = "to_pack"
 STATUS_CHOICES = (
     OrderStatus.RECEIVED,
     OrderStatus.CONFIRMED,
@@ -214,6 +215,10 @@ class OrdersScreen(QWidget):
         self.settings = settings
         self.model.set_timezone(settings.timezone)
         self.detail.set_timezone(settings.timezone)
+        if self.date_from.isHidden():  # "Between dates" starts from the shop's today, not the PC's
+            day = shop_today(settings.timezone)
+            self.date_to.setDate(QDate(day.year, day.month, day.day))
+            self.date_from.setDate(self.date_to.date().addDays(-7))
         self.settings_loaded.emit(settings)
         self.apply_filters()
         self.refresh_drafts()
@@ -396,6 +401,7 @@ class OrdersScreen(QWidget):
     def _setup_filters(self) -> None:
         self.status_filter.addItem(self.tr("Every status"), None)
         self.status_filter.addItem(self.tr("Open (not shipped yet)"), OPEN_FILTER)
+        self.status_filter.addItem(self.tr("To pack (confirmed or picking)"), TO_PACK_FILTER)
         for status in STATUS_CHOICES:
             self.status_filter.addItem(status_label(status), status.value)
         self.channel_filter.addItem(self.tr("Every channel"), None)
@@ -414,7 +420,8 @@ class OrdersScreen(QWidget):
         self.priority_filter.addItem(self.tr("Any priority"), None)
         self.priority_filter.addItem(self.tr("Urgent"), "urgent")
         self.priority_filter.addItem(self.tr("Normal"), "normal")
-        today = QDate.currentDate()
+        shop_day = shop_today(self._zone_name())
+        today = QDate(shop_day.year, shop_day.month, shop_day.day)
         self.date_from.setDate(today.addDays(-7))
         self.date_to.setDate(today)
         self.date_from.hide()
@@ -427,6 +434,37 @@ class OrdersScreen(QWidget):
         self.date_to.dateChanged.connect(lambda _d: self.apply_filters())
         self.overdue_only.toggled.connect(lambda _c: self.apply_filters())
 
+    def show_list(self, kind: str) -> None:
+        """The list a dashboard card stands for: "orders_today", "to_pack" or "overdue" (other filters
+        and the search are cleared, so the list holds what the figure counted)."""
+        period, status, overdue = {
+            "orders_today": ("today", None, False),
+            "to_pack": (None, TO_PACK_FILTER, False),
+            "overdue": (None, OPEN_FILTER, True),
+        }.get(kind, (None, None, False))
+        combos = (self.status_filter, self.channel_filter, self.priority_filter, self.period_filter)
+        for combo in combos:
+            combo.blockSignals(True)
+        self.overdue_only.blockSignals(True)
+        try:
+            self.search_box.clear()
+            self.status_filter.setCurrentIndex(max(self.status_filter.findData(status), 0))
+            self.channel_filter.setCurrentIndex(0)
+            self.priority_filter.setCurrentIndex(0)
+            self.period_filter.setCurrentIndex(max(self.period_filter.findData(period), 0))
+            self.overdue_only.setChecked(overdue)
+        finally:
+            for combo in combos:
+                combo.blockSignals(False)
+            self.overdue_only.blockSignals(False)
+        self.date_from.hide()
+        self.date_to.hide()
+        self.apply_filters()
+
+    def _zone_name(self) -> str:
+        settings = getattr(self, "settings", None)
+        return settings.timezone if settings is not None else ""
+
     def _period_changed(self, _index: int) -> None:
         between = self.period_filter.currentData() == "between"
         self.date_from.setVisible(between)
@@ -438,6 +476,8 @@ class OrdersScreen(QWidget):
         statuses: frozenset[str] = frozenset()
         if status == OPEN_FILTER:
             statuses = frozenset(str(s) for s in OPEN_STATUSES)
+        elif status == TO_PACK_FILTER:
+            statuses = frozenset(str(s) for s in TO_PACK_STATUSES)
         elif status:
             statuses = frozenset({str(status)})
         channel = self.channel_filter.currentData()
@@ -457,8 +497,8 @@ class OrdersScreen(QWidget):
         key = self.period_filter.currentData()
         if not key:
             return None, None
-        zone = ZoneInfo(self.settings.timezone if self.settings else "UTC")
-        today = datetime.now(zone).date()
+        zone = shop_zone(self._zone_name())
+        today = shop_today(zone)
 
         def start(day: date) -> datetime:
             return datetime.combine(day, time(), tzinfo=zone).astimezone(UTC)
@@ -702,7 +742,7 @@ class OrdersScreen(QWidget):
         if not drafts:
             self.drafts_banner.hide()
             return
-        zone = ZoneInfo(self.settings.timezone if self.settings else "UTC")
+        zone = shop_zone(self._zone_name())
         newest = drafts[0]
         when = newest.updated_at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
         if len(drafts) == 1:
@@ -724,7 +764,7 @@ class OrdersScreen(QWidget):
             return
         menu = QMenu(self)
         menu.setObjectName("drafts_menu")
-        zone = ZoneInfo(self.settings.timezone if self.settings else "UTC")
+        zone = shop_zone(self._zone_name())
         for saved in self.drafts:
             when = saved.updated_at.astimezone(zone).strftime("%m-%d %H:%M")
             item = menu.addAction(f"{saved.summary}  ({when})")

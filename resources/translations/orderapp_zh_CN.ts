@@ -783,6 +783,24 @@
     </message>
 </context>
 <context>
+    <name>CustomerPicker</name>
+    <message>
+        <location filename="../../orderapp/gui/customer_picker.py" line="143"/>
+        <source>{phone} belongs to {name}{where}. Use that customer instead of adding a new one?</source>
+        <translation>{phone} 属于 {name}{where}。使用这位客户，而不是新建客户？</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/customer_picker.py" line="152"/>
+        <source>Existing customer</source>
+        <translation>老客户</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/customer_picker.py" line="160"/>
+        <source>New customer: saved with the order</source>
+        <translation>新客户：随订单一起保存</translation>
+    </message>
+</context>
+<context>
     <name>DashboardForm</name>
     <message>
         <location filename="../../ui/dashboard.ui" line="23"/>
@@ -869,17 +887,17 @@
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../orderapp/gui/dashboard_screen.py" line="95"/>
+        <location filename="../../orderapp/gui/dashboard_screen.py" line="104"/>
         <source>as of {time}</source>
         <translation>截至 {time}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/dashboard_screen.py" line="108"/>
+        <location filename="../../orderapp/gui/dashboard_screen.py" line="117"/>
         <source>{kind}: {detail}</source>
         <translation>{kind}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/dashboard_screen.py" line="109"/>
+        <location filename="../../orderapp/gui/dashboard_screen.py" line="118"/>
         <source>The figures could not be counted ({reason}). They will be tried again in a minute.</source>
         <translation>无法统计数据（{reason}）。一分钟后会再试。</translation>
     </message>
@@ -946,6 +964,14 @@
     </message>
 </context>
 <context>
+    <name>DraftSaver</name>
+    <message>
+        <location filename="../../orderapp/gui/order_draft_saver.py" line="166"/>
+        <source>Your draft could not be saved just now ({reason}); keep this form open.</source>
+        <translation>暂时无法保存草稿（{reason}）；请不要关闭此表单。</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <location filename="../../orderapp/gui/stock_history.py" line="117"/>
@@ -971,138 +997,138 @@
 <context>
     <name>InventoryScreen</name>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="129"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="130"/>
         <source>Active products</source>
         <translation>在售商品</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="130"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="131"/>
         <source>Inactive products</source>
         <translation>停用商品</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="131"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="132"/>
         <source>All products</source>
         <translation>全部商品</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="132"/>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="220"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="133"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="218"/>
         <source>All categories</source>
         <translation>全部分类</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="135"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="136"/>
         <source>Any location</source>
         <translation>全部库位</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="258"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="270"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="273"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="285"/>
         <source>No product matches; check the search or the filters.</source>
         <translation>没有匹配的商品；请检查搜索内容或筛选条件。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="276"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="288"/>
         <source>1 product</source>
         <translation>1 个商品</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="276"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="288"/>
         <source>{count} products</source>
         <translation>{count} 个商品</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="347"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="359"/>
         <source>Choose a product in the list.</source>
         <translation>请在列表中选择一个商品。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="360"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="372"/>
         <source>SKU {sku}</source>
         <translation>货号 {sku}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="362"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="374"/>
         <source>Price {price}</source>
         <translation>售价 {price}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="363"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="375"/>
         <source>cost {cost}</source>
         <translation>成本 {cost}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="368"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="380"/>
         <source>Location {location}</source>
         <translation>库位 {location}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="370"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="382"/>
         <source>reorder at {point}, order {qty}</source>
         <translation>补货点 {point}，补货 {qty}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="379"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="391"/>
         <source>At or below the reorder point ({point})</source>
         <translation>不高于补货点（{point}）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="384"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="396"/>
         <source>{code} (case of {qty})</source>
         <translation>{code}（整箱 {qty} 件）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="386"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="398"/>
         <source>{code} (in-store)</source>
         <translation>{code}（店内码）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="389"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="401"/>
         <source>Barcodes: {codes}</source>
         <translation>条码：{codes}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="392"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="404"/>
         <source>&amp;Deactivate</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="394"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="406"/>
         <source>Inactive: not sold and not counted; its history is kept.</source>
         <translation>已停用：不再销售，也不参与盘点；历史记录保留。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="395"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="407"/>
         <source>Re&amp;activate</source>
         <translation>重新启用(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="509"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="521"/>
         <source>Delete product</source>
         <translation>删除商品</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="510"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="522"/>
         <source>Delete {sku} “{name}”? It has never moved, so nothing else refers to it.</source>
         <translation>删除 {sku}“{name}”？它从未有过库存变动，没有其他记录引用它。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="532"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="544"/>
         <source>{sku} has a history, so it was deactivated instead of deleted.</source>
         <translation>{sku} 有历史记录，因此已改为停用而不是删除。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="551"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="563"/>
         <source>Export stopped; no file was written.</source>
         <translation>导出已停止；没有写入文件。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="557"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="569"/>
         <source>{rows} products exported to {path}.</source>
         <translation>已将 {rows} 个商品导出到 {path}。</translation>
     </message>
@@ -1110,137 +1136,137 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="115"/>
+        <location filename="../../orderapp/gui/main_window.py" line="117"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="118"/>
+        <location filename="../../orderapp/gui/main_window.py" line="120"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="120"/>
+        <location filename="../../orderapp/gui/main_window.py" line="122"/>
         <source>Orders will be here: take a phone, web or counter order with every line checked as you type, confirm it to reserve the stock, and follow it from received to delivered.</source>
         <translation>订单功能即将推出：录入电话、网店或柜台订单，输入时逐行检查；确认订单即预留库存，并跟踪从接单到签收的全过程。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="126"/>
+        <location filename="../../orderapp/gui/main_window.py" line="128"/>
         <source>Packing</source>
         <translation>打包</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="128"/>
+        <location filename="../../orderapp/gui/main_window.py" line="130"/>
         <source>Packing will be here: scan every item of an order with the webcam or a USB scanner, so that nothing wrong or missing goes in the box.</source>
         <translation>打包功能即将推出：用摄像头或 USB 扫码枪逐件扫描订单商品，确保不错发、不漏发。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="134"/>
+        <location filename="../../orderapp/gui/main_window.py" line="136"/>
         <source>Inventory</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="136"/>
+        <location filename="../../orderapp/gui/main_window.py" line="138"/>
         <source>Inventory will be here: products with their barcodes, the stock on hand and reserved, and every movement that changed it.</source>
         <translation>库存功能即将推出：商品及其条码、在库和预留数量，以及每一笔库存变动。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="142"/>
+        <location filename="../../orderapp/gui/main_window.py" line="144"/>
         <source>Counts</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="144"/>
+        <location filename="../../orderapp/gui/main_window.py" line="146"/>
         <source>Stock counts will be here: count a shelf, see where it differs from the books, and post the differences to the stock ledger.</source>
         <translation>库存盘点功能即将推出：盘点货架，查看与账面的差异，并把差异记入库存流水。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="150"/>
+        <location filename="../../orderapp/gui/main_window.py" line="152"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="152"/>
+        <location filename="../../orderapp/gui/main_window.py" line="154"/>
         <source>Reports will be here: the daily summary, pick lists, packing slips, count sheets and labels, ready to print.</source>
         <translation>报表功能即将推出：每日汇总、拣货单、装箱单、盘点表和标签，随时可打印。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="156"/>
+        <location filename="../../orderapp/gui/main_window.py" line="158"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="162"/>
+        <location filename="../../orderapp/gui/main_window.py" line="164"/>
         <source>Screens</source>
         <translation>功能页面</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="178"/>
+        <location filename="../../orderapp/gui/main_window.py" line="181"/>
         <source>{screen} ({shortcut})</source>
         <translation>{screen}（{shortcut}）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="207"/>
+        <location filename="../../orderapp/gui/main_window.py" line="210"/>
         <source>Database: {location}</source>
         <translation>数据库：{location}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="223"/>
+        <location filename="../../orderapp/gui/main_window.py" line="226"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="225"/>
+        <location filename="../../orderapp/gui/main_window.py" line="228"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="232"/>
+        <location filename="../../orderapp/gui/main_window.py" line="235"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="234"/>
+        <location filename="../../orderapp/gui/main_window.py" line="237"/>
         <source>Open &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="236"/>
+        <location filename="../../orderapp/gui/main_window.py" line="239"/>
         <source>Show the folder with OrderApp&apos;s log, for whoever helps you with it</source>
         <translation>打开存放 OrderApp 日志的文件夹，可提供给帮你处理问题的人</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="239"/>
+        <location filename="../../orderapp/gui/main_window.py" line="242"/>
         <source>&amp;About OrderApp</source>
         <translation>关于 OrderApp(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="247"/>
+        <location filename="../../orderapp/gui/main_window.py" line="250"/>
         <source>&lt;h3&gt;OrderApp {version}&lt;/h3&gt;&lt;p&gt;Orders, scan-verified packing, stock counts and printed paperwork for small shops.&lt;/p&gt;&lt;p&gt;Python {python}, Qt for Python {pyside}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;OrderApp {version}&lt;/h3&gt;&lt;p&gt;为小店打造的订单、扫码核对打包、库存盘点和单据打印工具。&lt;/p&gt;&lt;p&gt;Python {python}，Qt for Python {pyside}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="253"/>
+        <location filename="../../orderapp/gui/main_window.py" line="256"/>
         <source>About OrderApp</source>
         <translation>关于 OrderApp</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="322"/>
+        <location filename="../../orderapp/gui/main_window.py" line="334"/>
         <source>The shop&apos;s settings could not be read: {reason}</source>
         <translation>无法读取店铺设置：{reason}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="329"/>
+        <location filename="../../orderapp/gui/main_window.py" line="341"/>
         <source>OrderApp – {shop}</source>
         <translation>OrderApp – {shop}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="329"/>
+        <location filename="../../orderapp/gui/main_window.py" line="341"/>
         <source>OrderApp</source>
         <translation>OrderApp</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="331"/>
+        <location filename="../../orderapp/gui/main_window.py" line="343"/>
         <source> (demo)</source>
         <translation>（演示）</translation>
     </message>
@@ -1248,52 +1274,52 @@
 <context>
     <name>MovementModel</name>
     <message>
-        <location filename="../../orderapp/gui/stock_history.py" line="60"/>
+        <location filename="../../orderapp/gui/stock_history.py" line="61"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_history.py" line="61"/>
+        <location filename="../../orderapp/gui/stock_history.py" line="62"/>
         <source>What</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_history.py" line="62"/>
+        <location filename="../../orderapp/gui/stock_history.py" line="63"/>
         <source>On hand ±</source>
         <translation>在库 ±</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_history.py" line="63"/>
+        <location filename="../../orderapp/gui/stock_history.py" line="64"/>
         <source>On hand after</source>
         <translation>变动后在库</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_history.py" line="64"/>
+        <location filename="../../orderapp/gui/stock_history.py" line="65"/>
         <source>Reserved ±</source>
         <translation>预留 ±</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_history.py" line="65"/>
+        <location filename="../../orderapp/gui/stock_history.py" line="66"/>
         <source>Reserved after</source>
         <translation>变动后预留</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_history.py" line="66"/>
+        <location filename="../../orderapp/gui/stock_history.py" line="67"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_history.py" line="67"/>
+        <location filename="../../orderapp/gui/stock_history.py" line="68"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_history.py" line="68"/>
+        <location filename="../../orderapp/gui/stock_history.py" line="69"/>
         <source>Reference</source>
         <translation>单据号</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_history.py" line="101"/>
+        <location filename="../../orderapp/gui/stock_history.py" line="102"/>
         <source>order {number}</source>
         <translation>订单 {number}</translation>
     </message>
@@ -1652,8 +1678,8 @@
     </message>
     <message>
         <location filename="../../ui/order_detail.ui" line="152"/>
-        <source>&amp;Hold…</source>
-        <translation>暂停(&amp;H)…</translation>
+        <source>Ho&amp;ld…</source>
+        <translation>暂停(&amp;L)…</translation>
     </message>
     <message>
         <location filename="../../ui/order_detail.ui" line="155"/>
@@ -1689,304 +1715,122 @@
 <context>
     <name>OrderForm</name>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="377"/>
-        <source>{confirm} confirm · {save} save · {add} add product · {remove} remove line · Esc close</source>
-        <translation>{confirm} 确认 · {save} 保存 · {add} 添加商品 · {remove} 删除行 · Esc 关闭</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="397"/>
-        <source>SKU / barcode</source>
-        <translation>货号 / 条码</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="398"/>
-        <source>Product</source>
-        <translation>商品</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="399"/>
-        <source>Qty</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="400"/>
-        <source>Unit price</source>
-        <translation>单价</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="401"/>
-        <source>Discount</source>
-        <translation>折扣</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="402"/>
-        <source>Available</source>
-        <translation>可用</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="403"/>
-        <source>Line total</source>
-        <translation>小计</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="708"/>
-        <source>The product&apos;s SKU or barcode; change it to sell another product</source>
-        <translation>商品的货号或条码；修改它即可换成其他商品</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="713"/>
-        <source>How many units</source>
-        <translation>数量（件）</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="718"/>
         <location filename="../../ui/order_form.ui" line="730"/>
         <source>e.g. 5 or 10%</source>
         <translation>例如 5 或 10%</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="719"/>
-        <source>Discount on this line: an amount, or a percentage such as 10%</source>
-        <translation>本行折扣：金额，或百分比如 10%</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="722"/>
-        <source>Remove this line ({keys})</source>
-        <translation>删除此行 ({keys})</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="767"/>
-        <source>Line {n} {what}</source>
-        <translation>第 {n} 行{what}</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="934"/>
-        <source>Several products match “{text}”; pick one from the list.</source>
-        <translation>有多个商品匹配“{text}”；请从列表中选择一个。</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="938"/>
-        <source>No product has the SKU or barcode “{code}”; check it, or search by name.</source>
-        <translation>没有商品的货号或条码是“{code}”；请检查，或按名称搜索。</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="942"/>
-        <source>The scanned code “{code}” is not in the catalogue; check the product.</source>
-        <translation>扫描到的代码“{code}”不在商品目录中；请检查该商品。</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="948"/>
-        <source>“{name}” is no longer sold; choose another product.</source>
-        <translation>“{name}”已停售；请选择其他商品。</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1028"/>
-        <source>{sku} · {name} · {price} · {available} available</source>
-        <translation>{sku} · {name} · {price} · 可用 {available}</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1133"/>
-        <source>Existing customer</source>
-        <translation>老客户</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1141"/>
-        <source>New customer: saved with the order</source>
-        <translation>新客户：随订单一起保存</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1199"/>
-        <source>{phone} belongs to {name}{where}. Use that customer instead of adding a new one?</source>
-        <translation>{phone} 属于 {name}{where}。使用这位客户，而不是新建客户？</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1261"/>
+        <location filename="../../orderapp/gui/order_form.py" line="445"/>
         <source>The customer collects the order at the shop; no address needed.</source>
         <translation>客户到店自提订单；无需地址。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1264"/>
+        <location filename="../../orderapp/gui/order_form.py" line="448"/>
         <source>Sold at the counter: the customer is optional and the stock is taken at once.</source>
         <translation>柜台销售：客户可不填，库存立即扣减。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1348"/>
-        <source>Looking up…</source>
-        <translation>正在查找…</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1359"/>
-        <source>Changed from the catalogue price {price}</source>
-        <translation>已改自目录价 {price}</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1363"/>
-        <source>Empty: the catalogue price</source>
-        <translation>留空：按目录价</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1370"/>
+        <location filename="../../orderapp/gui/order_form.py" line="511"/>
         <source>discount −{amount}</source>
         <translation>优惠 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1372"/>
+        <location filename="../../orderapp/gui/order_form.py" line="513"/>
         <source>shipping {amount}</source>
         <translation>运费 {amount}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1384"/>
-        <source>{n} available · backordered</source>
-        <translation>可用 {n} · 缺货待补</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1387"/>
-        <source>only {n} available</source>
-        <translation>仅可用 {n}</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1390"/>
-        <source>{n} available</source>
-        <translation>可用 {n}</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1393"/>
-        <source>Not enough stock: this line is confirmed as backordered and packed when stock arrives.</source>
-        <translation>库存不足：此行确认后记为缺货待补，到货后再打包。</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1414"/>
+        <location filename="../../orderapp/gui/order_form.py" line="526"/>
         <source>Looking up the products…</source>
         <translation>正在查找商品…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1417"/>
+        <location filename="../../orderapp/gui/order_form.py" line="529"/>
         <source>Left to fix:</source>
         <translation>待修正：</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1420"/>
+        <location filename="../../orderapp/gui/order_form.py" line="532"/>
         <source>Ready: {keys} completes the sale.</source>
         <translation>就绪：按 {keys} 完成销售。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1422"/>
+        <location filename="../../orderapp/gui/order_form.py" line="534"/>
         <source>Ready: {keys} confirms the order and reserves the stock.</source>
         <translation>就绪：按 {keys} 确认订单并预留库存。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1447"/>
-        <source>Save changes</source>
-        <translation>保存修改</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1452"/>
-        <source>Save and confirm</source>
-        <translation>保存并确认</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1454"/>
-        <source>Discard changes…</source>
-        <translation>放弃修改…</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1458"/>
-        <source>Complete sale</source>
-        <translation>完成销售</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1461"/>
-        <source>Sell it now: the stock is taken at once ({keys})</source>
-        <translation>立即售出：库存立即扣减 ({keys})</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1465"/>
-        <source>Save as received</source>
-        <translation>保存为待确认</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1468"/>
         <location filename="../../ui/order_form.ui" line="1163"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1471"/>
-        <source>Save and confirm: the stock is reserved ({keys})</source>
-        <translation>保存并确认：预留库存 ({keys})</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1476"/>
+        <location filename="../../orderapp/gui/order_form.py" line="556"/>
         <source>Edit {number}</source>
         <translation>编辑 {number}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1478"/>
+        <location filename="../../orderapp/gui/order_form.py" line="558"/>
         <source>Walk-in sale</source>
         <translation>柜台销售</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1480"/>
+        <location filename="../../orderapp/gui/order_form.py" line="560"/>
         <source>New order</source>
         <translation>新建订单</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1538"/>
+        <location filename="../../orderapp/gui/order_form.py" line="579"/>
         <source>The database could not be read just now; try again in a moment.</source>
         <translation>暂时无法读取数据库；请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1626"/>
-        <source>Your draft could not be saved just now ({reason}); keep this form open.</source>
-        <translation>暂时无法保存草稿（{reason}）；请不要关闭此表单。</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1679"/>
+        <location filename="../../orderapp/gui/order_form.py" line="624"/>
         <source>Discard this order?</source>
         <translation>放弃此订单？</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1680"/>
+        <location filename="../../orderapp/gui/order_form.py" line="625"/>
         <source>Everything typed in this form will be lost. Discard it?</source>
         <translation>此表单中输入的所有内容都将丢失。确定放弃？</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1682"/>
+        <location filename="../../orderapp/gui/order_form.py" line="627"/>
         <source>Your changes to {number} will be lost. Discard them?</source>
         <translation>对 {number} 的修改将丢失。确定放弃？</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1800"/>
+        <location filename="../../orderapp/gui/order_form.py" line="721"/>
         <source>Sale {number} completed: {total}.</source>
         <translation>销售 {number} 已完成：{total}。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1815"/>
+        <location filename="../../orderapp/gui/order_form.py" line="734"/>
         <source>Not placed: order {number} already has these items.</source>
         <translation>未下单：订单 {number} 已有相同的商品。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1831"/>
+        <location filename="../../orderapp/gui/order_form.py" line="750"/>
         <source>Fix the fields marked in red, then try again.</source>
         <translation>请修正标红的字段，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1840"/>
+        <location filename="../../orderapp/gui/order_form.py" line="759"/>
         <source>The order could not be saved; your typing is kept. Try again.</source>
         <translation>订单未能保存；已输入的内容仍保留。请重试。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1848"/>
+        <location filename="../../orderapp/gui/order_submit.py" line="57"/>
         <source>Same order again?</source>
         <translation>重复下单？</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1850"/>
+        <location filename="../../orderapp/gui/order_submit.py" line="60"/>
         <source>Place it as well</source>
         <translation>仍然下单</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1852"/>
+        <location filename="../../orderapp/gui/order_submit.py" line="63"/>
         <source>Don&apos;t place it</source>
         <translation>不下单</translation>
     </message>
@@ -2019,11 +1863,6 @@
         <location filename="../../ui/order_form.ui" line="104"/>
         <source>Enter a new customer instead of the one picked</source>
         <translation>不用已选的客户，改为输入新客户</translation>
-    </message>
-    <message>
-        <location filename="../../ui/order_form.ui" line="113"/>
-        <source>P&amp;hone</source>
-        <translation>电话(&amp;H)</translation>
     </message>
     <message>
         <location filename="../../ui/order_form.ui" line="126"/>
@@ -2126,11 +1965,6 @@
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../ui/order_form.ui" line="455"/>
-        <source>P&amp;ostcode</source>
-        <translation>邮编(&amp;O)</translation>
-    </message>
-    <message>
         <location filename="../../ui/order_form.ui" line="468"/>
         <source>e.g. 200001</source>
         <translation>例如 200001</translation>
@@ -2206,9 +2040,19 @@
         <translation>订单优惠(&amp;D)</translation>
     </message>
     <message>
+        <location filename="../../ui/order_form.ui" line="113"/>
+        <source>Ph&amp;one</source>
+        <translation>电话(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_form.ui" line="455"/>
+        <source>Postcode / &amp;ZIP</source>
+        <translation>邮编(&amp;Z)</translation>
+    </message>
+    <message>
         <location filename="../../ui/order_form.ui" line="750"/>
-        <source>Shipping &amp;fee</source>
-        <translation>运费(&amp;F)</translation>
+        <source>Shipping fee</source>
+        <translation>运费</translation>
     </message>
     <message>
         <location filename="../../ui/order_form.ui" line="763"/>
@@ -2324,6 +2168,54 @@
         <location filename="../../ui/order_form.ui" line="1169"/>
         <source>Save and confirm: the stock is reserved (Ctrl+Enter)</source>
         <translation>保存并确认：预留库存 (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>OrderFormView</name>
+    <message>
+        <location filename="../../orderapp/gui/order_form_view.py" line="185"/>
+        <source>{confirm} confirm · {save} save · {add} add product · {remove} remove line · Esc close</source>
+        <translation>{confirm} 确认 · {save} 保存 · {add} 添加商品 · {remove} 删除行 · Esc 关闭</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_form_view.py" line="439"/>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_form_view.py" line="443"/>
+        <source>Save and confirm</source>
+        <translation>保存并确认</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_form_view.py" line="445"/>
+        <source>Discard changes…</source>
+        <translation>放弃修改…</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_form_view.py" line="449"/>
+        <source>Complete sale</source>
+        <translation>完成销售</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_form_view.py" line="452"/>
+        <source>Sell it now: the stock is taken at once ({keys})</source>
+        <translation>立即售出：库存立即扣减 ({keys})</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_form_view.py" line="456"/>
+        <source>Save as received</source>
+        <translation>保存为待确认</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_form_view.py" line="459"/>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_form_view.py" line="462"/>
+        <source>Save and confirm: the stock is reserved ({keys})</source>
+        <translation>保存并确认：预留库存 ({keys})</translation>
     </message>
 </context>
 <context>
@@ -2616,54 +2508,157 @@
     </message>
 </context>
 <context>
+    <name>OrderLines</name>
+    <message>
+        <location filename="../../orderapp/gui/order_lines.py" line="98"/>
+        <source>SKU / barcode</source>
+        <translation>货号 / 条码</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_lines.py" line="99"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_lines.py" line="100"/>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_lines.py" line="101"/>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_lines.py" line="102"/>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_lines.py" line="103"/>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_lines.py" line="104"/>
+        <source>Line total</source>
+        <translation>小计</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_lines.py" line="171"/>
+        <source>The product&apos;s SKU or barcode; change it to sell another product</source>
+        <translation>商品的货号或条码；修改它即可换成其他商品</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_lines.py" line="176"/>
+        <source>How many units</source>
+        <translation>数量（件）</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_lines.py" line="181"/>
+        <source>e.g. 5 or 10%</source>
+        <translation>例如 5 或 10%</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_lines.py" line="182"/>
+        <source>Discount on this line: an amount, or a percentage such as 10%</source>
+        <translation>本行折扣：金额，或百分比如 10%</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_lines.py" line="185"/>
+        <source>Remove this line ({keys})</source>
+        <translation>删除此行 ({keys})</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_lines.py" line="250"/>
+        <source>Line {n} {what}</source>
+        <translation>第 {n} 行{what}</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_lines.py" line="294"/>
+        <source>Looking up…</source>
+        <translation>正在查找…</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_lines.py" line="302"/>
+        <source>Changed from the catalogue price {price}</source>
+        <translation>已改自目录价 {price}</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_lines.py" line="306"/>
+        <source>Empty: the catalogue price</source>
+        <translation>留空：按目录价</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_lines.py" line="316"/>
+        <source>{n} available · backordered</source>
+        <translation>可用 {n} · 缺货待补</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_lines.py" line="319"/>
+        <source>only {n} available</source>
+        <translation>仅可用 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_lines.py" line="322"/>
+        <source>{n} available</source>
+        <translation>可用 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_lines.py" line="325"/>
+        <source>Not enough stock: this line is confirmed as backordered and packed when stock arrives.</source>
+        <translation>库存不足：此行确认后记为缺货待补，到货后再打包。</translation>
+    </message>
+</context>
+<context>
     <name>OrderList</name>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="52"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="53"/>
         <source>unpaid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="53"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="54"/>
         <source>paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="54"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="55"/>
         <source>partly paid</source>
         <translation>部分付款</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="55"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="56"/>
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="61"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="62"/>
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="62"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="63"/>
         <source>web</source>
         <translation>网店</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="63"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="64"/>
         <source>in the shop</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="64"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="65"/>
         <source>Shopify</source>
         <translation>Shopify</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="65"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="66"/>
         <source>imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="66"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="67"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
@@ -2671,77 +2666,77 @@
 <context>
     <name>OrderListModel</name>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="226"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="227"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="227"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="228"/>
         <source>Placed</source>
         <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="228"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="229"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="229"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="230"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="230"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="231"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="231"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="232"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="232"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="233"/>
         <source>Items</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="233"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="234"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="234"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="235"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="235"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="236"/>
         <source>Due</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="267"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="268"/>
         <source>Overdue: it was due {due} and has not shipped.</source>
         <translation>逾期：截止时间为 {due}，尚未发货。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="269"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="270"/>
         <source>Urgent</source>
         <translation>加急</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="271"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="272"/>
         <source>Their number: {ref}</source>
         <translation>对方单号：{ref}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="275"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="276"/>
         <source>{text} (overdue)</source>
         <translation>{text}（逾期）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="302"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="303"/>
         <source>{due} (overdue)</source>
         <translation>{due}（逾期）</translation>
     </message>
@@ -2749,274 +2744,279 @@
 <context>
     <name>OrdersScreen</name>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="134"/>
-        <location filename="../../orderapp/gui/orders_screen.py" line="308"/>
-        <location filename="../../orderapp/gui/orders_screen.py" line="328"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="137"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="315"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="335"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="225"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="232"/>
         <source>The shop&apos;s settings could not be read; the defaults are used for now.</source>
         <translation>无法读取店铺设置；暂时使用默认设置。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="251"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="258"/>
         <source>&amp;New order</source>
         <translation>新建订单(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="253"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="260"/>
         <source>Enter a phone, web or other order</source>
         <translation>录入电话、网店或其他订单</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="258"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="265"/>
         <source>&amp;Walk-in sale</source>
         <translation>柜台销售(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="260"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="267"/>
         <source>Sell at the counter: scan or type the products, then Ctrl+Enter</source>
         <translation>柜台销售：扫描或输入商品，然后按 Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="265"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="272"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="267"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="274"/>
         <source>Find an order by number, customer, phone, SKU or barcode</source>
         <translation>按订单号、客户、电话、货号或条码查找订单</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="272"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="279"/>
         <source>&amp;Import orders…</source>
         <translation>导入订单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="274"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="281"/>
         <source>Import a Shopify orders export or the OrderApp CSV template</source>
         <translation>导入 Shopify 订单导出文件或 OrderApp CSV 模板</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="279"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="286"/>
         <source>&amp;Confirm selected</source>
         <translation>确认所选(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="281"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="288"/>
         <source>Confirm the selected received orders whose stock allows; the rest are listed</source>
         <translation>确认所选的待确认订单中库存足够的；其余的会列出</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="286"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="293"/>
         <source>&amp;Edit order</source>
         <translation>编辑订单(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="288"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="295"/>
         <source>Open the chosen order for editing (Enter)</source>
         <translation>打开所选订单进行编辑（回车）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="293"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="300"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="295"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="302"/>
         <source>Read the list again</source>
         <translation>重新读取列表</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="299"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="306"/>
         <source>Next tab</source>
         <translation>下一个标签页</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="299"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="306"/>
         <source>The next order tab</source>
         <translation>下一个订单标签页</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="303"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="310"/>
         <source>Previous tab</source>
         <translation>上一个标签页</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="305"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="312"/>
         <source>The previous order tab</source>
         <translation>上一个订单标签页</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="336"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="343"/>
         <source>More</source>
         <translation>更多</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="337"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="344"/>
         <source>Every order action, with its keys</source>
         <translation>所有订单操作及其快捷键</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="395"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="402"/>
         <source>Every status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="396"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="403"/>
         <source>Open (not shipped yet)</source>
         <translation>未完成（尚未发货）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="399"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="404"/>
+        <source>To pack (confirmed or picking)</source>
+        <translation>待打包(已确认或拣货中)</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/orders_screen.py" line="407"/>
         <source>Every channel</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="403"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="411"/>
         <source>Any time</source>
         <translation>不限时间</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="404"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="412"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="405"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="413"/>
         <source>Yesterday</source>
         <translation>昨天</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="406"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="414"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="407"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="415"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="408"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="416"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="409"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="417"/>
         <source>Between dates…</source>
         <translation>指定日期范围…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="412"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="420"/>
         <source>Any priority</source>
         <translation>全部优先级</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="413"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="421"/>
         <source>Urgent</source>
         <translation>加急</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="414"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="422"/>
         <source>Normal</source>
         <translation>普通</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="495"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="537"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="498"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="540"/>
         <source>No order matches; change the search or the filters.</source>
         <translation>没有匹配的订单；请修改搜索内容或筛选条件。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="500"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="542"/>
         <source>No orders yet: press {keys} to enter one.</source>
         <translation>还没有订单：按 {keys} 录入一个。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="503"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="545"/>
         <source>{n} orders.</source>
         <translation>{n} 个订单。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="505"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="547"/>
         <source>{n} orders shown; more load as you scroll.</source>
         <translation>已显示 {n} 个订单；向下滚动加载更多。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="510"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="552"/>
         <source>the database did not answer</source>
         <translation>数据库没有响应</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="514"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="556"/>
         <source>The orders could not be read ({reason}); press {keys} to try again.</source>
         <translation>无法读取订单（{reason}）；按 {keys} 重试。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="557"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="599"/>
         <source>{number} is now {status}.</source>
         <translation>{number} 现在是“{status}”。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="569"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="611"/>
         <source>Choose received orders in the list first (Shift or Ctrl + click, or Shift+arrows).</source>
         <translation>请先在列表中选择待确认的订单（Shift 或 Ctrl + 单击，或 Shift + 方向键）。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="667"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="709"/>
         <source>{number} saved, not confirmed: {reason}</source>
         <translation>{number} 已保存，未确认：{reason}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="671"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="713"/>
         <source>{number} saved: {status}.</source>
         <translation>{number} 已保存：{status}。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="675"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="717"/>
         <source>Sale {number} completed.</source>
         <translation>销售 {number} 已完成。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="707"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="749"/>
         <source>An order was left unfinished: {summary} (saved {when}).</source>
         <translation>有一个订单未录完：{summary}（保存于 {when}）。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="710"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="752"/>
         <source>&amp;Open it</source>
         <translation>打开它(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="712"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="754"/>
         <source>{n} orders were left unfinished; the newest: {summary} (saved {when}).</source>
         <translation>有 {n} 个订单未录完；最新的一个：{summary}（保存于 {when}）。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="715"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="757"/>
         <source>&amp;Open one…</source>
         <translation>打开一个(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="750"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="792"/>
         <source>{number} is {status} now and can no longer be edited; the unfinished changes stay listed until you discard them.</source>
         <translation>{number} 现在是“{status}”，已不能编辑；未完成的修改会一直列出，直到你放弃它们。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="764"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="806"/>
         <source>Discard unfinished orders?</source>
         <translation>放弃未录完的订单？</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="765"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="807"/>
         <source>Throw away {n} unfinished orders? What was typed in them is lost.</source>
         <translation>丢弃 {n} 个未录完的订单？其中输入的内容将丢失。</translation>
     </message>
@@ -3082,8 +3082,8 @@
     </message>
     <message>
         <location filename="../../ui/order_screen.ui" line="191"/>
-        <source>&amp;Overdue only</source>
-        <translation>只看逾期(&amp;O)</translation>
+        <source>O&amp;verdue only</source>
+        <translation>只看逾期(&amp;V)</translation>
     </message>
     <message>
         <location filename="../../ui/order_screen.ui" line="194"/>
@@ -3717,6 +3717,34 @@
     </message>
 </context>
 <context>
+    <name>ProductEntry</name>
+    <message>
+        <location filename="../../orderapp/gui/order_products.py" line="115"/>
+        <source>Several products match “{text}”; pick one from the list.</source>
+        <translation>有多个商品匹配“{text}”；请从列表中选择一个。</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_products.py" line="119"/>
+        <source>No product has the SKU or barcode “{code}”; check it, or search by name.</source>
+        <translation>没有商品的货号或条码是“{code}”；请检查，或按名称搜索。</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_products.py" line="123"/>
+        <source>The scanned code “{code}” is not in the catalogue; check the product.</source>
+        <translation>扫描到的代码“{code}”不在商品目录中；请检查该商品。</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_products.py" line="129"/>
+        <source>“{name}” is no longer sold; choose another product.</source>
+        <translation>“{name}”已停售；请选择其他商品。</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_products.py" line="171"/>
+        <source>{sku} · {name} · {price} · {available} available</source>
+        <translation>{sku} · {name} · {price} · 可用 {available}</translation>
+    </message>
+</context>
+<context>
     <name>ProductExport</name>
     <message>
         <location filename="../../orderapp/gui/product_export_dialog.py" line="73"/>
@@ -3749,8 +3777,8 @@
     <name>ProductForm</name>
     <message>
         <location filename="../../ui/product_form.ui" line="40"/>
-        <source>&amp;SKU</source>
-        <translation>货号(&amp;S)</translation>
+        <source>S&amp;KU</source>
+        <translation>货号(&amp;K)</translation>
     </message>
     <message>
         <location filename="../../ui/product_form.ui" line="56"/>
@@ -3819,8 +3847,8 @@
     </message>
     <message>
         <location filename="../../ui/product_form.ui" line="274"/>
-        <source>Reorder &amp;point</source>
-        <translation>补货点(&amp;P)</translation>
+        <source>Reo&amp;rder point</source>
+        <translation>补货点(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../ui/product_form.ui" line="287"/>
@@ -4256,8 +4284,8 @@
     </message>
     <message>
         <location filename="../../ui/product_list.ui" line="314"/>
-        <source>Movement &amp;history…</source>
-        <translation>变动记录(&amp;H)…</translation>
+        <source>&amp;Movement history…</source>
+        <translation>变动记录(&amp;M)…</translation>
     </message>
     <message>
         <location filename="../../ui/product_list.ui" line="321"/>
@@ -4309,8 +4337,8 @@
     </message>
     <message>
         <location filename="../../ui/product_receive.ui" line="87"/>
-        <source>Supplier &amp;reference</source>
-        <translation>供应商单号(&amp;R)</translation>
+        <source>Supplier re&amp;ference</source>
+        <translation>供应商单号(&amp;F)</translation>
     </message>
     <message>
         <location filename="../../ui/product_receive.ui" line="103"/>
@@ -5117,8 +5145,13 @@
     </message>
     <message>
         <location filename="../../ui/settings.ui" line="324"/>
-        <source>C&amp;hoose…</source>
-        <translation>选择(&amp;H)…</translation>
+        <source>Choos&amp;e…</source>
+        <translation>选择(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="391"/>
+        <source>&amp;Open folder</source>
+        <translation>打开文件夹(&amp;O)</translation>
     </message>
     <message>
         <location filename="../../ui/settings.ui" line="327"/>
@@ -5134,11 +5167,6 @@
         <location filename="../../ui/settings.ui" line="372"/>
         <source>Database</source>
         <translation>数据库</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings.ui" line="391"/>
-        <source>Open &amp;folder</source>
-        <translation>打开文件夹(&amp;F)</translation>
     </message>
     <message>
         <location filename="../../ui/settings.ui" line="394"/>
@@ -5272,42 +5300,42 @@
 <context>
     <name>StockHistory</name>
     <message>
-        <location filename="../../orderapp/gui/stock_history.py" line="27"/>
+        <location filename="../../orderapp/gui/stock_history.py" line="28"/>
         <source>Received</source>
         <translation>已入库</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_history.py" line="28"/>
+        <location filename="../../orderapp/gui/stock_history.py" line="29"/>
         <source>Sold</source>
         <translation>已售出</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_history.py" line="29"/>
+        <location filename="../../orderapp/gui/stock_history.py" line="30"/>
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_history.py" line="30"/>
+        <location filename="../../orderapp/gui/stock_history.py" line="31"/>
         <source>Reserved</source>
         <translation>预留</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_history.py" line="31"/>
+        <location filename="../../orderapp/gui/stock_history.py" line="32"/>
         <source>Released</source>
         <translation>已释放</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_history.py" line="32"/>
+        <location filename="../../orderapp/gui/stock_history.py" line="33"/>
         <source>Adjusted</source>
         <translation>已调整</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_history.py" line="33"/>
+        <location filename="../../orderapp/gui/stock_history.py" line="34"/>
         <source>Counted</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_history.py" line="34"/>
+        <location filename="../../orderapp/gui/stock_history.py" line="35"/>
         <source>Returned</source>
         <translation>已退货</translation>
     </message>
@@ -5356,23 +5384,23 @@
 <context>
     <name>run_app</name>
     <message>
-        <location filename="../../orderapp/gui/app.py" line="109"/>
+        <location filename="../../orderapp/gui/app.py" line="112"/>
         <source>Making the demo shop…</source>
         <translation>正在创建演示店铺…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/app.py" line="111"/>
-        <location filename="../../orderapp/gui/app.py" line="152"/>
+        <location filename="../../orderapp/gui/app.py" line="114"/>
+        <location filename="../../orderapp/gui/app.py" line="155"/>
         <source>OrderApp demo</source>
         <translation>OrderApp 演示</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/app.py" line="120"/>
+        <location filename="../../orderapp/gui/app.py" line="123"/>
         <source>Making the demo shop: {phase}…</source>
         <translation>正在创建演示店铺：{phase}…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/app.py" line="153"/>
+        <location filename="../../orderapp/gui/app.py" line="156"/>
         <source>The demo shop could not be made: {reason}. It opens empty instead.</source>
         <translation>无法创建演示店铺：{reason}。将以空店铺打开。</translation>
     </message>

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from orderapp.domain.money import format_money
 from orderapp.domain.shop_clock import shop_zone
 from orderapp.errors import OrderAppError
+from orderapp.gui import problems
 from orderapp.gui.context import AppContext
 from orderapp.gui.forms import child, load_form
 from orderapp.gui.product_export_dialog import ProductExport, choose_export_file, progress_for
@@ -42,6 +43,7 @@ from orderapp.gui.scanner_input import WedgeScannerFilter
 from orderapp.gui.stock_dialogs import AdjustDialog, ProductRef, ReceiveDialog
 from orderapp.gui.stock_history import HistoryDialog
 from orderapp.gui.stock_reorder import ReorderList
+from orderapp.gui.style import set_state
 from orderapp.gui.tasks import run_task
 from orderapp.services.catalogue import (
     ProductDetail,
@@ -63,7 +65,6 @@ from orderapp.services.stock import StockChange
 log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 250
-LOW_STYLE = "color: #b3261e;"
 
 
 def create_screen(context: AppContext, parent: QWidget | None = None) -> QWidget:
@@ -386,7 +387,7 @@ class InventoryScreen(QWidget):
         self.detail_reserved.setText(str(detail.reserved))
         self.detail_available.setText(str(detail.available))
         low = detail.available <= detail.reorder_point
-        self.detail_available.setStyleSheet(LOW_STYLE if low else "")
+        set_state(self.detail_available, "alert" if low else "")
         self.detail_available.setToolTip(
             self.tr("At or below the reorder point ({point})").format(point=detail.reorder_point) if low else ""
         )
@@ -589,8 +590,7 @@ class InventoryScreen(QWidget):
         if isinstance(problem, BaseException) and not isinstance(problem, OrderAppError):
             log.error("an inventory task failed", exc_info=problem)
         message = str(problem)
-        self.problem.setText(message)
-        self.problem.show()
+        problems.show_problem(self.problem, message)
         self.problem_shown.emit(message)
 
     def selected_index(self) -> QModelIndex:

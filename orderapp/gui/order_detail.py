@@ -30,9 +30,11 @@ from PySide6.QtWidgets import (
 from orderapp.domain.money import format_money
 from orderapp.domain.shop_clock import shop_zone
 from orderapp.errors import OrderAppError, ValidationFailed
+from orderapp.gui import problems
 from orderapp.gui.context import AppContext
 from orderapp.gui.forms import child, load_form
 from orderapp.gui.order_list_model import channel_label, local_time_text, payment_label
+from orderapp.gui.style import set_role, set_state
 from orderapp.gui.tasks import report_unexpected, run_task
 from orderapp.services.order_lifecycle import status_label
 from orderapp.services.orders import (
@@ -100,7 +102,7 @@ class OrderActionDialog(QObject):
         self.tracking_number = child(dialog, QLineEdit, "tracking_number")
         self.reason = child(dialog, QLineEdit, "reason")
         self.problem = child(dialog, QLabel, "action_problem")
-        self.problem.setStyleSheet("color: #b3261e;")
+        problems.prepare(self.problem)
         self.buttons = child(dialog, QDialogButtonBox, "action_buttons")
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setObjectName("action_ok")
@@ -110,7 +112,7 @@ class OrderActionDialog(QObject):
             name: child(dialog, QLabel, f"error_{name}") for name in ("carrier", "tracking_number", "reason")
         }
         for label in self.errors.values():
-            label.setStyleSheet("color: #b3261e;")
+            set_role(label, "error")
             label.hide()
         self.problem.hide()
         self.prompt.setText(prompt)
@@ -168,8 +170,7 @@ class OrderActionDialog(QObject):
             report_unexpected(exc)
 
     def _say(self, message: str) -> None:
-        self.problem.setText(message)
-        self.problem.show()
+        problems.show_problem(self.problem, message)
 
     def exec(self) -> int:
         return self.dialog.exec()
@@ -203,7 +204,7 @@ class OrderDetail(QWidget):
         self.summary = child(f, QLabel, "detail_summary")
         self.actions_row = child(f, QWidget, "detail_actions")
         self.problem = child(f, QLabel, "detail_problem")
-        self.problem.setStyleSheet("color: #b3261e; font-weight: bold;")
+        problems.prepare(self.problem)
         self.lines = child(f, QTableWidget, "detail_lines")
         self.totals = child(f, QLabel, "detail_totals")
         self.totals.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
@@ -304,8 +305,8 @@ class OrderDetail(QWidget):
         if view.backordered:
             badges.append(self.tr("BACKORDERED"))
         self.badges.setText("  ".join(badges))
-        self.badges.setStyleSheet("color: #b3261e; font-weight: bold;" if badges else "")
-        self.heading.setStyleSheet("color: #b3261e;" if view.overdue else "")
+        set_state(self.badges, "alert" if badges else "")
+        set_state(self.heading, "alert" if view.overdue else "")
         self.summary.setText(self._summary(view))
         for name, button in self.buttons.items():
             button.setVisible(name in view.actions)
@@ -444,8 +445,7 @@ class OrderDetail(QWidget):
     # -- actions ---------------------------------------------------------------------------------
 
     def _say(self, message: str) -> None:
-        self.problem.setText(message)
-        self.problem.setVisible(bool(message))
+        problems.show_problem(self.problem, message)
 
     def _edit(self) -> None:
         if self.view is not None:

@@ -41,6 +41,7 @@ from orderapp.gui.customer_picker import CustomerPicker
 from orderapp.gui.forms import child, load_form
 from orderapp.gui.order_lines import OrderLines, shortcut_text
 from orderapp.gui.order_list_model import channel_label, payment_label
+from orderapp.gui.style import set_role
 from orderapp.services.order_settings import OrderSettings
 from orderapp.services.orders import OrderView
 
@@ -189,7 +190,7 @@ class OrderFormView(QWidget):
                 remove=shortcut_text("Ctrl+Del"),
             )
         )
-        self.keys_hint.setStyleSheet("color: palette(mid);")
+        set_role(self.keys_hint, "hint")
 
     def draft(self) -> OrderDraft:
         """The form as an ``OrderDraft`` (text as typed)."""

@@ -62,6 +62,7 @@ from orderapp.gui.order_list_model import (
     channel_label,
 )
 from orderapp.gui.scanner_input import WedgeScannerFilter
+from orderapp.gui.style import set_role, set_state
 from orderapp.gui.tasks import run_task
 from orderapp.scanning.acceptance import Scan
 from orderapp.services.order_drafts import SavedDraft, discard_draft, list_drafts
@@ -143,7 +144,7 @@ class OrdersScreen(QWidget):
                 button.hide()
         self.tabs.tabCloseRequested.connect(self._tab_close_requested)
         self.drafts_banner.hide()
-        self.drafts_banner.setStyleSheet("QFrame#drafts_banner { background: #fff3bf; }")
+        set_role(self.drafts_banner, "banner")
 
         self.model = OrderListModel(self._database, self)
         self.table.setModel(self.model)
@@ -546,7 +547,7 @@ class OrdersScreen(QWidget):
         else:
             text = self.tr("{n} orders shown; more load as you scroll.").format(n=rows)
         self.list_status.setText(text)
-        self.list_status.setStyleSheet("")
+        set_state(self.list_status, "")
 
     def _load_failed(self, exc: BaseException) -> None:
         message = str(exc) if isinstance(exc, OrderAppError) else self.tr("the database did not answer")
@@ -557,7 +558,7 @@ class OrdersScreen(QWidget):
                 reason=message, keys=shortcut_text("F5")
             )
         )
-        self.list_status.setStyleSheet("color: #b3261e;")
+        set_state(self.list_status, "problem")
 
     def selected_rows(self) -> list[OrderRow]:
         rows = []
@@ -629,7 +630,7 @@ class OrdersScreen(QWidget):
 
     def _say(self, message: str, *, problem: bool = False) -> None:
         self.list_status.setText(message)
-        self.list_status.setStyleSheet("color: #b3261e;" if problem else "color: #1b6e3a;")
+        set_state(self.list_status, "problem" if problem else "done")
         self.message_shown.emit(message)
 
     # -- forms -----------------------------------------------------------------------------------

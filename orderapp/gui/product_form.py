@@ -13,7 +13,7 @@ import logging
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -227,11 +228,61 @@ class ProductFormDialog(QDialog):
         self.active.toggled.connect(lambda _on: self._edited("active"))
         self.add_barcode_button.clicked.connect(self._add_barcode_clicked)
         self.save_button.clicked.connect(self.save)
-        self.cancel_button.clicked.connect(self.reject)
+        self.cancel_button.clicked.connect(self._cancel)
         save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
         save_shortcut.activated.connect(self.save)
 
         self._fill()
+        self._as_opened = self._typed()
+
+    # -- leaving --------------------------------------------------------------------------------
+
+    def _typed(self) -> tuple[object, ...]:
+        """What the form holds, as typed (to tell whether anything was changed)."""
+        texts = tuple(widget.text() for widget in self.inputs.values())
+        return (*texts, self.active.isChecked(), tuple(row.draft() for row in self._filled_rows()))
+
+    def has_changes(self) -> bool:
+        return self._typed() != self._as_opened
+
+    def may_leave(self) -> bool:
+        """Esc, Cancel or the window's close button: ask before throwing edits away (True: leave)."""
+        if not self.has_changes() or self._saving:
+            return True
+        box = QMessageBox(self)
+        box.setObjectName("discard_product_changes")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Discard changes?"))
+        box.setText(
+            self.tr("Your changes to this product have not been saved. Discard them?")
+            if self.detail is not None
+            else self.tr("This new product has not been saved. Discard it?")
+        )
+        discard = box.addButton(self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        discard.setObjectName("discard_changes")
+        keep = box.addButton(self.tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        keep.setObjectName("keep_editing")
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is discard
+
+    def _cancel(self) -> None:
+        if self.may_leave():
+            self.reject()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self._cancel()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # The person closed the window; a close by the program (quitting) is not asked about.
+        if event.spontaneous() and not self.may_leave():
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     # -- filling --------------------------------------------------------------------------------
 

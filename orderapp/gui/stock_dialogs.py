@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from orderapp.domain.product_validation import QTY_MAX
 from orderapp.errors import OrderAppError, ValidationFailed
+from orderapp.gui import problems
 from orderapp.gui.context import AppContext
 from orderapp.gui.forms import child, load_form
 from orderapp.gui.scanner_input import WedgeScannerFilter
@@ -304,8 +305,7 @@ class ReceiveDialog(QDialog):
         self._show_problem(self.tr("Nothing was received: {reason}").format(reason=exc))
 
     def _show_problem(self, message: str) -> None:
-        self.problem.setText(message)
-        self.problem.show()
+        problems.show_problem(self.problem, message)
         self.problem_shown.emit(message)
         QApplication.beep()
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -103,8 +104,11 @@ class InventoryScreen(QWidget):
         self.category_filter = child(f, QComboBox, "filter_category")
         self.location_filter = child(f, QComboBox, "filter_location")
         self.status_filter = child(f, QComboBox, "filter_status")
+        for combo in (self.category_filter, self.location_filter, self.status_filter):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # choices read whole
         self.low_stock_filter = child(f, QCheckBox, "filter_low_stock")
         self.count_label = child(f, QLabel, "product_count")
+        self.count_label.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)  # "121 products" whole
         self.table = child(f, QTableView, "product_table")
         self.detail_panel = child(f, QWidget, "product_detail")
         self.detail_name = child(f, QLabel, "detail_name")
@@ -180,6 +184,7 @@ class InventoryScreen(QWidget):
 
         self.reorder = ReorderList(self.database, f, self)
         self.tabs.currentChanged.connect(self._tab_changed)
+        self.detail_panel.installEventFilter(self)  # wrapped name and details keep every line (_fit_wrapped)
 
         self.wedge = WedgeScannerFilter(self)
         self.wedge.scanned.connect(self._scanned)
@@ -245,6 +250,18 @@ class InventoryScreen(QWidget):
             low_stock=self.low_stock_filter.isChecked(),
             status=StatusFilter(status) if status else StatusFilter.ACTIVE,
         )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.detail_panel and event.type() == QEvent.Type.Resize:
+            self._fit_wrapped()
+        return super().eventFilter(watched, event)
+
+    def _fit_wrapped(self) -> None:
+        """A long name wraps over several lines in the detail panel: it gets the height they need at the
+        panel's width now (a layout in a splitter would give it one line)."""
+        for label in (self.detail_name, self.detail_info):
+            width = label.width() if label.width() > 50 else self.detail_panel.width() - 20
+            label.setMinimumHeight(label.heightForWidth(width) if label.text() else 0)
 
     def show_list(self, kind: str) -> None:
         """A dashboard card: "low_stock" lists the active products at or below their reorder point."""
@@ -358,6 +375,7 @@ class InventoryScreen(QWidget):
         self.delete_button.setVisible(detail is not None and not detail.has_history)
         if detail is None:
             self.detail_name.setText(self.tr("Choose a product in the list."))
+            self._fit_wrapped()
             for label in (
                 self.detail_sku,
                 self.detail_info,
@@ -383,6 +401,7 @@ class InventoryScreen(QWidget):
             self.tr("reorder at {point}, order {qty}").format(point=detail.reorder_point, qty=detail.reorder_qty)
         )
         self.detail_info.setText(" · ".join(info))
+        self._fit_wrapped()
         self.detail_on_hand.setText(str(detail.on_hand))
         self.detail_reserved.setText(str(detail.reserved))
         self.detail_available.setText(str(detail.available))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QStackedWidget,
     QWidget,
 )
@@ -289,6 +290,11 @@ class MainWindow(QMainWindow):
 
     def show_screen(self, key: str) -> None:
         page = self.screen_for(key)
+        # Only the screen on show counts towards the window's smallest size: a wide screen shown once
+        # must not keep the window wide (or widen it) on every other screen.
+        for other in self._pages.values():
+            policy = QSizePolicy.Policy.Preferred if other is page else QSizePolicy.Policy.Ignored
+            other.setSizePolicy(policy, policy)
         self.stack.setCurrentWidget(page)
         row = self.keys.index(key)
         if self.navigation.currentRow() != row:

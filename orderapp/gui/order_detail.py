@@ -235,8 +235,10 @@ class OrderDetail(QWidget):
         )
         self.lines.verticalHeader().hide()
         header = self.lines.horizontalHeader()
+        # Every column as wide as its text, product names whole; the note takes what is left, and the
+        # table scrolls sideways when the panel is narrower than that.
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         self.timeline.setColumnCount(4)
         self.timeline.setHorizontalHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Detail")])
         self.timeline.verticalHeader().hide()

@@ -191,6 +191,7 @@ class OrderFormView(QWidget):
             )
         )
         set_role(self.keys_hint, "hint")
+        self.keys_hint.setWordWrap(True)  # the keys wrap under each other at 1024 wide instead of widening the window
 
     def draft(self) -> OrderDraft:
         """The form as an ``OrderDraft`` (text as typed)."""

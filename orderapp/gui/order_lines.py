@@ -181,6 +181,8 @@ class OrderLines(QObject):
         row.discount.setPlaceholderText(self.tr("e.g. 5 or 10%"))
         row.discount.setToolTip(self.tr("Discount on this line: an amount, or a percentage such as 10%"))
         row.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        for label in (row.available, row.total):  # never squeezed below their text ("only 3 available")
+            label.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
         row.remove.setText("✕")
         row.remove.setToolTip(self.tr("Remove this line ({keys})").format(keys=shortcut_text("Ctrl+Del")))
         row.remove.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterator
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -27,11 +28,19 @@ def settle(qtbot: QtBot, ms: int = 50) -> None:
     qtbot.wait(ms)
 
 
-def tour(qtbot: QtBot, window: MainWindow, database: Database) -> Iterator[tuple[str, QWidget]]:
+def tour(
+    qtbot: QtBot, window: MainWindow, database: Database, size: QSize | None = None
+) -> Iterator[tuple[str, QWidget]]:
+    """With ``size``, the window is given that size again before each screen is shown (so a screen
+    that grew the window is not blamed on the next one)."""
     with database.session() as session:
         order_id = session.scalar(select(Order.id).order_by(Order.id.desc()).limit(1))
         product_id = session.scalar(select(Product.id).order_by(Product.name.desc()).limit(1))
     for key in window.keys:
+        if size is not None:
+            window.show_screen("dashboard")  # from a narrow screen, so a wide one cannot hold the size
+            window.resize(size)
+            settle(qtbot)
         window.show_screen(key)
         settle(qtbot, 150)
         yield key, window

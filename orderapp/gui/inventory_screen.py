@@ -108,7 +108,7 @@ class InventoryScreen(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # choices read whole
         self.low_stock_filter = child(f, QCheckBox, "filter_low_stock")
         self.count_label = child(f, QLabel, "product_count")
-        self.count_label.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)  # "121 products" whole
+        self.count_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)  # one line, no gap
         self.table = child(f, QTableView, "product_table")
         self.detail_panel = child(f, QWidget, "product_detail")
         self.detail_name = child(f, QLabel, "detail_name")

@@ -189,6 +189,10 @@ class OrdersScreen(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([820, 480])
+        # What a person scans the list for comes first: at 1024 wide the status is in view, not
+        # past the sideways scroll (the model's columns keep their numbers).
+        header = self.table.horizontalHeader()
+        header.moveSection(header.visualIndex(STATUS), 1)
 
         self._setup_filters()
         self._setup_actions()

@@ -94,8 +94,9 @@ class BarcodeRow(QWidget):
         grid.addWidget(self.pack, 0, 2)
         grid.addWidget(self.pack_label, 0, 3)
         grid.addWidget(self.remove, 0, 4)
-        grid.addWidget(self.code_error, 1, 0, 1, 2)
-        grid.addWidget(self.pack_error, 1, 2, 1, 3)
+        # Each message has the row's whole width: a check-digit sentence reads whole, not in a narrow column.
+        grid.addWidget(self.code_error, 1, 0, 1, 5)
+        grid.addWidget(self.pack_error, 2, 0, 1, 5)
         grid.setColumnStretch(0, 1)
         self.code.textChanged.connect(self.changed)
         self.kind.currentIndexChanged.connect(self._kind_changed)
@@ -167,6 +168,7 @@ class ProductFormDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("product_form_dialog")
+        self.setMinimumWidth(520)  # room for a barcode's message on two lines, not six
         self.context = context
         self.detail = detail
         self.currency = currency
@@ -465,6 +467,20 @@ class ProductFormDialog(QDialog):
                     messages.get(f"barcodes[{index}].code", ""), messages.get(f"barcodes[{index}].pack_qty", "")
                 )
         self._update_save()
+        QTimer.singleShot(0, self._fit_height)
+
+    def _fit_height(self) -> None:
+        """Messages that appeared get their lines: the dialog grows taller rather than cut them."""
+        layout = self.layout()
+        if layout is None:
+            return
+        needed = (
+            layout.totalHeightForWidth(self.width())
+            if layout.hasHeightForWidth()
+            else layout.totalMinimumSize().height()
+        )
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def _update_save(self) -> None:
         checked = self._checked_generation == self._check_generation

@@ -60,37 +60,37 @@
 <context>
     <name>BarcodeRow</name>
     <message>
-        <location filename="../../orderapp/gui/product_form.py" line="71"/>
+        <location filename="../../orderapp/gui/product_form.py" line="72"/>
         <source>Scan or type the barcode</source>
         <translation>扫描或输入条码</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/product_form.py" line="73"/>
+        <location filename="../../orderapp/gui/product_form.py" line="74"/>
         <source>Unit</source>
         <translation>单件</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/product_form.py" line="74"/>
+        <location filename="../../orderapp/gui/product_form.py" line="75"/>
         <source>Case</source>
         <translation>整箱</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/product_form.py" line="75"/>
+        <location filename="../../orderapp/gui/product_form.py" line="76"/>
         <source>In-store</source>
         <translation>店内码</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/product_form.py" line="76"/>
+        <location filename="../../orderapp/gui/product_form.py" line="77"/>
         <source>Unit: one item. Case: an outer case of several. In-store: a code you made.</source>
         <translation>单件：一件商品。整箱：装有多件的外箱。店内码：你自己编的码。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/product_form.py" line="77"/>
+        <location filename="../../orderapp/gui/product_form.py" line="78"/>
         <source>units per case</source>
         <translation>件/箱</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/product_form.py" line="80"/>
+        <location filename="../../orderapp/gui/product_form.py" line="81"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -997,138 +997,138 @@
 <context>
     <name>InventoryScreen</name>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="130"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="135"/>
         <source>Active products</source>
         <translation>在售商品</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="131"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="136"/>
         <source>Inactive products</source>
         <translation>停用商品</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="132"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="137"/>
         <source>All products</source>
         <translation>全部商品</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="133"/>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="218"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="138"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="224"/>
         <source>All categories</source>
         <translation>全部分类</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="136"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="141"/>
         <source>Any location</source>
         <translation>全部库位</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="270"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="288"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="285"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="303"/>
         <source>No product matches; check the search or the filters.</source>
         <translation>没有匹配的商品；请检查搜索内容或筛选条件。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="288"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="306"/>
         <source>1 product</source>
         <translation>1 个商品</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="288"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="306"/>
         <source>{count} products</source>
         <translation>{count} 个商品</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="359"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="377"/>
         <source>Choose a product in the list.</source>
         <translation>请在列表中选择一个商品。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="372"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="391"/>
         <source>SKU {sku}</source>
         <translation>货号 {sku}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="374"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="393"/>
         <source>Price {price}</source>
         <translation>售价 {price}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="375"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="394"/>
         <source>cost {cost}</source>
         <translation>成本 {cost}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="380"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="399"/>
         <source>Location {location}</source>
         <translation>库位 {location}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="382"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="401"/>
         <source>reorder at {point}, order {qty}</source>
         <translation>补货点 {point}，补货 {qty}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="391"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="411"/>
         <source>At or below the reorder point ({point})</source>
         <translation>不高于补货点（{point}）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="396"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="416"/>
         <source>{code} (case of {qty})</source>
         <translation>{code}（整箱 {qty} 件）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="398"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="418"/>
         <source>{code} (in-store)</source>
         <translation>{code}（店内码）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="401"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="421"/>
         <source>Barcodes: {codes}</source>
         <translation>条码：{codes}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="404"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="424"/>
         <source>&amp;Deactivate</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="406"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="426"/>
         <source>Inactive: not sold and not counted; its history is kept.</source>
         <translation>已停用：不再销售，也不参与盘点；历史记录保留。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="407"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="427"/>
         <source>Re&amp;activate</source>
         <translation>重新启用(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="521"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="541"/>
         <source>Delete product</source>
         <translation>删除商品</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="522"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="542"/>
         <source>Delete {sku} “{name}”? It has never moved, so nothing else refers to it.</source>
         <translation>删除 {sku}“{name}”？它从未有过库存变动，没有其他记录引用它。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="544"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="564"/>
         <source>{sku} has a history, so it was deactivated instead of deleted.</source>
         <translation>{sku} 有历史记录，因此已改为停用而不是删除。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="563"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="583"/>
         <source>Export stopped; no file was written.</source>
         <translation>导出已停止；没有写入文件。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="569"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="589"/>
         <source>{rows} products exported to {path}.</source>
         <translation>已将 {rows} 个商品导出到 {path}。</translation>
     </message>
@@ -1136,137 +1136,137 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="117"/>
+        <location filename="../../orderapp/gui/main_window.py" line="118"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="120"/>
+        <location filename="../../orderapp/gui/main_window.py" line="121"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="122"/>
+        <location filename="../../orderapp/gui/main_window.py" line="123"/>
         <source>Orders will be here: take a phone, web or counter order with every line checked as you type, confirm it to reserve the stock, and follow it from received to delivered.</source>
         <translation>订单功能即将推出：录入电话、网店或柜台订单，输入时逐行检查；确认订单即预留库存，并跟踪从接单到签收的全过程。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="128"/>
+        <location filename="../../orderapp/gui/main_window.py" line="129"/>
         <source>Packing</source>
         <translation>打包</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="130"/>
+        <location filename="../../orderapp/gui/main_window.py" line="131"/>
         <source>Packing will be here: scan every item of an order with the webcam or a USB scanner, so that nothing wrong or missing goes in the box.</source>
         <translation>打包功能即将推出：用摄像头或 USB 扫码枪逐件扫描订单商品，确保不错发、不漏发。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="136"/>
+        <location filename="../../orderapp/gui/main_window.py" line="137"/>
         <source>Inventory</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="138"/>
+        <location filename="../../orderapp/gui/main_window.py" line="139"/>
         <source>Inventory will be here: products with their barcodes, the stock on hand and reserved, and every movement that changed it.</source>
         <translation>库存功能即将推出：商品及其条码、在库和预留数量，以及每一笔库存变动。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="144"/>
+        <location filename="../../orderapp/gui/main_window.py" line="145"/>
         <source>Counts</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="146"/>
+        <location filename="../../orderapp/gui/main_window.py" line="147"/>
         <source>Stock counts will be here: count a shelf, see where it differs from the books, and post the differences to the stock ledger.</source>
         <translation>库存盘点功能即将推出：盘点货架，查看与账面的差异，并把差异记入库存流水。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="152"/>
+        <location filename="../../orderapp/gui/main_window.py" line="153"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="154"/>
+        <location filename="../../orderapp/gui/main_window.py" line="155"/>
         <source>Reports will be here: the daily summary, pick lists, packing slips, count sheets and labels, ready to print.</source>
         <translation>报表功能即将推出：每日汇总、拣货单、装箱单、盘点表和标签，随时可打印。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="158"/>
+        <location filename="../../orderapp/gui/main_window.py" line="159"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="164"/>
+        <location filename="../../orderapp/gui/main_window.py" line="165"/>
         <source>Screens</source>
         <translation>功能页面</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="181"/>
+        <location filename="../../orderapp/gui/main_window.py" line="182"/>
         <source>{screen} ({shortcut})</source>
         <translation>{screen}（{shortcut}）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="210"/>
+        <location filename="../../orderapp/gui/main_window.py" line="211"/>
         <source>Database: {location}</source>
         <translation>数据库：{location}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="226"/>
+        <location filename="../../orderapp/gui/main_window.py" line="227"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="228"/>
+        <location filename="../../orderapp/gui/main_window.py" line="229"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="235"/>
+        <location filename="../../orderapp/gui/main_window.py" line="236"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="237"/>
+        <location filename="../../orderapp/gui/main_window.py" line="238"/>
         <source>Open &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="239"/>
+        <location filename="../../orderapp/gui/main_window.py" line="240"/>
         <source>Show the folder with OrderApp&apos;s log, for whoever helps you with it</source>
         <translation>打开存放 OrderApp 日志的文件夹，可提供给帮你处理问题的人</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="242"/>
+        <location filename="../../orderapp/gui/main_window.py" line="243"/>
         <source>&amp;About OrderApp</source>
         <translation>关于 OrderApp(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="250"/>
+        <location filename="../../orderapp/gui/main_window.py" line="251"/>
         <source>&lt;h3&gt;OrderApp {version}&lt;/h3&gt;&lt;p&gt;Orders, scan-verified packing, stock counts and printed paperwork for small shops.&lt;/p&gt;&lt;p&gt;Python {python}, Qt for Python {pyside}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;OrderApp {version}&lt;/h3&gt;&lt;p&gt;为小店打造的订单、扫码核对打包、库存盘点和单据打印工具。&lt;/p&gt;&lt;p&gt;Python {python}，Qt for Python {pyside}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="256"/>
+        <location filename="../../orderapp/gui/main_window.py" line="257"/>
         <source>About OrderApp</source>
         <translation>关于 OrderApp</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="334"/>
+        <location filename="../../orderapp/gui/main_window.py" line="340"/>
         <source>The shop&apos;s settings could not be read: {reason}</source>
         <translation>无法读取店铺设置：{reason}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="341"/>
+        <location filename="../../orderapp/gui/main_window.py" line="347"/>
         <source>OrderApp – {shop}</source>
         <translation>OrderApp – {shop}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="341"/>
+        <location filename="../../orderapp/gui/main_window.py" line="347"/>
         <source>OrderApp</source>
         <translation>OrderApp</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="343"/>
+        <location filename="../../orderapp/gui/main_window.py" line="349"/>
         <source> (demo)</source>
         <translation>（演示）</translation>
     </message>
@@ -1327,7 +1327,7 @@
 <context>
     <name>OrderActionDialog</name>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="167"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="169"/>
         <source>That did not work; nothing was changed. Try again.</source>
         <translation>操作未成功，没有做任何更改。请重试。</translation>
     </message>
@@ -1388,233 +1388,233 @@
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="226"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="227"/>
         <source>SKU</source>
         <translation>货号</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="227"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="228"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="228"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="229"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="229"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="230"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="230"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="231"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="231"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="232"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="232"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="233"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="240"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="243"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="240"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="243"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="240"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="243"/>
         <source>What</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="240"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="243"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="278"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="281"/>
         <source>The order could not be read just now; choose it again.</source>
         <translation>暂时无法读取订单；请重新选择。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="301"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="304"/>
         <source>URGENT</source>
         <translation>加急</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="303"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="306"/>
         <source>OVERDUE</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="305"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="308"/>
         <source>BACKORDERED</source>
         <translation>缺货待补</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="316"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="319"/>
         <source>Goods {amount}</source>
         <translation>商品金额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="318"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="321"/>
         <source>discount −{amount}</source>
         <translation>优惠 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="320"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="323"/>
         <source>shipping {amount}</source>
         <translation>运费 {amount}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="321"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="324"/>
         <source>&lt;b&gt;Total {amount}&lt;/b&gt;</source>
         <translation>&lt;b&gt;合计 {amount}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="330"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="333"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="345"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="348"/>
         <source>Deliver to</source>
         <translation>收货信息</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="347"/>
-        <location filename="../../orderapp/gui/order_detail.py" line="349"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="350"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="352"/>
         <source>Delivery</source>
         <translation>配送</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="347"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="350"/>
         <source>collected at the shop</source>
         <translation>到店自提</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="349"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="352"/>
         <source>sold at the counter</source>
         <translation>柜台销售</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="351"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="354"/>
         <source>Placed</source>
         <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="353"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="356"/>
         <source>Their number</source>
         <translation>对方单号</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="358"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="361"/>
         <source>Due</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="362"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="365"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="364"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="367"/>
         <source>Shipped with</source>
         <translation>承运</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="366"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="369"/>
         <source>On hold from</source>
         <translation>暂停自</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="368"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="371"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="387"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="390"/>
         <source>backordered</source>
         <translation>缺货待补</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="390"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="393"/>
         <source>price changed (catalogue {price})</source>
         <translation>价格已改（目录价 {price}）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="480"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="482"/>
         <source>That did not work; nothing was changed. Try again.</source>
         <translation>操作未成功，没有做任何更改。请重试。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="512"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="514"/>
         <source>Ship {number}</source>
         <translation>发货 {number}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="513"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="515"/>
         <source>Record who carries {number} and its tracking number.</source>
         <translation>记录 {number} 的快递公司和运单号。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="514"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="516"/>
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="527"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="529"/>
         <source>Cancel {number}</source>
         <translation>取消 {number}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="528"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="530"/>
         <source>Why is {number} cancelled? Its reserved stock goes back on sale.</source>
         <translation>为什么取消 {number}？它预留的库存会重新变为可售。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="531"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="533"/>
         <source>Cancel the order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="542"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="544"/>
         <source>Hold {number}</source>
         <translation>暂停 {number}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="543"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="545"/>
         <source>Why is work on {number} stopped? It keeps any stock it holds.</source>
         <translation>为什么暂停处理 {number}？它已占用的库存会保留。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="544"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="546"/>
         <source>Put on hold</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="555"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="557"/>
         <source>Release {number}</source>
         <translation>恢复 {number}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="556"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="558"/>
         <source>Why can work on {number} go on?</source>
         <translation>为什么可以继续处理 {number}？</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="557"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="559"/>
         <source>Release</source>
         <translation>恢复</translation>
     </message>
@@ -2173,47 +2173,47 @@
 <context>
     <name>OrderFormView</name>
     <message>
-        <location filename="../../orderapp/gui/order_form_view.py" line="185"/>
+        <location filename="../../orderapp/gui/order_form_view.py" line="186"/>
         <source>{confirm} confirm · {save} save · {add} add product · {remove} remove line · Esc close</source>
         <translation>{confirm} 确认 · {save} 保存 · {add} 添加商品 · {remove} 删除行 · Esc 关闭</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form_view.py" line="439"/>
+        <location filename="../../orderapp/gui/order_form_view.py" line="441"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form_view.py" line="443"/>
+        <location filename="../../orderapp/gui/order_form_view.py" line="445"/>
         <source>Save and confirm</source>
         <translation>保存并确认</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form_view.py" line="445"/>
+        <location filename="../../orderapp/gui/order_form_view.py" line="447"/>
         <source>Discard changes…</source>
         <translation>放弃修改…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form_view.py" line="449"/>
+        <location filename="../../orderapp/gui/order_form_view.py" line="451"/>
         <source>Complete sale</source>
         <translation>完成销售</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form_view.py" line="452"/>
+        <location filename="../../orderapp/gui/order_form_view.py" line="454"/>
         <source>Sell it now: the stock is taken at once ({keys})</source>
         <translation>立即售出：库存立即扣减 ({keys})</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form_view.py" line="456"/>
+        <location filename="../../orderapp/gui/order_form_view.py" line="458"/>
         <source>Save as received</source>
         <translation>保存为待确认</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form_view.py" line="459"/>
+        <location filename="../../orderapp/gui/order_form_view.py" line="461"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form_view.py" line="462"/>
+        <location filename="../../orderapp/gui/order_form_view.py" line="464"/>
         <source>Save and confirm: the stock is reserved ({keys})</source>
         <translation>保存并确认：预留库存 ({keys})</translation>
     </message>
@@ -2565,47 +2565,47 @@
         <translation>本行折扣：金额，或百分比如 10%</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_lines.py" line="185"/>
+        <location filename="../../orderapp/gui/order_lines.py" line="187"/>
         <source>Remove this line ({keys})</source>
         <translation>删除此行 ({keys})</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_lines.py" line="250"/>
+        <location filename="../../orderapp/gui/order_lines.py" line="252"/>
         <source>Line {n} {what}</source>
         <translation>第 {n} 行{what}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_lines.py" line="294"/>
+        <location filename="../../orderapp/gui/order_lines.py" line="296"/>
         <source>Looking up…</source>
         <translation>正在查找…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_lines.py" line="302"/>
+        <location filename="../../orderapp/gui/order_lines.py" line="304"/>
         <source>Changed from the catalogue price {price}</source>
         <translation>已改自目录价 {price}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_lines.py" line="306"/>
+        <location filename="../../orderapp/gui/order_lines.py" line="308"/>
         <source>Empty: the catalogue price</source>
         <translation>留空：按目录价</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_lines.py" line="316"/>
+        <location filename="../../orderapp/gui/order_lines.py" line="318"/>
         <source>{n} available · backordered</source>
         <translation>可用 {n} · 缺货待补</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_lines.py" line="319"/>
+        <location filename="../../orderapp/gui/order_lines.py" line="321"/>
         <source>only {n} available</source>
         <translation>仅可用 {n}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_lines.py" line="322"/>
+        <location filename="../../orderapp/gui/order_lines.py" line="324"/>
         <source>{n} available</source>
         <translation>可用 {n}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_lines.py" line="325"/>
+        <location filename="../../orderapp/gui/order_lines.py" line="327"/>
         <source>Not enough stock: this line is confirmed as backordered and packed when stock arrives.</source>
         <translation>库存不足：此行确认后记为缺货待补，到货后再打包。</translation>
     </message>
@@ -2744,279 +2744,279 @@
 <context>
     <name>OrdersScreen</name>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="137"/>
-        <location filename="../../orderapp/gui/orders_screen.py" line="315"/>
-        <location filename="../../orderapp/gui/orders_screen.py" line="335"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="138"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="316"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="336"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="232"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="233"/>
         <source>The shop&apos;s settings could not be read; the defaults are used for now.</source>
         <translation>无法读取店铺设置；暂时使用默认设置。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="258"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="259"/>
         <source>&amp;New order</source>
         <translation>新建订单(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="260"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="261"/>
         <source>Enter a phone, web or other order</source>
         <translation>录入电话、网店或其他订单</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="265"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="266"/>
         <source>&amp;Walk-in sale</source>
         <translation>柜台销售(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="267"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="268"/>
         <source>Sell at the counter: scan or type the products, then Ctrl+Enter</source>
         <translation>柜台销售：扫描或输入商品，然后按 Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="272"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="273"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="274"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="275"/>
         <source>Find an order by number, customer, phone, SKU or barcode</source>
         <translation>按订单号、客户、电话、货号或条码查找订单</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="279"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="280"/>
         <source>&amp;Import orders…</source>
         <translation>导入订单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="281"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="282"/>
         <source>Import a Shopify orders export or the OrderApp CSV template</source>
         <translation>导入 Shopify 订单导出文件或 OrderApp CSV 模板</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="286"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="287"/>
         <source>&amp;Confirm selected</source>
         <translation>确认所选(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="288"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="289"/>
         <source>Confirm the selected received orders whose stock allows; the rest are listed</source>
         <translation>确认所选的待确认订单中库存足够的；其余的会列出</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="293"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="294"/>
         <source>&amp;Edit order</source>
         <translation>编辑订单(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="295"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="296"/>
         <source>Open the chosen order for editing (Enter)</source>
         <translation>打开所选订单进行编辑（回车）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="300"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="301"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="302"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="303"/>
         <source>Read the list again</source>
         <translation>重新读取列表</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="306"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="307"/>
         <source>Next tab</source>
         <translation>下一个标签页</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="306"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="307"/>
         <source>The next order tab</source>
         <translation>下一个订单标签页</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="310"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="311"/>
         <source>Previous tab</source>
         <translation>上一个标签页</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="312"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="313"/>
         <source>The previous order tab</source>
         <translation>上一个订单标签页</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="343"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="344"/>
         <source>More</source>
         <translation>更多</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="344"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="345"/>
         <source>Every order action, with its keys</source>
         <translation>所有订单操作及其快捷键</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="402"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="403"/>
         <source>Every status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="403"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="404"/>
         <source>Open (not shipped yet)</source>
         <translation>未完成（尚未发货）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="404"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="405"/>
         <source>To pack (confirmed or picking)</source>
         <translation>待打包(已确认或拣货中)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="407"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="408"/>
         <source>Every channel</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="411"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="412"/>
         <source>Any time</source>
         <translation>不限时间</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="412"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="413"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="413"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="414"/>
         <source>Yesterday</source>
         <translation>昨天</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="414"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="415"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="415"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="416"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="416"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="417"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="417"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="418"/>
         <source>Between dates…</source>
         <translation>指定日期范围…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="420"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="421"/>
         <source>Any priority</source>
         <translation>全部优先级</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="421"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="422"/>
         <source>Urgent</source>
         <translation>加急</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="422"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="423"/>
         <source>Normal</source>
         <translation>普通</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="537"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="538"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="540"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="541"/>
         <source>No order matches; change the search or the filters.</source>
         <translation>没有匹配的订单；请修改搜索内容或筛选条件。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="542"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="543"/>
         <source>No orders yet: press {keys} to enter one.</source>
         <translation>还没有订单：按 {keys} 录入一个。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="545"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="546"/>
         <source>{n} orders.</source>
         <translation>{n} 个订单。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="547"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="548"/>
         <source>{n} orders shown; more load as you scroll.</source>
         <translation>已显示 {n} 个订单；向下滚动加载更多。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="552"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="553"/>
         <source>the database did not answer</source>
         <translation>数据库没有响应</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="556"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="557"/>
         <source>The orders could not be read ({reason}); press {keys} to try again.</source>
         <translation>无法读取订单（{reason}）；按 {keys} 重试。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="599"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="600"/>
         <source>{number} is now {status}.</source>
         <translation>{number} 现在是“{status}”。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="611"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="612"/>
         <source>Choose received orders in the list first (Shift or Ctrl + click, or Shift+arrows).</source>
         <translation>请先在列表中选择待确认的订单（Shift 或 Ctrl + 单击，或 Shift + 方向键）。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="709"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="710"/>
         <source>{number} saved, not confirmed: {reason}</source>
         <translation>{number} 已保存，未确认：{reason}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="713"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="714"/>
         <source>{number} saved: {status}.</source>
         <translation>{number} 已保存：{status}。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="717"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="718"/>
         <source>Sale {number} completed.</source>
         <translation>销售 {number} 已完成。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="749"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="750"/>
         <source>An order was left unfinished: {summary} (saved {when}).</source>
         <translation>有一个订单未录完：{summary}（保存于 {when}）。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="752"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="753"/>
         <source>&amp;Open it</source>
         <translation>打开它(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="754"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="755"/>
         <source>{n} orders were left unfinished; the newest: {summary} (saved {when}).</source>
         <translation>有 {n} 个订单未录完；最新的一个：{summary}（保存于 {when}）。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="757"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="758"/>
         <source>&amp;Open one…</source>
         <translation>打开一个(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="792"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="793"/>
         <source>{number} is {status} now and can no longer be edited; the unfinished changes stay listed until you discard them.</source>
         <translation>{number} 现在是“{status}”，已不能编辑；未完成的修改会一直列出，直到你放弃它们。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="806"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="807"/>
         <source>Discard unfinished orders?</source>
         <translation>放弃未录完的订单？</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="807"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="808"/>
         <source>Throw away {n} unfinished orders? What was typed in them is lost.</source>
         <translation>丢弃 {n} 个未录完的订单？其中输入的内容将丢失。</translation>
     </message>
@@ -3041,12 +3041,12 @@
         <translation>丢弃列出的未录完订单</translation>
     </message>
     <message>
-        <location filename="../../ui/order_screen.ui" line="118"/>
+        <location filename="../../ui/order_screen.ui" line="116"/>
         <source>Find: order number, customer, phone, SKU or barcode (Ctrl+F)</source>
         <translation>查找：订单号、客户、电话、货号或条码 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/order_screen.ui" line="130"/>
+        <location filename="../../ui/order_screen.ui" line="128"/>
         <source>Finds an order by its number, the customer&apos;s name, a phone number in any format, a SKU or a barcode (Ctrl+F)</source>
         <translation>可按订单号、客户姓名、任意格式的电话号码、货号或条码查找订单 (Ctrl+F)</translation>
     </message>
@@ -3087,8 +3087,8 @@
     </message>
     <message>
         <location filename="../../ui/order_screen.ui" line="194"/>
-        <source>Only orders past their due time that have not shipped (Alt+O)</source>
-        <translation>只显示已过截止时间且尚未发货的订单 (Alt+O)</translation>
+        <source>Only orders past their due time that have not shipped (Alt+V)</source>
+        <translation>只显示已过截止时间且尚未发货的订单（Alt+V）</translation>
     </message>
 </context>
 <context>
@@ -3899,38 +3899,63 @@
 <context>
     <name>ProductFormDialog</name>
     <message>
-        <location filename="../../orderapp/gui/product_form.py" line="243"/>
-        <location filename="../../orderapp/gui/product_form.py" line="244"/>
+        <location filename="../../orderapp/gui/product_form.py" line="255"/>
+        <source>Discard changes?</source>
+        <translation>放弃修改？</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/product_form.py" line="257"/>
+        <source>Your changes to this product have not been saved. Discard them?</source>
+        <translation>对这个商品的修改还没有保存。要放弃吗？</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/product_form.py" line="259"/>
+        <source>This new product has not been saved. Discard it?</source>
+        <translation>这个新商品还没有保存。要放弃吗？</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/product_form.py" line="261"/>
+        <source>&amp;Discard</source>
+        <translation>放弃(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/product_form.py" line="263"/>
+        <source>&amp;Keep editing</source>
+        <translation>继续编辑(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/product_form.py" line="294"/>
+        <location filename="../../orderapp/gui/product_form.py" line="295"/>
         <source>New product</source>
         <translation>新商品</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/product_form.py" line="245"/>
+        <location filename="../../orderapp/gui/product_form.py" line="296"/>
         <source>Stock starts at 0; receive a delivery to add units.</source>
         <translation>库存从 0 开始；收货入库即可增加数量。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/product_form.py" line="251"/>
+        <location filename="../../orderapp/gui/product_form.py" line="302"/>
         <source>Product {sku}</source>
         <translation>商品 {sku}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/product_form.py" line="255"/>
+        <location filename="../../orderapp/gui/product_form.py" line="306"/>
         <source>On hand {on_hand} · reserved {reserved} · available {available}. Stock changes through receiving, adjusting and counts, not here.</source>
         <translation>在库 {on_hand} · 预留 {reserved} · 可用 {available}。库存只能通过入库、调整和盘点改变，不能在这里修改。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/product_form.py" line="392"/>
+        <location filename="../../orderapp/gui/product_form.py" line="443"/>
         <source>The product could not be checked: {reason}</source>
         <translation>无法检查商品：{reason}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/product_form.py" line="424"/>
+        <location filename="../../orderapp/gui/product_form.py" line="475"/>
         <source>Fix the fields marked in red first.</source>
         <translation>请先修正标红的字段。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/product_form.py" line="486"/>
+        <location filename="../../orderapp/gui/product_form.py" line="537"/>
         <source>The product was not saved: {reason}</source>
         <translation>商品未保存：{reason}</translation>
     </message>
@@ -4213,7 +4238,7 @@
         <translation>商品(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/product_list.ui" line="49"/>
+        <location filename="../../ui/product_list.ui" line="47"/>
         <source>Search SKU, name or barcode (or scan)</source>
         <translation>搜索货号、名称或条码（或扫描）</translation>
     </message>
@@ -4432,77 +4457,77 @@
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../orderapp/gui/stock_dialogs.py" line="84"/>
+        <location filename="../../orderapp/gui/stock_dialogs.py" line="85"/>
         <source>Receive stock</source>
         <translation>收货入库</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_dialogs.py" line="117"/>
+        <location filename="../../orderapp/gui/stock_dialogs.py" line="118"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_dialogs.py" line="117"/>
+        <location filename="../../orderapp/gui/stock_dialogs.py" line="118"/>
         <source>Units received</source>
         <translation>入库数量</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_dialogs.py" line="117"/>
+        <location filename="../../orderapp/gui/stock_dialogs.py" line="118"/>
         <source>On hand now</source>
         <translation>当前在库</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_dialogs.py" line="144"/>
+        <location filename="../../orderapp/gui/stock_dialogs.py" line="145"/>
         <source>Scan a barcode, or type a barcode or SKU and press Enter.</source>
         <translation>扫描条码，或输入条码或货号后按回车。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_dialogs.py" line="181"/>
+        <location filename="../../orderapp/gui/stock_dialogs.py" line="182"/>
         <source>No product has the code {code}. Check that it was read right, or add the code to its product first.</source>
         <translation>没有商品使用代码 {code}。请检查是否读对，或先把该代码添加到对应商品。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_dialogs.py" line="188"/>
+        <location filename="../../orderapp/gui/stock_dialogs.py" line="189"/>
         <source> (a case of {units})</source>
         <translation>（一箱 {units} 件）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_dialogs.py" line="190"/>
+        <location filename="../../orderapp/gui/stock_dialogs.py" line="191"/>
         <source>{name}: {qty} units{case}</source>
         <translation>{name}：{qty} 件{case}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_dialogs.py" line="191"/>
+        <location filename="../../orderapp/gui/stock_dialogs.py" line="192"/>
         <source>inactive product</source>
         <translation>已停用的商品</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_dialogs.py" line="225"/>
+        <location filename="../../orderapp/gui/stock_dialogs.py" line="226"/>
         <source>{on_hand} (available {available})</source>
         <translation>{on_hand}（可用 {available}）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_dialogs.py" line="231"/>
+        <location filename="../../orderapp/gui/stock_dialogs.py" line="232"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_dialogs.py" line="248"/>
+        <location filename="../../orderapp/gui/stock_dialogs.py" line="249"/>
         <source>1 product</source>
         <translation>1 个商品</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_dialogs.py" line="248"/>
+        <location filename="../../orderapp/gui/stock_dialogs.py" line="249"/>
         <source>{n} products</source>
         <translation>{n} 个商品</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_dialogs.py" line="249"/>
+        <location filename="../../orderapp/gui/stock_dialogs.py" line="250"/>
         <source>{products}, {units} units in all</source>
         <translation>{products}，共 {units} 件</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_dialogs.py" line="304"/>
+        <location filename="../../orderapp/gui/stock_dialogs.py" line="305"/>
         <source>Nothing was received: {reason}</source>
         <translation>未入库：{reason}</translation>
     </message>

@@ -42,7 +42,7 @@ def tour(
             window.resize(size)
             settle(qtbot)
         window.show_screen(key)
-        settle(qtbot, 150)
+        settle(qtbot, 300)
         yield key, window
         if key == "orders":
             orders = window.screen_for("orders")
@@ -63,7 +63,7 @@ def tour(
             if product_id is not None:
                 with qtbot.waitSignal(inventory.product_shown, timeout=10_000):
                     inventory.select_product(product_id) or inventory.load_detail(product_id)
-                settle(qtbot)
+                settle(qtbot, 300)
                 yield "inventory/detail", window
             openers: list[tuple[str, Callable[[], QDialog | None]]] = [
                 ("new product", functools.partial(inventory.open_product_form, new=True)),

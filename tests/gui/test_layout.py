@@ -19,6 +19,7 @@ from orderapp import i18n
 from orderapp.domain.product_validation import ProductDraft
 from orderapp.gui.app import LANGUAGE_ENV, install_translators
 from orderapp.gui.order_form import OrderForm
+from orderapp.gui.order_list_model import STATUS
 from orderapp.gui.orders_screen import OrdersScreen
 from orderapp.services import catalogue
 from orderapp.store.database import Database
@@ -82,6 +83,11 @@ def test_every_screen_fits_and_reads_whole(qtbot: QtBot, demo_shop: Database, la
             fill_order_form(qtbot, form, sku)
             qtbot.wait(200)  # the form lays itself out again around the messages now shown
             assert not form.left_to_fix_label.visibleRegion().isEmpty()
+        if name == "orders":
+            table = window.screen_for("orders").table  # type: ignore[attr-defined]
+            right = table.columnViewportPosition(STATUS) + table.columnWidth(STATUS)
+            if table.columnViewportPosition(STATUS) < 0 or right > table.viewport().width():
+                found.append("orders: the Status column is out of view")
         found += problems_on(root, name)
         if window.size() != size:
             found.append(

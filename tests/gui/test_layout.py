@@ -118,3 +118,21 @@ def test_packing_counts_and_reports_fit(qtbot: QtBot, demo_shop: Database, langu
             found.append(f"{key}: the window grew to {window.width()}x{window.height()}")
             window.resize(size)
     assert found == []
+
+
+def test_the_check_digit_message_reads_whole(qtbot: QtBot, shop: Database, language: str) -> None:
+    from orderapp.gui.context import AppContext
+    from orderapp.gui.product_form import ProductFormDialog
+
+    dialog = ProductFormDialog(AppContext(shop), None, currency="CNY")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    row = dialog.add_barcode()
+    with qtbot.waitSignal(dialog.validated, timeout=5000):
+        qtbot.keyClicks(row.code, "6901234567890")
+    qtbot.wait(200)
+    message = row.code_error
+    assert message.isVisible() and "2" in message.text()  # names the digit it should be
+    assert message.height() >= message.heightForWidth(message.width())
+    assert cut_text(dialog) == [] and overlaps(dialog) == []

@@ -70,7 +70,10 @@ def install_translators(app: QApplication, locale: QLocale | None = None) -> lis
     ]
     for name, folder in sources:
         translator = QTranslator(app)
-        if translator.load(locale, name, "_", folder):
+        # A language without a catalogue reads English, with English plurals ("1 order", "2 orders").
+        if translator.load(locale, name, "_", folder) or (
+            name == "orderapp" and translator.load(QLocale(QLocale.Language.English), name, "_", folder)
+        ):
             app.installTranslator(translator)
             installed.append(translator)
         else:

@@ -302,9 +302,7 @@ class InventoryScreen(QWidget):
         elif count == 0:
             self.count_label.setText(self.tr("No product matches; check the search or the filters."))
         else:
-            self.count_label.setText(
-                self.tr("1 product") if count == 1 else self.tr("{count} products").format(count=count)
-            )
+            self.count_label.setText(self.tr("%n products", "", count))
 
     def _page_loaded(self, rows: int) -> None:
         if self.detail is None and rows and not self.table.selectionModel().hasSelection():

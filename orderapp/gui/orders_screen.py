@@ -547,9 +547,9 @@ class OrdersScreen(QWidget):
                 else self.tr("No orders yet: press {keys} to enter one.").format(keys=shortcut_text("Ctrl+N"))
             )
         elif self.model.complete:
-            text = self.tr("{n} orders.").format(n=rows)
+            text = self.tr("%n orders.", "", rows)
         else:
-            text = self.tr("{n} orders shown; more load as you scroll.").format(n=rows)
+            text = self.tr("%n orders shown; more load as you scroll.", "", rows)
         self.list_status.setText(text)
         set_state(self.list_status, "")
 

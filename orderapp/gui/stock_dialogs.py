@@ -246,8 +246,10 @@ class ReceiveDialog(QDialog):
 
     def _show_total(self) -> None:
         units = sum(line.qty for line in self.lines)
-        products = self.tr("1 product") if len(self.lines) == 1 else self.tr("{n} products").format(n=len(self.lines))
-        self.total.setText(self.tr("{products}, {units} units in all").format(products=products, units=units))
+        products = self.tr("%n products", "", len(self.lines))
+        self.total.setText(
+            self.tr("{products}, {units} in all").format(products=products, units=self.tr("%n units", "", units))
+        )
         self.save_button.setEnabled(bool(self.lines) and not self._saving)
 
     def qty_spin(self, row: int) -> QSpinBox:

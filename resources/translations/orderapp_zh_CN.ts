@@ -4,32 +4,32 @@
 <context>
     <name>AdjustDialog</name>
     <message>
-        <location filename="../../orderapp/gui/stock_dialogs.py" line="322"/>
+        <location filename="../../orderapp/gui/stock_dialogs.py" line="324"/>
         <source>Adjust stock</source>
         <translation>调整库存</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_dialogs.py" line="350"/>
+        <location filename="../../orderapp/gui/stock_dialogs.py" line="352"/>
         <source>On hand {on_hand} · reserved {reserved} · available {available}</source>
         <translation>在库 {on_hand} · 预留 {reserved} · 可用 {available}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_dialogs.py" line="371"/>
+        <location filename="../../orderapp/gui/stock_dialogs.py" line="373"/>
         <source>Units &amp;taken away</source>
         <translation>减少数量(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_dialogs.py" line="374"/>
+        <location filename="../../orderapp/gui/stock_dialogs.py" line="376"/>
         <source>Units &amp;found</source>
         <translation>找到数量(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_dialogs.py" line="377"/>
+        <location filename="../../orderapp/gui/stock_dialogs.py" line="379"/>
         <source>&amp;Change (− takes away)</source>
         <translation>变动数量(&amp;C)（负数为减少）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_dialogs.py" line="388"/>
+        <location filename="../../orderapp/gui/stock_dialogs.py" line="390"/>
         <source>On hand after: {after}</source>
         <translation>调整后在库：{after}</translation>
     </message>
@@ -1032,103 +1032,100 @@
         <source>No product matches; check the search or the filters.</source>
         <translation>没有匹配的商品；请检查搜索内容或筛选条件。</translation>
     </message>
-    <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="306"/>
-        <source>1 product</source>
-        <translation>1 个商品</translation>
+    <message numerus="yes">
+        <location filename="../../orderapp/gui/inventory_screen.py" line="305"/>
+        <source>%n products</source>
+        <translation>
+            <numerusform>%n 个商品</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="306"/>
-        <source>{count} products</source>
-        <translation>{count} 个商品</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="377"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="375"/>
         <source>Choose a product in the list.</source>
         <translation>请在列表中选择一个商品。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="391"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="389"/>
         <source>SKU {sku}</source>
         <translation>货号 {sku}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="393"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="391"/>
         <source>Price {price}</source>
         <translation>售价 {price}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="394"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="392"/>
         <source>cost {cost}</source>
         <translation>成本 {cost}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="399"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="397"/>
         <source>Location {location}</source>
         <translation>库位 {location}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="401"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="399"/>
         <source>reorder at {point}, order {qty}</source>
         <translation>补货点 {point}，补货 {qty}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="411"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="409"/>
         <source>At or below the reorder point ({point})</source>
         <translation>不高于补货点（{point}）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="416"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="414"/>
         <source>{code} (case of {qty})</source>
         <translation>{code}（整箱 {qty} 件）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="418"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="416"/>
         <source>{code} (in-store)</source>
         <translation>{code}（店内码）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="421"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="419"/>
         <source>Barcodes: {codes}</source>
         <translation>条码：{codes}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="424"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="422"/>
         <source>&amp;Deactivate</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="426"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="424"/>
         <source>Inactive: not sold and not counted; its history is kept.</source>
         <translation>已停用：不再销售，也不参与盘点；历史记录保留。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="427"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="425"/>
         <source>Re&amp;activate</source>
         <translation>重新启用(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="541"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="539"/>
         <source>Delete product</source>
         <translation>删除商品</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="542"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="540"/>
         <source>Delete {sku} “{name}”? It has never moved, so nothing else refers to it.</source>
         <translation>删除 {sku}“{name}”？它从未有过库存变动，没有其他记录引用它。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="564"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="562"/>
         <source>{sku} has a history, so it was deactivated instead of deleted.</source>
         <translation>{sku} 有历史记录，因此已改为停用而不是删除。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="583"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="581"/>
         <source>Export stopped; no file was written.</source>
         <translation>导出已停止；没有写入文件。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="589"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="587"/>
         <source>{rows} products exported to {path}.</source>
         <translation>已将 {rows} 个商品导出到 {path}。</translation>
     </message>
@@ -2745,278 +2742,282 @@
     <name>OrdersScreen</name>
     <message>
         <location filename="../../orderapp/gui/orders_screen.py" line="138"/>
-        <location filename="../../orderapp/gui/orders_screen.py" line="316"/>
-        <location filename="../../orderapp/gui/orders_screen.py" line="336"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="320"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="340"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="233"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="237"/>
         <source>The shop&apos;s settings could not be read; the defaults are used for now.</source>
         <translation>无法读取店铺设置；暂时使用默认设置。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="259"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="263"/>
         <source>&amp;New order</source>
         <translation>新建订单(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="261"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="265"/>
         <source>Enter a phone, web or other order</source>
         <translation>录入电话、网店或其他订单</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="266"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="270"/>
         <source>&amp;Walk-in sale</source>
         <translation>柜台销售(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="268"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="272"/>
         <source>Sell at the counter: scan or type the products, then Ctrl+Enter</source>
         <translation>柜台销售：扫描或输入商品，然后按 Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="273"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="277"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="275"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="279"/>
         <source>Find an order by number, customer, phone, SKU or barcode</source>
         <translation>按订单号、客户、电话、货号或条码查找订单</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="280"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="284"/>
         <source>&amp;Import orders…</source>
         <translation>导入订单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="282"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="286"/>
         <source>Import a Shopify orders export or the OrderApp CSV template</source>
         <translation>导入 Shopify 订单导出文件或 OrderApp CSV 模板</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="287"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="291"/>
         <source>&amp;Confirm selected</source>
         <translation>确认所选(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="289"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="293"/>
         <source>Confirm the selected received orders whose stock allows; the rest are listed</source>
         <translation>确认所选的待确认订单中库存足够的；其余的会列出</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="294"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="298"/>
         <source>&amp;Edit order</source>
         <translation>编辑订单(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="296"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="300"/>
         <source>Open the chosen order for editing (Enter)</source>
         <translation>打开所选订单进行编辑（回车）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="301"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="305"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="303"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="307"/>
         <source>Read the list again</source>
         <translation>重新读取列表</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="307"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="311"/>
         <source>Next tab</source>
         <translation>下一个标签页</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="307"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="311"/>
         <source>The next order tab</source>
         <translation>下一个订单标签页</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="311"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="315"/>
         <source>Previous tab</source>
         <translation>上一个标签页</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="313"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="317"/>
         <source>The previous order tab</source>
         <translation>上一个订单标签页</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="344"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="348"/>
         <source>More</source>
         <translation>更多</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="345"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="349"/>
         <source>Every order action, with its keys</source>
         <translation>所有订单操作及其快捷键</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="403"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="407"/>
         <source>Every status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="404"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="408"/>
         <source>Open (not shipped yet)</source>
         <translation>未完成（尚未发货）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="405"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="409"/>
         <source>To pack (confirmed or picking)</source>
         <translation>待打包(已确认或拣货中)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="408"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="412"/>
         <source>Every channel</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="412"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="416"/>
         <source>Any time</source>
         <translation>不限时间</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="413"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="417"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="414"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="418"/>
         <source>Yesterday</source>
         <translation>昨天</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="415"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="419"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="416"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="420"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="417"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="421"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="418"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="422"/>
         <source>Between dates…</source>
         <translation>指定日期范围…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="421"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="425"/>
         <source>Any priority</source>
         <translation>全部优先级</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="422"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="426"/>
         <source>Urgent</source>
         <translation>加急</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="423"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="427"/>
         <source>Normal</source>
         <translation>普通</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="538"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="542"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="541"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="545"/>
         <source>No order matches; change the search or the filters.</source>
         <translation>没有匹配的订单；请修改搜索内容或筛选条件。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="543"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="547"/>
         <source>No orders yet: press {keys} to enter one.</source>
         <translation>还没有订单：按 {keys} 录入一个。</translation>
     </message>
-    <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="546"/>
-        <source>{n} orders.</source>
-        <translation>{n} 个订单。</translation>
+    <message numerus="yes">
+        <location filename="../../orderapp/gui/orders_screen.py" line="550"/>
+        <source>%n orders.</source>
+        <translation>
+            <numerusform>%n 个订单。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../orderapp/gui/orders_screen.py" line="552"/>
+        <source>%n orders shown; more load as you scroll.</source>
+        <translation>
+            <numerusform>已显示 %n 个订单；向下滚动加载更多。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="548"/>
-        <source>{n} orders shown; more load as you scroll.</source>
-        <translation>已显示 {n} 个订单；向下滚动加载更多。</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="553"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="557"/>
         <source>the database did not answer</source>
         <translation>数据库没有响应</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="557"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="561"/>
         <source>The orders could not be read ({reason}); press {keys} to try again.</source>
         <translation>无法读取订单（{reason}）；按 {keys} 重试。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="600"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="604"/>
         <source>{number} is now {status}.</source>
         <translation>{number} 现在是“{status}”。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="612"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="616"/>
         <source>Choose received orders in the list first (Shift or Ctrl + click, or Shift+arrows).</source>
         <translation>请先在列表中选择待确认的订单（Shift 或 Ctrl + 单击，或 Shift + 方向键）。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="710"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="714"/>
         <source>{number} saved, not confirmed: {reason}</source>
         <translation>{number} 已保存，未确认：{reason}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="714"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="718"/>
         <source>{number} saved: {status}.</source>
         <translation>{number} 已保存：{status}。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="718"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="722"/>
         <source>Sale {number} completed.</source>
         <translation>销售 {number} 已完成。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="750"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="754"/>
         <source>An order was left unfinished: {summary} (saved {when}).</source>
         <translation>有一个订单未录完：{summary}（保存于 {when}）。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="753"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="757"/>
         <source>&amp;Open it</source>
         <translation>打开它(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="755"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="759"/>
         <source>{n} orders were left unfinished; the newest: {summary} (saved {when}).</source>
         <translation>有 {n} 个订单未录完；最新的一个：{summary}（保存于 {when}）。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="758"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="762"/>
         <source>&amp;Open one…</source>
         <translation>打开一个(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="793"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="797"/>
         <source>{number} is {status} now and can no longer be edited; the unfinished changes stay listed until you discard them.</source>
         <translation>{number} 现在是“{status}”，已不能编辑；未完成的修改会一直列出，直到你放弃它们。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="807"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="811"/>
         <source>Discard unfinished orders?</source>
         <translation>放弃未录完的订单？</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="808"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="812"/>
         <source>Throw away {n} unfinished orders? What was typed in them is lost.</source>
         <translation>丢弃 {n} 个未录完的订单？其中输入的内容将丢失。</translation>
     </message>
@@ -3899,63 +3900,63 @@
 <context>
     <name>ProductFormDialog</name>
     <message>
-        <location filename="../../orderapp/gui/product_form.py" line="255"/>
+        <location filename="../../orderapp/gui/product_form.py" line="257"/>
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/product_form.py" line="257"/>
+        <location filename="../../orderapp/gui/product_form.py" line="259"/>
         <source>Your changes to this product have not been saved. Discard them?</source>
         <translation>对这个商品的修改还没有保存。要放弃吗？</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/product_form.py" line="259"/>
+        <location filename="../../orderapp/gui/product_form.py" line="261"/>
         <source>This new product has not been saved. Discard it?</source>
         <translation>这个新商品还没有保存。要放弃吗？</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/product_form.py" line="261"/>
+        <location filename="../../orderapp/gui/product_form.py" line="263"/>
         <source>&amp;Discard</source>
         <translation>放弃(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/product_form.py" line="263"/>
+        <location filename="../../orderapp/gui/product_form.py" line="265"/>
         <source>&amp;Keep editing</source>
         <translation>继续编辑(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/product_form.py" line="294"/>
-        <location filename="../../orderapp/gui/product_form.py" line="295"/>
+        <location filename="../../orderapp/gui/product_form.py" line="296"/>
+        <location filename="../../orderapp/gui/product_form.py" line="297"/>
         <source>New product</source>
         <translation>新商品</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/product_form.py" line="296"/>
+        <location filename="../../orderapp/gui/product_form.py" line="298"/>
         <source>Stock starts at 0; receive a delivery to add units.</source>
         <translation>库存从 0 开始；收货入库即可增加数量。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/product_form.py" line="302"/>
+        <location filename="../../orderapp/gui/product_form.py" line="304"/>
         <source>Product {sku}</source>
         <translation>商品 {sku}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/product_form.py" line="306"/>
+        <location filename="../../orderapp/gui/product_form.py" line="308"/>
         <source>On hand {on_hand} · reserved {reserved} · available {available}. Stock changes through receiving, adjusting and counts, not here.</source>
         <translation>在库 {on_hand} · 预留 {reserved} · 可用 {available}。库存只能通过入库、调整和盘点改变，不能在这里修改。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/product_form.py" line="443"/>
+        <location filename="../../orderapp/gui/product_form.py" line="445"/>
         <source>The product could not be checked: {reason}</source>
         <translation>无法检查商品：{reason}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/product_form.py" line="475"/>
+        <location filename="../../orderapp/gui/product_form.py" line="491"/>
         <source>Fix the fields marked in red first.</source>
         <translation>请先修正标红的字段。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/product_form.py" line="537"/>
+        <location filename="../../orderapp/gui/product_form.py" line="553"/>
         <source>The product was not saved: {reason}</source>
         <translation>商品未保存：{reason}</translation>
     </message>
@@ -4511,23 +4512,27 @@
         <source>Remove</source>
         <translation>移除</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../orderapp/gui/stock_dialogs.py" line="249"/>
-        <source>1 product</source>
-        <translation>1 个商品</translation>
+        <source>%n products</source>
+        <translation>
+            <numerusform>%n 个商品</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_dialogs.py" line="249"/>
-        <source>{n} products</source>
-        <translation>{n} 个商品</translation>
+        <location filename="../../orderapp/gui/stock_dialogs.py" line="251"/>
+        <source>{products}, {units} in all</source>
+        <translation>共 {products}，{units}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../orderapp/gui/stock_dialogs.py" line="251"/>
+        <source>%n units</source>
+        <translation>
+            <numerusform>%n 件</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_dialogs.py" line="250"/>
-        <source>{products}, {units} units in all</source>
-        <translation>{products}，共 {units} 件</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/stock_dialogs.py" line="305"/>
+        <location filename="../../orderapp/gui/stock_dialogs.py" line="307"/>
         <source>Nothing was received: {reason}</source>
         <translation>未入库：{reason}</translation>
     </message>
@@ -4599,10 +4604,12 @@
         <source>{units} ({cases} cases)</source>
         <translation>{units}（{cases} 箱）</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../orderapp/gui/stock_reorder.py" line="94"/>
-        <source>{count} products to reorder.</source>
-        <translation>{count} 个商品需要补货。</translation>
+        <source>%n products to reorder.</source>
+        <translation>
+            <numerusform>%n 个商品需要补货。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../orderapp/gui/stock_reorder.py" line="96"/>

@@ -32,6 +32,7 @@ from orderapp.domain.shop_clock import shop_zone
 from orderapp.errors import OrderAppError, ValidationFailed
 from orderapp.gui import problems
 from orderapp.gui.context import AppContext
+from orderapp.gui.countries import country_name
 from orderapp.gui.forms import child, load_form
 from orderapp.gui.order_list_model import channel_label, local_time_text, payment_label
 from orderapp.gui.style import set_role, set_state
@@ -340,7 +341,7 @@ class OrderDetail(QWidget):
                     view.ship_city,
                     view.ship_region,
                     view.ship_postcode,
-                    view.ship_country,
+                    country_name(view.ship_country) or view.ship_country if view.ship_country else "",
                 )
                 if part
             )

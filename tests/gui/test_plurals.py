@@ -31,3 +31,13 @@ def test_counts_read_right_in_each_language(qapp: QApplication, monkeypatch: pyt
         for translator in installed:
             qapp.removeTranslator(translator)
         i18n.install(None)
+
+
+def test_country_names_are_in_the_windows_language() -> None:
+    from PySide6.QtCore import QLocale
+
+    from orderapp.gui.countries import country_choice, country_name
+
+    assert country_name("US", QLocale("zh_CN")) == "美国" and country_name("cn", QLocale("en_US")) == "China"
+    assert country_choice("DE", QLocale("zh_CN")) == "DE  德国"
+    assert country_name("XX", QLocale("en_US")) == ""  # unknown: the code alone is shown

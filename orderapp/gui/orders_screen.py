@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -36,14 +35,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from orderapp.domain.order_status import OPEN_STATUSES, TO_PACK_STATUSES, OrderStatus
-from orderapp.domain.shop_clock import shop_today, shop_zone
+from orderapp.domain.order_status import OrderStatus
+from orderapp.domain.shop_clock import shop_zone
 from orderapp.errors import OrderAppError
 from orderapp.gui.context import AppContext
 from orderapp.gui.forms import child, load_form
 from orderapp.gui.order_detail import OrderDetail
+from orderapp.gui.order_filters import OrderFilterBar
 from orderapp.gui.order_form import OrderForm
-from orderapp.gui.order_form_view import CHANNELS, FormMode
+from orderapp.gui.order_form_view import FormMode
 from orderapp.gui.order_import_dialog import BulkConfirmDialog, OrderImportDialog
 from orderapp.gui.order_lines import shortcut_text
 from orderapp.gui.order_list_model import (
@@ -59,14 +59,12 @@ from orderapp.gui.order_list_model import (
     STATUS,
     TOTAL,
     OrderListModel,
-    channel_label,
 )
 from orderapp.gui.scanner_input import WedgeScannerFilter
 from orderapp.gui.style import set_role, set_state
 from orderapp.gui.tasks import run_task
 from orderapp.scanning.acceptance import Scan
 from orderapp.services.order_drafts import SavedDraft, discard_draft, list_drafts
-from orderapp.services.order_lifecycle import status_label
 from orderapp.services.order_list import OrderFilter, OrderRow
 from orderapp.services.order_settings import OrderSettings, load_order_settings
 from orderapp.services.orders import OrderView, get_order
@@ -74,20 +72,6 @@ from orderapp.services.orders import OrderView, get_order
 log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 300
-OPEN_FILTER = "open"
-TO_PACK_FILTER = "to_pack"
-STATUS_CHOICES = (
-    OrderStatus.RECEIVED,
-    OrderStatus.CONFIRMED,
-    OrderStatus.PICKING,
-    OrderStatus.PACKED,
-    OrderStatus.SHIPPED,
-    OrderStatus.DELIVERED,
-    OrderStatus.COMPLETED,
-    OrderStatus.ON_HOLD,
-    OrderStatus.CANCELLED,
-    OrderStatus.RETURNED,
-)
 
 
 def create_screen(context: AppContext, parent: QWidget | None = None) -> QWidget:
@@ -220,10 +204,7 @@ class OrdersScreen(QWidget):
         self.settings = settings
         self.model.set_timezone(settings.timezone)
         self.detail.set_timezone(settings.timezone)
-        if self.date_from.isHidden():  # "Between dates" starts from the shop's today, not the PC's
-            day = shop_today(settings.timezone)
-            self.date_to.setDate(QDate(day.year, day.month, day.day))
-            self.date_from.setDate(self.date_to.date().addDays(-7))
+        self.filters.start_dates_today()
         self.settings_loaded.emit(settings)
         self.apply_filters()
         self.refresh_drafts()
@@ -404,121 +385,32 @@ class OrdersScreen(QWidget):
     # -- filters and the list --------------------------------------------------------------------
 
     def _setup_filters(self) -> None:
-        self.status_filter.addItem(self.tr("Every status"), None)
-        self.status_filter.addItem(self.tr("Open (not shipped yet)"), OPEN_FILTER)
-        self.status_filter.addItem(self.tr("To pack (confirmed or picking)"), TO_PACK_FILTER)
-        for status in STATUS_CHOICES:
-            self.status_filter.addItem(status_label(status), status.value)
-        self.channel_filter.addItem(self.tr("Every channel"), None)
-        for channel in CHANNELS:
-            self.channel_filter.addItem(channel_label(channel), channel)
-        for text, key in (
-            (self.tr("Any time"), None),
-            (self.tr("Today"), "today"),
-            (self.tr("Yesterday"), "yesterday"),
-            (self.tr("Last 7 days"), "7"),
-            (self.tr("Last 30 days"), "30"),
-            (self.tr("This month"), "month"),
-            (self.tr("Between dates…"), "between"),
-        ):
-            self.period_filter.addItem(text, key)
-        self.priority_filter.addItem(self.tr("Any priority"), None)
-        self.priority_filter.addItem(self.tr("Urgent"), "urgent")
-        self.priority_filter.addItem(self.tr("Normal"), "normal")
-        shop_day = shop_today(self._zone_name())
-        today = QDate(shop_day.year, shop_day.month, shop_day.day)
-        self.date_from.setDate(today.addDays(-7))
-        self.date_to.setDate(today)
-        self.date_from.hide()
-        self.date_to.hide()
+        self.filters = OrderFilterBar(
+            status=self.status_filter,
+            channel=self.channel_filter,
+            period=self.period_filter,
+            priority=self.priority_filter,
+            date_from=self.date_from,
+            date_to=self.date_to,
+            overdue=self.overdue_only,
+            search=self.search_box,
+            zone_name=self._zone_name,
+            parent=self,
+        )
+        self.filters.changed.connect(self.apply_filters)
         self.search_box.textEdited.connect(lambda _t: self._search_timer.start())
-        for combo in (self.status_filter, self.channel_filter, self.priority_filter):
-            combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
-        self.period_filter.currentIndexChanged.connect(self._period_changed)
-        self.date_from.dateChanged.connect(lambda _d: self.apply_filters())
-        self.date_to.dateChanged.connect(lambda _d: self.apply_filters())
-        self.overdue_only.toggled.connect(lambda _c: self.apply_filters())
 
     def show_list(self, kind: str) -> None:
-        """The list a dashboard card stands for: "orders_today", "to_pack" or "overdue" (other filters
-        and the search are cleared, so the list holds what the figure counted)."""
-        period, status, overdue = {
-            "orders_today": ("today", None, False),
-            "to_pack": (None, TO_PACK_FILTER, False),
-            "overdue": (None, OPEN_FILTER, True),
-        }.get(kind, (None, None, False))
-        combos = (self.status_filter, self.channel_filter, self.priority_filter, self.period_filter)
-        for combo in combos:
-            combo.blockSignals(True)
-        self.overdue_only.blockSignals(True)
-        try:
-            self.search_box.clear()
-            self.status_filter.setCurrentIndex(max(self.status_filter.findData(status), 0))
-            self.channel_filter.setCurrentIndex(0)
-            self.priority_filter.setCurrentIndex(0)
-            self.period_filter.setCurrentIndex(max(self.period_filter.findData(period), 0))
-            self.overdue_only.setChecked(overdue)
-        finally:
-            for combo in combos:
-                combo.blockSignals(False)
-            self.overdue_only.blockSignals(False)
-        self.date_from.hide()
-        self.date_to.hide()
+        """The list a dashboard card stands for: "orders_today", "to_pack" or "overdue"."""
+        self.filters.show_list(kind)
         self.apply_filters()
 
     def _zone_name(self) -> str:
         settings = getattr(self, "settings", None)
         return settings.timezone if settings is not None else ""
 
-    def _period_changed(self, _index: int) -> None:
-        between = self.period_filter.currentData() == "between"
-        self.date_from.setVisible(between)
-        self.date_to.setVisible(between)
-        self.apply_filters()
-
     def current_filter(self) -> OrderFilter:
-        status = self.status_filter.currentData()
-        statuses: frozenset[str] = frozenset()
-        if status == OPEN_FILTER:
-            statuses = frozenset(str(s) for s in OPEN_STATUSES)
-        elif status == TO_PACK_FILTER:
-            statuses = frozenset(str(s) for s in TO_PACK_STATUSES)
-        elif status:
-            statuses = frozenset({str(status)})
-        channel = self.channel_filter.currentData()
-        created_from, created_to = self._period()
-        return OrderFilter(
-            statuses=statuses,
-            channels=frozenset({str(channel)}) if channel else frozenset(),
-            created_from=created_from,
-            created_to=created_to,
-            priority=self.priority_filter.currentData() or None,
-            overdue_only=self.overdue_only.isChecked(),
-            search=self.search_box.text().strip(),
-        )
-
-    def _period(self) -> tuple[datetime | None, datetime | None]:
-        """The chosen period as UTC instants: whole days in the shop's time zone."""
-        key = self.period_filter.currentData()
-        if not key:
-            return None, None
-        zone = shop_zone(self._zone_name())
-        today = shop_today(zone)
-
-        def start(day: date) -> datetime:
-            return datetime.combine(day, time(), tzinfo=zone).astimezone(UTC)
-
-        if key == "today":
-            return start(today), start(today + timedelta(days=1))
-        if key == "yesterday":
-            return start(today - timedelta(days=1)), start(today)
-        if key in ("7", "30"):
-            return start(today - timedelta(days=int(key) - 1)), start(today + timedelta(days=1))
-        if key == "month":
-            return start(today.replace(day=1)), start(today + timedelta(days=1))
-        given = self.date_from.date(), self.date_to.date()
-        first, last = sorted(date(d.year(), d.month(), d.day()) for d in given)
-        return start(first), start(last + timedelta(days=1))
+        return self.filters.current()
 
     def apply_filters(self) -> None:
         if self.settings is None:

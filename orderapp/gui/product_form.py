@@ -467,7 +467,7 @@ class ProductFormDialog(QDialog):
                     messages.get(f"barcodes[{index}].code", ""), messages.get(f"barcodes[{index}].pack_qty", "")
                 )
         self._update_save()
-        QTimer.singleShot(0, self._fit_height)
+        QTimer.singleShot(0, self, self._fit_height)  # not after the dialog is gone
 
     def _fit_height(self) -> None:
         """Messages that appeared get their lines: the dialog grows taller rather than cut them."""

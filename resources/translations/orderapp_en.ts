@@ -15,7 +15,7 @@
 <context>
     <name>OrdersScreen</name>
     <message numerus="yes">
-        <location filename="../../orderapp/gui/orders_screen.py" line="550"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="442"/>
         <source>%n orders.</source>
         <translation>
             <numerusform>%n order.</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../orderapp/gui/orders_screen.py" line="552"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="444"/>
         <source>%n orders shown; more load as you scroll.</source>
         <translation>
             <numerusform>%n order shown; more load as you scroll.</numerusform>

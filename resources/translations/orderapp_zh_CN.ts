@@ -1324,7 +1324,7 @@
 <context>
     <name>OrderActionDialog</name>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="169"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="170"/>
         <source>That did not work; nothing was changed. Try again.</source>
         <translation>操作未成功，没有做任何更改。请重试。</translation>
     </message>
@@ -1385,233 +1385,233 @@
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="227"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="228"/>
         <source>SKU</source>
         <translation>货号</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="228"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="229"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="229"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="230"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="230"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="231"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="231"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="232"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="232"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="233"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="233"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="234"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="243"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="244"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="243"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="244"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="243"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="244"/>
         <source>What</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="243"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="244"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="281"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="282"/>
         <source>The order could not be read just now; choose it again.</source>
         <translation>暂时无法读取订单；请重新选择。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="304"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="305"/>
         <source>URGENT</source>
         <translation>加急</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="306"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="307"/>
         <source>OVERDUE</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="308"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="309"/>
         <source>BACKORDERED</source>
         <translation>缺货待补</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="319"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="320"/>
         <source>Goods {amount}</source>
         <translation>商品金额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="321"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="322"/>
         <source>discount −{amount}</source>
         <translation>优惠 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="323"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="324"/>
         <source>shipping {amount}</source>
         <translation>运费 {amount}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="324"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="325"/>
         <source>&lt;b&gt;Total {amount}&lt;/b&gt;</source>
         <translation>&lt;b&gt;合计 {amount}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="333"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="334"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="348"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="349"/>
         <source>Deliver to</source>
         <translation>收货信息</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="350"/>
-        <location filename="../../orderapp/gui/order_detail.py" line="352"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="351"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="353"/>
         <source>Delivery</source>
         <translation>配送</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="350"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="351"/>
         <source>collected at the shop</source>
         <translation>到店自提</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="352"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="353"/>
         <source>sold at the counter</source>
         <translation>柜台销售</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="354"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="355"/>
         <source>Placed</source>
         <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="356"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="357"/>
         <source>Their number</source>
         <translation>对方单号</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="361"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="362"/>
         <source>Due</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="365"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="366"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="367"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="368"/>
         <source>Shipped with</source>
         <translation>承运</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="369"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="370"/>
         <source>On hold from</source>
         <translation>暂停自</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="371"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="372"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="390"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="391"/>
         <source>backordered</source>
         <translation>缺货待补</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="393"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="394"/>
         <source>price changed (catalogue {price})</source>
         <translation>价格已改（目录价 {price}）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="482"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="483"/>
         <source>That did not work; nothing was changed. Try again.</source>
         <translation>操作未成功，没有做任何更改。请重试。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="514"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="515"/>
         <source>Ship {number}</source>
         <translation>发货 {number}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="515"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="516"/>
         <source>Record who carries {number} and its tracking number.</source>
         <translation>记录 {number} 的快递公司和运单号。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="516"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="517"/>
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="529"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="530"/>
         <source>Cancel {number}</source>
         <translation>取消 {number}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="530"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="531"/>
         <source>Why is {number} cancelled? Its reserved stock goes back on sale.</source>
         <translation>为什么取消 {number}？它预留的库存会重新变为可售。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="533"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="534"/>
         <source>Cancel the order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="544"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="545"/>
         <source>Hold {number}</source>
         <translation>暂停 {number}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="545"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="546"/>
         <source>Why is work on {number} stopped? It keeps any stock it holds.</source>
         <translation>为什么暂停处理 {number}？它已占用的库存会保留。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="546"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="547"/>
         <source>Put on hold</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="557"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="558"/>
         <source>Release {number}</source>
         <translation>恢复 {number}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="558"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="559"/>
         <source>Why can work on {number} go on?</source>
         <translation>为什么可以继续处理 {number}？</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="559"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="560"/>
         <source>Release</source>
         <translation>恢复</translation>
     </message>
@@ -1707,6 +1707,79 @@
         <location filename="../../ui/order_detail.ui" line="240"/>
         <source>Timeline</source>
         <translation>时间线</translation>
+    </message>
+</context>
+<context>
+    <name>OrderFilterBar</name>
+    <message>
+        <location filename="../../orderapp/gui/order_filters.py" line="56"/>
+        <source>Every status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_filters.py" line="57"/>
+        <source>Open (not shipped yet)</source>
+        <translation>未完成（尚未发货）</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_filters.py" line="58"/>
+        <source>To pack (confirmed or picking)</source>
+        <translation>待打包(已确认或拣货中)</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_filters.py" line="61"/>
+        <source>Every channel</source>
+        <translation>全部渠道</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_filters.py" line="65"/>
+        <source>Any time</source>
+        <translation>不限时间</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_filters.py" line="66"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_filters.py" line="67"/>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_filters.py" line="68"/>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_filters.py" line="69"/>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_filters.py" line="70"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_filters.py" line="71"/>
+        <source>Between dates…</source>
+        <translation>指定日期范围…</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_filters.py" line="74"/>
+        <source>Any priority</source>
+        <translation>全部优先级</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_filters.py" line="75"/>
+        <source>Urgent</source>
+        <translation>加急</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_filters.py" line="76"/>
+        <source>Normal</source>
+        <translation>普通</translation>
     </message>
 </context>
 <context>
@@ -2741,283 +2814,213 @@
 <context>
     <name>OrdersScreen</name>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="138"/>
-        <location filename="../../orderapp/gui/orders_screen.py" line="320"/>
-        <location filename="../../orderapp/gui/orders_screen.py" line="340"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="122"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="301"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="321"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="237"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="218"/>
         <source>The shop&apos;s settings could not be read; the defaults are used for now.</source>
         <translation>无法读取店铺设置；暂时使用默认设置。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="263"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="244"/>
         <source>&amp;New order</source>
         <translation>新建订单(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="265"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="246"/>
         <source>Enter a phone, web or other order</source>
         <translation>录入电话、网店或其他订单</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="270"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="251"/>
         <source>&amp;Walk-in sale</source>
         <translation>柜台销售(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="272"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="253"/>
         <source>Sell at the counter: scan or type the products, then Ctrl+Enter</source>
         <translation>柜台销售：扫描或输入商品，然后按 Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="277"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="258"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="279"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="260"/>
         <source>Find an order by number, customer, phone, SKU or barcode</source>
         <translation>按订单号、客户、电话、货号或条码查找订单</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="284"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="265"/>
         <source>&amp;Import orders…</source>
         <translation>导入订单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="286"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="267"/>
         <source>Import a Shopify orders export or the OrderApp CSV template</source>
         <translation>导入 Shopify 订单导出文件或 OrderApp CSV 模板</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="291"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="272"/>
         <source>&amp;Confirm selected</source>
         <translation>确认所选(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="293"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="274"/>
         <source>Confirm the selected received orders whose stock allows; the rest are listed</source>
         <translation>确认所选的待确认订单中库存足够的；其余的会列出</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="298"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="279"/>
         <source>&amp;Edit order</source>
         <translation>编辑订单(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="300"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="281"/>
         <source>Open the chosen order for editing (Enter)</source>
         <translation>打开所选订单进行编辑（回车）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="305"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="286"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="307"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="288"/>
         <source>Read the list again</source>
         <translation>重新读取列表</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="311"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="292"/>
         <source>Next tab</source>
         <translation>下一个标签页</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="311"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="292"/>
         <source>The next order tab</source>
         <translation>下一个订单标签页</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="315"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="296"/>
         <source>Previous tab</source>
         <translation>上一个标签页</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="317"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="298"/>
         <source>The previous order tab</source>
         <translation>上一个订单标签页</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="348"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="329"/>
         <source>More</source>
         <translation>更多</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="349"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="330"/>
         <source>Every order action, with its keys</source>
         <translation>所有订单操作及其快捷键</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="407"/>
-        <source>Every status</source>
-        <translation>全部状态</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="408"/>
-        <source>Open (not shipped yet)</source>
-        <translation>未完成（尚未发货）</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="409"/>
-        <source>To pack (confirmed or picking)</source>
-        <translation>待打包(已确认或拣货中)</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="412"/>
-        <source>Every channel</source>
-        <translation>全部渠道</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="416"/>
-        <source>Any time</source>
-        <translation>不限时间</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="417"/>
-        <source>Today</source>
-        <translation>今天</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="418"/>
-        <source>Yesterday</source>
-        <translation>昨天</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="419"/>
-        <source>Last 7 days</source>
-        <translation>最近 7 天</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="420"/>
-        <source>Last 30 days</source>
-        <translation>最近 30 天</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="421"/>
-        <source>This month</source>
-        <translation>本月</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="422"/>
-        <source>Between dates…</source>
-        <translation>指定日期范围…</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="425"/>
-        <source>Any priority</source>
-        <translation>全部优先级</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="426"/>
-        <source>Urgent</source>
-        <translation>加急</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="427"/>
-        <source>Normal</source>
-        <translation>普通</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="542"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="434"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="545"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="437"/>
         <source>No order matches; change the search or the filters.</source>
         <translation>没有匹配的订单；请修改搜索内容或筛选条件。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="547"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="439"/>
         <source>No orders yet: press {keys} to enter one.</source>
         <translation>还没有订单：按 {keys} 录入一个。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../orderapp/gui/orders_screen.py" line="550"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="442"/>
         <source>%n orders.</source>
         <translation>
             <numerusform>%n 个订单。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../orderapp/gui/orders_screen.py" line="552"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="444"/>
         <source>%n orders shown; more load as you scroll.</source>
         <translation>
             <numerusform>已显示 %n 个订单；向下滚动加载更多。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="557"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="449"/>
         <source>the database did not answer</source>
         <translation>数据库没有响应</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="561"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="453"/>
         <source>The orders could not be read ({reason}); press {keys} to try again.</source>
         <translation>无法读取订单（{reason}）；按 {keys} 重试。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="604"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="496"/>
         <source>{number} is now {status}.</source>
         <translation>{number} 现在是“{status}”。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="616"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="508"/>
         <source>Choose received orders in the list first (Shift or Ctrl + click, or Shift+arrows).</source>
         <translation>请先在列表中选择待确认的订单（Shift 或 Ctrl + 单击，或 Shift + 方向键）。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="714"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="606"/>
         <source>{number} saved, not confirmed: {reason}</source>
         <translation>{number} 已保存，未确认：{reason}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="718"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="610"/>
         <source>{number} saved: {status}.</source>
         <translation>{number} 已保存：{status}。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="722"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="614"/>
         <source>Sale {number} completed.</source>
         <translation>销售 {number} 已完成。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="754"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="646"/>
         <source>An order was left unfinished: {summary} (saved {when}).</source>
         <translation>有一个订单未录完：{summary}（保存于 {when}）。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="757"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="649"/>
         <source>&amp;Open it</source>
         <translation>打开它(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="759"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="651"/>
         <source>{n} orders were left unfinished; the newest: {summary} (saved {when}).</source>
         <translation>有 {n} 个订单未录完；最新的一个：{summary}（保存于 {when}）。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="762"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="654"/>
         <source>&amp;Open one…</source>
         <translation>打开一个(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="797"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="689"/>
         <source>{number} is {status} now and can no longer be edited; the unfinished changes stay listed until you discard them.</source>
         <translation>{number} 现在是“{status}”，已不能编辑；未完成的修改会一直列出，直到你放弃它们。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="811"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="703"/>
         <source>Discard unfinished orders?</source>
         <translation>放弃未录完的订单？</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="812"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="704"/>
         <source>Throw away {n} unfinished orders? What was typed in them is lost.</source>
         <translation>丢弃 {n} 个未录完的订单？其中输入的内容将丢失。</translation>
     </message>
@@ -5416,23 +5419,23 @@
 <context>
     <name>run_app</name>
     <message>
-        <location filename="../../orderapp/gui/app.py" line="112"/>
+        <location filename="../../orderapp/gui/app.py" line="115"/>
         <source>Making the demo shop…</source>
         <translation>正在创建演示店铺…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/app.py" line="114"/>
-        <location filename="../../orderapp/gui/app.py" line="155"/>
+        <location filename="../../orderapp/gui/app.py" line="117"/>
+        <location filename="../../orderapp/gui/app.py" line="158"/>
         <source>OrderApp demo</source>
         <translation>OrderApp 演示</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/app.py" line="123"/>
+        <location filename="../../orderapp/gui/app.py" line="126"/>
         <source>Making the demo shop: {phase}…</source>
         <translation>正在创建演示店铺：{phase}…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/app.py" line="156"/>
+        <location filename="../../orderapp/gui/app.py" line="159"/>
         <source>The demo shop could not be made: {reason}. It opens empty instead.</source>
         <translation>无法创建演示店铺：{reason}。将以空店铺打开。</translation>
     </message>

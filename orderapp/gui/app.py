@@ -18,6 +18,7 @@ from orderapp import i18n, paths
 from orderapp.app_logging import setup_logging
 from orderapp.gui.crash import install_crash_handler
 from orderapp.gui.database_dialog import open_shop
+from orderapp.gui.icons import app_icon
 from orderapp.gui.main_window import MainWindow
 from orderapp.gui.tasks import current_runner, run_task
 from orderapp.store.database import Database
@@ -43,6 +44,7 @@ def make_application() -> QApplication:
     from orderapp import __version__
 
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
     return app
 
 
@@ -60,6 +62,7 @@ def install_translators(app: QApplication, locale: QLocale | None = None) -> lis
     """Qt's own texts (standard buttons and dialogs) and the app's, in the user's language (``ui_locale``
     unless ``locale`` is given), where a .qm catalogue exists; English otherwise."""
     locale = locale or ui_locale()
+    QLocale.setDefault(locale)  # dates, numbers and country names on screen follow the same language
     installed: list[QTranslator] = []
     sources = [
         ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
@@ -67,7 +70,10 @@ def install_translators(app: QApplication, locale: QLocale | None = None) -> lis
     ]
     for name, folder in sources:
         translator = QTranslator(app)
-        if translator.load(locale, name, "_", folder):
+        # A language without a catalogue reads English, with English plurals ("1 order", "2 orders").
+        if translator.load(locale, name, "_", folder) or (
+            name == "orderapp" and translator.load(QLocale(QLocale.Language.English), name, "_", folder)
+        ):
             app.installTranslator(translator)
             installed.append(translator)
         else:

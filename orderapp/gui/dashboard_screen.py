@@ -1,16 +1,20 @@
-"""The dashboard: four figures that need the shop's attention now, counted in a worker."""
+"""The dashboard: four figures that need the shop's attention now, counted in a worker. Each card opens
+the list behind its figure (today's orders, orders to pack, overdue orders, low stock): click it, or
+Tab to it and press Enter or Space."""
 
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 
-from PySide6.QtCore import QElapsedTimer, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QShowEvent
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QKeyEvent, QMouseEvent, QShowEvent
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from orderapp.domain.shop_clock import local, shop_zone
 from orderapp.errors import OrderAppError
 from orderapp.gui.forms import child, load_form
+from orderapp.gui.problems import show_problem
+from orderapp.gui.style import set_state
 from orderapp.gui.tasks import run_task
 from orderapp.services.dashboard import DashboardFigures, dashboard_figures
 from orderapp.store.database import Database
@@ -23,6 +27,7 @@ FIGURES = ("orders_today", "to_pack", "overdue", "low_stock")
 
 class DashboardScreen(QWidget):
     figures_loaded = Signal(object)  # DashboardFigures, after they are painted
+    open_list = Signal(str)  # a card was opened: "orders_today", "to_pack", "overdue" or "low_stock"
     load_failed = Signal(str)
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
@@ -41,6 +46,12 @@ class DashboardScreen(QWidget):
         self.as_of = child(self.form, QLabel, "as_of")
         self.load_problem = child(self.form, QLabel, "load_problem")
         self.load_problem.hide()
+        self.tiles = {key: child(self.form, QFrame, f"tile_{key}") for key in FIGURES}
+        for key, tile in self.tiles.items():
+            tile.setCursor(Qt.CursorShape.PointingHandCursor)
+            tile.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            tile.setAccessibleName(self.findChild(QLabel, f"caption_{key}").text())  # type: ignore[union-attr]
+            tile.installEventFilter(self)
         self.refresh_button = child(self.form, QPushButton, "refresh_dashboard")
         self.refresh_button.clicked.connect(self.refresh)
 
@@ -86,13 +97,11 @@ class DashboardScreen(QWidget):
         }
         for key, value in values.items():
             self.figure_labels[key].setText(f"{value:,}")
-        self.figure_labels["overdue"].setProperty("alert", figures.overdue > 0)
-        self.figure_labels["low_stock"].setProperty("alert", figures.low_stock > 0)
-        for key in ("overdue", "low_stock"):
-            label = self.figure_labels[key]
-            label.style().unpolish(label)
-            label.style().polish(label)
-        self.as_of.setText(self.tr("as of {time}").format(time=_local_hhmm(figures.as_of)))
+        set_state(self.figure_labels["overdue"], "alert" if figures.overdue > 0 else "")
+        set_state(self.figure_labels["low_stock"], "alert" if figures.low_stock > 0 else "")
+        # The shop's clock time (the figures' "today" is the shop's day too).
+        shown = local(figures.as_of, shop_zone(figures.timezone))
+        self.as_of.setText(self.tr("as of {time}").format(time=shown.strftime("%H:%M")))
         self.load_problem.hide()
         if self.isVisible():
             self.repaint()  # painted before anyone is told: the start-up benchmark counts on it
@@ -109,11 +118,22 @@ class DashboardScreen(QWidget):
         message = self.tr("The figures could not be counted ({reason}). They will be tried again in a minute.").format(
             reason=reason
         )
-        self.load_problem.setText(message)
-        self.load_problem.show()
+        show_problem(self.load_problem, message)
         self.load_failed.emit(message)
 
-
-def _local_hhmm(moment: datetime) -> str:
-    # The PC's clock time: "as of" tells the person in front of it how fresh the figures are.
-    return moment.astimezone().strftime("%H:%M")
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        key = next((name for name, tile in self.tiles.items() if tile is watched), None)
+        clicked = (
+            event.type() == QEvent.Type.MouseButtonRelease
+            and isinstance(event, QMouseEvent)
+            and event.button() == Qt.MouseButton.LeftButton
+        )
+        pressed = (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+        )
+        if key is not None and (clicked or pressed):
+            self.open_list.emit(key)
+            return True
+        return super().eventFilter(watched, event)

@@ -10,9 +10,9 @@ A USB scanner's code typed anywhere on the screen searches for that product.
 from __future__ import annotations
 
 import logging
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -30,7 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from orderapp.domain.money import format_money
+from orderapp.domain.shop_clock import shop_zone
 from orderapp.errors import OrderAppError
+from orderapp.gui import problems
 from orderapp.gui.context import AppContext
 from orderapp.gui.forms import child, load_form
 from orderapp.gui.product_export_dialog import ProductExport, choose_export_file, progress_for
@@ -41,6 +44,7 @@ from orderapp.gui.scanner_input import WedgeScannerFilter
 from orderapp.gui.stock_dialogs import AdjustDialog, ProductRef, ReceiveDialog
 from orderapp.gui.stock_history import HistoryDialog
 from orderapp.gui.stock_reorder import ReorderList
+from orderapp.gui.style import set_state
 from orderapp.gui.tasks import run_task
 from orderapp.services.catalogue import (
     ProductDetail,
@@ -62,7 +66,6 @@ from orderapp.services.stock import StockChange
 log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 250
-LOW_STYLE = "color: #b3261e;"
 
 
 def create_screen(context: AppContext, parent: QWidget | None = None) -> QWidget:
@@ -101,8 +104,11 @@ class InventoryScreen(QWidget):
         self.category_filter = child(f, QComboBox, "filter_category")
         self.location_filter = child(f, QComboBox, "filter_location")
         self.status_filter = child(f, QComboBox, "filter_status")
+        for combo in (self.category_filter, self.location_filter, self.status_filter):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # choices read whole
         self.low_stock_filter = child(f, QCheckBox, "filter_low_stock")
         self.count_label = child(f, QLabel, "product_count")
+        self.count_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)  # one line, no gap
         self.table = child(f, QTableView, "product_table")
         self.detail_panel = child(f, QWidget, "product_detail")
         self.detail_name = child(f, QLabel, "detail_name")
@@ -178,6 +184,7 @@ class InventoryScreen(QWidget):
 
         self.reorder = ReorderList(self.database, f, self)
         self.tabs.currentChanged.connect(self._tab_changed)
+        self.detail_panel.installEventFilter(self)  # wrapped name and details keep every line (_fit_wrapped)
 
         self.wedge = WedgeScannerFilter(self)
         self.wedge.scanned.connect(self._scanned)
@@ -196,10 +203,7 @@ class InventoryScreen(QWidget):
     def _settings_arrived(self, settings: ShopSettings) -> None:
         self.currency = settings.currency
         self.model.set_currency(settings.currency)
-        try:
-            self.zone = ZoneInfo(settings.timezone)
-        except (ZoneInfoNotFoundError, ValueError):
-            self.zone = None
+        self.zone = shop_zone(settings.timezone)
         if self.detail is not None:
             self._show_detail(self.detail)
 
@@ -247,6 +251,32 @@ class InventoryScreen(QWidget):
             status=StatusFilter(status) if status else StatusFilter.ACTIVE,
         )
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.detail_panel and event.type() == QEvent.Type.Resize:
+            self._fit_wrapped()
+        return super().eventFilter(watched, event)
+
+    def _fit_wrapped(self) -> None:
+        """A long name wraps over several lines in the detail panel: it gets the height they need at the
+        panel's width now (a layout in a splitter would give it one line)."""
+        for label in (self.detail_name, self.detail_info):
+            width = label.width() if label.width() > 50 else self.detail_panel.width() - 20
+            label.setMinimumHeight(label.heightForWidth(width) if label.text() else 0)
+
+    def show_list(self, kind: str) -> None:
+        """A dashboard card: "low_stock" lists the active products at or below their reorder point."""
+        if kind != "low_stock":
+            return
+        self.search.clear()
+        self.tabs.setCurrentIndex(0)
+        self.status_filter.setCurrentIndex(max(self.status_filter.findData(StatusFilter.ACTIVE.value), 0))
+        self.category_filter.setCurrentIndex(0)
+        self.location_filter.setCurrentIndex(0)
+        if self.low_stock_filter.isChecked():
+            self.apply_query()
+        else:
+            self.low_stock_filter.setChecked(True)  # applies the query
+
     def apply_query(self) -> None:
         """Search again with what is typed and chosen now (the list starts at its first page)."""
         self._search_timer.stop()
@@ -272,9 +302,7 @@ class InventoryScreen(QWidget):
         elif count == 0:
             self.count_label.setText(self.tr("No product matches; check the search or the filters."))
         else:
-            self.count_label.setText(
-                self.tr("1 product") if count == 1 else self.tr("{count} products").format(count=count)
-            )
+            self.count_label.setText(self.tr("%n products", "", count))
 
     def _page_loaded(self, rows: int) -> None:
         if self.detail is None and rows and not self.table.selectionModel().hasSelection():
@@ -345,6 +373,7 @@ class InventoryScreen(QWidget):
         self.delete_button.setVisible(detail is not None and not detail.has_history)
         if detail is None:
             self.detail_name.setText(self.tr("Choose a product in the list."))
+            self._fit_wrapped()
             for label in (
                 self.detail_sku,
                 self.detail_info,
@@ -370,11 +399,12 @@ class InventoryScreen(QWidget):
             self.tr("reorder at {point}, order {qty}").format(point=detail.reorder_point, qty=detail.reorder_qty)
         )
         self.detail_info.setText(" · ".join(info))
+        self._fit_wrapped()
         self.detail_on_hand.setText(str(detail.on_hand))
         self.detail_reserved.setText(str(detail.reserved))
         self.detail_available.setText(str(detail.available))
         low = detail.available <= detail.reorder_point
-        self.detail_available.setStyleSheet(LOW_STYLE if low else "")
+        set_state(self.detail_available, "alert" if low else "")
         self.detail_available.setToolTip(
             self.tr("At or below the reorder point ({point})").format(point=detail.reorder_point) if low else ""
         )
@@ -577,8 +607,7 @@ class InventoryScreen(QWidget):
         if isinstance(problem, BaseException) and not isinstance(problem, OrderAppError):
             log.error("an inventory task failed", exc_info=problem)
         message = str(problem)
-        self.problem.setText(message)
-        self.problem.show()
+        problems.show_problem(self.problem, message)
         self.problem_shown.emit(message)
 
     def selected_index(self) -> QModelIndex:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QStackedWidget,
     QWidget,
 )
@@ -30,6 +31,7 @@ from orderapp.errors import OrderAppError
 from orderapp.gui.context import AppContext
 from orderapp.gui.dashboard_screen import DashboardScreen
 from orderapp.gui.desktop import open_folder
+from orderapp.gui.icons import app_icon
 from orderapp.gui.placeholder_screen import PlaceholderScreen
 from orderapp.gui.settings_screen import SettingsScreen
 from orderapp.gui.tasks import run_task
@@ -102,6 +104,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
+        self.setWindowIcon(app_icon())
         self.context = database if isinstance(database, AppContext) else AppContext(database=database, demo=demo)
         self.database = self.context.database
         self.demo = self.context.demo
@@ -169,6 +172,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.setObjectName("screens")
         self.dashboard = DashboardScreen(self.database)
+        self.dashboard.open_list.connect(self.open_list)
         self._pages: dict[str, QWidget] = {}
         for number, entry in enumerate(self.entries, start=1):
             shortcut = QKeySequence(f"Ctrl+{number}")
@@ -286,10 +290,24 @@ class MainWindow(QMainWindow):
 
     def show_screen(self, key: str) -> None:
         page = self.screen_for(key)
+        # Only the screen on show counts towards the window's smallest size: a wide screen shown once
+        # must not keep the window wide (or widen it) on every other screen.
+        for other in self._pages.values():
+            policy = QSizePolicy.Policy.Preferred if other is page else QSizePolicy.Policy.Ignored
+            other.setSizePolicy(policy, policy)
         self.stack.setCurrentWidget(page)
         row = self.keys.index(key)
         if self.navigation.currentRow() != row:
             self.navigation.setCurrentRow(row)
+
+    def open_list(self, kind: str) -> None:
+        """A dashboard card: the list behind its figure ("orders_today", "to_pack", "overdue", "low_stock")."""
+        key = "inventory" if kind == "low_stock" else "orders"
+        self.show_screen(key)
+        screen = self._pages[key]
+        show_list = getattr(screen, "show_list", None)
+        if callable(show_list):
+            show_list(kind)
 
     def current_key(self) -> str:
         return self.keys[self.stack.currentIndex()]

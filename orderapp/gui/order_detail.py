@@ -8,7 +8,6 @@ import html
 import logging
 from collections.abc import Callable
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -29,10 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from orderapp.domain.money import format_money
+from orderapp.domain.shop_clock import shop_zone
 from orderapp.errors import OrderAppError, ValidationFailed
+from orderapp.gui import problems
 from orderapp.gui.context import AppContext
+from orderapp.gui.countries import country_name
 from orderapp.gui.forms import child, load_form
 from orderapp.gui.order_list_model import channel_label, local_time_text, payment_label
+from orderapp.gui.style import set_role, set_state
 from orderapp.gui.tasks import report_unexpected, run_task
 from orderapp.services.order_lifecycle import status_label
 from orderapp.services.orders import (
@@ -100,7 +103,7 @@ class OrderActionDialog(QObject):
         self.tracking_number = child(dialog, QLineEdit, "tracking_number")
         self.reason = child(dialog, QLineEdit, "reason")
         self.problem = child(dialog, QLabel, "action_problem")
-        self.problem.setStyleSheet("color: #b3261e;")
+        problems.prepare(self.problem)
         self.buttons = child(dialog, QDialogButtonBox, "action_buttons")
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setObjectName("action_ok")
@@ -110,7 +113,7 @@ class OrderActionDialog(QObject):
             name: child(dialog, QLabel, f"error_{name}") for name in ("carrier", "tracking_number", "reason")
         }
         for label in self.errors.values():
-            label.setStyleSheet("color: #b3261e;")
+            set_role(label, "error")
             label.hide()
         self.problem.hide()
         self.prompt.setText(prompt)
@@ -168,8 +171,7 @@ class OrderActionDialog(QObject):
             report_unexpected(exc)
 
     def _say(self, message: str) -> None:
-        self.problem.setText(message)
-        self.problem.show()
+        problems.show_problem(self.problem, message)
 
     def exec(self) -> int:
         return self.dialog.exec()
@@ -186,7 +188,7 @@ class OrderDetail(QWidget):
         self.setObjectName("order_detail")
         self.context = context
         self._database = context.database
-        self._zone = ZoneInfo(timezone)
+        self._zone = shop_zone(timezone)
         self.view: OrderView | None = None
         self._loading_id: int | None = None
         self._busy = False
@@ -203,7 +205,7 @@ class OrderDetail(QWidget):
         self.summary = child(f, QLabel, "detail_summary")
         self.actions_row = child(f, QWidget, "detail_actions")
         self.problem = child(f, QLabel, "detail_problem")
-        self.problem.setStyleSheet("color: #b3261e; font-weight: bold;")
+        problems.prepare(self.problem)
         self.lines = child(f, QTableWidget, "detail_lines")
         self.totals = child(f, QLabel, "detail_totals")
         self.totals.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
@@ -234,8 +236,10 @@ class OrderDetail(QWidget):
         )
         self.lines.verticalHeader().hide()
         header = self.lines.horizontalHeader()
+        # Every column as wide as its text, product names whole; the note takes what is left, and the
+        # table scrolls sideways when the panel is narrower than that.
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         self.timeline.setColumnCount(4)
         self.timeline.setHorizontalHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Detail")])
         self.timeline.verticalHeader().hide()
@@ -247,7 +251,7 @@ class OrderDetail(QWidget):
         self.show_order(None)
 
     def set_timezone(self, name: str) -> None:
-        self._zone = ZoneInfo(name)
+        self._zone = shop_zone(name)
         if self.view is not None:
             self.show_order(self.view)
 
@@ -304,8 +308,8 @@ class OrderDetail(QWidget):
         if view.backordered:
             badges.append(self.tr("BACKORDERED"))
         self.badges.setText("  ".join(badges))
-        self.badges.setStyleSheet("color: #b3261e; font-weight: bold;" if badges else "")
-        self.heading.setStyleSheet("color: #b3261e;" if view.overdue else "")
+        set_state(self.badges, "alert" if badges else "")
+        set_state(self.heading, "alert" if view.overdue else "")
         self.summary.setText(self._summary(view))
         for name, button in self.buttons.items():
             button.setVisible(name in view.actions)
@@ -337,7 +341,7 @@ class OrderDetail(QWidget):
                     view.ship_city,
                     view.ship_region,
                     view.ship_postcode,
-                    view.ship_country,
+                    country_name(view.ship_country) or view.ship_country if view.ship_country else "",
                 )
                 if part
             )
@@ -444,8 +448,7 @@ class OrderDetail(QWidget):
     # -- actions ---------------------------------------------------------------------------------
 
     def _say(self, message: str) -> None:
-        self.problem.setText(message)
-        self.problem.setVisible(bool(message))
+        problems.show_problem(self.problem, message)
 
     def _edit(self) -> None:
         if self.view is not None:

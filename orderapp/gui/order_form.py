@@ -16,182 +16,58 @@ Keys: Ctrl+Enter confirms (completes a walk-in sale), Ctrl+S saves without confi
 from __future__ import annotations
 
 import functools
-import itertools
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from datetime import UTC, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
-import phonenumbers
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QModelIndex, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QCompleter,
-    QDateTimeEdit,
-    QFrame,
-    QGridLayout,
-    QGroupBox,
-    QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
-    QPushButton,
-    QRadioButton,
-    QScrollArea,
-    QSizePolicy,
-    QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from orderapp.domain.money import format_money
 from orderapp.domain.order_validation import (
-    AddressDraft,
-    Catalogue,
     CatalogueItem,
-    CustomerDraft,
     DraftCheck,
     DraftRules,
     Fulfilment,
-    LineDraft,
     OrderDraft,
     PaymentStatus,
-    Priority,
     check_draft,
     left_to_fix,
 )
 from orderapp.domain.phones import display_phone, phone_problem
 from orderapp.errors import OrderAppError, ValidationFailed
 from orderapp.gui.context import AppContext
-from orderapp.gui.forms import child, load_form
-from orderapp.gui.order_list_model import channel_label, payment_label
+from orderapp.gui.customer_picker import CustomerPicker
+from orderapp.gui.order_draft_saver import DraftSaver, has_content
+from orderapp.gui.order_form_view import FormMode, OrderFormView
+from orderapp.gui.order_lines import shortcut_text, show_message
+from orderapp.gui.order_products import LineCatalogue, ProductEntry
+from orderapp.gui.order_submit import ask_duplicate, save_order
+from orderapp.gui.problems import problem_shown, show_done, show_problem
 from orderapp.gui.scanner_input import WedgeScannerFilter
+from orderapp.gui.style import set_state
 from orderapp.gui.tasks import report_unexpected, run_task
-from orderapp.services.customers import CustomerView, DuplicateCustomer, customer_by_phone, find_customers
-from orderapp.services.order_catalogue import catalogue_for, find_products, lookup_code
-from orderapp.services.order_drafts import discard_draft, save_draft
+from orderapp.services.customers import CustomerView, DuplicateCustomer
 from orderapp.services.order_settings import OrderSettings
 from orderapp.services.orders import (
     OrderView,
     OutOfStock,
     PossibleDuplicate,
-    complete_walk_in,
-    confirm_order,
-    place_order,
-    update_order,
 )
 
 log = logging.getLogger(__name__)
 
-# Every order-level field the check can name, in the order they appear on the form.
-FIELDS = (
-    "customer.name",
-    "customer.phone",
-    "customer.email",
-    "fulfilment",
-    "delivery.line1",
-    "delivery.line2",
-    "delivery.city",
-    "delivery.region",
-    "delivery.postcode",
-    "delivery.country",
-    "delivery.recipient",
-    "delivery.phone",
-    "lines",
-    "order_discount",
-    "shipping_fee",
-    "payment_status",
-    "amount_paid",
-    "priority",
-    "due_at",
-    "channel",
-    "external_ref",
-    "notes",
-)
-LINE_FIELDS = ("product", "qty", "unit_price", "discount")
-CHANNELS = ("phone", "web", "store", "wechat", "shopify", "import")
-CARRIER_COUNTRIES = ("CN", "HK", "TW", "SG", "JP", "KR", "US", "CA", "GB", "IE", "DE", "FR", "NL", "IT", "ES", "AU")
-
-DRAFT_SAVE_MS = 700
 LOOKUP_DELAY_MS = 200
 _QTY_PREFIX = re.compile(r"^\s*(\d{1,5})\s*[*×]\s*(\S.*)$")
 
-_STYLE = """
-QLabel[role="error"] { color: #b3261e; }
-QLabel[role="note"] { color: #1b6e3a; font-weight: bold; }
-QLabel#left_to_fix { color: #8c1d18; }
-QLabel#left_to_fix[ready="true"] { color: #1b6e3a; font-weight: bold; }
-QLabel#form_problem { color: #b3261e; font-weight: bold; }
-QLineEdit[changed="true"] { background: #fff3bf; }
-QLabel[stock="short"] { color: #b3261e; font-weight: bold; }
-QLabel[stock="backordered"] { color: #8a4b00; font-weight: bold; }
-QFrame#phone_offer { background: #eef4ff; }
-"""
 
-
-class FormMode:
-    NEW = "new"
-    WALK_IN = "walk_in"
-    EDIT = "edit"
-
-
-def _ui_name(field: str) -> str:
-    return "error_" + field.replace(".", "_")
-
-
-def shortcut_text(sequence: str) -> str:
-    return QKeySequence(sequence).toString(QKeySequence.SequenceFormat.NativeText)
-
-
-@dataclass
-class _LineRow:
-    """The widgets of one order line, and the product picked for it."""
-
-    number: QLabel
-    code: QLineEdit
-    name: QLabel
-    qty: QLineEdit
-    price: QLineEdit
-    discount: QLineEdit
-    available: QLabel
-    total: QLabel
-    remove: QToolButton
-    errors: dict[str, QLabel]
-    product_id: int | None = None
-
-    def widgets(self) -> list[QWidget]:
-        return [
-            self.number,
-            self.code,
-            self.name,
-            self.qty,
-            self.price,
-            self.discount,
-            self.available,
-            self.total,
-            self.remove,
-            *self.errors.values(),
-        ]
-
-    def inputs(self) -> list[QWidget]:
-        return [self.code, self.qty, self.price, self.discount, self.remove]
-
-    def draft(self) -> LineDraft:
-        return LineDraft(
-            code=self.code.text(),
-            product_id=self.product_id,
-            qty=self.qty.text(),
-            unit_price=self.price.text(),
-            discount=self.discount.text(),
-        )
-
-
-class OrderForm(QWidget):
+class OrderForm(OrderFormView):
     """One order being entered or edited. The orders screen shows it in a tab."""
 
     validated = Signal(object)  # DraftCheck, after every re-check (tests wait on it)
@@ -217,50 +93,25 @@ class OrderForm(QWidget):
         draft_id: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(settings, parent)
         self.setObjectName("order_form_" + mode)
-        self.setStyleSheet(_STYLE)
         self.context = context
         self._database = context.database
-        self.settings = settings
         self.mode = mode
         self.order = order
-        self._zone = ZoneInfo(settings.timezone)
+        self._restored_draft_id = draft_id
         self._rules = self._rules_for(order)
-        self._catalogue = Catalogue()
-        self._answered: set[tuple[str, object]] = set()  # ("code", folded) / ("id", n) looked up already
-        self._lookup_generation = 0
-        self._lookup_running = False
         self._check: DraftCheck | None = None
         self._touched: set[str] = set()
         self._show_all = False
         self._filling = False
-        self._customer: CustomerView | None = None
-        self._offered: CustomerView | None = None
-        self._draft_id = draft_id
-        self._last_saved: OrderDraft | None = None
-        self._saving = False
-        self._save_again = False
-        self._after_save: Callable[[], None] | None = None
         self._busy = False
         self._finished = False
         self._close_wanted = False
         self._service_errors: dict[str, str] = {}
-        self._lines: list[_LineRow] = []
-        self._customer_query = ""
-        self._product_query = ""
-        self._entry_quantity = 1
         self.last_order: OrderView | None = None
 
-        self.form = load_form("order_form.ui", self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.form)
-        self._find_widgets()
-        self._setup_choices()
-        self._setup_lines_area()
-        self._setup_completers()
-        self._setup_timers()
+        self._setup_parts()
         self._connect()
         self._setup_shortcuts()
         self._setup_scanner()
@@ -280,167 +131,53 @@ class OrderForm(QWidget):
             self._filling = False
         if draft is not None or order is not None:
             # What the database holds already (the saved draft, or the order): no draft until it changes.
-            self._last_saved = self.draft()
+            self.saver.mark_saved(self.draft())
         if draft is not None:
             self._touched.update(self._fields_with_content())
         self._update_title()
         self._refresh_catalogue()
         self.recheck()
         QTimer.singleShot(0, self.focus_first_field)
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(self._save_before_quit)
 
     # -- building --------------------------------------------------------------------------------
 
-    def _find_widgets(self) -> None:
-        f = self.form
-        self.heading = child(f, QLabel, "form_heading")
-        self.form_scroll = child(f, QScrollArea, "form_scroll")
-        self.customer_name = child(f, QLineEdit, "customer_name")
-        self.customer_state = child(f, QLabel, "customer_state")
-        self.customer_new = child(f, QPushButton, "customer_new")
-        self.customer_phone = child(f, QLineEdit, "customer_phone")
-        self.phone_offer = child(f, QFrame, "phone_offer")
-        self.phone_offer_text = child(f, QLabel, "phone_offer_text")
-        self.use_offered_customer = child(f, QPushButton, "use_offered_customer")
-        self.customer_email = child(f, QLineEdit, "customer_email")
-        self.customer_box = child(f, QGroupBox, "customer_box")
-        self.delivery_box = child(f, QGroupBox, "delivery_box")
-        self.fulfilment_delivery = child(f, QRadioButton, "fulfilment_delivery")
-        self.fulfilment_pickup = child(f, QRadioButton, "fulfilment_pickup")
-        self.fulfilment_walk_in = child(f, QRadioButton, "fulfilment_walk_in")
-        self.address_fields = child(f, QWidget, "address_fields")
-        self.pickup_note = child(f, QLabel, "pickup_note")
-        self.delivery_line1 = child(f, QLineEdit, "delivery_line1")
-        self.delivery_line2 = child(f, QLineEdit, "delivery_line2")
-        self.delivery_city = child(f, QLineEdit, "delivery_city")
-        self.delivery_region = child(f, QLineEdit, "delivery_region")
-        self.delivery_postcode = child(f, QLineEdit, "delivery_postcode")
-        self.delivery_country = child(f, QComboBox, "delivery_country")
-        self.delivery_recipient = child(f, QLineEdit, "delivery_recipient")
-        self.delivery_phone = child(f, QLineEdit, "delivery_phone")
-        self.product_entry = child(f, QLineEdit, "product_entry")
-        self.add_product = child(f, QPushButton, "add_product")
-        self.product_entry_error = child(f, QLabel, "error_product_entry")
-        self.lines_area = child(f, QWidget, "lines_area")
-        self.order_discount = child(f, QLineEdit, "order_discount")
-        self.shipping_fee = child(f, QLineEdit, "shipping_fee")
-        self.subtotal_value = child(f, QLabel, "subtotal_value")
-        self.total_value = child(f, QLabel, "total_value")
-        self.payment_status = child(f, QComboBox, "payment_status")
-        self.amount_paid = child(f, QLineEdit, "amount_paid")
-        self.amount_paid_label = child(f, QLabel, "label_amount_paid")
-        self.priority_urgent = child(f, QCheckBox, "priority_urgent")
-        self.due_enabled = child(f, QCheckBox, "due_enabled")
-        self.due_at = child(f, QDateTimeEdit, "due_at")
-        self.channel = child(f, QComboBox, "channel")
-        self.external_ref = child(f, QLineEdit, "external_ref")
-        self.notes = child(f, QPlainTextEdit, "notes")
-        self.form_problem = child(f, QLabel, "form_problem")
-        self.left_to_fix_label = child(f, QLabel, "left_to_fix")
-        self.keys_hint = child(f, QLabel, "keys_hint")
-        self.discard_button = child(f, QPushButton, "discard_form")
-        self.close_button = child(f, QPushButton, "close_form")
-        self.save_button = child(f, QPushButton, "save_order")
-        self.confirm_button = child(f, QPushButton, "confirm_order")
-        # The error labels carry the field's own name ("error_customer.phone"), as the check names it.
-        self.error_labels: dict[str, QLabel] = {}
-        for field in FIELDS:
-            label = child(f, QLabel, _ui_name(field))
-            label.setObjectName("error_" + field)
-            label.hide()
-            self.error_labels[field] = label
-        self.product_entry_error.hide()
-        self.phone_offer.hide()
-        self.form_problem.hide()
-        self.customer_new.hide()
-        self.pickup_note.hide()
-
-    def _setup_choices(self) -> None:
-        for status in PaymentStatus:
-            self.payment_status.addItem(payment_label(status.value), status.value)
-        for channel in CHANNELS:
-            self.channel.addItem(channel_label(channel), channel)
-        region = self.settings.phone_region.upper()
-        countries = [region, *[c for c in CARRIER_COUNTRIES if c != region]]
-        countries += sorted(set(phonenumbers.SUPPORTED_REGIONS) - set(countries))
-        for code in countries:
-            self.delivery_country.addItem(_country_text(code), code)
-        finder = QCompleter(self.delivery_country.model(), self.delivery_country)
-        finder.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        finder.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.delivery_country.setCompleter(finder)
-        self.due_at.setDateTime(QDateTime.currentDateTime().addDays(1))
-        self.due_at.setEnabled(False)
-        self.keys_hint.setText(
-            self.tr("{confirm} confirm · {save} save · {add} add product · {remove} remove line · Esc close").format(
-                confirm=shortcut_text("Ctrl+Return"),
-                save=shortcut_text("Ctrl+S"),
-                add=shortcut_text("Ctrl+L"),
-                remove=shortcut_text("Ctrl+Del"),
-            )
+    def _setup_parts(self) -> None:
+        self.customers = CustomerPicker(
+            self._database,
+            self.settings.phone_region,
+            name=self.customer_name,
+            phone=self.customer_phone,
+            state=self.customer_state,
+            new_button=self.customer_new,
+            offer=self.phone_offer,
+            offer_text=self.phone_offer_text,
+            use_offered=self.use_offered_customer,
+            parent=self,
         )
-        self.keys_hint.setStyleSheet("color: palette(mid);")
-
-    def _setup_lines_area(self) -> None:
-        grid = QGridLayout(self.lines_area)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(6)
-        grid.setVerticalSpacing(2)
-        grid.setColumnStretch(2, 1)
-        self._lines_grid = grid
-        self._line_headers: list[QLabel] = []
-        for column, text in enumerate(
-            (
-                "#",
-                self.tr("SKU / barcode"),
-                self.tr("Product"),
-                self.tr("Qty"),
-                self.tr("Unit price"),
-                self.tr("Discount"),
-                self.tr("Available"),
-                self.tr("Line total"),
-            )
-        ):
-            header = QLabel(text)
-            header.setObjectName(f"lines_header_{column}")
-            font = header.font()
-            font.setBold(True)
-            header.setFont(font)
-            grid.addWidget(header, 0, column)
-            self._line_headers.append(header)
-        self._show_line_headers()
-
-    def _setup_completers(self) -> None:
-        self._customer_model = QStandardItemModel(self)
-        self.customer_completer = QCompleter(self._customer_model, self)
-        self.customer_completer.setObjectName("customer_completer")
-        self.customer_completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self.customer_completer.setCompletionRole(Qt.ItemDataRole.UserRole + 2)
-        self.customer_completer.setMaxVisibleItems(10)
-        self.customer_name.setCompleter(self.customer_completer)
-        self._product_model = QStandardItemModel(self)
-        self.product_completer = QCompleter(self._product_model, self)
-        self.product_completer.setObjectName("product_completer")
-        self.product_completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self.product_completer.setCompletionRole(Qt.ItemDataRole.UserRole + 2)
-        self.product_completer.setMaxVisibleItems(12)
-        self.product_entry.setCompleter(self.product_completer)
-
-    def _setup_timers(self) -> None:
-        def timer(msecs: int, slot: Callable[[], None]) -> QTimer:
-            made = QTimer(self)
-            made.setSingleShot(True)
-            made.setInterval(msecs)
-            made.timeout.connect(slot)
-            return made
-
-        self._save_timer = timer(DRAFT_SAVE_MS, self.save_draft_now)
-        self._customer_timer = timer(LOOKUP_DELAY_MS, self._search_customers)
-        self._phone_timer = timer(LOOKUP_DELAY_MS, self._look_up_phone_owner)
-        self._product_timer = timer(LOOKUP_DELAY_MS, self._search_products)
-        self._catalogue_timer = timer(LOOKUP_DELAY_MS, self._refresh_catalogue)
+        self.customer_completer = self.customers.completer
+        self.products = ProductEntry(
+            self._database,
+            self.settings.currency,
+            entry=self.product_entry,
+            add_button=self.add_product,
+            error=self.product_entry_error,
+            parent=self,
+        )
+        self.product_completer = self.products.completer
+        self.catalogue = LineCatalogue(self._database, self.draft, self)
+        self.saver = DraftSaver(
+            self._database,
+            self.draft,
+            station=self.context.station,
+            user_id=self.context.user_id,
+            order_id=self.order.id if self.order is not None else None,
+            draft_id=self._restored_draft_id,
+            parent=self,
+        )
+        self._catalogue_timer = QTimer(self)
+        self._catalogue_timer.setSingleShot(True)
+        self._catalogue_timer.setInterval(LOOKUP_DELAY_MS)
+        self._catalogue_timer.timeout.connect(self._refresh_catalogue)
 
     def _connect(self) -> None:
         plain_fields: dict[str, QLineEdit] = {
@@ -466,15 +203,24 @@ class OrderForm(QWidget):
         self.delivery_phone.textEdited.connect(lambda _text: self._edited("delivery.phone"))
         self.delivery_phone.editingFinished.connect(lambda: self._phone_left(self.delivery_phone, "delivery.phone"))
         self.delivery_country.currentTextChanged.connect(lambda _t: self._edited("delivery.country"))
-        _index_signal(self.customer_completer.activated).connect(self._customer_picked)
-        self.customer_new.clicked.connect(self._forget_customer)
-        self.use_offered_customer.clicked.connect(self._use_offered_customer)
+        self.customers.picked.connect(self._customer_picked)
+        self.customers.forgotten.connect(self._changed)
+        self.customers.failed.connect(self._background_failed)
+        self.customers.customers_found.connect(self.customers_found)
+        self.customers.phone_owner_found.connect(self.phone_owner_found)
+        self.lines.edited.connect(self._line_edited)
+        self.lines.remove_wanted.connect(self.remove_line)
+        self.lines.quantity_entered.connect(self.focus_product_entry)
+        self.lines.rows_changed.connect(self._chain_tabs)
+        self.saver.saved.connect(self.draft_saved)
+        self.saver.failed.connect(self._show_problem)
         for button in (self.fulfilment_delivery, self.fulfilment_pickup, self.fulfilment_walk_in):
             button.toggled.connect(self._fulfilment_toggled)
-        self.product_entry.textEdited.connect(self._product_typed)
-        self.product_entry.returnPressed.connect(self._entry_return)
-        self.add_product.clicked.connect(self.add_from_entry)
-        _index_signal(self.product_completer.activated).connect(self._product_picked)
+        self.products.wanted.connect(self.add_item)
+        self.products.refused.connect(self.product_refused)
+        self.products.failed.connect(self._background_failed)
+        self.catalogue.arrived.connect(self._catalogue_arrived)
+        self.catalogue.failed.connect(self._background_failed)
         self.payment_status.currentIndexChanged.connect(lambda _i: self._edited("payment_status"))
         self.priority_urgent.toggled.connect(lambda _c: self._edited("priority"))
         self.due_enabled.toggled.connect(self._due_toggled)
@@ -506,296 +252,31 @@ class OrderForm(QWidget):
         the field that has the focus); a code typed into "Add product" and Enter works as well."""
         self.wedge = WedgeScannerFilter(self)
         self.wedge.scanned.connect(self.handle_scan)
-        self.wedge.rejected.connect(self._refuse_product)
+        self.wedge.rejected.connect(self.products.refuse)
 
-    # -- reading and filling the form ------------------------------------------------------------
-
-    def draft(self) -> OrderDraft:
-        """The form as an ``OrderDraft`` (text as typed)."""
-        return OrderDraft(
-            customer=CustomerDraft(
-                customer_id=self._customer.id if self._customer is not None else None,
-                name=self.customer_name.text(),
-                phone=self.customer_phone.text(),
-                email=self.customer_email.text(),
-            ),
-            fulfilment=self.fulfilment(),
-            delivery=AddressDraft(
-                recipient=self.delivery_recipient.text(),
-                phone=self.delivery_phone.text(),
-                line1=self.delivery_line1.text(),
-                line2=self.delivery_line2.text(),
-                city=self.delivery_city.text(),
-                region=self.delivery_region.text(),
-                postcode=self.delivery_postcode.text(),
-                country=self._country(),
-            ),
-            lines=tuple(row.draft() for row in self._lines),
-            order_discount=self.order_discount.text(),
-            shipping_fee=self.shipping_fee.text(),
-            payment_status=str(self.payment_status.currentData() or PaymentStatus.UNPAID.value),
-            amount_paid=self.amount_paid.text(),
-            priority=Priority.URGENT.value if self.priority_urgent.isChecked() else Priority.NORMAL.value,
-            due_at=self._due() if self.due_enabled.isChecked() else None,
-            notes=self.notes.toPlainText(),
-            channel=self._channel(),
-            external_ref=self.external_ref.text(),
-        )
+    # -- filling the form -----------------------------------------------------------------------
 
     def fill(self, draft: OrderDraft) -> None:
         """Show ``draft`` in the form (a restored draft, or the order being edited)."""
         was_filling, self._filling = self._filling, True
         try:
-            customer = draft.customer
-            self._customer = None
-            if customer.customer_id is not None:
-                known = self.order.customer if self.order is not None else None
-                if known is not None and known.id == customer.customer_id:
-                    self._customer = known
-                if self._customer is None:
-                    self._customer = _placeholder_customer(customer)
-            self.customer_name.setText(customer.name)
-            self.customer_phone.setText(customer.phone)
-            self.customer_email.setText(customer.email)
-            {
-                Fulfilment.PICKUP.value: self.fulfilment_pickup,
-                Fulfilment.WALK_IN.value: self.fulfilment_walk_in,
-            }.get(draft.fulfilment, self.fulfilment_delivery).setChecked(True)
-            address = draft.delivery
-            self.delivery_recipient.setText(address.recipient)
-            self.delivery_phone.setText(address.phone)
-            self.delivery_line1.setText(address.line1)
-            self.delivery_line2.setText(address.line2)
-            self.delivery_city.setText(address.city)
-            self.delivery_region.setText(address.region)
-            self.delivery_postcode.setText(address.postcode)
-            self._set_country(address.country or self.settings.phone_region)
-            while self._lines:
-                self._drop_row(len(self._lines) - 1)
-            for line in draft.lines:
-                row = self._append_row()
-                row.code.setText(line.code)
-                row.product_id = line.product_id
-                row.qty.setText(line.qty)
-                row.price.setText(line.unit_price)
-                row.discount.setText(line.discount)
-            self.order_discount.setText(draft.order_discount)
-            self.shipping_fee.setText(draft.shipping_fee)
-            self._set_payment(draft.payment_status)
-            self.amount_paid.setText(draft.amount_paid)
-            self.priority_urgent.setChecked(draft.priority == Priority.URGENT.value)
-            self.due_enabled.setChecked(draft.due_at is not None)
-            if draft.due_at is not None:
-                local = draft.due_at.astimezone(self._zone)
-                self.due_at.setDateTime(
-                    QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
-                )
-            index = self.channel.findData(draft.channel)
-            if index >= 0:
-                self.channel.setCurrentIndex(index)
-            else:
-                self.channel.setEditText(draft.channel)
-            self.external_ref.setText(draft.external_ref)
-            self.notes.setPlainText(draft.notes)
-            self._show_customer_state()
+            self.show_draft(draft)
+            self.customers.restore(draft.customer, self.order.customer if self.order is not None else None)
             self._show_fulfilment()
         finally:
             self._filling = was_filling
 
-    def fulfilment(self) -> str:
-        if self.fulfilment_walk_in.isChecked():
-            return Fulfilment.WALK_IN.value
-        if self.fulfilment_pickup.isChecked():
-            return Fulfilment.PICKUP.value
-        return Fulfilment.DELIVERY.value
-
-    def _country(self) -> str:
-        text = self.delivery_country.currentText().strip()
-        if not text:
-            return ""
-        index = self.delivery_country.findText(text, Qt.MatchFlag.MatchFixedString)
-        if index >= 0:
-            return str(self.delivery_country.itemData(index))
-        return text.split()[0].upper()
-
-    def _set_country(self, code: str) -> None:
-        index = self.delivery_country.findData(code.upper())
-        if index >= 0:
-            self.delivery_country.setCurrentIndex(index)
-        else:
-            self.delivery_country.setEditText(code)
-
-    def _channel(self) -> str:
-        text = self.channel.currentText().strip()
-        index = self.channel.findText(text, Qt.MatchFlag.MatchFixedString)
-        if index >= 0:
-            return str(self.channel.itemData(index))
-        return text
-
-    def _set_payment(self, status: str) -> None:
-        index = self.payment_status.findData(status)
-        self.payment_status.setCurrentIndex(max(index, 0))
-
-    def _due(self) -> datetime:
-        moment = self.due_at.dateTime()
-        local = datetime(
-            moment.date().year(),
-            moment.date().month(),
-            moment.date().day(),
-            moment.time().hour(),
-            moment.time().minute(),
-            tzinfo=self._zone,
-        )
-        return local.astimezone(UTC)
-
-    def _fields_with_content(self) -> set[str]:
-        draft = self.draft()
-        present = {
-            "customer.name": draft.customer.name,
-            "customer.phone": draft.customer.phone,
-            "customer.email": draft.customer.email,
-            "delivery.line1": draft.delivery.line1,
-            "delivery.city": draft.delivery.city,
-            "delivery.postcode": draft.delivery.postcode,
-            "delivery.phone": draft.delivery.phone,
-            "order_discount": draft.order_discount,
-            "shipping_fee": draft.shipping_fee,
-            "amount_paid": draft.amount_paid,
-        }
-        touched = {field for field, text in present.items() if text.strip()}
-        if draft.lines:
-            touched.add("lines")
-        return touched
-
     # -- the lines -------------------------------------------------------------------------------
 
-    def line_count(self) -> int:
-        return len(self._lines)
-
-    def line_qty(self, index: int) -> QLineEdit:
-        return self._lines[index].qty
-
-    def line_price(self, index: int) -> QLineEdit:
-        return self._lines[index].price
-
-    def line_discount(self, index: int) -> QLineEdit:
-        return self._lines[index].discount
-
-    def line_code(self, index: int) -> QLineEdit:
-        return self._lines[index].code
-
-    def line_available(self, index: int) -> QLabel:
-        return self._lines[index].available
-
-    def line_name(self, index: int) -> QLabel:
-        return self._lines[index].name
-
-    def _append_row(self) -> _LineRow:
-        index = len(self._lines)
-        row = _LineRow(
-            number=QLabel(),
-            code=QLineEdit(),
-            name=QLabel(),
-            qty=QLineEdit("1"),
-            price=QLineEdit(),
-            discount=QLineEdit(),
-            available=QLabel(),
-            total=QLabel(),
-            remove=QToolButton(),
-            errors={field: QLabel() for field in LINE_FIELDS},
-        )
-        row.code.setMaximumWidth(170)
-        row.code.setToolTip(self.tr("The product's SKU or barcode; change it to sell another product"))
-        row.name.setWordWrap(True)
-        row.name.setMinimumWidth(160)
-        row.qty.setMaximumWidth(70)
-        row.qty.setAlignment(Qt.AlignmentFlag.AlignRight)
-        row.qty.setToolTip(self.tr("How many units"))
-        row.price.setMaximumWidth(100)
-        row.price.setAlignment(Qt.AlignmentFlag.AlignRight)
-        row.discount.setMaximumWidth(90)
-        row.discount.setAlignment(Qt.AlignmentFlag.AlignRight)
-        row.discount.setPlaceholderText(self.tr("e.g. 5 or 10%"))
-        row.discount.setToolTip(self.tr("Discount on this line: an amount, or a percentage such as 10%"))
-        row.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        row.remove.setText("✕")
-        row.remove.setToolTip(self.tr("Remove this line ({keys})").format(keys=shortcut_text("Ctrl+Del")))
-        row.remove.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        for label in row.errors.values():
-            label.setWordWrap(True)
-            label.setProperty("role", "error")
-            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-            label.hide()
-        row.code.textEdited.connect(lambda _t, r=row: self._line_code_edited(r))
-        for edit, what in ((row.qty, "qty"), (row.price, "unit_price"), (row.discount, "discount")):
-            edit.textEdited.connect(lambda _t, r=row, w=what: self._line_edited(r, w))
-        row.qty.returnPressed.connect(self.focus_product_entry)
-        row.remove.clicked.connect(lambda _c=False, r=row: self.remove_line(self._lines.index(r)))
-        self._lines.append(row)
-        self._place_row(row, index)
-        self._show_line_headers()
-        self._chain_tabs()
-        return row
-
-    def _place_row(self, row: _LineRow, index: int) -> None:
-        grid = self._lines_grid
-        top = 1 + index * 4
-        for column, widget in enumerate(
-            (row.number, row.code, row.name, row.qty, row.price, row.discount, row.available, row.total, row.remove)
-        ):
-            grid.addWidget(widget, top, column)
-        grid.addWidget(row.errors["product"], top + 1, 1, 1, 2)
-        grid.addWidget(row.errors["qty"], top + 1, 3, 1, 6)
-        grid.addWidget(row.errors["unit_price"], top + 2, 4, 1, 5)
-        grid.addWidget(row.errors["discount"], top + 3, 5, 1, 4)
-        for widget in (row.number, row.code, row.name, row.qty, row.price, row.discount, row.available, row.total):
-            widget.show()
-        row.remove.show()
-        row.number.setText(str(index + 1))
-        for name, widget in (
-            ("number", row.number),
-            ("code", row.code),
-            ("name", row.name),
-            ("qty", row.qty),
-            ("price", row.price),
-            ("discount", row.discount),
-            ("available", row.available),
-            ("total", row.total),
-            ("remove", row.remove),
-        ):
-            widget.setObjectName(f"line_{index}_{name}")
-            widget.setAccessibleName(self.tr("Line {n} {what}").format(n=index + 1, what=name))
-        for field, label in row.errors.items():
-            label.setObjectName(f"error_lines[{index}].{field}")
-
-    def _drop_row(self, index: int) -> None:
-        row = self._lines.pop(index)
-        for widget in row.widgets():
-            self._lines_grid.removeWidget(widget)
-            widget.hide()
-            widget.deleteLater()
-        for position in range(index, len(self._lines)):
-            moved = self._lines[position]
-            for widget in moved.widgets():
-                self._lines_grid.removeWidget(widget)
-            self._place_row(moved, position)
-        self._show_line_headers()
-
-    def _show_line_headers(self) -> None:
-        for header in self._line_headers:
-            header.setVisible(bool(self._lines))
-
     def remove_line(self, index: int) -> None:
-        if not 0 <= index < len(self._lines):
+        if not 0 <= index < len(self.lines):
             return
-        had_focus = any(widget.hasFocus() for widget in self._lines[index].inputs())
-        self._drop_row(index)
+        had_focus = self.lines.remove(index)
         self._shift_touched(index)
-        self._chain_tabs()
         self._changed()
         if had_focus:
-            if self._lines:
-                self._lines[min(index, len(self._lines) - 1)].qty.setFocus()
+            if self.lines.rows:
+                self.lines.rows[min(index, len(self.lines) - 1)].qty.setFocus()
             else:
                 self.focus_product_entry()
 
@@ -811,66 +292,15 @@ class OrderForm(QWidget):
         self._touched = kept
 
     def _remove_focused_line(self) -> None:
-        for index, row in enumerate(self._lines):
-            if any(widget.hasFocus() for widget in row.inputs()):
-                self.remove_line(index)
-                return
+        index = self.lines.focused_index()
+        if index is not None:
+            self.remove_line(index)
 
-    def _line_code_edited(self, row: _LineRow) -> None:
-        row.product_id = None  # a code typed by hand names the product again
-        self._touch_line(row, "product")
-        self._catalogue_timer.start()
+    def _line_edited(self, index: int, what: str) -> None:
+        self._touched.update({f"lines[{index}].{what}", "lines"})
+        if what == "product":
+            self._catalogue_timer.start()
         self._changed()
-
-    def _line_edited(self, row: _LineRow, what: str) -> None:
-        self._touch_line(row, what)
-        self._changed()
-
-    def _touch_line(self, row: _LineRow, what: str) -> None:
-        index = self._lines.index(row)
-        self._touched.add(f"lines[{index}].{what}")
-        self._touched.add("lines")
-
-    def _chain_tabs(self) -> None:
-        """Tab follows the form's order, with the lines after "Add product"."""
-        chain: list[QWidget] = [
-            self.customer_name,
-            self.customer_phone,
-            self.customer_email,
-            self.fulfilment_delivery,
-            self.fulfilment_pickup,
-            self.fulfilment_walk_in,
-            self.delivery_line1,
-            self.delivery_line2,
-            self.delivery_city,
-            self.delivery_region,
-            self.delivery_postcode,
-            self.delivery_country,
-            self.delivery_recipient,
-            self.delivery_phone,
-            self.product_entry,
-            self.add_product,
-        ]
-        for row in self._lines:
-            chain.extend(row.inputs())
-        chain += [
-            self.order_discount,
-            self.shipping_fee,
-            self.payment_status,
-            self.amount_paid,
-            self.priority_urgent,
-            self.due_enabled,
-            self.due_at,
-            self.channel,
-            self.external_ref,
-            self.notes,
-            self.confirm_button,
-            self.save_button,
-            self.close_button,
-            self.discard_button,
-        ]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
 
     # -- adding products -------------------------------------------------------------------------
 
@@ -884,222 +314,52 @@ class OrderForm(QWidget):
         else:
             self.customer_name.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _entry_return(self) -> None:
-        popup = self.product_completer.popup()
-        if popup is not None and popup.isVisible() and popup.currentIndex().isValid():
-            return  # the highlighted product is taken by the completer's ``activated``
-        self.add_from_entry()
-
     def add_from_entry(self) -> None:
-        text = self.product_entry.text().strip()
-        if not text:
-            return
-        quantity = 1
-        match = _QTY_PREFIX.fullmatch(text)
-        if match is not None:
-            quantity, text = max(int(match.group(1)), 1), match.group(2).strip()
-        self._product_timer.stop()
-        popup = self.product_completer.popup()
-        if popup is not None:
-            popup.hide()
-        self.add_code(text, quantity=quantity, typed=True)
+        self.products.add_from_entry()
 
     def handle_scan(self, scan: Any) -> None:
         """A code from the USB wedge scanner (a ``Scan``)."""
         code = str(getattr(scan, "code", scan)).strip()
         if code and not self._busy:
-            self.add_code(code, quantity=1, typed=False)
+            self.products.add_code(code, quantity=1, typed=False)
 
     def add_code(self, code: str, *, quantity: int = 1, typed: bool = True) -> None:
         """Look the code up (SKU or barcode; typed text may also be a unique name) and add the product."""
-        database = self._database
-
-        def look_up() -> tuple[CatalogueItem | None, int]:
-            item = lookup_code(database, code)
-            if item is not None or not typed:
-                return item, 1 if item is not None else 0
-            found = find_products(database, code, limit=2)
-            return (found[0], 1) if len(found) == 1 else (None, len(found))
-
-        run_task(
-            look_up,
-            lambda result: self._code_looked_up(code, quantity, typed, *result),
-            self._background_failed,
-            context=self,
-        )
-
-    def _code_looked_up(self, code: str, quantity: int, typed: bool, item: CatalogueItem | None, matches: int) -> None:
-        if item is None:
-            if matches > 1:
-                message = self.tr("Several products match “{text}”; pick one from the list.").format(text=code)
-                self._product_query = ""
-                self._search_products()
-            elif typed:
-                message = self.tr("No product has the SKU or barcode “{code}”; check it, or search by name.").format(
-                    code=code
-                )
-            else:
-                message = self.tr("The scanned code “{code}” is not in the catalogue; check the product.").format(
-                    code=code
-                )
-            self._refuse_product(message)
-            return
-        if not item.active:
-            self._refuse_product(self.tr("“{name}” is no longer sold; choose another product.").format(name=item.name))
-            return
-        self.add_item(item, quantity * max(item.pack_qty, 1))
-        if typed:
-            self.product_entry.clear()
-
-    def _refuse_product(self, message: str) -> None:
-        self.product_entry_error.setText(message)
-        self.product_entry_error.show()
-        self.product_refused.emit(message)
+        self.products.add_code(code, quantity=quantity, typed=typed)
 
     def add_item(self, item: CatalogueItem, units: int) -> None:
         """Add ``units`` of the product: more units on its line when it has a plain one, else a new line."""
         self.product_entry_error.hide()
-        self._remember(item)
-        for index, row in enumerate(self._lines):
-            if row.product_id == item.product_id and not row.price.text().strip() and not row.discount.text().strip():
-                try:
-                    current = int(row.qty.text().strip())
-                except ValueError:
-                    break  # a quantity being corrected: a new line says more than a guess
-                row.qty.setText(str(current + units))
-                self._touched.update({f"lines[{index}].qty", "lines"})
-                self._changed()
-                self.line_added.emit(index)
-                return
-        row = self._append_row()
+        self.catalogue.remember(item)
+        index = self.lines.add_units(item, units)
+        if index is not None:
+            self._touched.update({f"lines[{index}].qty", "lines"})
+            self._changed()
+            self.line_added.emit(index)
+            return
+        row = self.lines.append()
         row.code.setText(item.sku)
         row.product_id = item.product_id
         row.qty.setText(str(units))
-        index = len(self._lines) - 1
+        index = len(self.lines) - 1
         self._touched.update({f"lines[{index}].product", f"lines[{index}].qty", "lines"})
         self._changed()
         self.line_added.emit(index)
         QTimer.singleShot(0, lambda: self.form_scroll.ensureWidgetVisible(row.qty))
 
-    def _remember(self, item: CatalogueItem) -> None:
-        unit = replace(item, pack_qty=1)
-        by_id = dict(self._catalogue.by_id)
-        by_code = dict(self._catalogue.by_code)
-        by_id[unit.product_id] = unit
-        by_code[unit.sku.casefold()] = unit
-        self._catalogue = Catalogue(by_id, by_code)
-        self._answered.add(("id", unit.product_id))
-        self._answered.add(("code", unit.sku.strip().casefold()))
-
-    # -- product and customer completion ---------------------------------------------------------
-
-    def _product_typed(self, text: str) -> None:
-        self.product_entry_error.hide()
-        if text.strip():
-            self._product_timer.start()
-        else:
-            self._product_model.clear()
-
-    def _search_products(self) -> None:
-        text = self.product_entry.text().strip()
-        match = _QTY_PREFIX.fullmatch(text)
-        if match is not None:
-            text = match.group(2).strip()
-        if not text or text == self._product_query:
-            return
-        self._product_query = text
-        self._entry_quantity = max(int(match.group(1)), 1) if match is not None else 1
-        database = self._database
-        run_task(
-            lambda: find_products(database, text, limit=15),
-            lambda items: self._products_found(text, items),
-            self._background_failed,
-            context=self,
-        )
-
-    def _products_found(self, text: str, items: list[CatalogueItem]) -> None:
-        current = self.product_entry.text().strip()
-        if text not in current:
-            return  # typed on meanwhile, or already added
-        self._product_model.clear()
-        currency = self.settings.currency
-        for item in items:
-            entry = QStandardItem(
-                self.tr("{sku} · {name} · {price} · {available} available").format(
-                    sku=item.sku,
-                    name=item.name,
-                    price=format_money(item.price_cents, currency),
-                    available=item.available,
-                )
-            )
-            entry.setData(item, Qt.ItemDataRole.UserRole + 1)
-            entry.setData(item.sku, Qt.ItemDataRole.UserRole + 2)
-            self._product_model.appendRow(entry)
-        if items and self.product_entry.hasFocus():
-            self.product_completer.setCompletionPrefix("")
-            self.product_completer.complete()
-
-    def _product_picked(self, index: Any) -> None:
-        item = index.data(Qt.ItemDataRole.UserRole + 1)
-        if not isinstance(item, CatalogueItem):
-            return
-        self.add_item(item, self._entry_quantity * max(item.pack_qty, 1))
-        self._product_query = ""
-        QTimer.singleShot(0, self.product_entry.clear)
+    # -- the customer ----------------------------------------------------------------------------
 
     def _name_edited(self, _text: str) -> None:
-        if self._customer is not None and self.customer_name.text().strip() != self._customer.name:
-            self._customer = None  # typing another name: a new customer, unless one is picked again
-            self._show_customer_state()
-            self._phone_timer.start()
-        self._customer_timer.start()
+        self.customers.name_edited()
         self._edited("customer.name")
-
-    def _search_customers(self) -> None:
-        text = self.customer_name.text().strip()
-        if len(text) < 1 or text == self._customer_query:
-            return
-        self._customer_query = text
-        database = self._database
-        run_task(
-            lambda: find_customers(database, text, limit=12),
-            lambda found: self._customers_found(text, found),
-            self._background_failed,
-            context=self,
-        )
-
-    def _customers_found(self, text: str, found: list[CustomerView]) -> None:
-        if self.customer_name.text().strip() != text:
-            return
-        self._customer_model.clear()
-        for customer in found:
-            label = customer.name
-            if customer.phone_display:
-                label += " · " + customer.phone_display
-            if customer.city:
-                label += " · " + customer.city
-            entry = QStandardItem(label)
-            entry.setData(customer, Qt.ItemDataRole.UserRole + 1)
-            entry.setData(customer.name, Qt.ItemDataRole.UserRole + 2)
-            self._customer_model.appendRow(entry)
-        if found and self.customer_name.hasFocus() and (self._customer is None or self._customer.name != text):
-            self.customer_completer.setCompletionPrefix("")
-            self.customer_completer.complete()
-        self.customers_found.emit(len(found))
-
-    def _customer_picked(self, index: Any) -> None:
-        customer = index.data(Qt.ItemDataRole.UserRole + 1)
-        if isinstance(customer, CustomerView):
-            self.pick_customer(customer)
 
     def pick_customer(self, customer: CustomerView) -> None:
         """Make the order this existing customer's: their details fill empty fields."""
-        self._customer = customer
-        self._offered = None
+        self.customers.pick(customer)
+
+    def _customer_picked(self, customer: CustomerView) -> None:
         was_filling, self._filling = self._filling, True
         try:
-            self.customer_name.setText(customer.name)
-            self.customer_phone.setText(customer.phone_display)
             if customer.email and not self.customer_email.text().strip():
                 self.customer_email.setText(customer.email)
             if self.fulfilment() == Fulfilment.DELIVERY.value and not self.delivery_line1.text().strip():
@@ -1112,41 +372,13 @@ class OrderForm(QWidget):
                     self._set_country(customer.country)
         finally:
             self._filling = was_filling
-        self._customer_query = customer.name
         self._service_errors.pop("customer.phone", None)
-        self.phone_offer.hide()
-        self._show_customer_state()
         self._touched.update({"customer.name", "customer.phone"})
         self._changed()
 
-    def _forget_customer(self) -> None:
-        self._customer = None
-        self._show_customer_state()
-        self.customer_name.setFocus()
-        self.customer_name.selectAll()
-        self._phone_timer.start()
-        self._changed()
-
-    def _show_customer_state(self) -> None:
-        customer = self._customer
-        if customer is not None:
-            text = self.tr("Existing customer")
-            if customer.phone_display:
-                text += " · " + customer.phone_display
-            self.customer_state.setText(text)
-            self.customer_state.setProperty("role", "note")
-            self.customer_new.show()
-        else:
-            typed = self.customer_name.text().strip()
-            self.customer_state.setText(self.tr("New customer: saved with the order") if typed else "")
-            self.customer_state.setProperty("role", "")
-            self.customer_new.hide()
-        self.customer_state.style().unpolish(self.customer_state)
-        self.customer_state.style().polish(self.customer_state)
-
     def _phone_edited(self, _text: str) -> None:
         self._service_errors.pop("customer.phone", None)
-        self._phone_timer.start()
+        self.customers.phone_edited()
         self._edited("customer.phone")
 
     def _phone_left(self, field: QLineEdit, name: str) -> None:
@@ -1158,46 +390,6 @@ class OrderForm(QWidget):
             if pretty != text:
                 field.setText(pretty)
         self._left(name)
-
-    def _look_up_phone_owner(self) -> None:
-        text = self.customer_phone.text()
-        if not text.strip() or phone_problem(text, self.settings.phone_region):
-            self._offer(None)
-            return
-        database = self._database
-        run_task(
-            lambda: customer_by_phone(database, text),
-            lambda found: self._phone_owner(text, found),
-            self._background_failed,
-            context=self,
-        )
-
-    def _phone_owner(self, text: str, found: CustomerView | None) -> None:
-        if self.customer_phone.text() != text and display_phone(text, self.settings.phone_region) != (
-            self.customer_phone.text()
-        ):
-            return
-        picked = self._customer.id if self._customer is not None else None
-        self._offer(found if found is not None and found.id != picked else None)
-        self.phone_owner_found.emit(found)
-
-    def _offer(self, customer: CustomerView | None) -> None:
-        self._offered = customer
-        if customer is None:
-            self.phone_offer.hide()
-            return
-        where = f" ({customer.city})" if customer.city else ""
-        self.phone_offer_text.setText(
-            self.tr("{phone} belongs to {name}{where}. Use that customer instead of adding a new one?").format(
-                phone=customer.phone_display, name=customer.name, where=where
-            )
-        )
-        self.phone_offer.show()
-
-    def _use_offered_customer(self) -> None:
-        if self._offered is not None:
-            self.pick_customer(self._offered)
-            self.customer_phone.setFocus()
 
     # -- edits and the check -----------------------------------------------------------------------
 
@@ -1224,7 +416,7 @@ class OrderForm(QWidget):
         self.form_problem.hide()
         self.recheck()
         if not self._finished:
-            self._save_timer.start()
+            self.saver.schedule()
 
     def _fulfilment_toggled(self, checked: bool) -> None:
         if not checked:
@@ -1281,14 +473,7 @@ class OrderForm(QWidget):
 
     def _pending_lines(self) -> set[int]:
         """Lines whose product is still being looked up."""
-        pending = set()
-        for index, row in enumerate(self._lines):
-            if row.product_id is not None:
-                if ("id", row.product_id) not in self._answered:
-                    pending.add(index)
-            elif row.code.text().strip() and ("code", row.code.text().strip().casefold()) not in self._answered:
-                pending.add(index)
-        return pending
+        return self.lines.pending(self.catalogue.answered)
 
     def check(self) -> DraftCheck:
         """The last check (runs one when there is none)."""
@@ -1299,19 +484,11 @@ class OrderForm(QWidget):
 
     def recheck(self) -> DraftCheck:
         draft = self.draft()
-        check = check_draft(draft, self._catalogue, self._rules)
+        check = check_draft(draft, self.catalogue.current, self._rules)
         self._check = check
         self._paint(check)
         self.validated.emit(check)
         return check
-
-    def message_for(self, field: str) -> str:
-        """The message painted under ``field`` ("" when none is shown)."""
-        label = self.error_label(field)
-        return label.text() if label is not None and not label.isHidden() else ""
-
-    def error_label(self, field: str) -> QLabel | None:
-        return self.form.findChild(QLabel, "error_" + field)
 
     def _visible(self, field: str) -> bool:
         return self._show_all or field in self._touched
@@ -1323,39 +500,11 @@ class OrderForm(QWidget):
             messages.setdefault(error.field, error.message)
         for field, message in self._service_errors.items():
             messages.setdefault(field, message)
+        shown = {field: message for field, message in messages.items() if self._visible(field)}
         for field, label in self.error_labels.items():
-            self._set_error(label, messages.get(field, "") if self._visible(field) else "")
-        by_index = {line.index: line for line in check.lines}
+            show_message(label, shown.get(field, ""))
         currency = self.settings.currency
-        for index, row in enumerate(self._lines):
-            for field, label in row.errors.items():
-                name = f"lines[{index}].{field}"
-                message = messages.get(name, "") if self._visible(name) else ""
-                if field == "product" and index in pending:
-                    message = ""
-                self._set_error(label, message)
-            line = by_index.get(index)
-            item = line.item if line is not None else None
-            if index in pending:
-                row.name.setText(self.tr("Looking up…"))
-            else:
-                row.name.setText(item.name if item is not None else "")
-            if item is not None:
-                row.price.setPlaceholderText(format_money(item.price_cents, currency, symbol=False))
-            changed = bool(line is not None and line.price_changed)
-            if row.price.property("changed") != changed:
-                row.price.setProperty("changed", changed)
-                row.price.style().unpolish(row.price)
-                row.price.style().polish(row.price)
-            row.price.setToolTip(
-                self.tr("Changed from the catalogue price {price}").format(
-                    price=format_money(item.price_cents, currency)
-                )
-                if changed and item is not None
-                else self.tr("Empty: the catalogue price")
-            )
-            self._paint_stock(row, line)
-            row.total.setText(format_money(line.total_cents, currency) if line is not None and line.qty else "")
+        self.lines.paint(check, shown, pending, currency=currency, backorders=self._rules.allow_backorders)
         self.subtotal_value.setText(format_money(check.subtotal_cents, currency))
         extra = []
         if check.discount_cents:
@@ -1367,35 +516,6 @@ class OrderForm(QWidget):
         )
         self._paint_left_to_fix(check, bool(pending))
         self._show_buttons()
-
-    def _paint_stock(self, row: _LineRow, line: Any) -> None:
-        state = ""
-        if line is None or line.available is None:
-            text = ""
-        elif line.short and self._rules.allow_backorders:
-            text = self.tr("{n} available · backordered").format(n=max(line.available, 0))
-            state = "backordered"
-        elif line.short:
-            text = self.tr("only {n} available").format(n=max(line.available, 0))
-            state = "short"
-        else:
-            text = self.tr("{n} available").format(n=line.available)
-        row.available.setText(text)
-        row.available.setToolTip(
-            self.tr("Not enough stock: this line is confirmed as backordered and packed when stock arrives.")
-            if state == "backordered"
-            else ""
-        )
-        if row.available.property("stock") != state:
-            row.available.setProperty("stock", state)
-            row.available.style().unpolish(row.available)
-            row.available.style().polish(row.available)
-
-    @staticmethod
-    def _set_error(label: QLabel, message: str) -> None:
-        if label.text() != message:
-            label.setText(message)
-        label.setVisible(bool(message))
 
     def _paint_left_to_fix(self, check: DraftCheck, pending: bool) -> None:
         items = left_to_fix(check, limit=4)
@@ -1416,52 +536,20 @@ class OrderForm(QWidget):
         else:
             text = ""
         self.left_to_fix_label.setText(text)
-        self.left_to_fix_label.setProperty("ready", ready)
-        self.left_to_fix_label.style().unpolish(self.left_to_fix_label)
-        self.left_to_fix_label.style().polish(self.left_to_fix_label)
-
-    def left_to_fix_items(self) -> list[str]:
-        text = self.left_to_fix_label.text()
-        return [line[2:] for line in text.splitlines() if line.startswith("• ")]
+        set_state(self.left_to_fix_label, "done" if ready else ("problem" if items else ""))
 
     def _can_confirm(self, check: DraftCheck) -> bool:
         return check.can_confirm and not self._service_errors and not self._pending_lines()
 
     def _show_buttons(self) -> None:
         check = self._check
-        walk_in = self.fulfilment() == Fulfilment.WALK_IN.value
-        editing = self.order is not None
         idle = not self._busy and not self._finished
-        can_confirm = check is not None and self._can_confirm(check) and idle
-        can_save = check is not None and check.can_save and not self._pending_lines() and idle
-        if editing:
-            assert self.order is not None
-            self.save_button.setText(self.tr("Save changes"))
-            self.save_button.setVisible(True)
-            self.save_button.setEnabled(can_save)
-            confirmable = "confirm" in self.order.actions
-            self.confirm_button.setVisible(confirmable)
-            self.confirm_button.setText(self.tr("Save and confirm"))
-            self.confirm_button.setEnabled(can_confirm)
-            self.discard_button.setText(self.tr("Discard changes…"))
-        elif walk_in:
-            self.save_button.setVisible(False)
-            self.confirm_button.setVisible(True)
-            self.confirm_button.setText(self.tr("Complete sale"))
-            self.confirm_button.setEnabled(can_confirm)
-            self.confirm_button.setToolTip(
-                self.tr("Sell it now: the stock is taken at once ({keys})").format(keys=shortcut_text("Ctrl+Return"))
-            )
-        else:
-            self.save_button.setVisible(True)
-            self.save_button.setText(self.tr("Save as received"))
-            self.save_button.setEnabled(can_save)
-            self.confirm_button.setVisible(True)
-            self.confirm_button.setText(self.tr("Confirm"))
-            self.confirm_button.setEnabled(can_confirm)
-            self.confirm_button.setToolTip(
-                self.tr("Save and confirm: the stock is reserved ({keys})").format(keys=shortcut_text("Ctrl+Return"))
-            )
+        self.show_buttons(
+            walk_in=self.fulfilment() == Fulfilment.WALK_IN.value,
+            order=self.order,
+            can_confirm=check is not None and self._can_confirm(check) and idle,
+            can_save=check is not None and check.can_save and not self._pending_lines() and idle,
+        )
 
     def _update_title(self) -> None:
         if self.order is not None:
@@ -1474,53 +562,14 @@ class OrderForm(QWidget):
             self.heading.setText(title)
             self.title_changed.emit(title)
 
-    def title(self) -> str:
-        return self.heading.text()
-
     # -- the catalogue ---------------------------------------------------------------------------
 
     def _refresh_catalogue(self) -> None:
-        """Read the products the lines name (with their stock now), then check again."""
-        draft = self.draft()
-        if not any(not line.is_blank() for line in draft.lines):
-            return
-        if self._lookup_running:
-            self._catalogue_timer.start()
-            return
-        self._lookup_running = True
-        self._lookup_generation += 1
-        generation = self._lookup_generation
-        asked: set[tuple[str, object]] = {
-            ("code", line.code.strip().casefold()) for line in draft.lines if line.product_id is None
-        }
-        asked |= {("id", line.product_id) for line in draft.lines if line.product_id is not None}
-        database = self._database
-        run_task(
-            lambda: catalogue_for(database, draft),
-            lambda catalogue: self._catalogue_arrived(generation, asked, catalogue),
-            self._catalogue_failed,
-            context=self,
-        )
+        self.catalogue.refresh()
 
-    def _catalogue_arrived(self, generation: int, asked: set[tuple[str, object]], catalogue: Catalogue) -> None:
-        self._lookup_running = False
-        by_id = {**self._catalogue.by_id, **catalogue.by_id}
-        by_code = {**self._catalogue.by_code, **catalogue.by_code}
-        for item in catalogue.by_id.values():
-            by_code[item.sku.casefold()] = item
-        self._catalogue = Catalogue(by_id, by_code)
-        self._answered |= asked
-        # Lines whose code named a product: they keep it even when the code is a case barcode.
-        for row in self._lines:
-            if row.product_id is None and row.code.text().strip():
-                found = self._catalogue.find(row.code.text())
-                if found is not None and found.pack_qty == 1:
-                    row.product_id = found.product_id
+    def _catalogue_arrived(self) -> None:
+        self.lines.attach_products(self.catalogue.current)
         self.recheck()
-
-    def _catalogue_failed(self, exc: BaseException) -> None:
-        self._lookup_running = False
-        self._background_failed(exc)
 
     def _background_failed(self, exc: BaseException) -> None:
         if isinstance(exc, OrderAppError):
@@ -1531,122 +580,27 @@ class OrderForm(QWidget):
 
     def problem_text(self) -> str:
         """The problem shown above the buttons ("" when none)."""
-        return self.form_problem.text() if not self.form_problem.isHidden() else ""
+        return problem_shown(self.form_problem)
 
     def _show_problem(self, message: str) -> None:
-        self.form_problem.setStyleSheet("")  # red, from the form's style (a sale's green note is gone)
-        self.form_problem.setText(message)
-        self.form_problem.setVisible(bool(message))
+        show_problem(self.form_problem, message)
 
     # -- drafts ----------------------------------------------------------------------------------
 
     @property
     def draft_id(self) -> int | None:
-        return self._draft_id
+        return self.saver.draft_id
 
     def has_content(self) -> bool:
-        draft = self.draft()
-        return bool(
-            draft.customer.name.strip()
-            or draft.customer.phone.strip()
-            or draft.customer.email.strip()
-            or draft.delivery.line1.strip()
-            or any(not line.is_blank() for line in draft.lines)
-            or draft.notes.strip()
-        )
+        return has_content(self.draft())
 
     def is_dirty(self) -> bool:
         """Typed since the last draft save."""
-        if self._finished:
-            return False
-        if self._last_saved is None:
-            return self.has_content()
-        return self.draft() != self._last_saved
+        return not self._finished and self.saver.is_dirty()
 
     def save_draft_now(self, then: Callable[[], None] | None = None) -> None:
         """Save the draft (in a worker) if it changed; ``then`` runs once everything typed is saved."""
-        self._save_timer.stop()
-        if then is not None:
-            previous = self._after_save
-
-            def chained() -> None:
-                if previous is not None:
-                    previous()
-                then()
-
-            self._after_save = chained
-        if self._saving:
-            self._save_again = True
-            return
-        if self._finished or not self.is_dirty():
-            self._saves_settled()
-            return
-        draft = self.draft()
-        self._saving = True
-        database, context, draft_id = self._database, self.context, self._draft_id
-        order_id = self.order.id if self.order is not None else None
-        run_task(
-            lambda: save_draft(
-                database, draft, station=context.station, user_id=context.user_id, draft_id=draft_id, order_id=order_id
-            ),
-            lambda new_id: self._draft_stored(draft, new_id),
-            self._draft_failed,
-            context=self,
-        )
-
-    def _draft_stored(self, draft: OrderDraft, draft_id: int) -> None:
-        self._saving = False
-        if self._finished:
-            # The order was placed while this save ran: the draft is not wanted any more.
-            self._discard_quietly(draft_id)
-            self._saves_settled()
-            return
-        self._draft_id = draft_id
-        self._last_saved = draft
-        self.draft_saved.emit(draft_id)
-        if self._save_again:
-            self._save_again = False
-            self.save_draft_now()
-        else:
-            self._saves_settled()
-
-    def _draft_failed(self, exc: BaseException) -> None:
-        self._saving = False
-        self._save_again = False
-        log.error("saving the order draft failed", exc_info=exc)
-        self._show_problem(
-            self.tr("Your draft could not be saved just now ({reason}); keep this form open.").format(reason=exc)
-        )
-        self._saves_settled()
-
-    def _saves_settled(self) -> None:
-        then, self._after_save = self._after_save, None
-        if then is not None:
-            then()
-
-    def _save_before_quit(self) -> None:
-        """The app is closing: what was typed since the last save is written now (one small write)."""
-        try:
-            if self._saving or not self.is_dirty():
-                return
-            order_id = self.order.id if self.order is not None else None
-            self._draft_id = save_draft(
-                self._database,
-                self.draft(),
-                station=self.context.station,
-                user_id=self.context.user_id,
-                draft_id=self._draft_id,
-                order_id=order_id,
-            )
-            self._last_saved = self.draft()
-        except RuntimeError:
-            pass  # the form is already gone
-        except Exception:
-            log.exception("saving the order draft at exit failed")
-
-    def _discard_quietly(self, draft_id: int) -> None:
-        database = self._database
-        run_task(lambda: discard_draft(database, draft_id), None, lambda exc: log.warning("%s", exc))
+        self.saver.save_now(then)
 
     def request_close(self) -> None:
         """Close the form; what was typed stays as a draft. ``closed`` follows once it is saved."""
@@ -1656,11 +610,10 @@ class OrderForm(QWidget):
         self.save_draft_now(then=self.closed.emit)
 
     def _escape(self) -> None:
-        for completer in (self.customer_completer, self.product_completer):
-            popup = completer.popup()
-            if popup is not None and popup.isVisible():
-                popup.hide()
-                return
+        if self.customers.hide_popup():
+            return
+        if self.products.hide_popup():
+            return
         self.request_close()
 
     def discard(self) -> None:
@@ -1678,19 +631,12 @@ class OrderForm(QWidget):
             if answer != QMessageBox.StandardButton.Discard:
                 return
         self._finished = True
-        self._save_timer.stop()
 
-        def drop() -> None:
-            if self._draft_id is not None:
-                self._discard_quietly(self._draft_id)
-                self._draft_id = None
+        def closed() -> None:
             self._close_wanted = True
             self.closed.emit()
 
-        if self._saving:
-            self._after_save = drop
-        else:
-            drop()
+        self.saver.discard(closed)
 
     # -- placing the order -----------------------------------------------------------------------
 
@@ -1713,43 +659,29 @@ class OrderForm(QWidget):
         if not allowed:
             self._focus_first_problem(check)
             return
-        self._save_timer.stop()
-        if self._saving:
-            self._after_save = lambda: self.submit(confirm=confirm, allow_duplicate=allow_duplicate)
+        self.saver.stop()
+        if self.saver.saving:
+            self.saver.when_idle(lambda: self.submit(confirm=confirm, allow_duplicate=allow_duplicate))
             return
         self._busy = True
         self._show_buttons()
         self._show_problem("")
         draft = self.draft()
-        database, user_id, draft_id = self._database, self.context.user_id, self._draft_id
+        database, user_id, draft_id = self._database, self.context.user_id, self.saver.draft_id
         order = self.order
         walk_in = draft.fulfilment == Fulfilment.WALK_IN.value and order is None
 
-        def work() -> tuple[OrderView, str]:
-            if walk_in:
-                return complete_walk_in(database, draft, user_id=user_id, draft_id=draft_id), ""
-            if order is None:
-                view = place_order(
-                    database,
-                    draft,
-                    user_id=user_id,
-                    confirm=confirm,
-                    allow_duplicate=allow_duplicate,
-                    draft_id=draft_id,
-                )
-                return view, ""
-            view = update_order(
-                database, order.id, draft, user_id=user_id, expected_updated_at=order.updated_at, draft_id=draft_id
-            )
-            if confirm and "confirm" in view.actions:
-                try:
-                    view = confirm_order(database, view.id, user_id=user_id)
-                except OrderAppError as exc:
-                    return view, str(exc)
-            return view, ""
-
         run_task(
-            work,
+            functools.partial(
+                save_order,
+                database,
+                draft,
+                order=order,
+                user_id=user_id,
+                confirm=confirm,
+                allow_duplicate=allow_duplicate,
+                draft_id=draft_id,
+            ),
             lambda result: self._submitted(*result, walk_in=walk_in),
             lambda exc: self._submit_failed(exc, confirm),
             context=self,
@@ -1763,8 +695,7 @@ class OrderForm(QWidget):
             self.sale_completed.emit(view)
             return
         self._finished = True
-        self._draft_id = None
-        self._save_timer.stop()
+        self.saver.finish()
         self._show_buttons()
         if problem:
             # Saved, but confirming failed (stock): the order is kept as received; say why.
@@ -1773,34 +704,30 @@ class OrderForm(QWidget):
 
     def _next_sale(self, sold: OrderView) -> None:
         """A counter sale is done: an empty sale form for the next customer, the last sale noted."""
-        self._draft_id = None
-        self._last_saved = None
+        self.saver.start_over()
         self._touched.clear()
         self._show_all = False
         self._service_errors.clear()
-        self._customer = None
-        self._catalogue = Catalogue()
-        self._answered.clear()
+        self.customers.reset()
+        self.catalogue.clear()
         self._filling = True
         try:
             self.fill(OrderDraft(fulfilment=Fulfilment.WALK_IN.value, channel="store"))
             self._set_payment(PaymentStatus.PAID.value)
         finally:
             self._filling = False
-        self._save_timer.stop()
+        self.saver.stop()
         self.recheck()
         note = self.tr("Sale {number} completed: {total}.").format(number=sold.number, total=sold.total_text())
         self.product_entry_error.hide()
-        self.form_problem.setText(note)
-        self.form_problem.setStyleSheet("color: #1b6e3a; font-weight: bold;")
-        self.form_problem.show()
+        show_done(self.form_problem, note)
         self.focus_product_entry()
 
     def _submit_failed(self, exc: BaseException, confirm: bool) -> None:
         self._busy = False
         if isinstance(exc, PossibleDuplicate):
             self._show_buttons()
-            if self._ask_duplicate(exc):
+            if ask_duplicate(self, exc):
                 self.submit(confirm=confirm, allow_duplicate=True)
             else:
                 self._show_problem(
@@ -1809,7 +736,7 @@ class OrderForm(QWidget):
                 self.submit_failed.emit(str(exc))
             return
         if isinstance(exc, DuplicateCustomer):
-            self._offer(exc.existing)
+            self.customers.offer(exc.existing)
             self._service_errors["customer.phone"] = exc.errors[0].message
             self._touched.add("customer.phone")
         elif isinstance(exc, ValidationFailed):
@@ -1817,7 +744,7 @@ class OrderForm(QWidget):
                 self._service_errors[error.field] = error.message
                 self._touched.add(error.field)
         if isinstance(exc, OutOfStock):
-            self._refresh_catalogue_fully()
+            self.catalogue.refresh(fully=True)
         if isinstance(exc, OrderAppError):
             message = (
                 self.tr("Fix the fields marked in red, then try again.")
@@ -1833,87 +760,18 @@ class OrderForm(QWidget):
         self.submit_failed.emit(str(exc))
         report_unexpected(exc)
 
-    def _ask_duplicate(self, exc: PossibleDuplicate) -> bool:
-        box = QMessageBox(self)
-        box.setObjectName("duplicate_order_question")
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Same order again?"))
-        box.setText(str(exc))
-        place = box.addButton(self.tr("Place it as well"), QMessageBox.ButtonRole.AcceptRole)
-        place.setObjectName("place_duplicate")
-        keep = box.addButton(self.tr("Don't place it"), QMessageBox.ButtonRole.RejectRole)
-        keep.setObjectName("skip_duplicate")
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.exec()
-        return box.clickedButton() is place
-
-    def _refresh_catalogue_fully(self) -> None:
-        self._answered.clear()
-        self._refresh_catalogue()
-
     def _focus_first_problem(self, check: DraftCheck) -> None:
-        widgets: dict[str, QWidget] = {
-            "customer.name": self.customer_name,
-            "customer.phone": self.customer_phone,
-            "customer.email": self.customer_email,
-            "delivery.line1": self.delivery_line1,
-            "delivery.line2": self.delivery_line2,
-            "delivery.city": self.delivery_city,
-            "delivery.region": self.delivery_region,
-            "delivery.postcode": self.delivery_postcode,
-            "delivery.country": self.delivery_country,
-            "delivery.recipient": self.delivery_recipient,
-            "delivery.phone": self.delivery_phone,
-            "lines": self.product_entry,
-            "order_discount": self.order_discount,
-            "shipping_fee": self.shipping_fee,
-            "payment_status": self.payment_status,
-            "amount_paid": self.amount_paid,
-            "due_at": self.due_at,
-            "channel": self.channel,
-            "external_ref": self.external_ref,
-            "notes": self.notes,
-        }
+        widgets = self.field_widgets()
         line_widgets = {"product": "code", "qty": "qty", "unit_price": "price", "discount": "discount"}
         fields = [error.field for error in check.all_errors()] + list(self._service_errors)
         for field in fields:
             match = re.fullmatch(r"lines\[(\d+)\]\.(\w+)", field)
             widget: QWidget | None
-            if match is not None and int(match.group(1)) < len(self._lines):
-                widget = getattr(self._lines[int(match.group(1))], line_widgets.get(match.group(2), "qty"))
+            if match is not None and int(match.group(1)) < len(self.lines):
+                widget = getattr(self.lines.rows[int(match.group(1))], line_widgets.get(match.group(2), "qty"))
             else:
                 widget = widgets.get(field)
             if widget is not None and widget.isVisible():
                 widget.setFocus(Qt.FocusReason.OtherFocusReason)
                 self.form_scroll.ensureWidgetVisible(widget)
                 return
-
-
-def _index_signal(signal: Any) -> Any:
-    """The ``QModelIndex`` overload of a completer's ``activated`` (its default one passes the text)."""
-    return signal[QModelIndex]
-
-
-def _country_text(code: str) -> str:
-    territory = QLocale.codeToTerritory(code)
-    name = QLocale.territoryToString(territory) if territory != QLocale.Country.AnyTerritory else ""
-    return f"{code}  {name}".rstrip()
-
-
-def _placeholder_customer(given: CustomerDraft) -> CustomerView:
-    """A picked customer restored from a draft: its id and what the draft says of it."""
-    return CustomerView(
-        id=given.customer_id or 0,
-        name=given.name,
-        phone="",
-        phone_display=given.phone,
-        email=given.email,
-        address_line1="",
-        address_line2="",
-        city="",
-        region="",
-        postcode="",
-        country="",
-        notes="",
-    )

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from orderapp.domain.money import format_money
+from orderapp.domain.shop_clock import local, shop_zone
 from orderapp.gui.tasks import run_task
 from orderapp.services.order_lifecycle import status_label
 from orderapp.services.order_list import PAGE_SIZE, OrderFilter, OrderPage, OrderRow, PageCursor, list_orders
@@ -71,7 +72,7 @@ def local_time_text(moment: datetime | None, zone: ZoneInfo) -> str:
     """ "2026-11-20 14:30" in the shop's time zone."""
     if moment is None:
         return ""
-    return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+    return local(moment, zone).strftime("%Y-%m-%d %H:%M")
 
 
 class OrderListModel(QAbstractTableModel):
@@ -90,7 +91,7 @@ class OrderListModel(QAbstractTableModel):
         super().__init__(parent)
         self._database = database
         self.page_size = page_size
-        self._zone = ZoneInfo(timezone)
+        self._zone = shop_zone(timezone)
         self._rows: list[OrderRow] = []
         self._filters = OrderFilter()
         self._cursor: PageCursor | None = None
@@ -117,7 +118,7 @@ class OrderListModel(QAbstractTableModel):
         return self._done and not self._loading
 
     def set_timezone(self, name: str) -> None:
-        self._zone = ZoneInfo(name)
+        self._zone = shop_zone(name)
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, COLUMN_COUNT - 1))
 

@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,13 +35,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from orderapp.domain.order_status import OPEN_STATUSES, OrderStatus
+from orderapp.domain.order_status import OrderStatus
+from orderapp.domain.shop_clock import shop_zone
 from orderapp.errors import OrderAppError
 from orderapp.gui.context import AppContext
 from orderapp.gui.forms import child, load_form
 from orderapp.gui.order_detail import OrderDetail
-from orderapp.gui.order_form import CHANNELS, FormMode, OrderForm, shortcut_text
+from orderapp.gui.order_filters import OrderFilterBar
+from orderapp.gui.order_form import OrderForm
+from orderapp.gui.order_form_view import FormMode
 from orderapp.gui.order_import_dialog import BulkConfirmDialog, OrderImportDialog
+from orderapp.gui.order_lines import shortcut_text
 from orderapp.gui.order_list_model import (
     CHANNEL,
     CREATED,
@@ -57,13 +59,12 @@ from orderapp.gui.order_list_model import (
     STATUS,
     TOTAL,
     OrderListModel,
-    channel_label,
 )
 from orderapp.gui.scanner_input import WedgeScannerFilter
+from orderapp.gui.style import set_role, set_state
 from orderapp.gui.tasks import run_task
 from orderapp.scanning.acceptance import Scan
 from orderapp.services.order_drafts import SavedDraft, discard_draft, list_drafts
-from orderapp.services.order_lifecycle import status_label
 from orderapp.services.order_list import OrderFilter, OrderRow
 from orderapp.services.order_settings import OrderSettings, load_order_settings
 from orderapp.services.orders import OrderView, get_order
@@ -71,19 +72,6 @@ from orderapp.services.orders import OrderView, get_order
 log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 300
-OPEN_FILTER = "open"
-STATUS_CHOICES = (
-    OrderStatus.RECEIVED,
-    OrderStatus.CONFIRMED,
-    OrderStatus.PICKING,
-    OrderStatus.PACKED,
-    OrderStatus.SHIPPED,
-    OrderStatus.DELIVERED,
-    OrderStatus.COMPLETED,
-    OrderStatus.ON_HOLD,
-    OrderStatus.CANCELLED,
-    OrderStatus.RETURNED,
-)
 
 
 def create_screen(context: AppContext, parent: QWidget | None = None) -> QWidget:
@@ -140,7 +128,7 @@ class OrdersScreen(QWidget):
                 button.hide()
         self.tabs.tabCloseRequested.connect(self._tab_close_requested)
         self.drafts_banner.hide()
-        self.drafts_banner.setStyleSheet("QFrame#drafts_banner { background: #fff3bf; }")
+        set_role(self.drafts_banner, "banner")
 
         self.model = OrderListModel(self._database, self)
         self.table.setModel(self.model)
@@ -185,6 +173,10 @@ class OrdersScreen(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([820, 480])
+        # What a person scans the list for comes first: at 1024 wide the status is in view, not
+        # past the sideways scroll (the model's columns keep their numbers).
+        header = self.table.horizontalHeader()
+        header.moveSection(header.visualIndex(STATUS), 1)
 
         self._setup_filters()
         self._setup_actions()
@@ -212,6 +204,7 @@ class OrdersScreen(QWidget):
         self.settings = settings
         self.model.set_timezone(settings.timezone)
         self.detail.set_timezone(settings.timezone)
+        self.filters.start_dates_today()
         self.settings_loaded.emit(settings)
         self.apply_filters()
         self.refresh_drafts()
@@ -392,86 +385,32 @@ class OrdersScreen(QWidget):
     # -- filters and the list --------------------------------------------------------------------
 
     def _setup_filters(self) -> None:
-        self.status_filter.addItem(self.tr("Every status"), None)
-        self.status_filter.addItem(self.tr("Open (not shipped yet)"), OPEN_FILTER)
-        for status in STATUS_CHOICES:
-            self.status_filter.addItem(status_label(status), status.value)
-        self.channel_filter.addItem(self.tr("Every channel"), None)
-        for channel in CHANNELS:
-            self.channel_filter.addItem(channel_label(channel), channel)
-        for text, key in (
-            (self.tr("Any time"), None),
-            (self.tr("Today"), "today"),
-            (self.tr("Yesterday"), "yesterday"),
-            (self.tr("Last 7 days"), "7"),
-            (self.tr("Last 30 days"), "30"),
-            (self.tr("This month"), "month"),
-            (self.tr("Between dates…"), "between"),
-        ):
-            self.period_filter.addItem(text, key)
-        self.priority_filter.addItem(self.tr("Any priority"), None)
-        self.priority_filter.addItem(self.tr("Urgent"), "urgent")
-        self.priority_filter.addItem(self.tr("Normal"), "normal")
-        today = QDate.currentDate()
-        self.date_from.setDate(today.addDays(-7))
-        self.date_to.setDate(today)
-        self.date_from.hide()
-        self.date_to.hide()
+        self.filters = OrderFilterBar(
+            status=self.status_filter,
+            channel=self.channel_filter,
+            period=self.period_filter,
+            priority=self.priority_filter,
+            date_from=self.date_from,
+            date_to=self.date_to,
+            overdue=self.overdue_only,
+            search=self.search_box,
+            zone_name=self._zone_name,
+            parent=self,
+        )
+        self.filters.changed.connect(self.apply_filters)
         self.search_box.textEdited.connect(lambda _t: self._search_timer.start())
-        for combo in (self.status_filter, self.channel_filter, self.priority_filter):
-            combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
-        self.period_filter.currentIndexChanged.connect(self._period_changed)
-        self.date_from.dateChanged.connect(lambda _d: self.apply_filters())
-        self.date_to.dateChanged.connect(lambda _d: self.apply_filters())
-        self.overdue_only.toggled.connect(lambda _c: self.apply_filters())
 
-    def _period_changed(self, _index: int) -> None:
-        between = self.period_filter.currentData() == "between"
-        self.date_from.setVisible(between)
-        self.date_to.setVisible(between)
+    def show_list(self, kind: str) -> None:
+        """The list a dashboard card stands for: "orders_today", "to_pack" or "overdue"."""
+        self.filters.show_list(kind)
         self.apply_filters()
 
+    def _zone_name(self) -> str:
+        settings = getattr(self, "settings", None)
+        return settings.timezone if settings is not None else ""
+
     def current_filter(self) -> OrderFilter:
-        status = self.status_filter.currentData()
-        statuses: frozenset[str] = frozenset()
-        if status == OPEN_FILTER:
-            statuses = frozenset(str(s) for s in OPEN_STATUSES)
-        elif status:
-            statuses = frozenset({str(status)})
-        channel = self.channel_filter.currentData()
-        created_from, created_to = self._period()
-        return OrderFilter(
-            statuses=statuses,
-            channels=frozenset({str(channel)}) if channel else frozenset(),
-            created_from=created_from,
-            created_to=created_to,
-            priority=self.priority_filter.currentData() or None,
-            overdue_only=self.overdue_only.isChecked(),
-            search=self.search_box.text().strip(),
-        )
-
-    def _period(self) -> tuple[datetime | None, datetime | None]:
-        """The chosen period as UTC instants: whole days in the shop's time zone."""
-        key = self.period_filter.currentData()
-        if not key:
-            return None, None
-        zone = ZoneInfo(self.settings.timezone if self.settings else "UTC")
-        today = datetime.now(zone).date()
-
-        def start(day: date) -> datetime:
-            return datetime.combine(day, time(), tzinfo=zone).astimezone(UTC)
-
-        if key == "today":
-            return start(today), start(today + timedelta(days=1))
-        if key == "yesterday":
-            return start(today - timedelta(days=1)), start(today)
-        if key in ("7", "30"):
-            return start(today - timedelta(days=int(key) - 1)), start(today + timedelta(days=1))
-        if key == "month":
-            return start(today.replace(day=1)), start(today + timedelta(days=1))
-        given = self.date_from.date(), self.date_to.date()
-        first, last = sorted(date(d.year(), d.month(), d.day()) for d in given)
-        return start(first), start(last + timedelta(days=1))
+        return self.filters.current()
 
     def apply_filters(self) -> None:
         if self.settings is None:
@@ -500,11 +439,11 @@ class OrdersScreen(QWidget):
                 else self.tr("No orders yet: press {keys} to enter one.").format(keys=shortcut_text("Ctrl+N"))
             )
         elif self.model.complete:
-            text = self.tr("{n} orders.").format(n=rows)
+            text = self.tr("%n orders.", "", rows)
         else:
-            text = self.tr("{n} orders shown; more load as you scroll.").format(n=rows)
+            text = self.tr("%n orders shown; more load as you scroll.", "", rows)
         self.list_status.setText(text)
-        self.list_status.setStyleSheet("")
+        set_state(self.list_status, "")
 
     def _load_failed(self, exc: BaseException) -> None:
         message = str(exc) if isinstance(exc, OrderAppError) else self.tr("the database did not answer")
@@ -515,7 +454,7 @@ class OrdersScreen(QWidget):
                 reason=message, keys=shortcut_text("F5")
             )
         )
-        self.list_status.setStyleSheet("color: #b3261e;")
+        set_state(self.list_status, "problem")
 
     def selected_rows(self) -> list[OrderRow]:
         rows = []
@@ -587,7 +526,7 @@ class OrdersScreen(QWidget):
 
     def _say(self, message: str, *, problem: bool = False) -> None:
         self.list_status.setText(message)
-        self.list_status.setStyleSheet("color: #b3261e;" if problem else "color: #1b6e3a;")
+        set_state(self.list_status, "problem" if problem else "done")
         self.message_shown.emit(message)
 
     # -- forms -----------------------------------------------------------------------------------
@@ -700,7 +639,7 @@ class OrdersScreen(QWidget):
         if not drafts:
             self.drafts_banner.hide()
             return
-        zone = ZoneInfo(self.settings.timezone if self.settings else "UTC")
+        zone = shop_zone(self._zone_name())
         newest = drafts[0]
         when = newest.updated_at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
         if len(drafts) == 1:
@@ -722,7 +661,7 @@ class OrdersScreen(QWidget):
             return
         menu = QMenu(self)
         menu.setObjectName("drafts_menu")
-        zone = ZoneInfo(self.settings.timezone if self.settings else "UTC")
+        zone = shop_zone(self._zone_name())
         for saved in self.drafts:
             when = saved.updated_at.astimezone(zone).strftime("%m-%d %H:%M")
             item = menu.addAction(f"{saved.summary}  ({when})")

@@ -13,7 +13,7 @@ import logging
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -93,8 +94,9 @@ class BarcodeRow(QWidget):
         grid.addWidget(self.pack, 0, 2)
         grid.addWidget(self.pack_label, 0, 3)
         grid.addWidget(self.remove, 0, 4)
-        grid.addWidget(self.code_error, 1, 0, 1, 2)
-        grid.addWidget(self.pack_error, 1, 2, 1, 3)
+        # Each message has the row's whole width: a check-digit sentence reads whole, not in a narrow column.
+        grid.addWidget(self.code_error, 1, 0, 1, 5)
+        grid.addWidget(self.pack_error, 2, 0, 1, 5)
         grid.setColumnStretch(0, 1)
         self.code.textChanged.connect(self.changed)
         self.kind.currentIndexChanged.connect(self._kind_changed)
@@ -166,6 +168,7 @@ class ProductFormDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("product_form_dialog")
+        self.setMinimumWidth(520)  # room for a barcode's message on two lines, not six
         self.context = context
         self.detail = detail
         self.currency = currency
@@ -227,11 +230,61 @@ class ProductFormDialog(QDialog):
         self.active.toggled.connect(lambda _on: self._edited("active"))
         self.add_barcode_button.clicked.connect(self._add_barcode_clicked)
         self.save_button.clicked.connect(self.save)
-        self.cancel_button.clicked.connect(self.reject)
+        self.cancel_button.clicked.connect(self._cancel)
         save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
         save_shortcut.activated.connect(self.save)
 
         self._fill()
+        self._as_opened = self._typed()
+
+    # -- leaving --------------------------------------------------------------------------------
+
+    def _typed(self) -> tuple[object, ...]:
+        """What the form holds, as typed (to tell whether anything was changed)."""
+        texts = tuple(widget.text() for widget in self.inputs.values())
+        return (*texts, self.active.isChecked(), tuple(row.draft() for row in self._filled_rows()))
+
+    def has_changes(self) -> bool:
+        return self._typed() != self._as_opened
+
+    def may_leave(self) -> bool:
+        """Esc, Cancel or the window's close button: ask before throwing edits away (True: leave)."""
+        if not self.has_changes() or self._saving:
+            return True
+        box = QMessageBox(self)
+        box.setObjectName("discard_product_changes")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Discard changes?"))
+        box.setText(
+            self.tr("Your changes to this product have not been saved. Discard them?")
+            if self.detail is not None
+            else self.tr("This new product has not been saved. Discard it?")
+        )
+        discard = box.addButton(self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        discard.setObjectName("discard_changes")
+        keep = box.addButton(self.tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        keep.setObjectName("keep_editing")
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is discard
+
+    def _cancel(self) -> None:
+        if self.may_leave():
+            self.reject()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self._cancel()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # The person closed the window; a close by the program (quitting) is not asked about.
+        if event.spontaneous() and not self.may_leave():
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     # -- filling --------------------------------------------------------------------------------
 
@@ -414,6 +467,20 @@ class ProductFormDialog(QDialog):
                     messages.get(f"barcodes[{index}].code", ""), messages.get(f"barcodes[{index}].pack_qty", "")
                 )
         self._update_save()
+        QTimer.singleShot(0, self, self._fit_height)  # not after the dialog is gone
+
+    def _fit_height(self) -> None:
+        """Messages that appeared get their lines: the dialog grows taller rather than cut them."""
+        layout = self.layout()
+        if layout is None:
+            return
+        needed = (
+            layout.totalHeightForWidth(self.width())
+            if layout.hasHeightForWidth()
+            else layout.totalMinimumSize().height()
+        )
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def _update_save(self) -> None:
         checked = self._checked_generation == self._check_generation

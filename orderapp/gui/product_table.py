@@ -299,11 +299,13 @@ class ProductTableModel(PagedTableModel):
 
 def fit_columns_once(view: Any, model: PagedTableModel, stretch: int) -> None:
     """Size the columns to the first page, then leave them be: resizing to contents on every change
-    would read every loaded row again for each scan or figure that changes."""
+    would read every loaded row again for each scan or figure that changes. Column ``stretch`` (the
+    names) is never squeezed below what its first page needs."""
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    header.setStretchLastSection(False)
+    # The name column shows its names whole (the list scrolls sideways when the window is narrow);
+    # the last column takes what room is left.
+    header.setStretchLastSection(True)
     pending = {"fit": True}
 
     def reset() -> None:

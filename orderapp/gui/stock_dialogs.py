@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from orderapp.domain.product_validation import QTY_MAX
 from orderapp.errors import OrderAppError, ValidationFailed
+from orderapp.gui import problems
 from orderapp.gui.context import AppContext
 from orderapp.gui.forms import child, load_form
 from orderapp.gui.scanner_input import WedgeScannerFilter
@@ -245,8 +246,10 @@ class ReceiveDialog(QDialog):
 
     def _show_total(self) -> None:
         units = sum(line.qty for line in self.lines)
-        products = self.tr("1 product") if len(self.lines) == 1 else self.tr("{n} products").format(n=len(self.lines))
-        self.total.setText(self.tr("{products}, {units} units in all").format(products=products, units=units))
+        products = self.tr("%n products", "", len(self.lines))
+        self.total.setText(
+            self.tr("{products}, {units} in all").format(products=products, units=self.tr("%n units", "", units))
+        )
         self.save_button.setEnabled(bool(self.lines) and not self._saving)
 
     def qty_spin(self, row: int) -> QSpinBox:
@@ -304,8 +307,7 @@ class ReceiveDialog(QDialog):
         self._show_problem(self.tr("Nothing was received: {reason}").format(reason=exc))
 
     def _show_problem(self, message: str) -> None:
-        self.problem.setText(message)
-        self.problem.show()
+        problems.show_problem(self.problem, message)
         self.problem_shown.emit(message)
         QApplication.beep()
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
+from orderapp.domain.shop_clock import local, shop_zone
 from orderapp.gui.context import AppContext
 from orderapp.gui.forms import child, load_form
 from orderapp.gui.product_table import LOW, RIGHT, Page, PagedTableModel, fit_columns_once
@@ -102,8 +103,7 @@ class MovementModel(PagedTableModel):
         return " · ".join(p for p in parts if p)
 
     def _time(self, moment: datetime) -> str:
-        local = moment.astimezone(self.zone) if self.zone is not None else moment.astimezone()
-        return local.strftime("%Y-%m-%d %H:%M")
+        return local(moment, self.zone or shop_zone("")).strftime("%Y-%m-%d %H:%M")
 
 
 class HistoryDialog(QDialog):

@@ -91,7 +91,7 @@ class ReorderList(QObject):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
         self.status.setText(
-            self.tr("{count} products to reorder.").format(count=len(lines))
+            self.tr("%n products to reorder.", "", len(lines))
             if lines
             else self.tr("Nothing to reorder: every product is above its reorder point.")
         )

@@ -8,11 +8,12 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
+from orderapp.domain import shop_clock
 from orderapp.domain.order_status import OPEN_STATUSES, TO_PACK_STATUSES
+from orderapp.domain.shop_clock import shop_zone
 from orderapp.services.shop_settings import shop_timezone
 from orderapp.store.database import Database
 from orderapp.store.models import Order, Product
-from orderapp.store.types import utc_now
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,8 @@ class DashboardFigures:
     to_pack: int
     overdue: int
     low_stock: int  # active products at or below their reorder point
-    as_of: datetime
+    as_of: datetime  # in the shop's time zone
+    timezone: str = ""  # the shop's time zone name
 
 
 def local_day_bounds(day: date, zone: ZoneInfo) -> tuple[datetime, datetime]:
@@ -34,10 +36,11 @@ def local_day_bounds(day: date, zone: ZoneInfo) -> tuple[datetime, datetime]:
 
 def dashboard_figures(database: Database, now: datetime | None = None) -> DashboardFigures:
     """Each figure is one indexed query; none reads the whole order table."""
-    now = now or utc_now()
+    now = now or shop_clock.clock()
     with database.session() as session:
-        zone = ZoneInfo(shop_timezone(session))
-        day = now.astimezone(zone).date()
+        zone_name = shop_timezone(session)
+        zone = shop_zone(zone_name)
+        day = shop_clock.local(now, zone).date()
         start, end = local_day_bounds(day, zone)
         orders_today = session.scalar(
             select(func.count()).select_from(Order).where(Order.created_at >= start, Order.created_at < end)
@@ -61,5 +64,6 @@ def dashboard_figures(database: Database, now: datetime | None = None) -> Dashbo
         to_pack=to_pack or 0,
         overdue=overdue or 0,
         low_stock=low_stock or 0,
-        as_of=now,
+        as_of=shop_clock.local(now, zone),
+        timezone=zone_name,
     )

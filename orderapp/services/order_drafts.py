@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from orderapp.domain.order_validation import AddressDraft, CustomerDraft, LineDraft, OrderDraft
 from orderapp.i18n import _
@@ -83,19 +84,56 @@ def save_draft(
     user_id: int,
     draft_id: int | None = None,
     order_id: int | None = None,
+    form_key: str | None = None,
+    revision: int = 0,
 ) -> int:
-    """Store the draft (a new row, or over ``draft_id``); returns its id. Cheap: one small write."""
+    """Store the draft and return its id. Cheap: one small write.
+
+    With ``form_key`` (the open form's own key) the save is an idempotent upsert of that form's one
+    row: saving the same thing twice, or two saves racing (one in flight while the app quits), leave
+    one draft, holding the save with the highest ``revision``. Without it, ``draft_id`` names the row
+    to overwrite (a new row when there is none)."""
     payload = draft_to_json(draft)
+    summary = summarise(draft)
+    for attempt in range(2):
+        try:
+            return _upsert(database, payload, summary, station, user_id, draft_id, order_id, form_key, revision)
+        except IntegrityError:
+            if form_key is None or attempt:
+                raise
+            # Another save of the same form inserted its row first: this one becomes an update of it.
+    raise AssertionError("unreachable")
+
+
+def _upsert(
+    database: Database,
+    payload: str,
+    summary: str,
+    station: str,
+    user_id: int,
+    draft_id: int | None,
+    order_id: int | None,
+    form_key: str | None,
+    revision: int,
+) -> int:
     now = utc_now()
     with database.session(write=True) as session:
-        record = session.get(OrderDraftRecord, draft_id) if draft_id is not None else None
+        record = None
+        if form_key is not None:
+            record = session.scalars(select(OrderDraftRecord).where(OrderDraftRecord.form_key == form_key)).first()
+        if record is None and draft_id is not None:
+            record = session.get(OrderDraftRecord, draft_id)
         if record is None:
             record = OrderDraftRecord(
-                station=station, user_id=user_id, order_id=order_id, payload=payload, created_at=now
+                station=station, user_id=user_id, order_id=order_id, payload=payload, created_at=now, revision=revision
             )
             session.add(record)
+        elif form_key is not None and record.form_key == form_key and record.revision > revision:
+            return record.id  # a newer save of this form is stored already
+        record.form_key = form_key if form_key is not None else record.form_key
+        record.revision = revision
         record.payload = payload
-        record.summary = summarise(draft)
+        record.summary = summary
         record.updated_at = now
         record.order_id = order_id
         session.commit()
@@ -119,12 +157,16 @@ def load_draft(database: Database, draft_id: int) -> SavedDraft | None:
         return None if record is None else _saved(record)
 
 
-def discard_draft(database: Database, draft_id: int) -> None:
+def discard_draft(database: Database, draft_id: int | None, *, form_key: str | None = None) -> None:
+    """Remove the draft ``draft_id`` and, with ``form_key``, the one that form saved (its id may not
+    have reached the form yet)."""
     with database.session(write=True) as session:
-        record = session.get(OrderDraftRecord, draft_id)
-        if record is not None:
+        records = [session.get(OrderDraftRecord, draft_id)] if draft_id is not None else []
+        if form_key is not None:
+            records += session.scalars(select(OrderDraftRecord).where(OrderDraftRecord.form_key == form_key)).all()
+        for record in {id(r): r for r in records if r is not None}.values():
             session.delete(record)
-            session.commit()
+        session.commit()
 
 
 def _saved(record: OrderDraftRecord) -> SavedDraft:

@@ -1,7 +1,7 @@
 """Order drafts and order search (orders capability).
 
 ``order_draft``: what a user is typing into an order form, saved as they work, so that closing the
-window or a crash loses nothing; one row per open form, per station and user. ``order_id`` is set
+window or a crash loses nothing; one row per open form (``form_key``), per station and user. ``order_id`` is set
 when the form edits an existing order.
 
 Also an index on ``orders`` for the orders list filtered by status (``ORDERS_BY_STATUS``).
@@ -32,6 +32,11 @@ class OrderDraftRecord(Base):
     __tablename__ = "order_draft"
     __table_args__ = (Index("ix_order_draft_station_user_id", "station", "user_id"),)
     id: Mapped[int] = mapped_column(primary_key=True)
+    # The open form the draft belongs to (a random key per form): every save of that form writes this
+    # one row, whichever save lands first. ``revision`` counts the form's saves; an older one never
+    # overwrites a newer one (a save in flight when the app quits, and the save made at quitting).
+    form_key: Mapped[str | None] = mapped_column(String(36), unique=True)
+    revision: Mapped[int] = mapped_column(default=0, server_default="0")
     station: Mapped[str] = mapped_column(String(64))
     user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
     order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"))

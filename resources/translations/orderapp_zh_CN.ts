@@ -4,32 +4,32 @@
 <context>
     <name>AdjustDialog</name>
     <message>
-        <location filename="../../orderapp/gui/stock_dialogs.py" line="322"/>
+        <location filename="../../orderapp/gui/stock_dialogs.py" line="324"/>
         <source>Adjust stock</source>
         <translation>调整库存</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_dialogs.py" line="350"/>
+        <location filename="../../orderapp/gui/stock_dialogs.py" line="352"/>
         <source>On hand {on_hand} · reserved {reserved} · available {available}</source>
         <translation>在库 {on_hand} · 预留 {reserved} · 可用 {available}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_dialogs.py" line="371"/>
+        <location filename="../../orderapp/gui/stock_dialogs.py" line="373"/>
         <source>Units &amp;taken away</source>
         <translation>减少数量(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_dialogs.py" line="374"/>
+        <location filename="../../orderapp/gui/stock_dialogs.py" line="376"/>
         <source>Units &amp;found</source>
         <translation>找到数量(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_dialogs.py" line="377"/>
+        <location filename="../../orderapp/gui/stock_dialogs.py" line="379"/>
         <source>&amp;Change (− takes away)</source>
         <translation>变动数量(&amp;C)（负数为减少）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_dialogs.py" line="388"/>
+        <location filename="../../orderapp/gui/stock_dialogs.py" line="390"/>
         <source>On hand after: {after}</source>
         <translation>调整后在库：{after}</translation>
     </message>
@@ -60,37 +60,37 @@
 <context>
     <name>BarcodeRow</name>
     <message>
-        <location filename="../../orderapp/gui/product_form.py" line="71"/>
+        <location filename="../../orderapp/gui/product_form.py" line="72"/>
         <source>Scan or type the barcode</source>
         <translation>扫描或输入条码</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/product_form.py" line="73"/>
+        <location filename="../../orderapp/gui/product_form.py" line="74"/>
         <source>Unit</source>
         <translation>单件</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/product_form.py" line="74"/>
+        <location filename="../../orderapp/gui/product_form.py" line="75"/>
         <source>Case</source>
         <translation>整箱</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/product_form.py" line="75"/>
+        <location filename="../../orderapp/gui/product_form.py" line="76"/>
         <source>In-store</source>
         <translation>店内码</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/product_form.py" line="76"/>
+        <location filename="../../orderapp/gui/product_form.py" line="77"/>
         <source>Unit: one item. Case: an outer case of several. In-store: a code you made.</source>
         <translation>单件：一件商品。整箱：装有多件的外箱。店内码：你自己编的码。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/product_form.py" line="77"/>
+        <location filename="../../orderapp/gui/product_form.py" line="78"/>
         <source>units per case</source>
         <translation>件/箱</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/product_form.py" line="80"/>
+        <location filename="../../orderapp/gui/product_form.py" line="81"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -783,6 +783,24 @@
     </message>
 </context>
 <context>
+    <name>CustomerPicker</name>
+    <message>
+        <location filename="../../orderapp/gui/customer_picker.py" line="143"/>
+        <source>{phone} belongs to {name}{where}. Use that customer instead of adding a new one?</source>
+        <translation>{phone} 属于 {name}{where}。使用这位客户，而不是新建客户？</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/customer_picker.py" line="152"/>
+        <source>Existing customer</source>
+        <translation>老客户</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/customer_picker.py" line="160"/>
+        <source>New customer: saved with the order</source>
+        <translation>新客户：随订单一起保存</translation>
+    </message>
+</context>
+<context>
     <name>DashboardForm</name>
     <message>
         <location filename="../../ui/dashboard.ui" line="23"/>
@@ -869,17 +887,17 @@
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../orderapp/gui/dashboard_screen.py" line="95"/>
+        <location filename="../../orderapp/gui/dashboard_screen.py" line="104"/>
         <source>as of {time}</source>
         <translation>截至 {time}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/dashboard_screen.py" line="108"/>
+        <location filename="../../orderapp/gui/dashboard_screen.py" line="117"/>
         <source>{kind}: {detail}</source>
         <translation>{kind}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/dashboard_screen.py" line="109"/>
+        <location filename="../../orderapp/gui/dashboard_screen.py" line="118"/>
         <source>The figures could not be counted ({reason}). They will be tried again in a minute.</source>
         <translation>无法统计数据（{reason}）。一分钟后会再试。</translation>
     </message>
@@ -946,6 +964,14 @@
     </message>
 </context>
 <context>
+    <name>DraftSaver</name>
+    <message>
+        <location filename="../../orderapp/gui/order_draft_saver.py" line="166"/>
+        <source>Your draft could not be saved just now ({reason}); keep this form open.</source>
+        <translation>暂时无法保存草稿（{reason}）；请不要关闭此表单。</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <location filename="../../orderapp/gui/stock_history.py" line="117"/>
@@ -971,138 +997,135 @@
 <context>
     <name>InventoryScreen</name>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="129"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="135"/>
         <source>Active products</source>
         <translation>在售商品</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="130"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="136"/>
         <source>Inactive products</source>
         <translation>停用商品</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="131"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="137"/>
         <source>All products</source>
         <translation>全部商品</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="132"/>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="220"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="138"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="224"/>
         <source>All categories</source>
         <translation>全部分类</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="135"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="141"/>
         <source>Any location</source>
         <translation>全部库位</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="258"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="288"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="273"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="303"/>
         <source>No product matches; check the search or the filters.</source>
         <translation>没有匹配的商品；请检查搜索内容或筛选条件。</translation>
     </message>
-    <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="276"/>
-        <source>1 product</source>
-        <translation>1 个商品</translation>
+    <message numerus="yes">
+        <location filename="../../orderapp/gui/inventory_screen.py" line="305"/>
+        <source>%n products</source>
+        <translation>
+            <numerusform>%n 个商品</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="276"/>
-        <source>{count} products</source>
-        <translation>{count} 个商品</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="347"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="375"/>
         <source>Choose a product in the list.</source>
         <translation>请在列表中选择一个商品。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="360"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="389"/>
         <source>SKU {sku}</source>
         <translation>货号 {sku}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="362"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="391"/>
         <source>Price {price}</source>
         <translation>售价 {price}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="363"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="392"/>
         <source>cost {cost}</source>
         <translation>成本 {cost}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="368"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="397"/>
         <source>Location {location}</source>
         <translation>库位 {location}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="370"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="399"/>
         <source>reorder at {point}, order {qty}</source>
         <translation>补货点 {point}，补货 {qty}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="379"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="409"/>
         <source>At or below the reorder point ({point})</source>
         <translation>不高于补货点（{point}）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="384"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="414"/>
         <source>{code} (case of {qty})</source>
         <translation>{code}（整箱 {qty} 件）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="386"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="416"/>
         <source>{code} (in-store)</source>
         <translation>{code}（店内码）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="389"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="419"/>
         <source>Barcodes: {codes}</source>
         <translation>条码：{codes}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="392"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="422"/>
         <source>&amp;Deactivate</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="394"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="424"/>
         <source>Inactive: not sold and not counted; its history is kept.</source>
         <translation>已停用：不再销售，也不参与盘点；历史记录保留。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="395"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="425"/>
         <source>Re&amp;activate</source>
         <translation>重新启用(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="509"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="539"/>
         <source>Delete product</source>
         <translation>删除商品</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="510"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="540"/>
         <source>Delete {sku} “{name}”? It has never moved, so nothing else refers to it.</source>
         <translation>删除 {sku}“{name}”？它从未有过库存变动，没有其他记录引用它。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="532"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="562"/>
         <source>{sku} has a history, so it was deactivated instead of deleted.</source>
         <translation>{sku} 有历史记录，因此已改为停用而不是删除。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="551"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="581"/>
         <source>Export stopped; no file was written.</source>
         <translation>导出已停止；没有写入文件。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/inventory_screen.py" line="557"/>
+        <location filename="../../orderapp/gui/inventory_screen.py" line="587"/>
         <source>{rows} products exported to {path}.</source>
         <translation>已将 {rows} 个商品导出到 {path}。</translation>
     </message>
@@ -1110,137 +1133,137 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="115"/>
+        <location filename="../../orderapp/gui/main_window.py" line="118"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="118"/>
+        <location filename="../../orderapp/gui/main_window.py" line="121"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="120"/>
+        <location filename="../../orderapp/gui/main_window.py" line="123"/>
         <source>Orders will be here: take a phone, web or counter order with every line checked as you type, confirm it to reserve the stock, and follow it from received to delivered.</source>
         <translation>订单功能即将推出：录入电话、网店或柜台订单，输入时逐行检查；确认订单即预留库存，并跟踪从接单到签收的全过程。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="126"/>
+        <location filename="../../orderapp/gui/main_window.py" line="129"/>
         <source>Packing</source>
         <translation>打包</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="128"/>
+        <location filename="../../orderapp/gui/main_window.py" line="131"/>
         <source>Packing will be here: scan every item of an order with the webcam or a USB scanner, so that nothing wrong or missing goes in the box.</source>
         <translation>打包功能即将推出：用摄像头或 USB 扫码枪逐件扫描订单商品，确保不错发、不漏发。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="134"/>
+        <location filename="../../orderapp/gui/main_window.py" line="137"/>
         <source>Inventory</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="136"/>
+        <location filename="../../orderapp/gui/main_window.py" line="139"/>
         <source>Inventory will be here: products with their barcodes, the stock on hand and reserved, and every movement that changed it.</source>
         <translation>库存功能即将推出：商品及其条码、在库和预留数量，以及每一笔库存变动。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="142"/>
+        <location filename="../../orderapp/gui/main_window.py" line="145"/>
         <source>Counts</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="144"/>
+        <location filename="../../orderapp/gui/main_window.py" line="147"/>
         <source>Stock counts will be here: count a shelf, see where it differs from the books, and post the differences to the stock ledger.</source>
         <translation>库存盘点功能即将推出：盘点货架，查看与账面的差异，并把差异记入库存流水。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="150"/>
+        <location filename="../../orderapp/gui/main_window.py" line="153"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="152"/>
+        <location filename="../../orderapp/gui/main_window.py" line="155"/>
         <source>Reports will be here: the daily summary, pick lists, packing slips, count sheets and labels, ready to print.</source>
         <translation>报表功能即将推出：每日汇总、拣货单、装箱单、盘点表和标签，随时可打印。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="156"/>
+        <location filename="../../orderapp/gui/main_window.py" line="159"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="162"/>
+        <location filename="../../orderapp/gui/main_window.py" line="165"/>
         <source>Screens</source>
         <translation>功能页面</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="178"/>
+        <location filename="../../orderapp/gui/main_window.py" line="182"/>
         <source>{screen} ({shortcut})</source>
         <translation>{screen}（{shortcut}）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="207"/>
+        <location filename="../../orderapp/gui/main_window.py" line="211"/>
         <source>Database: {location}</source>
         <translation>数据库：{location}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="223"/>
+        <location filename="../../orderapp/gui/main_window.py" line="227"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="225"/>
+        <location filename="../../orderapp/gui/main_window.py" line="229"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="232"/>
+        <location filename="../../orderapp/gui/main_window.py" line="236"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="234"/>
+        <location filename="../../orderapp/gui/main_window.py" line="238"/>
         <source>Open &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="236"/>
+        <location filename="../../orderapp/gui/main_window.py" line="240"/>
         <source>Show the folder with OrderApp&apos;s log, for whoever helps you with it</source>
         <translation>打开存放 OrderApp 日志的文件夹，可提供给帮你处理问题的人</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="239"/>
+        <location filename="../../orderapp/gui/main_window.py" line="243"/>
         <source>&amp;About OrderApp</source>
         <translation>关于 OrderApp(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="247"/>
+        <location filename="../../orderapp/gui/main_window.py" line="251"/>
         <source>&lt;h3&gt;OrderApp {version}&lt;/h3&gt;&lt;p&gt;Orders, scan-verified packing, stock counts and printed paperwork for small shops.&lt;/p&gt;&lt;p&gt;Python {python}, Qt for Python {pyside}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;OrderApp {version}&lt;/h3&gt;&lt;p&gt;为小店打造的订单、扫码核对打包、库存盘点和单据打印工具。&lt;/p&gt;&lt;p&gt;Python {python}，Qt for Python {pyside}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="253"/>
+        <location filename="../../orderapp/gui/main_window.py" line="257"/>
         <source>About OrderApp</source>
         <translation>关于 OrderApp</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="322"/>
+        <location filename="../../orderapp/gui/main_window.py" line="340"/>
         <source>The shop&apos;s settings could not be read: {reason}</source>
         <translation>无法读取店铺设置：{reason}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="329"/>
+        <location filename="../../orderapp/gui/main_window.py" line="347"/>
         <source>OrderApp – {shop}</source>
         <translation>OrderApp – {shop}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="329"/>
+        <location filename="../../orderapp/gui/main_window.py" line="347"/>
         <source>OrderApp</source>
         <translation>OrderApp</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/main_window.py" line="331"/>
+        <location filename="../../orderapp/gui/main_window.py" line="349"/>
         <source> (demo)</source>
         <translation>（演示）</translation>
     </message>
@@ -1248,52 +1271,52 @@
 <context>
     <name>MovementModel</name>
     <message>
-        <location filename="../../orderapp/gui/stock_history.py" line="60"/>
+        <location filename="../../orderapp/gui/stock_history.py" line="61"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_history.py" line="61"/>
+        <location filename="../../orderapp/gui/stock_history.py" line="62"/>
         <source>What</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_history.py" line="62"/>
+        <location filename="../../orderapp/gui/stock_history.py" line="63"/>
         <source>On hand ±</source>
         <translation>在库 ±</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_history.py" line="63"/>
+        <location filename="../../orderapp/gui/stock_history.py" line="64"/>
         <source>On hand after</source>
         <translation>变动后在库</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_history.py" line="64"/>
+        <location filename="../../orderapp/gui/stock_history.py" line="65"/>
         <source>Reserved ±</source>
         <translation>预留 ±</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_history.py" line="65"/>
+        <location filename="../../orderapp/gui/stock_history.py" line="66"/>
         <source>Reserved after</source>
         <translation>变动后预留</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_history.py" line="66"/>
+        <location filename="../../orderapp/gui/stock_history.py" line="67"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_history.py" line="67"/>
+        <location filename="../../orderapp/gui/stock_history.py" line="68"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_history.py" line="68"/>
+        <location filename="../../orderapp/gui/stock_history.py" line="69"/>
         <source>Reference</source>
         <translation>单据号</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_history.py" line="101"/>
+        <location filename="../../orderapp/gui/stock_history.py" line="102"/>
         <source>order {number}</source>
         <translation>订单 {number}</translation>
     </message>
@@ -1301,7 +1324,7 @@
 <context>
     <name>OrderActionDialog</name>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="167"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="170"/>
         <source>That did not work; nothing was changed. Try again.</source>
         <translation>操作未成功，没有做任何更改。请重试。</translation>
     </message>
@@ -1362,233 +1385,233 @@
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="226"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="228"/>
         <source>SKU</source>
         <translation>货号</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="227"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="229"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="228"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="230"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="229"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="231"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="230"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="232"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="231"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="233"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="232"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="234"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="240"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="244"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="240"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="244"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="240"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="244"/>
         <source>What</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="240"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="244"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="278"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="282"/>
         <source>The order could not be read just now; choose it again.</source>
         <translation>暂时无法读取订单；请重新选择。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="301"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="305"/>
         <source>URGENT</source>
         <translation>加急</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="303"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="307"/>
         <source>OVERDUE</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="305"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="309"/>
         <source>BACKORDERED</source>
         <translation>缺货待补</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="316"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="320"/>
         <source>Goods {amount}</source>
         <translation>商品金额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="318"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="322"/>
         <source>discount −{amount}</source>
         <translation>优惠 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="320"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="324"/>
         <source>shipping {amount}</source>
         <translation>运费 {amount}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="321"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="325"/>
         <source>&lt;b&gt;Total {amount}&lt;/b&gt;</source>
         <translation>&lt;b&gt;合计 {amount}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="330"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="334"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="345"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="349"/>
         <source>Deliver to</source>
         <translation>收货信息</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="347"/>
-        <location filename="../../orderapp/gui/order_detail.py" line="349"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="351"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="353"/>
         <source>Delivery</source>
         <translation>配送</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="347"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="351"/>
         <source>collected at the shop</source>
         <translation>到店自提</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="349"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="353"/>
         <source>sold at the counter</source>
         <translation>柜台销售</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="351"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="355"/>
         <source>Placed</source>
         <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="353"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="357"/>
         <source>Their number</source>
         <translation>对方单号</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="358"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="362"/>
         <source>Due</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="362"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="366"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="364"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="368"/>
         <source>Shipped with</source>
         <translation>承运</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="366"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="370"/>
         <source>On hold from</source>
         <translation>暂停自</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="368"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="372"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="387"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="391"/>
         <source>backordered</source>
         <translation>缺货待补</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="390"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="394"/>
         <source>price changed (catalogue {price})</source>
         <translation>价格已改（目录价 {price}）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="480"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="483"/>
         <source>That did not work; nothing was changed. Try again.</source>
         <translation>操作未成功，没有做任何更改。请重试。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="512"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="515"/>
         <source>Ship {number}</source>
         <translation>发货 {number}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="513"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="516"/>
         <source>Record who carries {number} and its tracking number.</source>
         <translation>记录 {number} 的快递公司和运单号。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="514"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="517"/>
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="527"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="530"/>
         <source>Cancel {number}</source>
         <translation>取消 {number}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="528"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="531"/>
         <source>Why is {number} cancelled? Its reserved stock goes back on sale.</source>
         <translation>为什么取消 {number}？它预留的库存会重新变为可售。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="531"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="534"/>
         <source>Cancel the order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="542"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="545"/>
         <source>Hold {number}</source>
         <translation>暂停 {number}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="543"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="546"/>
         <source>Why is work on {number} stopped? It keeps any stock it holds.</source>
         <translation>为什么暂停处理 {number}？它已占用的库存会保留。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="544"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="547"/>
         <source>Put on hold</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="555"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="558"/>
         <source>Release {number}</source>
         <translation>恢复 {number}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="556"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="559"/>
         <source>Why can work on {number} go on?</source>
         <translation>为什么可以继续处理 {number}？</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_detail.py" line="557"/>
+        <location filename="../../orderapp/gui/order_detail.py" line="560"/>
         <source>Release</source>
         <translation>恢复</translation>
     </message>
@@ -1652,8 +1675,8 @@
     </message>
     <message>
         <location filename="../../ui/order_detail.ui" line="152"/>
-        <source>&amp;Hold…</source>
-        <translation>暂停(&amp;H)…</translation>
+        <source>Ho&amp;ld…</source>
+        <translation>暂停(&amp;L)…</translation>
     </message>
     <message>
         <location filename="../../ui/order_detail.ui" line="155"/>
@@ -1687,306 +1710,197 @@
     </message>
 </context>
 <context>
+    <name>OrderFilterBar</name>
+    <message>
+        <location filename="../../orderapp/gui/order_filters.py" line="56"/>
+        <source>Every status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_filters.py" line="57"/>
+        <source>Open (not shipped yet)</source>
+        <translation>未完成（尚未发货）</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_filters.py" line="58"/>
+        <source>To pack (confirmed or picking)</source>
+        <translation>待打包(已确认或拣货中)</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_filters.py" line="61"/>
+        <source>Every channel</source>
+        <translation>全部渠道</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_filters.py" line="65"/>
+        <source>Any time</source>
+        <translation>不限时间</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_filters.py" line="66"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_filters.py" line="67"/>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_filters.py" line="68"/>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_filters.py" line="69"/>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_filters.py" line="70"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_filters.py" line="71"/>
+        <source>Between dates…</source>
+        <translation>指定日期范围…</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_filters.py" line="74"/>
+        <source>Any priority</source>
+        <translation>全部优先级</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_filters.py" line="75"/>
+        <source>Urgent</source>
+        <translation>加急</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_filters.py" line="76"/>
+        <source>Normal</source>
+        <translation>普通</translation>
+    </message>
+</context>
+<context>
     <name>OrderForm</name>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="377"/>
-        <source>{confirm} confirm · {save} save · {add} add product · {remove} remove line · Esc close</source>
-        <translation>{confirm} 确认 · {save} 保存 · {add} 添加商品 · {remove} 删除行 · Esc 关闭</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="397"/>
-        <source>SKU / barcode</source>
-        <translation>货号 / 条码</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="398"/>
-        <source>Product</source>
-        <translation>商品</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="399"/>
-        <source>Qty</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="400"/>
-        <source>Unit price</source>
-        <translation>单价</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="401"/>
-        <source>Discount</source>
-        <translation>折扣</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="402"/>
-        <source>Available</source>
-        <translation>可用</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="403"/>
-        <source>Line total</source>
-        <translation>小计</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="708"/>
-        <source>The product&apos;s SKU or barcode; change it to sell another product</source>
-        <translation>商品的货号或条码；修改它即可换成其他商品</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="713"/>
-        <source>How many units</source>
-        <translation>数量（件）</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="718"/>
         <location filename="../../ui/order_form.ui" line="730"/>
         <source>e.g. 5 or 10%</source>
         <translation>例如 5 或 10%</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="719"/>
-        <source>Discount on this line: an amount, or a percentage such as 10%</source>
-        <translation>本行折扣：金额，或百分比如 10%</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="722"/>
-        <source>Remove this line ({keys})</source>
-        <translation>删除此行 ({keys})</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="767"/>
-        <source>Line {n} {what}</source>
-        <translation>第 {n} 行{what}</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="934"/>
-        <source>Several products match “{text}”; pick one from the list.</source>
-        <translation>有多个商品匹配“{text}”；请从列表中选择一个。</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="938"/>
-        <source>No product has the SKU or barcode “{code}”; check it, or search by name.</source>
-        <translation>没有商品的货号或条码是“{code}”；请检查，或按名称搜索。</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="942"/>
-        <source>The scanned code “{code}” is not in the catalogue; check the product.</source>
-        <translation>扫描到的代码“{code}”不在商品目录中；请检查该商品。</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="948"/>
-        <source>“{name}” is no longer sold; choose another product.</source>
-        <translation>“{name}”已停售；请选择其他商品。</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1028"/>
-        <source>{sku} · {name} · {price} · {available} available</source>
-        <translation>{sku} · {name} · {price} · 可用 {available}</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1133"/>
-        <source>Existing customer</source>
-        <translation>老客户</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1141"/>
-        <source>New customer: saved with the order</source>
-        <translation>新客户：随订单一起保存</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1199"/>
-        <source>{phone} belongs to {name}{where}. Use that customer instead of adding a new one?</source>
-        <translation>{phone} 属于 {name}{where}。使用这位客户，而不是新建客户？</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1261"/>
+        <location filename="../../orderapp/gui/order_form.py" line="445"/>
         <source>The customer collects the order at the shop; no address needed.</source>
         <translation>客户到店自提订单；无需地址。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1264"/>
+        <location filename="../../orderapp/gui/order_form.py" line="448"/>
         <source>Sold at the counter: the customer is optional and the stock is taken at once.</source>
         <translation>柜台销售：客户可不填，库存立即扣减。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1348"/>
-        <source>Looking up…</source>
-        <translation>正在查找…</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1359"/>
-        <source>Changed from the catalogue price {price}</source>
-        <translation>已改自目录价 {price}</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1363"/>
-        <source>Empty: the catalogue price</source>
-        <translation>留空：按目录价</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1370"/>
+        <location filename="../../orderapp/gui/order_form.py" line="511"/>
         <source>discount −{amount}</source>
         <translation>优惠 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1372"/>
+        <location filename="../../orderapp/gui/order_form.py" line="513"/>
         <source>shipping {amount}</source>
         <translation>运费 {amount}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1384"/>
-        <source>{n} available · backordered</source>
-        <translation>可用 {n} · 缺货待补</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1387"/>
-        <source>only {n} available</source>
-        <translation>仅可用 {n}</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1390"/>
-        <source>{n} available</source>
-        <translation>可用 {n}</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1393"/>
-        <source>Not enough stock: this line is confirmed as backordered and packed when stock arrives.</source>
-        <translation>库存不足：此行确认后记为缺货待补，到货后再打包。</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1414"/>
+        <location filename="../../orderapp/gui/order_form.py" line="526"/>
         <source>Looking up the products…</source>
         <translation>正在查找商品…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1417"/>
+        <location filename="../../orderapp/gui/order_form.py" line="529"/>
         <source>Left to fix:</source>
         <translation>待修正：</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1420"/>
+        <location filename="../../orderapp/gui/order_form.py" line="532"/>
         <source>Ready: {keys} completes the sale.</source>
         <translation>就绪：按 {keys} 完成销售。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1422"/>
+        <location filename="../../orderapp/gui/order_form.py" line="534"/>
         <source>Ready: {keys} confirms the order and reserves the stock.</source>
         <translation>就绪：按 {keys} 确认订单并预留库存。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1447"/>
-        <source>Save changes</source>
-        <translation>保存修改</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1452"/>
-        <source>Save and confirm</source>
-        <translation>保存并确认</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1454"/>
-        <source>Discard changes…</source>
-        <translation>放弃修改…</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1458"/>
-        <source>Complete sale</source>
-        <translation>完成销售</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1461"/>
-        <source>Sell it now: the stock is taken at once ({keys})</source>
-        <translation>立即售出：库存立即扣减 ({keys})</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1465"/>
-        <source>Save as received</source>
-        <translation>保存为待确认</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1468"/>
         <location filename="../../ui/order_form.ui" line="1163"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1471"/>
-        <source>Save and confirm: the stock is reserved ({keys})</source>
-        <translation>保存并确认：预留库存 ({keys})</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1476"/>
+        <location filename="../../orderapp/gui/order_form.py" line="556"/>
         <source>Edit {number}</source>
         <translation>编辑 {number}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1478"/>
+        <location filename="../../orderapp/gui/order_form.py" line="558"/>
         <source>Walk-in sale</source>
         <translation>柜台销售</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1480"/>
+        <location filename="../../orderapp/gui/order_form.py" line="560"/>
         <source>New order</source>
         <translation>新建订单</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1538"/>
+        <location filename="../../orderapp/gui/order_form.py" line="579"/>
         <source>The database could not be read just now; try again in a moment.</source>
         <translation>暂时无法读取数据库；请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1626"/>
-        <source>Your draft could not be saved just now ({reason}); keep this form open.</source>
-        <translation>暂时无法保存草稿（{reason}）；请不要关闭此表单。</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1679"/>
+        <location filename="../../orderapp/gui/order_form.py" line="624"/>
         <source>Discard this order?</source>
         <translation>放弃此订单？</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1680"/>
+        <location filename="../../orderapp/gui/order_form.py" line="625"/>
         <source>Everything typed in this form will be lost. Discard it?</source>
         <translation>此表单中输入的所有内容都将丢失。确定放弃？</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1682"/>
+        <location filename="../../orderapp/gui/order_form.py" line="627"/>
         <source>Your changes to {number} will be lost. Discard them?</source>
         <translation>对 {number} 的修改将丢失。确定放弃？</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1800"/>
+        <location filename="../../orderapp/gui/order_form.py" line="721"/>
         <source>Sale {number} completed: {total}.</source>
         <translation>销售 {number} 已完成：{total}。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1815"/>
+        <location filename="../../orderapp/gui/order_form.py" line="734"/>
         <source>Not placed: order {number} already has these items.</source>
         <translation>未下单：订单 {number} 已有相同的商品。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1831"/>
+        <location filename="../../orderapp/gui/order_form.py" line="750"/>
         <source>Fix the fields marked in red, then try again.</source>
         <translation>请修正标红的字段，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1840"/>
+        <location filename="../../orderapp/gui/order_form.py" line="759"/>
         <source>The order could not be saved; your typing is kept. Try again.</source>
         <translation>订单未能保存；已输入的内容仍保留。请重试。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1848"/>
+        <location filename="../../orderapp/gui/order_submit.py" line="57"/>
         <source>Same order again?</source>
         <translation>重复下单？</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1850"/>
+        <location filename="../../orderapp/gui/order_submit.py" line="60"/>
         <source>Place it as well</source>
         <translation>仍然下单</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="1852"/>
+        <location filename="../../orderapp/gui/order_submit.py" line="63"/>
         <source>Don&apos;t place it</source>
         <translation>不下单</translation>
     </message>
@@ -2019,11 +1933,6 @@
         <location filename="../../ui/order_form.ui" line="104"/>
         <source>Enter a new customer instead of the one picked</source>
         <translation>不用已选的客户，改为输入新客户</translation>
-    </message>
-    <message>
-        <location filename="../../ui/order_form.ui" line="113"/>
-        <source>P&amp;hone</source>
-        <translation>电话(&amp;H)</translation>
     </message>
     <message>
         <location filename="../../ui/order_form.ui" line="126"/>
@@ -2126,11 +2035,6 @@
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../ui/order_form.ui" line="455"/>
-        <source>P&amp;ostcode</source>
-        <translation>邮编(&amp;O)</translation>
-    </message>
-    <message>
         <location filename="../../ui/order_form.ui" line="468"/>
         <source>e.g. 200001</source>
         <translation>例如 200001</translation>
@@ -2206,9 +2110,19 @@
         <translation>订单优惠(&amp;D)</translation>
     </message>
     <message>
+        <location filename="../../ui/order_form.ui" line="113"/>
+        <source>Ph&amp;one</source>
+        <translation>电话(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_form.ui" line="455"/>
+        <source>Postcode / &amp;ZIP</source>
+        <translation>邮编(&amp;Z)</translation>
+    </message>
+    <message>
         <location filename="../../ui/order_form.ui" line="750"/>
-        <source>Shipping &amp;fee</source>
-        <translation>运费(&amp;F)</translation>
+        <source>Shipping fee</source>
+        <translation>运费</translation>
     </message>
     <message>
         <location filename="../../ui/order_form.ui" line="763"/>
@@ -2324,6 +2238,54 @@
         <location filename="../../ui/order_form.ui" line="1169"/>
         <source>Save and confirm: the stock is reserved (Ctrl+Enter)</source>
         <translation>保存并确认：预留库存 (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>OrderFormView</name>
+    <message>
+        <location filename="../../orderapp/gui/order_form_view.py" line="186"/>
+        <source>{confirm} confirm · {save} save · {add} add product · {remove} remove line · Esc close</source>
+        <translation>{confirm} 确认 · {save} 保存 · {add} 添加商品 · {remove} 删除行 · Esc 关闭</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_form_view.py" line="441"/>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_form_view.py" line="445"/>
+        <source>Save and confirm</source>
+        <translation>保存并确认</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_form_view.py" line="447"/>
+        <source>Discard changes…</source>
+        <translation>放弃修改…</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_form_view.py" line="451"/>
+        <source>Complete sale</source>
+        <translation>完成销售</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_form_view.py" line="454"/>
+        <source>Sell it now: the stock is taken at once ({keys})</source>
+        <translation>立即售出：库存立即扣减 ({keys})</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_form_view.py" line="458"/>
+        <source>Save as received</source>
+        <translation>保存为待确认</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_form_view.py" line="461"/>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_form_view.py" line="464"/>
+        <source>Save and confirm: the stock is reserved ({keys})</source>
+        <translation>保存并确认：预留库存 ({keys})</translation>
     </message>
 </context>
 <context>
@@ -2616,54 +2578,157 @@
     </message>
 </context>
 <context>
+    <name>OrderLines</name>
+    <message>
+        <location filename="../../orderapp/gui/order_lines.py" line="98"/>
+        <source>SKU / barcode</source>
+        <translation>货号 / 条码</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_lines.py" line="99"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_lines.py" line="100"/>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_lines.py" line="101"/>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_lines.py" line="102"/>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_lines.py" line="103"/>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_lines.py" line="104"/>
+        <source>Line total</source>
+        <translation>小计</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_lines.py" line="171"/>
+        <source>The product&apos;s SKU or barcode; change it to sell another product</source>
+        <translation>商品的货号或条码；修改它即可换成其他商品</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_lines.py" line="176"/>
+        <source>How many units</source>
+        <translation>数量（件）</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_lines.py" line="181"/>
+        <source>e.g. 5 or 10%</source>
+        <translation>例如 5 或 10%</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_lines.py" line="182"/>
+        <source>Discount on this line: an amount, or a percentage such as 10%</source>
+        <translation>本行折扣：金额，或百分比如 10%</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_lines.py" line="187"/>
+        <source>Remove this line ({keys})</source>
+        <translation>删除此行 ({keys})</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_lines.py" line="252"/>
+        <source>Line {n} {what}</source>
+        <translation>第 {n} 行{what}</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_lines.py" line="296"/>
+        <source>Looking up…</source>
+        <translation>正在查找…</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_lines.py" line="304"/>
+        <source>Changed from the catalogue price {price}</source>
+        <translation>已改自目录价 {price}</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_lines.py" line="308"/>
+        <source>Empty: the catalogue price</source>
+        <translation>留空：按目录价</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_lines.py" line="318"/>
+        <source>{n} available · backordered</source>
+        <translation>可用 {n} · 缺货待补</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_lines.py" line="321"/>
+        <source>only {n} available</source>
+        <translation>仅可用 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_lines.py" line="324"/>
+        <source>{n} available</source>
+        <translation>可用 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_lines.py" line="327"/>
+        <source>Not enough stock: this line is confirmed as backordered and packed when stock arrives.</source>
+        <translation>库存不足：此行确认后记为缺货待补，到货后再打包。</translation>
+    </message>
+</context>
+<context>
     <name>OrderList</name>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="52"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="53"/>
         <source>unpaid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="53"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="54"/>
         <source>paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="54"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="55"/>
         <source>partly paid</source>
         <translation>部分付款</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="55"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="56"/>
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="61"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="62"/>
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="62"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="63"/>
         <source>web</source>
         <translation>网店</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="63"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="64"/>
         <source>in the shop</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="64"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="65"/>
         <source>Shopify</source>
         <translation>Shopify</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="65"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="66"/>
         <source>imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="66"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="67"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
@@ -2671,77 +2736,77 @@
 <context>
     <name>OrderListModel</name>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="226"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="227"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="227"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="228"/>
         <source>Placed</source>
         <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="228"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="229"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="229"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="230"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="230"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="231"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="231"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="232"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="232"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="233"/>
         <source>Items</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="233"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="234"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="234"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="235"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="235"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="236"/>
         <source>Due</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="267"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="268"/>
         <source>Overdue: it was due {due} and has not shipped.</source>
         <translation>逾期：截止时间为 {due}，尚未发货。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="269"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="270"/>
         <source>Urgent</source>
         <translation>加急</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="271"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="272"/>
         <source>Their number: {ref}</source>
         <translation>对方单号：{ref}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="275"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="276"/>
         <source>{text} (overdue)</source>
         <translation>{text}（逾期）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="302"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="303"/>
         <source>{due} (overdue)</source>
         <translation>{due}（逾期）</translation>
     </message>
@@ -2749,274 +2814,213 @@
 <context>
     <name>OrdersScreen</name>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="134"/>
-        <location filename="../../orderapp/gui/orders_screen.py" line="308"/>
-        <location filename="../../orderapp/gui/orders_screen.py" line="328"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="122"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="301"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="321"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="225"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="218"/>
         <source>The shop&apos;s settings could not be read; the defaults are used for now.</source>
         <translation>无法读取店铺设置；暂时使用默认设置。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="251"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="244"/>
         <source>&amp;New order</source>
         <translation>新建订单(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="253"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="246"/>
         <source>Enter a phone, web or other order</source>
         <translation>录入电话、网店或其他订单</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="258"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="251"/>
         <source>&amp;Walk-in sale</source>
         <translation>柜台销售(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="260"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="253"/>
         <source>Sell at the counter: scan or type the products, then Ctrl+Enter</source>
         <translation>柜台销售：扫描或输入商品，然后按 Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="265"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="258"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="267"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="260"/>
         <source>Find an order by number, customer, phone, SKU or barcode</source>
         <translation>按订单号、客户、电话、货号或条码查找订单</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="272"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="265"/>
         <source>&amp;Import orders…</source>
         <translation>导入订单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="274"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="267"/>
         <source>Import a Shopify orders export or the OrderApp CSV template</source>
         <translation>导入 Shopify 订单导出文件或 OrderApp CSV 模板</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="279"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="272"/>
         <source>&amp;Confirm selected</source>
         <translation>确认所选(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="281"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="274"/>
         <source>Confirm the selected received orders whose stock allows; the rest are listed</source>
         <translation>确认所选的待确认订单中库存足够的；其余的会列出</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="286"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="279"/>
         <source>&amp;Edit order</source>
         <translation>编辑订单(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="288"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="281"/>
         <source>Open the chosen order for editing (Enter)</source>
         <translation>打开所选订单进行编辑（回车）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="293"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="286"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="295"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="288"/>
         <source>Read the list again</source>
         <translation>重新读取列表</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="299"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="292"/>
         <source>Next tab</source>
         <translation>下一个标签页</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="299"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="292"/>
         <source>The next order tab</source>
         <translation>下一个订单标签页</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="303"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="296"/>
         <source>Previous tab</source>
         <translation>上一个标签页</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="305"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="298"/>
         <source>The previous order tab</source>
         <translation>上一个订单标签页</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="336"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="329"/>
         <source>More</source>
         <translation>更多</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="337"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="330"/>
         <source>Every order action, with its keys</source>
         <translation>所有订单操作及其快捷键</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="395"/>
-        <source>Every status</source>
-        <translation>全部状态</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="396"/>
-        <source>Open (not shipped yet)</source>
-        <translation>未完成（尚未发货）</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="399"/>
-        <source>Every channel</source>
-        <translation>全部渠道</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="403"/>
-        <source>Any time</source>
-        <translation>不限时间</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="404"/>
-        <source>Today</source>
-        <translation>今天</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="405"/>
-        <source>Yesterday</source>
-        <translation>昨天</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="406"/>
-        <source>Last 7 days</source>
-        <translation>最近 7 天</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="407"/>
-        <source>Last 30 days</source>
-        <translation>最近 30 天</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="408"/>
-        <source>This month</source>
-        <translation>本月</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="409"/>
-        <source>Between dates…</source>
-        <translation>指定日期范围…</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="412"/>
-        <source>Any priority</source>
-        <translation>全部优先级</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="413"/>
-        <source>Urgent</source>
-        <translation>加急</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="414"/>
-        <source>Normal</source>
-        <translation>普通</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="495"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="434"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="498"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="437"/>
         <source>No order matches; change the search or the filters.</source>
         <translation>没有匹配的订单；请修改搜索内容或筛选条件。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="500"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="439"/>
         <source>No orders yet: press {keys} to enter one.</source>
         <translation>还没有订单：按 {keys} 录入一个。</translation>
     </message>
-    <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="503"/>
-        <source>{n} orders.</source>
-        <translation>{n} 个订单。</translation>
+    <message numerus="yes">
+        <location filename="../../orderapp/gui/orders_screen.py" line="442"/>
+        <source>%n orders.</source>
+        <translation>
+            <numerusform>%n 个订单。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../orderapp/gui/orders_screen.py" line="444"/>
+        <source>%n orders shown; more load as you scroll.</source>
+        <translation>
+            <numerusform>已显示 %n 个订单；向下滚动加载更多。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="505"/>
-        <source>{n} orders shown; more load as you scroll.</source>
-        <translation>已显示 {n} 个订单；向下滚动加载更多。</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="510"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="449"/>
         <source>the database did not answer</source>
         <translation>数据库没有响应</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="514"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="453"/>
         <source>The orders could not be read ({reason}); press {keys} to try again.</source>
         <translation>无法读取订单（{reason}）；按 {keys} 重试。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="557"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="496"/>
         <source>{number} is now {status}.</source>
         <translation>{number} 现在是“{status}”。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="569"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="508"/>
         <source>Choose received orders in the list first (Shift or Ctrl + click, or Shift+arrows).</source>
         <translation>请先在列表中选择待确认的订单（Shift 或 Ctrl + 单击，或 Shift + 方向键）。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="667"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="606"/>
         <source>{number} saved, not confirmed: {reason}</source>
         <translation>{number} 已保存，未确认：{reason}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="671"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="610"/>
         <source>{number} saved: {status}.</source>
         <translation>{number} 已保存：{status}。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="675"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="614"/>
         <source>Sale {number} completed.</source>
         <translation>销售 {number} 已完成。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="707"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="646"/>
         <source>An order was left unfinished: {summary} (saved {when}).</source>
         <translation>有一个订单未录完：{summary}（保存于 {when}）。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="710"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="649"/>
         <source>&amp;Open it</source>
         <translation>打开它(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="712"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="651"/>
         <source>{n} orders were left unfinished; the newest: {summary} (saved {when}).</source>
         <translation>有 {n} 个订单未录完；最新的一个：{summary}（保存于 {when}）。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="715"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="654"/>
         <source>&amp;Open one…</source>
         <translation>打开一个(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="750"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="689"/>
         <source>{number} is {status} now and can no longer be edited; the unfinished changes stay listed until you discard them.</source>
         <translation>{number} 现在是“{status}”，已不能编辑；未完成的修改会一直列出，直到你放弃它们。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="764"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="703"/>
         <source>Discard unfinished orders?</source>
         <translation>放弃未录完的订单？</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/orders_screen.py" line="765"/>
+        <location filename="../../orderapp/gui/orders_screen.py" line="704"/>
         <source>Throw away {n} unfinished orders? What was typed in them is lost.</source>
         <translation>丢弃 {n} 个未录完的订单？其中输入的内容将丢失。</translation>
     </message>
@@ -3041,12 +3045,12 @@
         <translation>丢弃列出的未录完订单</translation>
     </message>
     <message>
-        <location filename="../../ui/order_screen.ui" line="118"/>
+        <location filename="../../ui/order_screen.ui" line="116"/>
         <source>Find: order number, customer, phone, SKU or barcode (Ctrl+F)</source>
         <translation>查找：订单号、客户、电话、货号或条码 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/order_screen.ui" line="130"/>
+        <location filename="../../ui/order_screen.ui" line="128"/>
         <source>Finds an order by its number, the customer&apos;s name, a phone number in any format, a SKU or a barcode (Ctrl+F)</source>
         <translation>可按订单号、客户姓名、任意格式的电话号码、货号或条码查找订单 (Ctrl+F)</translation>
     </message>
@@ -3082,13 +3086,13 @@
     </message>
     <message>
         <location filename="../../ui/order_screen.ui" line="191"/>
-        <source>&amp;Overdue only</source>
-        <translation>只看逾期(&amp;O)</translation>
+        <source>O&amp;verdue only</source>
+        <translation>只看逾期(&amp;V)</translation>
     </message>
     <message>
         <location filename="../../ui/order_screen.ui" line="194"/>
-        <source>Only orders past their due time that have not shipped (Alt+O)</source>
-        <translation>只显示已过截止时间且尚未发货的订单 (Alt+O)</translation>
+        <source>Only orders past their due time that have not shipped (Alt+V)</source>
+        <translation>只显示已过截止时间且尚未发货的订单（Alt+V）</translation>
     </message>
 </context>
 <context>
@@ -3717,6 +3721,34 @@
     </message>
 </context>
 <context>
+    <name>ProductEntry</name>
+    <message>
+        <location filename="../../orderapp/gui/order_products.py" line="115"/>
+        <source>Several products match “{text}”; pick one from the list.</source>
+        <translation>有多个商品匹配“{text}”；请从列表中选择一个。</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_products.py" line="119"/>
+        <source>No product has the SKU or barcode “{code}”; check it, or search by name.</source>
+        <translation>没有商品的货号或条码是“{code}”；请检查，或按名称搜索。</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_products.py" line="123"/>
+        <source>The scanned code “{code}” is not in the catalogue; check the product.</source>
+        <translation>扫描到的代码“{code}”不在商品目录中；请检查该商品。</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_products.py" line="129"/>
+        <source>“{name}” is no longer sold; choose another product.</source>
+        <translation>“{name}”已停售；请选择其他商品。</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/order_products.py" line="171"/>
+        <source>{sku} · {name} · {price} · {available} available</source>
+        <translation>{sku} · {name} · {price} · 可用 {available}</translation>
+    </message>
+</context>
+<context>
     <name>ProductExport</name>
     <message>
         <location filename="../../orderapp/gui/product_export_dialog.py" line="73"/>
@@ -3749,8 +3781,8 @@
     <name>ProductForm</name>
     <message>
         <location filename="../../ui/product_form.ui" line="40"/>
-        <source>&amp;SKU</source>
-        <translation>货号(&amp;S)</translation>
+        <source>S&amp;KU</source>
+        <translation>货号(&amp;K)</translation>
     </message>
     <message>
         <location filename="../../ui/product_form.ui" line="56"/>
@@ -3819,8 +3851,8 @@
     </message>
     <message>
         <location filename="../../ui/product_form.ui" line="274"/>
-        <source>Reorder &amp;point</source>
-        <translation>补货点(&amp;P)</translation>
+        <source>Reo&amp;rder point</source>
+        <translation>补货点(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../ui/product_form.ui" line="287"/>
@@ -3871,38 +3903,63 @@
 <context>
     <name>ProductFormDialog</name>
     <message>
-        <location filename="../../orderapp/gui/product_form.py" line="243"/>
-        <location filename="../../orderapp/gui/product_form.py" line="244"/>
+        <location filename="../../orderapp/gui/product_form.py" line="257"/>
+        <source>Discard changes?</source>
+        <translation>放弃修改？</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/product_form.py" line="259"/>
+        <source>Your changes to this product have not been saved. Discard them?</source>
+        <translation>对这个商品的修改还没有保存。要放弃吗？</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/product_form.py" line="261"/>
+        <source>This new product has not been saved. Discard it?</source>
+        <translation>这个新商品还没有保存。要放弃吗？</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/product_form.py" line="263"/>
+        <source>&amp;Discard</source>
+        <translation>放弃(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/product_form.py" line="265"/>
+        <source>&amp;Keep editing</source>
+        <translation>继续编辑(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/product_form.py" line="296"/>
+        <location filename="../../orderapp/gui/product_form.py" line="297"/>
         <source>New product</source>
         <translation>新商品</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/product_form.py" line="245"/>
+        <location filename="../../orderapp/gui/product_form.py" line="298"/>
         <source>Stock starts at 0; receive a delivery to add units.</source>
         <translation>库存从 0 开始；收货入库即可增加数量。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/product_form.py" line="251"/>
+        <location filename="../../orderapp/gui/product_form.py" line="304"/>
         <source>Product {sku}</source>
         <translation>商品 {sku}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/product_form.py" line="255"/>
+        <location filename="../../orderapp/gui/product_form.py" line="308"/>
         <source>On hand {on_hand} · reserved {reserved} · available {available}. Stock changes through receiving, adjusting and counts, not here.</source>
         <translation>在库 {on_hand} · 预留 {reserved} · 可用 {available}。库存只能通过入库、调整和盘点改变，不能在这里修改。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/product_form.py" line="392"/>
+        <location filename="../../orderapp/gui/product_form.py" line="445"/>
         <source>The product could not be checked: {reason}</source>
         <translation>无法检查商品：{reason}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/product_form.py" line="424"/>
+        <location filename="../../orderapp/gui/product_form.py" line="491"/>
         <source>Fix the fields marked in red first.</source>
         <translation>请先修正标红的字段。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/product_form.py" line="486"/>
+        <location filename="../../orderapp/gui/product_form.py" line="553"/>
         <source>The product was not saved: {reason}</source>
         <translation>商品未保存：{reason}</translation>
     </message>
@@ -4185,7 +4242,7 @@
         <translation>商品(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/product_list.ui" line="49"/>
+        <location filename="../../ui/product_list.ui" line="47"/>
         <source>Search SKU, name or barcode (or scan)</source>
         <translation>搜索货号、名称或条码（或扫描）</translation>
     </message>
@@ -4256,8 +4313,8 @@
     </message>
     <message>
         <location filename="../../ui/product_list.ui" line="314"/>
-        <source>Movement &amp;history…</source>
-        <translation>变动记录(&amp;H)…</translation>
+        <source>&amp;Movement history…</source>
+        <translation>变动记录(&amp;M)…</translation>
     </message>
     <message>
         <location filename="../../ui/product_list.ui" line="321"/>
@@ -4309,8 +4366,8 @@
     </message>
     <message>
         <location filename="../../ui/product_receive.ui" line="87"/>
-        <source>Supplier &amp;reference</source>
-        <translation>供应商单号(&amp;R)</translation>
+        <source>Supplier re&amp;ference</source>
+        <translation>供应商单号(&amp;F)</translation>
     </message>
     <message>
         <location filename="../../ui/product_receive.ui" line="103"/>
@@ -4404,77 +4461,81 @@
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../orderapp/gui/stock_dialogs.py" line="84"/>
+        <location filename="../../orderapp/gui/stock_dialogs.py" line="85"/>
         <source>Receive stock</source>
         <translation>收货入库</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_dialogs.py" line="117"/>
+        <location filename="../../orderapp/gui/stock_dialogs.py" line="118"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_dialogs.py" line="117"/>
+        <location filename="../../orderapp/gui/stock_dialogs.py" line="118"/>
         <source>Units received</source>
         <translation>入库数量</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_dialogs.py" line="117"/>
+        <location filename="../../orderapp/gui/stock_dialogs.py" line="118"/>
         <source>On hand now</source>
         <translation>当前在库</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_dialogs.py" line="144"/>
+        <location filename="../../orderapp/gui/stock_dialogs.py" line="145"/>
         <source>Scan a barcode, or type a barcode or SKU and press Enter.</source>
         <translation>扫描条码，或输入条码或货号后按回车。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_dialogs.py" line="181"/>
+        <location filename="../../orderapp/gui/stock_dialogs.py" line="182"/>
         <source>No product has the code {code}. Check that it was read right, or add the code to its product first.</source>
         <translation>没有商品使用代码 {code}。请检查是否读对，或先把该代码添加到对应商品。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_dialogs.py" line="188"/>
+        <location filename="../../orderapp/gui/stock_dialogs.py" line="189"/>
         <source> (a case of {units})</source>
         <translation>（一箱 {units} 件）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_dialogs.py" line="190"/>
+        <location filename="../../orderapp/gui/stock_dialogs.py" line="191"/>
         <source>{name}: {qty} units{case}</source>
         <translation>{name}：{qty} 件{case}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_dialogs.py" line="191"/>
+        <location filename="../../orderapp/gui/stock_dialogs.py" line="192"/>
         <source>inactive product</source>
         <translation>已停用的商品</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_dialogs.py" line="225"/>
+        <location filename="../../orderapp/gui/stock_dialogs.py" line="226"/>
         <source>{on_hand} (available {available})</source>
         <translation>{on_hand}（可用 {available}）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_dialogs.py" line="231"/>
+        <location filename="../../orderapp/gui/stock_dialogs.py" line="232"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
-    <message>
-        <location filename="../../orderapp/gui/stock_dialogs.py" line="248"/>
-        <source>1 product</source>
-        <translation>1 个商品</translation>
-    </message>
-    <message>
-        <location filename="../../orderapp/gui/stock_dialogs.py" line="248"/>
-        <source>{n} products</source>
-        <translation>{n} 个商品</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../orderapp/gui/stock_dialogs.py" line="249"/>
-        <source>{products}, {units} units in all</source>
-        <translation>{products}，共 {units} 件</translation>
+        <source>%n products</source>
+        <translation>
+            <numerusform>%n 个商品</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_dialogs.py" line="304"/>
+        <location filename="../../orderapp/gui/stock_dialogs.py" line="251"/>
+        <source>{products}, {units} in all</source>
+        <translation>共 {products}，{units}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../orderapp/gui/stock_dialogs.py" line="251"/>
+        <source>%n units</source>
+        <translation>
+            <numerusform>%n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/stock_dialogs.py" line="307"/>
         <source>Nothing was received: {reason}</source>
         <translation>未入库：{reason}</translation>
     </message>
@@ -4546,10 +4607,12 @@
         <source>{units} ({cases} cases)</source>
         <translation>{units}（{cases} 箱）</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../orderapp/gui/stock_reorder.py" line="94"/>
-        <source>{count} products to reorder.</source>
-        <translation>{count} 个商品需要补货。</translation>
+        <source>%n products to reorder.</source>
+        <translation>
+            <numerusform>%n 个商品需要补货。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../orderapp/gui/stock_reorder.py" line="96"/>
@@ -5117,8 +5180,13 @@
     </message>
     <message>
         <location filename="../../ui/settings.ui" line="324"/>
-        <source>C&amp;hoose…</source>
-        <translation>选择(&amp;H)…</translation>
+        <source>Choos&amp;e…</source>
+        <translation>选择(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="391"/>
+        <source>&amp;Open folder</source>
+        <translation>打开文件夹(&amp;O)</translation>
     </message>
     <message>
         <location filename="../../ui/settings.ui" line="327"/>
@@ -5134,11 +5202,6 @@
         <location filename="../../ui/settings.ui" line="372"/>
         <source>Database</source>
         <translation>数据库</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings.ui" line="391"/>
-        <source>Open &amp;folder</source>
-        <translation>打开文件夹(&amp;F)</translation>
     </message>
     <message>
         <location filename="../../ui/settings.ui" line="394"/>
@@ -5272,42 +5335,42 @@
 <context>
     <name>StockHistory</name>
     <message>
-        <location filename="../../orderapp/gui/stock_history.py" line="27"/>
+        <location filename="../../orderapp/gui/stock_history.py" line="28"/>
         <source>Received</source>
         <translation>已入库</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_history.py" line="28"/>
+        <location filename="../../orderapp/gui/stock_history.py" line="29"/>
         <source>Sold</source>
         <translation>已售出</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_history.py" line="29"/>
+        <location filename="../../orderapp/gui/stock_history.py" line="30"/>
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_history.py" line="30"/>
+        <location filename="../../orderapp/gui/stock_history.py" line="31"/>
         <source>Reserved</source>
         <translation>预留</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_history.py" line="31"/>
+        <location filename="../../orderapp/gui/stock_history.py" line="32"/>
         <source>Released</source>
         <translation>已释放</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_history.py" line="32"/>
+        <location filename="../../orderapp/gui/stock_history.py" line="33"/>
         <source>Adjusted</source>
         <translation>已调整</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_history.py" line="33"/>
+        <location filename="../../orderapp/gui/stock_history.py" line="34"/>
         <source>Counted</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/stock_history.py" line="34"/>
+        <location filename="../../orderapp/gui/stock_history.py" line="35"/>
         <source>Returned</source>
         <translation>已退货</translation>
     </message>
@@ -5356,23 +5419,23 @@
 <context>
     <name>run_app</name>
     <message>
-        <location filename="../../orderapp/gui/app.py" line="109"/>
+        <location filename="../../orderapp/gui/app.py" line="115"/>
         <source>Making the demo shop…</source>
         <translation>正在创建演示店铺…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/app.py" line="111"/>
-        <location filename="../../orderapp/gui/app.py" line="152"/>
+        <location filename="../../orderapp/gui/app.py" line="117"/>
+        <location filename="../../orderapp/gui/app.py" line="158"/>
         <source>OrderApp demo</source>
         <translation>OrderApp 演示</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/app.py" line="120"/>
+        <location filename="../../orderapp/gui/app.py" line="126"/>
         <source>Making the demo shop: {phase}…</source>
         <translation>正在创建演示店铺：{phase}…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/app.py" line="153"/>
+        <location filename="../../orderapp/gui/app.py" line="159"/>
         <source>The demo shop could not be made: {reason}. It opens empty instead.</source>
         <translation>无法创建演示店铺：{reason}。将以空店铺打开。</translation>
     </message>

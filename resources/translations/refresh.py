@@ -159,6 +159,9 @@ def update(ts_files: list[Path]) -> None:
         scratch = write_scratch(messages, Path(folder))
         for ts in ts_files:
             command = [tool("pyside6-lupdate"), *map(str, SOURCES), str(scratch), "-no-obsolete"]
+            if ts.stem.endswith("_en"):
+                # English is the source language: its catalogue holds only the plural forms ("%n orders").
+                command.append("-pluralonly")
             subprocess.run([*command, "-locations", "absolute", "-ts", str(ts)], check=True, cwd=ROOT)
             point_back(ts, scratch, messages)
 

@@ -69,7 +69,9 @@ def test_the_figures_match_the_database(qtbot: QtBot, demo_shop: Database) -> No
     assert any(expected.values()), "the demo shop should give the dashboard something to show"
     as_of = window.findChild(QLabel, "as_of")
     assert as_of is not None
-    assert as_of.text() == f"as of {figures.as_of.astimezone().strftime('%H:%M')}"
+    with sqlite3.connect(demo_shop.path) as conn:
+        (zone_name,) = conn.execute("SELECT value FROM setting WHERE key = 'shop.timezone'").fetchone()
+    assert as_of.text() == f"as of {figures.as_of.astimezone(ZoneInfo(zone_name)).strftime('%H:%M')}"
 
 
 def test_a_new_shop_shows_zeros(window: MainWindow) -> None:

@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from gui_helpers import commit_text
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSpinBox
+from gui_helpers import DialogDriver, commit_text
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from orderapp.domain.product_validation import BarcodeDraft, BarcodeKind, ProductDraft
@@ -183,3 +184,38 @@ def test_editing_a_product_keeps_its_barcodes_and_shows_its_stock(
         ("6901234567892", BarcodeKind.UNIT, 1),
         ("16901234567899", BarcodeKind.CASE, 12),
     ]
+
+
+def test_esc_asks_before_throwing_edits_away(qtbot: QtBot, shop: Database, longjing: catalogue.ProductDetail) -> None:
+    def answer(button: str) -> object:
+        def step(box: QWidget) -> None:
+            assert isinstance(box, QMessageBox) and "not been saved" in box.text()
+            clicked = box.findChild(QPushButton, button)
+            assert clicked is not None
+            clicked.click()
+
+        return step
+
+    form = ProductFormDialog(AppContext(shop), longjing, currency="CNY")
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    name = form.inputs["name"]
+    commit_text(name, " 特级")
+    driver = DialogDriver(answer("keep_editing"))
+    qtbot.keyClick(name, Qt.Key.Key_Escape)
+    driver.check()
+    assert form.isVisible() and name.text() == LONGJING + " 特级"  # nothing lost
+
+    driver = DialogDriver(answer("discard_changes"))
+    qtbot.keyClick(name, Qt.Key.Key_Escape)
+    driver.check()
+    assert not form.isVisible()
+    assert catalogue.get_product(shop, longjing.id).name == LONGJING
+
+    untouched = ProductFormDialog(AppContext(shop), longjing, currency="CNY")
+    qtbot.addWidget(untouched)
+    untouched.show()
+    qtbot.waitExposed(untouched)
+    qtbot.keyClick(untouched.inputs["name"], Qt.Key.Key_Escape)  # nothing typed: closes at once
+    assert not untouched.isVisible()

@@ -74,3 +74,34 @@ def test_a_draft_from_another_version_still_opens() -> None:
     draft = draft_from_json(old)
     assert draft.customer.name == "李雷" and draft.lines == (LineDraft(code="TEA-001"),)
     assert draft_from_json("{}") == OrderDraft()
+
+
+def _draft_rows(database: Database) -> int:
+    with database.session() as session:
+        return int(session.scalar(select(func.count()).select_from(OrderDraftRecord)) or 0)
+
+
+def test_saves_keyed_by_the_form_make_one_draft_whatever_their_order(database: Database) -> None:
+    """The app quits while a save is in flight: both writes land on the form's one draft, and the newer
+    text wins even when the older save commits last."""
+    older = delivery_draft(LineDraft(code="TEA-001"), name="王小", notes="门口")
+    newer = delivery_draft(LineDraft(code="TEA-001", qty="3"), name="王小明", notes="门口放 leave at the door")
+    first = save_draft(database, newer, station="PC-1", user_id=USER, form_key="form-a", revision=2)
+    second = save_draft(database, older, station="PC-1", user_id=USER, form_key="form-a", revision=1)
+    again = save_draft(database, newer, station="PC-1", user_id=USER, form_key="form-a", revision=2)
+    assert first == second == again
+    [saved] = list_drafts(database, station="PC-1", user_id=USER)
+    assert saved.draft == newer and saved.summary.startswith("王小明 · ")
+    other = save_draft(database, older, station="PC-1", user_id=USER, form_key="form-b", revision=1)
+    assert other != first and _draft_rows(database) == 2
+
+
+def test_a_reopened_draft_is_saved_over_by_its_new_form(database: Database) -> None:
+    draft_id = save_draft(database, HALF_TYPED, station="PC-1", user_id=USER)
+    typed_on = delivery_draft(LineDraft(code="TEA-001"), name="王小明", notes="改了")
+    assert save_draft(
+        database, typed_on, station="PC-1", user_id=USER, draft_id=draft_id, form_key="new", revision=1
+    ) == (draft_id)
+    assert save_draft(database, typed_on, station="PC-1", user_id=USER, form_key="new", revision=2) == draft_id
+    saved = load_draft(database, draft_id)
+    assert saved is not None and saved.draft == typed_on and _draft_rows(database) == 1

@@ -7,10 +7,25 @@ import sys
 from collections.abc import Sequence
 
 from orderapp import __version__, commands
+from orderapp.commands import acting
 from orderapp.errors import OrderAppError
 from orderapp.i18n import _
 
 DATABASE_HELP = "the shop database: a SQLite file path or URL, or postgresql://user:password@host/db"
+
+
+DATABASE_FAILED = (
+    "The database reported a problem ({reason}); what this command was doing was not saved. "
+    "Try again; if it happens again, restore a backup (orderapp restore)."
+)
+
+
+def _is_database_failure(exc: BaseException) -> bool:
+    import sqlite3
+
+    from sqlalchemy.exc import DBAPIError
+
+    return isinstance(exc, DBAPIError | sqlite3.DatabaseError)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,7 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
         leaf = parent.add_parser(word, help=command.help, description=command.help)
         leaf.add_argument("--database", metavar="URL", dest="sub_database", help=_(DATABASE_HELP))
         command.add_arguments(leaf)
-        leaf.set_defaults(run=command.run)
+        leaf.set_defaults(run=command.run, command_spec=command)
+        acting.add_arguments(leaf, command)
     return parser
 
 
@@ -47,6 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_logging()
     try:
         if getattr(args, "run", None) is not None:
+            acting.sign_in(args)
             result: int = args.run(args)
             return result
         from orderapp.gui.app import run_app  # Qt is imported only when the window is wanted
@@ -55,6 +72,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exit_code
     except OrderAppError as exc:
         print(f"orderapp: {exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        if not _is_database_failure(exc):
+            raise
+        import logging
+
+        logging.getLogger(__name__).exception("the database failed during a command")
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        print("orderapp: " + _(DATABASE_FAILED).format(reason=reason), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

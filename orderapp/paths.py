@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import platformdirs
@@ -23,7 +24,10 @@ def bundled_dir(name: str) -> Path:
 
 
 def data_dir() -> Path:
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    """The user's data folder (shops, backups); ``ORDERAPP_DATA_DIR`` puts it elsewhere (the packaged app's
+    smoke test, support), as ``ORDERAPP_LOG_DIR`` does for the log."""
+    override = os.environ.get("ORDERAPP_DATA_DIR", "").strip()
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def log_dir() -> Path:

@@ -71,22 +71,13 @@ def page_images(
 
 
 def barcodes_in(image: Path) -> list[tuple[str, str]]:
-    """(text, symbology) of every barcode the app's decoder reads in the image file.
+    """(text, symbology) of every barcode the app's own decoder reads in the image file.
 
-    While the scanning capability's ``decode_image_file`` is still a stub (it refuses every file),
-    zxing-cpp, the decoder it is built on, reads the image directly.
+    No fallback to another decoder: a slip the app cannot read back must fail the test.
     """
-    from orderapp.scanning.decoding import UnreadableImage, decode_image_file
+    from orderapp.scanning.decoding import decode_image_file
 
-    try:
-        return [(found.text, str(found.symbology)) for found in decode_image_file(image)]
-    except UnreadableImage:
-        import cv2
-        import zxingcpp
-
-        picture = cv2.imread(str(image))
-        assert picture is not None, f"{image} is not an image"
-        return [(found.text, found.format.name.lower()) for found in zxingcpp.read_barcodes(picture)]
+    return [(found.text, str(found.symbology)) for found in decode_image_file(image)]
 
 
 def _as_file(pdf: bytes | Path, tmp_path: Path) -> Path:

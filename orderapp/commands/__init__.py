@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from orderapp import paths
 from orderapp.i18n import _
+from orderapp.shop_location import remembered_shop
 
 DATABASE_ENV = "ORDERAPP_DATABASE"
 
@@ -27,6 +28,10 @@ class Command:
     help: str
     add_arguments: Callable[[argparse.ArgumentParser], None]
     run: Callable[[argparse.Namespace], int]
+    # A command that changes the shop takes ``--as NAME`` (see acting.py) and finds the signed-in
+    # person in ``args.actor``; ``input_lines`` lines of its own are read from stdin before the PIN.
+    writes: bool = False
+    input_lines: int = 0
 
 
 def group_help() -> dict[str, str]:
@@ -35,6 +40,8 @@ def group_help() -> dict[str, str]:
         "export": _("write products and other lists to a CSV file"),
         "print": _("make PDFs of slips, pick lists and labels"),
         "report": _("make the owner's reports"),
+        "evidence": _("find, export and check packing videos"),
+        "users": _("list and add the shop's users"),
     }
 
 
@@ -53,7 +60,8 @@ def database_url(given: str | None, *, demo: bool = False) -> str:
     from_env = os.environ.get(DATABASE_ENV, "").strip()
     if from_env:
         return from_env
-    return str(paths.demo_database_path() if demo else paths.default_database_path())
+    moved = None if demo else remembered_shop()  # the everyday shop was moved to a server
+    return moved or str(paths.demo_database_path() if demo else paths.default_database_path())
 
 
 def url_from_args(args: argparse.Namespace) -> str:

@@ -46,7 +46,6 @@ def _run(args: argparse.Namespace) -> int:
     if not path.is_file():
         raise OrderAppError(_("There is no file {path}; check the name and the folder.").format(path=path))
 
-    from orderapp.store.models import DEFAULT_USER_ID
     from orderapp.store.opening import open_database
 
     interactive = sys.stderr.isatty()
@@ -55,7 +54,7 @@ def _run(args: argparse.Namespace) -> int:
         if interactive:
             print(f"\r{phase}: {done:,}/{total:,}   ", end="", file=sys.stderr, flush=True)
 
-    database = open_database(url_from_args(args))
+    database = open_database(url_from_args(args), create=False)
     try:
         try:
             plan = order_import.plan_import(database, path, format=args.format, progress=progress)
@@ -74,16 +73,16 @@ def _run(args: argparse.Namespace) -> int:
                 ).format(count=len(plan.errors), file=path.name),
                 plan,
             )
-        lines = sum(len(order.lines) for order in plan.orders)
+        lines = plan.line_count
         if args.dry_run:
             print(
                 _(
                     "Dry run: {orders:,} orders ({lines:,} lines) would be imported, {skipped:,} skipped; "
                     "nothing was written."
-                ).format(orders=len(plan.orders), lines=lines, skipped=len(plan.skipped))
+                ).format(orders=plan.order_count, lines=lines, skipped=len(plan.skipped))
             )
             return 0
-        result = order_import.run_import(database, plan, user_id=args.user or DEFAULT_USER_ID, progress=progress)
+        result = order_import.run_import(database, plan, user_id=_importer(args), progress=progress)
         if interactive:
             print(file=sys.stderr)
     finally:
@@ -110,5 +109,12 @@ COMMANDS = [
         _("import orders from a Shopify orders export or the OrderApp CSV template"),
         _add_arguments,
         _run,
+        writes=True,
     )
 ]
+
+
+def _importer(args: argparse.Namespace) -> int:
+    """The signed-in person; ``--user ID`` still names someone else only in a shop without PINs."""
+    actor_id: int = args.actor.user_id
+    return actor_id if getattr(args, "as_user", None) else (args.user or actor_id)

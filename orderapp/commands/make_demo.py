@@ -23,6 +23,13 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
         "--days", type=positive_int, default=30, metavar="N", help=_("spread the orders over this many days up to now")
     )
     parser.add_argument("--seed", type=int, default=1, help=_("the same seed builds the same shop"))
+    parser.add_argument(
+        "--clips",
+        type=non_negative_int,
+        default=3,
+        metavar="N",
+        help=_("packing videos for the last N packed orders, beside the shop file (default 3)"),
+    )
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -41,6 +48,10 @@ def _run(args: argparse.Namespace) -> int:
 
     try:
         report = build_demo_shop(database, size, seed=args.seed, progress=progress)
+        if args.clips:
+            from orderapp.services.demo_evidence import add_demo_clips
+
+            add_demo_clips(database, args.clips)
     finally:
         database.dispose()
     if interactive:

@@ -25,10 +25,9 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _run_import(args: argparse.Namespace) -> int:
     from orderapp.services.product_import import RowAction, import_products
-    from orderapp.store.models import DEFAULT_USER_ID
     from orderapp.store.opening import open_database
 
-    database = open_database(url_from_args(args))
+    database = open_database(url_from_args(args), create=False)
     interactive = sys.stderr.isatty()
 
     def progress(phase: str, done: int, total: int) -> None:
@@ -39,7 +38,7 @@ def _run_import(args: argparse.Namespace) -> int:
         result = import_products(
             database,
             args.file,
-            user_id=DEFAULT_USER_ID,
+            user_id=args.actor.user_id,
             dry_run=args.dry_run,
             valid_only=args.valid_only,
             encoding=args.encoding,
@@ -76,7 +75,7 @@ def _run_export(args: argparse.Namespace) -> int:
     from orderapp.services.product_export import export_products
     from orderapp.store.opening import open_database
 
-    database = open_database(url_from_args(args))
+    database = open_database(url_from_args(args), create=False)
     try:
         result = export_products(database, args.file, encoding=args.encoding)
     finally:
@@ -89,7 +88,7 @@ def _run_reorder_export(args: argparse.Namespace) -> int:
     from orderapp.services.reorder import export_reorder_list
     from orderapp.store.opening import open_database
 
-    database = open_database(url_from_args(args))
+    database = open_database(url_from_args(args), create=False)
     try:
         rows = export_reorder_list(database, args.file, encoding=args.encoding)
     finally:
@@ -99,7 +98,13 @@ def _run_reorder_export(args: argparse.Namespace) -> int:
 
 
 COMMANDS = [
-    Command(("import", "products"), _("add and update products from a CSV file"), _import_arguments, _run_import),
+    Command(
+        ("import", "products"),
+        _("add and update products from a CSV file"),
+        _import_arguments,
+        _run_import,
+        writes=True,
+    ),
     Command(
         ("export", "products"),
         _("write every product to a CSV file (the import template)"),

@@ -3,6 +3,7 @@
 Example::
 
     orderapp report daily --date 2026-11-21 --out summary-2026-11-21.pdf
+    orderapp report daily --language zh_CN --out summary.pdf
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import argparse
 from datetime import date
 
 from orderapp.commands import Command
+from orderapp.commands.print_documents import language
 from orderapp.i18n import _
 
 
@@ -27,33 +29,17 @@ def _daily_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--date", type=parse_day, metavar="YYYY-MM-DD", help=_("the shop's local day (default: today)"))
     parser.add_argument("--out", required=True, metavar="FILE.pdf", help=_("where to write the PDF"))
     parser.add_argument("--paper", choices=("a4", "a5", "letter"), help=_("paper size (default: the shop's setting)"))
+    language(parser)
 
 
 def _run_daily(args: argparse.Namespace) -> int:
-    from orderapp.commands.print_documents import open_existing_shop
-    from orderapp.documents.daily_report import render_daily_summary
-    from orderapp.documents.output import write_pdf
-    from orderapp.documents.papers import paper
-    from orderapp.services.daily_summary import daily_summary, today_in_shop
-    from orderapp.services.document_settings import load_document_settings
-    from orderapp.services.paperwork import shop_paper
+    from orderapp.commands.print_documents import run_document
+    from orderapp.services.documents import daily_summary_pdf
 
-    database = open_existing_shop(args)
-    try:
-        day = args.date or today_in_shop(database)
-        summary = daily_summary(database, day)
-        shop = shop_paper(database)
-        size = paper(args.paper or load_document_settings(database).list_paper)
-        target = write_pdf(args.out, lambda out: render_daily_summary(summary, shop.letterhead, out, paper=size))
-    finally:
-        database.dispose()
-    figures = summary.figures
-    print(
-        _("Daily summary for {day} ({orders} orders received) written to {path}.").format(
-            day=day.isoformat(), orders=figures.received, path=target
-        )
+    return run_document(
+        args,
+        lambda database: daily_summary_pdf(database, args.date, args.out, paper=args.paper, language=args.language),
     )
-    return 0
 
 
 COMMANDS = [

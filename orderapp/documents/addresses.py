@@ -3,22 +3,7 @@
 from __future__ import annotations
 
 from orderapp.documents.text import one_line
-
-COUNTRY_NAMES = {
-    "CN": "中国 China",
-    "HK": "Hong Kong 香港",
-    "TW": "Taiwan 台湾",
-    "MO": "Macao 澳门",
-    "SG": "Singapore",
-    "JP": "Japan 日本",
-    "KR": "Korea 韩国",
-    "US": "United States",
-    "GB": "United Kingdom",
-    "CA": "Canada",
-    "AU": "Australia",
-    "DE": "Germany",
-    "FR": "France",
-}
+from orderapp.documents.words import country as country_name
 
 
 def address_lines(
@@ -48,7 +33,7 @@ def address_lines(
         if town:
             lines.append(town)
     if country and country != home_country.upper():
-        lines.append(COUNTRY_NAMES.get(country, country))
+        lines.append(country_name(country))
     return tuple(lines)
 
 

@@ -13,13 +13,13 @@ from datetime import datetime
 from typing import BinaryIO, Protocol
 
 from orderapp.documents.flow import Block, Cell, Column, Spacer, Table, TextBlock
-from orderapp.documents.letterhead import Letterhead, local_time
+from orderapp.documents.letterhead import Letterhead
 from orderapp.documents.output import Batch, new_canvas
 from orderapp.documents.page_header import PageHeader, draw_document
 from orderapp.documents.papers import MM, PAPERS, Paper
 from orderapp.documents.pen import GREY, Align, Pen
 from orderapp.documents.text import wrap
-from orderapp.i18n import _
+from orderapp.documents.words import _, date_time, ngettext
 
 
 class CountSheetRow(Protocol):
@@ -72,8 +72,9 @@ def render_count_sheet(
     canvas = new_canvas(out, title=info.title, page_size=(paper.width, paper.height))
 
     details = [
-        _("Printed {time}").format(time=local_time(info.made_at, letterhead.zone)),
-        _("{count} products").format(count=len(rows)) + ("  ·  " + _("blind count") if info.blind else ""),
+        _("Printed {time}").format(time=date_time(info.made_at, letterhead.zone)),
+        ngettext("{count} product", "{count} products", len(rows)).format(count=len(rows))
+        + ("  ·  " + _("blind count") if info.blind else ""),
     ]
     header = PageHeader(paper, letterhead, info.title, details)
     pages = draw_document(Pen(canvas), header, _blocks(info, rows, paper))

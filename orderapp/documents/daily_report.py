@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from orderapp.documents import words
 from orderapp.documents.flow import (
     Block,
     Cell,
@@ -19,12 +20,13 @@ from orderapp.documents.flow import (
     Table,
     TextBlock,
 )
-from orderapp.documents.letterhead import Letterhead, local_time, money, weekday_name
+from orderapp.documents.letterhead import Letterhead
 from orderapp.documents.output import new_canvas
 from orderapp.documents.page_header import PageHeader, draw_document
 from orderapp.documents.papers import MM, PAPERS, Paper
 from orderapp.documents.pen import GREY, Pen, leading
-from orderapp.i18n import _
+from orderapp.documents.staff_table import packers_table
+from orderapp.documents.words import _, date_time, money
 
 if TYPE_CHECKING:
     from orderapp.services.daily_summary import DailySummary, DayFigures
@@ -55,7 +57,7 @@ def figure_lines() -> list[FigureLine]:
         return lambda f: next(p.orders for p in f.payment if p.status == status)
 
     orders, sales, paying = _("Orders"), _("Sales"), _("Payment (orders taken that day)")
-    packing, stock = _("Packing"), _("Stock")
+    packing, stock, returns = _("Packing"), _("Stock"), _("Returns and refunds")
     return [
         FigureLine(orders, _("Received"), lambda f: f.received),
         FigureLine(orders, _("Confirmed"), lambda f: f.confirmed),
@@ -79,11 +81,18 @@ def figure_lines() -> list[FigureLine]:
         FigureLine(stock, _("Stock adjustments (units)"), lambda f: f.adjustment_units, "units"),
         FigureLine(stock, _("Stock adjustments (value at cost)"), lambda f: f.adjustment_value_cents, "money"),
         FigureLine(stock, _("Products at or below reorder point"), lambda f: f.at_or_below_reorder),
+        FigureLine(returns, _("Returns recorded"), lambda f: f.returns.returns),
+        FigureLine(returns, _("Value returned"), lambda f: f.returns.value_cents, "money"),
+        FigureLine(returns, _("Units put back in stock"), lambda f: f.returns.restocked_units, "units"),
+        FigureLine(returns, _("Units written off (damaged)"), lambda f: f.returns.written_off_units, "units"),
+        FigureLine(returns, _("Refunds recorded"), lambda f: f.returns.refunds),
+        FigureLine(returns, _("Money refunded"), lambda f: f.returns.refunded_cents, "money"),
     ]
 
 
 def day_heading(day: date) -> str:
-    return f"{weekday_name(day)} {day.isoformat()}"
+    """The day as the summary's heading, in the paperwork's (or the window's) language."""
+    return words.day_heading(day)
 
 
 def render_daily_summary(
@@ -96,7 +105,7 @@ def render_daily_summary(
     pen = Pen(canvas)
     details = [
         day_heading(summary.day) + f"  ({summary.timezone})",
-        _("Made {time}").format(time=local_time(summary.made_at, letterhead.zone)),
+        _("Made {time}").format(time=date_time(summary.made_at, letterhead.zone)),
     ]
     header = PageHeader(paper, letterhead, _("Daily summary"), details)
     pages = draw_document(pen, header, _blocks(summary, paper))
@@ -105,7 +114,7 @@ def render_daily_summary(
 
 
 def _blocks(summary: DailySummary, paper: Paper) -> list[Block]:
-    size = paper.size * 0.95
+    size = paper.size * 0.9  # one page with the returns, refunds and packers' figures
     width = paper.body_width
     currency = summary.currency
     days = (summary.figures, summary.previous_day, summary.last_week)
@@ -114,26 +123,28 @@ def _blocks(summary: DailySummary, paper: Paper) -> list[Block]:
     header = [
         "",
         day_heading(summary.day),
-        _("Day before") + "\n" + summary.previous_day.day.isoformat(),
-        _("Week before") + "\n" + summary.last_week.day.isoformat(),
+        _("Day before") + "\n" + words.long_date(summary.previous_day.day),
+        _("Week before") + "\n" + words.long_date(summary.last_week.day),
     ]
-    table = Table.of_text(columns, header, [], size, pad=1.5)
+    table = Table.of_text(columns, header, [], size, pad=1.2)
     section = ""
     for line in figure_lines():
         if line.section != section:
             section = line.section
-            table.rows.append(Row([Cell([section], bold=True), Cell(), Cell(), Cell()], size, shaded=True, pad=1.5))
+            table.rows.append(Row([Cell([section], bold=True), Cell(), Cell(), Cell()], size, shaded=True, pad=0.9))
         values = [Cell([line.text(figures, currency)], bold=index == 0) for index, figures in enumerate(days)]
-        table.rows.append(Row([Cell(["    " + line.label]), *values], size, pad=1.5))
+        table.rows.append(Row([Cell(["    " + line.label]), *values], size, pad=0.6))
     blocks: list[Block] = [table]
     if not summary.figures.packing_recorded:
         blocks.append(
             TextBlock([_("Packing figures start when the packing station is in use.")], size * 0.85, colour=GREY)
         )
-    blocks.append(Spacer(4 * MM))
+    if summary.packers:
+        blocks += [Spacer(2 * MM), packers_table(summary.packers, width, size * 0.92)]
+    blocks.append(Spacer(3 * MM))
 
     chart_width = width * 0.5
-    chart_height = 52 * MM
+    chart_height = 44 * MM
     top_width = width - chart_width - 4 * MM
     chart_title = _("Sales by hour (net, {currency})").format(currency=currency)
     chart = Fixed(

@@ -11,14 +11,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from orderapp.documents.letterhead import money
 from orderapp.documents.output import Batch, new_canvas
 from orderapp.documents.papers import INCH, MM
 from orderapp.documents.pen import GREY, Pen, code128
 from orderapp.documents.text import fit, wrap
+from orderapp.documents.words import _, money
 from orderapp.domain.gtin import Symbology, is_valid_gtin, upce_to_upca
 from orderapp.errors import OrderAppError
-from orderapp.i18n import _
 
 
 class UnknownSheet(OrderAppError):

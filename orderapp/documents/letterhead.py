@@ -1,17 +1,12 @@
-"""The shop's details as printed at the top of its documents, and the formats for money and times."""
+"""The shop's details as printed at the top of its documents (money, dates: ``documents.words``)."""
 
 from __future__ import annotations
 
 import io
 import logging
 from dataclasses import dataclass
-from datetime import date, datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-from orderapp.documents.fonts import has_glyphs
-from orderapp.domain.money import SYMBOLS, format_money
-from orderapp.i18n import _
 
 if TYPE_CHECKING:
     from reportlab.pdfgen.canvas import Canvas
@@ -47,23 +42,6 @@ class Letterhead:
             return ZoneInfo(self.timezone)
         except (ZoneInfoNotFoundError, ValueError):
             return ZoneInfo("UTC")
-
-
-def money(minor: int, currency: str) -> str:
-    """``format_money`` with the currency's code instead of a symbol the font cannot print."""
-    symbol = SYMBOLS.get(currency.upper(), "")
-    if symbol and not has_glyphs(symbol):
-        return f"{currency.upper()} {format_money(minor, currency, symbol=False)}"
-    return format_money(minor, currency)
-
-
-def local_time(moment: datetime, zone: ZoneInfo) -> str:
-    return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M")
-
-
-def weekday_name(day: date) -> str:
-    names = (_("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday"), _("Friday"), _("Saturday"), _("Sunday"))
-    return names[day.weekday()]
 
 
 class LogoStamp:

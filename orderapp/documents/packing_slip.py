@@ -29,12 +29,12 @@ from orderapp.documents.flow import (
     paginate,
     styled,
 )
-from orderapp.documents.letterhead import Letterhead, LogoStamp, local_time, money
+from orderapp.documents.letterhead import Letterhead, LogoStamp
 from orderapp.documents.output import Batch, new_canvas
 from orderapp.documents.papers import MM, PAPERS, Paper
 from orderapp.documents.pen import GREY, Align, Pen, fitted_code128, leading
 from orderapp.documents.text import one_line, wrap
-from orderapp.i18n import _
+from orderapp.documents.words import _, date_time, money, ngettext
 
 
 @dataclass(frozen=True)
@@ -221,9 +221,10 @@ class _SlipLayout:
         paper, size = self.paper, self.size
         width = paper.body_width
         blocks: list[Block] = [self._info(order), Spacer(2.5 * MM), self._lines_table(order)]
-        units = _("{lines} lines, {units} units").format(lines=len(order.lines), units=order.units)
-        if len(order.lines) == 1:
-            units = _("1 line, {units} units").format(units=order.units)
+        units = _("{lines}, {units}").format(
+            lines=ngettext("{count} line", "{count} lines", len(order.lines)).format(count=len(order.lines)),
+            units=ngettext("{count} unit", "{count} units", order.units).format(count=order.units),
+        )
         blocks.append(Fixed(leading(size) + 2, _right_painter(units, size, width, bold=True)))
         if self.options.show_prices:
             blocks += [Spacer(1.5 * MM), self._totals(order)]
@@ -250,7 +251,7 @@ class _SlipLayout:
         for line in order.ship_address:
             left += styled(line, size, inner_left)
 
-        facts: list[tuple[str, str]] = [(_("Order date"), local_time(order.created_at, self.zone))]
+        facts: list[tuple[str, str]] = [(_("Order date"), date_time(order.created_at, self.zone))]
         if order.external_ref:
             facts.append((_("Reference"), order.external_ref))
         if order.priority == "urgent":

@@ -13,7 +13,7 @@ from orderapp.documents.letterhead import Letterhead, LogoStamp
 from orderapp.documents.papers import MM, Paper
 from orderapp.documents.pen import GREY, Pen, leading
 from orderapp.documents.text import fit, wrap
-from orderapp.i18n import _
+from orderapp.documents.words import _
 
 
 class PageHeader:

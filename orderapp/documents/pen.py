@@ -7,10 +7,11 @@ double every PDF).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
-from orderapp.documents.fonts import register_font
+from orderapp.documents.fonts import can_print, register_font, runs, single_font
 
 if TYPE_CHECKING:
     from reportlab.pdfgen.canvas import Canvas
@@ -46,6 +47,8 @@ class Pen:
         """One line of text with its baseline at ``y``; ``x`` is its left, right or centre."""
         if not text:
             return
+        if not text.isascii() and _RTL.search(text):
+            text = visual_order(text)
         canvas = self.canvas
         if colour != BLACK:
             canvas.setFillColorRGB(*colour)
@@ -56,7 +59,9 @@ class Pen:
             canvas.setLineWidth(size * 0.035)
             if colour != BLACK:
                 canvas.setStrokeColorRGB(*colour)
-        if align == "left":
+        if not single_font(text):
+            self._mixed(x, y, text, size, align, mode)
+        elif align == "left":
             canvas.drawString(x, y, text, mode=mode)
         elif align == "right":
             canvas.drawRightString(x, y, text, mode=mode)
@@ -66,6 +71,19 @@ class Pen:
             canvas.setFillColorRGB(*BLACK)
             if bold:
                 canvas.setStrokeColorRGB(*BLACK)
+
+    def _mixed(self, x: float, y: float, text: str, size: float, align: Align, mode: int | None) -> None:
+        """Text the document font cannot print alone: each piece in a font that has its glyphs."""
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        pieces = [(font, piece, stringWidth(piece, font, size)) for font, piece in runs(text)]
+        total = sum(piece_width for _font, _piece, piece_width in pieces)
+        x -= {"left": 0.0, "right": total, "centre": total / 2}[align]
+        for font, piece, piece_width in pieces:
+            self.canvas.setFont(font, size)
+            self.canvas.drawString(x, y, piece, mode=mode)
+            x += piece_width
+        self.canvas.setFont(self.font, size)
 
     def lines(
         self,
@@ -110,6 +128,21 @@ class Pen:
         barcode = fitted_code128(value, bar=bar, height=height, max_width=max_width)
         barcode.drawOn(self.canvas, x, y)
         return float(barcode.width)
+
+
+# Strong right-to-left letters: Hebrew, Arabic, Syriac, Thaana, N'Ko..., their presentation forms.
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
+
+
+def visual_order(text: str) -> str:
+    """A line holding right-to-left words as it must be drawn left to right: Arabic letters joined
+    (arabic-reshaper) where a font has the joined forms, and each right-to-left run reversed by the
+    Unicode bidirectional algorithm (python-bidi)."""
+    import arabic_reshaper
+    from bidi import get_display
+
+    shaped = arabic_reshaper.reshape(text)
+    return str(get_display(shaped if can_print(shaped) else text))
 
 
 def code128(value: str, *, bar: float, height: float) -> Any:

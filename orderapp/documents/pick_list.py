@@ -14,13 +14,13 @@ from datetime import datetime
 from typing import BinaryIO
 
 from orderapp.documents.flow import PAD_X, Block, Cell, Column, Fixed, Spacer, Table, TextBlock
-from orderapp.documents.letterhead import Letterhead, local_time
+from orderapp.documents.letterhead import Letterhead
 from orderapp.documents.output import Batch, new_canvas
 from orderapp.documents.page_header import PageHeader, draw_document
 from orderapp.documents.papers import MM, PAPERS, Paper
 from orderapp.documents.pen import GREY, Pen, code128_width, leading
 from orderapp.documents.text import fit
-from orderapp.i18n import _
+from orderapp.documents.words import _, date_time, ngettext
 
 
 @dataclass(frozen=True)
@@ -76,9 +76,15 @@ def render_pick_list(
     canvas = new_canvas(out, title=_("Pick list"), page_size=(paper.width, paper.height))
     pen = Pen(canvas)
     details = [
-        _("Printed {time}").format(time=local_time(pick_list.made_at, letterhead.zone)),
-        _("{orders} orders, {products} products, {units} units").format(
-            orders=len(pick_list.orders), products=len(pick_list.items), units=pick_list.units
+        _("Printed {time}").format(time=date_time(pick_list.made_at, letterhead.zone)),
+        _("{orders}, {products}, {units}").format(
+            orders=ngettext("{count} order", "{count} orders", len(pick_list.orders)).format(
+                count=len(pick_list.orders)
+            ),
+            products=ngettext("{count} product", "{count} products", len(pick_list.items)).format(
+                count=len(pick_list.items)
+            ),
+            units=ngettext("{count} unit", "{count} units", pick_list.units).format(count=pick_list.units),
         ),
     ]
     header = PageHeader(paper, letterhead, _("Pick list"), details)
@@ -102,7 +108,7 @@ def _blocks(pick_list: PickList, paper: Paper) -> list[Block]:
         blocks.append(Fixed(card_height, _card_row(orders[start : start + per_row], card_width, bar_height, size)))
     blocks += [Spacer(4 * MM), TextBlock([_("Items, in shelf order")], size * 1.1, bold=True), Spacer(1 * MM)]
 
-    widths = [14.0, width * 0.12, width * 0.15, 0.0, width * 0.07, width * 0.25]
+    widths = [14.0, width * 0.12, width * 0.15, 0.0, width * 0.09, width * 0.23]
     widths[3] = width - sum(widths)
     columns = [
         Column(widths[0], "centre"),
@@ -149,6 +155,7 @@ def _card_row(
             y -= leading(size)
             pen.text(left, y, fit(order.customer or _("(no name given)"), size, inner), size)
             y -= leading(size)
-            pen.text(left, y, _("{units} units").format(units=order.units), size, colour=GREY)
+            units = ngettext("{count} unit", "{count} units", order.units).format(count=order.units)
+            pen.text(left, y, units, size, colour=GREY)
 
     return paint

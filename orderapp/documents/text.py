@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape
 
-from orderapp.documents.fonts import register_font
+from orderapp.documents.fonts import width as printed_width
 
 ELLIPSIS = "…"
 
@@ -47,9 +47,7 @@ def paragraph_markup(text: str) -> str:
 
 
 def text_width(text: str, size: float) -> float:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    return float(stringWidth(text, register_font(), size))
+    return printed_width(text, size)
 
 
 def wrap(text: str, size: float, width: float, *, max_lines: int | None = None) -> list[str]:
@@ -58,10 +56,9 @@ def wrap(text: str, size: float, width: float, *, max_lines: int | None = None) 
     Line breaks in the text are kept; empty text gives no lines. With ``max_lines`` the last line
     kept ends in an ellipsis when text was left out (labels, where the space is fixed).
     """
-    font = register_font()
     lines: list[str] = []
     for paragraph in clean(text).split("\n"):
-        lines.extend(_wrap_paragraph(paragraph.rstrip(), size, width, font))
+        lines.extend(_wrap_paragraph(paragraph.rstrip(), size, width))
     while lines and not lines[-1]:
         lines.pop()
     if max_lines is not None and len(lines) > max_lines:
@@ -72,29 +69,24 @@ def wrap(text: str, size: float, width: float, *, max_lines: int | None = None) 
 
 def fit(text: str, size: float, width: float) -> str:
     """One line of ``text`` cut (with an ellipsis) to fit ``width``."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    font = register_font()
     line = one_line(text)
-    if stringWidth(line, font, size) <= width:
+    if printed_width(line, size) <= width:
         return line
     keep = line.removesuffix(ELLIPSIS)
     low, high = 0, len(keep)
     while low < high:  # the longest prefix that fits with the ellipsis
         middle = (low + high + 1) // 2
-        if stringWidth(keep[:middle] + ELLIPSIS, font, size) <= width:
+        if printed_width(keep[:middle] + ELLIPSIS, size) <= width:
             low = middle
         else:
             high = middle - 1
     return keep[:low].rstrip() + ELLIPSIS if low else ""
 
 
-def _wrap_paragraph(paragraph: str, size: float, width: float, font: str) -> list[str]:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
+def _wrap_paragraph(paragraph: str, size: float, width: float) -> list[str]:
     if not paragraph:
         return [""]
-    if stringWidth(paragraph, font, size) <= width:
+    if printed_width(paragraph, size) <= width:
         return [paragraph]
     lines: list[str] = []
     line = ""
@@ -102,7 +94,7 @@ def _wrap_paragraph(paragraph: str, size: float, width: float, font: str) -> lis
     for token in _TOKENS.findall(paragraph):
         if not line and token[0] == " " and lines:
             continue  # no line but the first starts with spaces
-        token_width = stringWidth(token, font, size)
+        token_width = printed_width(token, size)
         if line_width + token_width <= width:
             line += token
             line_width += token_width
@@ -116,29 +108,27 @@ def _wrap_paragraph(paragraph: str, size: float, width: float, font: str) -> lis
             # Take the last character down with the punctuation rather than start a line with it.
             lines.append(line[:-1].rstrip())
             token = line[-1] + token
-            token_width = stringWidth(token, font, size)
+            token_width = printed_width(token, size)
             line, line_width = "", 0.0
         elif line:
             lines.append(line.rstrip())
             line, line_width = "", 0.0
         while token_width > width:  # a word longer than the line: cut it between characters
-            cut = _longest_prefix(token, size, width, font)
+            cut = _longest_prefix(token, size, width)
             lines.append(token[:cut])
             token = token[cut:]
-            token_width = stringWidth(token, font, size)
+            token_width = printed_width(token, size)
         line, line_width = token, token_width
     if line.strip():
         lines.append(line.rstrip())
     return [item for item in lines if item] or [""]
 
 
-def _longest_prefix(token: str, size: float, width: float, font: str) -> int:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
+def _longest_prefix(token: str, size: float, width: float) -> int:
     low, high = 1, len(token)
     while low < high:
         middle = (low + high + 1) // 2
-        if stringWidth(token[:middle], font, size) <= width:
+        if printed_width(token[:middle], size) <= width:
             low = middle
         else:
             high = middle - 1

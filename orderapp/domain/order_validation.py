@@ -14,17 +14,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
+from typing import NamedTuple
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
-from orderapp.domain.money import format_money, parse_money
+from orderapp.domain.money import MoneyError, format_money, parse_money
 from orderapp.domain.phones import phone_problem, to_e164
 from orderapp.domain.postcodes import normalise_postcode, postcode_problem
+from orderapp.domain.safe_text import has_bad_characters
 from orderapp.errors import FieldError
 from orderapp.i18n import _
 
@@ -225,6 +227,33 @@ def validate_draft(draft: OrderDraft, catalogue: Catalogue, rules: DraftRules) -
     return list(check_draft(draft, catalogue, rules).all_errors())
 
 
+def unstorable_text(draft: OrderDraft) -> list[FieldError]:
+    """Fields holding a NUL character or half a character (pasted from a broken source): no database
+    can keep them, so the field says so rather than the save failing."""
+    parts: list[tuple[str, object]] = [("customer", draft.customer), ("delivery", draft.delivery), ("", draft)]
+    parts += [(f"lines[{index}]", line) for index, line in enumerate(draft.lines)]
+    found: list[FieldError] = []
+    for prefix, part in parts:
+        for item in fields(part):  # type: ignore[arg-type]
+            value = getattr(part, item.name)
+            if isinstance(value, str) and has_bad_characters(value):
+                found.append(
+                    FieldError(
+                        f"{prefix}.{item.name}" if prefix else item.name,
+                        _("This holds a character that cannot be stored (a NUL, or half of an emoji); retype it."),
+                    )
+                )
+    return found
+
+
+def totals_problem(subtotal_cents: int, total_cents: int) -> str:
+    """Why an order's goods or total cannot be stored (each must stay within ``MAX_AMOUNT``, like a
+    line); empty when they can. Used by the form, the services and the importers alike."""
+    if subtotal_cents > MAX_AMOUNT or total_cents > MAX_AMOUNT:
+        return _("The order's total is too large; split it into several orders.")
+    return ""
+
+
 # --- single values -----------------------------------------------------------------------------
 
 
@@ -264,9 +293,13 @@ def parse_amount(text: str, currency: str, *, empty: int | None = 0) -> int:
         return empty
     try:
         value = parse_money(text, currency)
-    except ValueError:
-        example = format_money(1250, currency, symbol=False)
-        raise ValueError(_("This is not an amount; type it like {example}.").format(example=example)) from None
+    except MoneyError as exc:
+        if exc.kind == "too_large":
+            raise ValueError(_("This amount is too large; check the digits.")) from None
+        if exc.kind in ("not_amount", "decimals"):
+            example = format_money(1250, currency, symbol=False)
+            raise ValueError(_("This is not an amount; type it like {example}.").format(example=example)) from None
+        raise ValueError(str(exc)) from None  # another currency, a decimal comma: say which
     if value < 0:
         raise ValueError(_("The amount cannot be negative."))
     if value > MAX_AMOUNT:
@@ -313,189 +346,228 @@ def country_problem(code: str) -> str:
 # --- the whole draft ---------------------------------------------------------------------------
 
 
-def check_draft(draft: OrderDraft, catalogue: Catalogue, rules: DraftRules) -> DraftCheck:
-    errors: list[FieldError] = []
-    stock_errors: list[FieldError] = []
-    currency, region = rules.currency, rules.phone_region
+class _Problems:
+    """The field errors found so far, in the order the form lists them."""
 
-    def problem(field_name: str, message: str) -> None:
-        errors.append(FieldError(field_name, message))
+    def __init__(self) -> None:
+        self.errors: list[FieldError] = []
 
-    def too_long(field_name: str, text: str, limit: int) -> bool:
+    def add(self, field_name: str, message: str) -> None:
+        self.errors.append(FieldError(field_name, message))
+
+    def add_if(self, field_name: str, message: str) -> bool:
+        """Record ``message`` when there is one; True when there was."""
+        if message:
+            self.add(field_name, message)
+        return bool(message)
+
+    def too_long(self, field_name: str, text: str, limit: int) -> bool:
         if len(text.strip()) > limit:
-            problem(field_name, _("This can be at most {limit} characters.").format(limit=limit))
+            self.add(field_name, _("This can be at most {limit} characters.").format(limit=limit))
             return True
         return False
 
-    # Fulfilment and who the order is for.
+
+class _Destination(NamedTuple):
+    country: str
+    postcode: str
+    delivery_phone: str
+
+
+class _Totals(NamedTuple):
+    subtotal: int
+    order_discount: int
+    shipping: int
+    total: int
+
+
+def check_draft(draft: OrderDraft, catalogue: Catalogue, rules: DraftRules) -> DraftCheck:
+    """Every field of the draft checked, each line priced and held against the stock, and the totals."""
+    found = _Problems()
+    found.errors.extend(unstorable_text(draft))
+    fulfilment = _check_fulfilment(draft, found)
+    customer_phone = _check_customer(draft.customer, fulfilment, rules.phone_region, found)
+    destination = _check_destination(draft, fulfilment, customer_phone, rules.phone_region, found)
+    priced = [
+        _check_line(index, line, catalogue, rules, found)
+        for index, line in enumerate(draft.lines)
+        if not line.is_blank()
+    ]
+    if not priced:
+        found.add("lines", _("Add at least one product."))
+    lines, stock_errors = _check_stock(priced, rules)
+    totals = _check_totals(draft, sum(line.total_cents for line in lines), rules.currency, found)
+    paid = _check_payment(draft, totals.total, rules.currency, found)
+    _check_the_rest(draft, found)
+    return DraftCheck(
+        errors=tuple(found.errors),
+        stock_errors=tuple(stock_errors),
+        lines=tuple(lines),
+        subtotal_cents=totals.subtotal,
+        discount_cents=totals.order_discount,
+        shipping_cents=totals.shipping,
+        total_cents=totals.total,
+        paid_cents=paid,
+        customer_phone=customer_phone,
+        delivery_phone=destination.delivery_phone,
+        postcode=destination.postcode,
+        country=destination.country,
+    )
+
+
+def _check_fulfilment(draft: OrderDraft, found: _Problems) -> Fulfilment:
     try:
-        fulfilment = Fulfilment(draft.fulfilment)
+        return Fulfilment(draft.fulfilment)
     except ValueError:
-        problem("fulfilment", _("Choose delivery, pickup or walk-in."))
-        fulfilment = Fulfilment.DELIVERY
-    customer = draft.customer
+        found.add("fulfilment", _("Choose delivery, pickup or walk-in."))
+        return Fulfilment.DELIVERY
+
+
+def _check_customer(customer: CustomerDraft, fulfilment: Fulfilment, region: str, found: _Problems) -> str:
+    """Who the order is for; returns the customer's phone in E.164, or "" when none or invalid."""
     name = customer.name.strip()
     if not name and customer.customer_id is None and fulfilment is not Fulfilment.WALK_IN:
-        problem("customer.name", _("Enter the customer's name, or pick an existing customer."))
-    too_long("customer.name", name, 200)
-
-    customer_phone = ""
-    if customer.phone.strip():
-        message = phone_problem(customer.phone, region)
-        if message:
-            problem("customer.phone", message)
-        else:
-            customer_phone = to_e164(customer.phone, region)
+        found.add("customer.name", _("Enter the customer's name, or pick an existing customer."))
+    found.too_long("customer.name", name, 200)
+    customer_phone = _phone(customer.phone, region, "customer.phone", found)
     if customer.email.strip():
-        message = email_problem(customer.email)
-        if message:
-            problem("customer.email", message)
-        too_long("customer.email", customer.email, 254)
+        found.add_if("customer.email", email_problem(customer.email))
+        found.too_long("customer.email", customer.email, 254)
+    return customer_phone
 
-    # Where it goes.
+
+def _phone(text: str, region: str, field_name: str, found: _Problems) -> str:
+    """A typed phone number in E.164, or "" when none (or wrong: then ``found`` says why)."""
+    if not text.strip() or found.add_if(field_name, phone_problem(text, region)):
+        return ""
+    return to_e164(text, region)
+
+
+def _check_destination(
+    draft: OrderDraft, fulfilment: Fulfilment, customer_phone: str, region: str, found: _Problems
+) -> _Destination:
+    """Where it goes: the address a delivery needs, and the phone the courier calls."""
     address = draft.delivery
     country = (address.country.strip() or region).upper()
     postcode = normalise_postcode(address.postcode, country)
-    delivery_phone = ""
-    if fulfilment is Fulfilment.DELIVERY:
-        # An empty recipient means the customer (whose name is required above).
-        too_long("delivery.recipient", address.recipient, 200)
-        if not address.line1.strip():
-            problem("delivery.line1", _("Enter the street and house number; the courier needs them."))
-        too_long("delivery.line1", address.line1, 200)
-        too_long("delivery.line2", address.line2, 200)
-        if not address.city.strip():
-            problem("delivery.city", _("Enter the city."))
-        too_long("delivery.city", address.city, 100)
-        too_long("delivery.region", address.region, 100)
-        message = country_problem(country)
-        if message:
-            problem("delivery.country", message)
-        else:
-            message = postcode_problem(address.postcode, country)
-            if message:
-                problem("delivery.postcode", message)
-        if address.phone.strip():
-            message = phone_problem(address.phone, region)
-            if message:
-                problem("delivery.phone", message)
-            else:
-                delivery_phone = to_e164(address.phone, region)
-        elif not customer.phone.strip():
-            problem("customer.phone", _("Enter a phone number; the courier calls it on delivery."))
-        else:
-            delivery_phone = customer_phone
-    elif address.phone.strip():
-        message = phone_problem(address.phone, region)
-        if message:
-            problem("delivery.phone", message)
-        else:
-            delivery_phone = to_e164(address.phone, region)
+    if fulfilment is not Fulfilment.DELIVERY:
+        return _Destination(country, postcode, _phone(address.phone, region, "delivery.phone", found))
+    # An empty recipient means the customer (whose name is required).
+    found.too_long("delivery.recipient", address.recipient, 200)
+    if not address.line1.strip():
+        found.add("delivery.line1", _("Enter the street and house number; the courier needs them."))
+    found.too_long("delivery.line1", address.line1, 200)
+    found.too_long("delivery.line2", address.line2, 200)
+    if not address.city.strip():
+        found.add("delivery.city", _("Enter the city."))
+    found.too_long("delivery.city", address.city, 100)
+    found.too_long("delivery.region", address.region, 100)
+    if not found.add_if("delivery.country", country_problem(country)):
+        found.add_if("delivery.postcode", postcode_problem(address.postcode, country))
+    if address.phone.strip():
+        delivery_phone = _phone(address.phone, region, "delivery.phone", found)
+    elif not draft.customer.phone.strip():
+        found.add("customer.phone", _("Enter a phone number; the courier calls it on delivery."))
+        delivery_phone = ""
+    else:
+        delivery_phone = customer_phone
+    return _Destination(country, postcode, delivery_phone)
 
-    # Lines.
-    line_checks: list[LineCheck] = []
-    wanted: dict[int, int] = {}
-    for index, line in enumerate(draft.lines):
-        if line.is_blank():
-            continue
-        prefix = f"lines[{index}]"
-        item = catalogue.resolve(line)
-        if item is None:
-            if line.product_id is None and not line.code.strip():
-                problem(f"{prefix}.product", _("Type a SKU or barcode, or pick a product by name."))
-            elif line.product_id is not None:
-                problem(f"{prefix}.product", _("This product is no longer in the catalogue; choose another one."))
-            else:
-                problem(
-                    f"{prefix}.product",
-                    _("No product has the SKU or barcode “{code}”; check it, or search by name.").format(
-                        code=line.code.strip()
+
+def _check_line(index: int, line: LineDraft, catalogue: Catalogue, rules: DraftRules, found: _Problems) -> LineCheck:
+    """One line: its product, quantity, price and discount (stock is checked over all lines after)."""
+    prefix = f"lines[{index}]"
+    currency = rules.currency
+    item = catalogue.resolve(line)
+    found.add_if(f"{prefix}.product", _product_problem(line, item))
+    qty: int | None
+    try:
+        qty = parse_quantity(line.qty)
+    except ValueError as exc:
+        found.add(f"{prefix}.qty", str(exc))
+        qty = None
+    unit_price: int | None = None
+    if item is not None or line.unit_price.strip():  # no product, no price yet: say nothing about it
+        try:
+            default_price = item.price_cents if item is not None else None
+            unit_price = parse_amount(line.unit_price, currency, empty=default_price)
+        except ValueError as exc:
+            found.add(f"{prefix}.unit_price", str(exc))
+    gross = qty * unit_price if qty is not None and unit_price is not None else None
+    discount = 0
+    if line.discount.strip():
+        try:
+            discount = parse_discount(line.discount, gross or 0, currency)
+        except ValueError as exc:
+            found.add(f"{prefix}.discount", str(exc))
+        else:
+            if gross is not None and discount > gross:
+                found.add(
+                    f"{prefix}.discount",
+                    _("The discount is larger than the line ({total}); lower it.").format(
+                        total=format_money(gross, currency)
                     ),
                 )
-        elif not item.active:
-            problem(
-                f"{prefix}.product",
-                _("“{name}” is no longer sold; choose another product.").format(name=item.name),
-            )
-        qty: int | None
-        try:
-            qty = parse_quantity(line.qty)
-        except ValueError as exc:
-            problem(f"{prefix}.qty", str(exc))
-            qty = None
-        unit_price: int | None = None
-        if item is not None or line.unit_price.strip():  # no product, no price yet: say nothing about it
-            try:
-                default_price = item.price_cents if item is not None else None
-                unit_price = parse_amount(line.unit_price, currency, empty=default_price)
-            except ValueError as exc:
-                problem(f"{prefix}.unit_price", str(exc))
-        gross = qty * unit_price if qty is not None and unit_price is not None else None
-        discount = 0
-        if line.discount.strip():
-            try:
-                discount = parse_discount(line.discount, gross or 0, currency)
-            except ValueError as exc:
-                problem(f"{prefix}.discount", str(exc))
-            else:
-                if gross is not None and discount > gross:
-                    problem(
-                        f"{prefix}.discount",
-                        _("The discount is larger than the line ({total}); lower it.").format(
-                            total=format_money(gross, currency)
-                        ),
-                    )
-        if gross is not None and gross > MAX_AMOUNT:
-            problem(f"{prefix}.qty", _("This line's total is too large; check the quantity and the price."))
-        total = max(0, gross - discount) if gross is not None else 0
-        if item is not None and qty is not None:
-            wanted[item.product_id] = wanted.get(item.product_id, 0) + qty
-        line_checks.append(
-            LineCheck(
-                index=index,
-                item=item,
-                qty=qty,
-                unit_price_cents=unit_price,
-                discount_cents=discount,
-                total_cents=total,
-                price_changed=item is not None and unit_price is not None and unit_price != item.price_cents,
-                available=None if item is None else item.available + rules.already_reserved.get(item.product_id, 0),
-                short=False,
-            )
-        )
-    if not line_checks:
-        problem("lines", _("Add at least one product."))
+    if gross is not None and gross > MAX_AMOUNT:
+        found.add(f"{prefix}.qty", _("This line's total is too large; check the quantity and the price."))
+    return LineCheck(
+        index=index,
+        item=item,
+        qty=qty,
+        unit_price_cents=unit_price,
+        discount_cents=discount,
+        total_cents=max(0, gross - discount) if gross is not None else 0,
+        price_changed=item is not None and unit_price is not None and unit_price != item.price_cents,
+        available=None if item is None else item.available + rules.already_reserved.get(item.product_id, 0),
+        short=False,
+    )
 
-    # Stock, per product over all its lines.
+
+def _product_problem(line: LineDraft, item: CatalogueItem | None) -> str:
+    if item is not None:
+        return "" if item.active else _("“{name}” is no longer sold; choose another product.").format(name=item.name)
+    if line.product_id is None and not line.code.strip():
+        return _("Type a SKU or barcode, or pick a product by name.")
+    if line.product_id is not None:
+        return _("This product is no longer in the catalogue; choose another one.")
+    return _("No product has the SKU or barcode “{code}”; check it, or search by name.").format(code=line.code.strip())
+
+
+def _check_stock(lines: list[LineCheck], rules: DraftRules) -> tuple[list[LineCheck], list[FieldError]]:
+    """Each line marked short when its product's units over all lines pass what is available; without
+    backorders, each short line gets an error that blocks confirming."""
+    wanted: dict[int, int] = {}
+    for line in lines:
+        if line.item is not None and line.qty is not None:
+            wanted[line.item.product_id] = wanted.get(line.item.product_id, 0) + line.qty
     checked: list[LineCheck] = []
-    for check in line_checks:
-        item = check.item
-        if item is not None and check.qty is not None and check.available is not None:
-            short = wanted[item.product_id] > check.available
+    stock_errors: list[FieldError] = []
+    for line in lines:
+        item = line.item
+        if item is not None and line.qty is not None and line.available is not None:
+            short = wanted[item.product_id] > line.available
             if short and not rules.allow_backorders:
-                left = max(check.available, 0)
-                stock_errors.append(
-                    FieldError(
-                        f"lines[{check.index}].qty",
-                        _("Only {left} of “{name}” can be sold now; lower the quantity.").format(
-                            left=left, name=item.name
-                        )
-                        if left
-                        else _("“{name}” is out of stock; remove the line or wait for stock.").format(name=item.name),
-                    )
-                )
-            check = replace(check, short=short)
-        checked.append(check)
+                stock_errors.append(FieldError(f"lines[{line.index}].qty", _stock_problem(item, line.available)))
+            line = replace(line, short=short)
+        checked.append(line)
+    return checked, stock_errors
 
-    # Totals.
-    subtotal = sum(check.total_cents for check in checked)
+
+def _stock_problem(item: CatalogueItem, available: int) -> str:
+    left = max(available, 0)
+    if left:
+        return _("Only {left} of “{name}” can be sold now; lower the quantity.").format(left=left, name=item.name)
+    return _("“{name}” is out of stock; remove the line or wait for stock.").format(name=item.name)
+
+
+def _check_totals(draft: OrderDraft, subtotal: int, currency: str, found: _Problems) -> _Totals:
     try:
         order_discount = parse_amount(draft.order_discount, currency)
     except ValueError as exc:
-        problem("order_discount", str(exc))
+        found.add("order_discount", str(exc))
         order_discount = 0
     if order_discount > subtotal:
-        problem(
+        found.add(
             "order_discount",
             _("The order discount is larger than the goods ({subtotal}); lower it.").format(
                 subtotal=format_money(subtotal, currency)
@@ -505,60 +577,52 @@ def check_draft(draft: OrderDraft, catalogue: Catalogue, rules: DraftRules) -> D
     try:
         shipping = parse_amount(draft.shipping_fee, currency)
     except ValueError as exc:
-        problem("shipping_fee", str(exc))
+        found.add("shipping_fee", str(exc))
         shipping = 0
     total = subtotal - order_discount + shipping
-    if total > MAX_AMOUNT:
-        problem("lines", _("The order's total is too large; split it into several orders."))
+    found.add_if("lines", totals_problem(subtotal, total))
+    return _Totals(subtotal, order_discount, shipping, total)
 
-    # Payment, priority, the rest.
-    paid = 0
+
+def _check_payment(draft: OrderDraft, total: int, currency: str, found: _Problems) -> int:
+    """What has been paid, in minor units."""
     try:
         payment = PaymentStatus(draft.payment_status)
     except ValueError:
-        problem("payment_status", _("Choose unpaid, paid, partly paid or refunded."))
-        payment = PaymentStatus.UNPAID
+        found.add("payment_status", _("Choose unpaid, paid, partly paid or refunded."))
+        return 0
     if payment is PaymentStatus.PAID:
-        paid = total
-    elif payment is PaymentStatus.PARTLY_PAID:
-        try:
-            paid = parse_amount(draft.amount_paid, currency, empty=None)
-        except ValueError as exc:
-            problem("amount_paid", str(exc))
-        else:
-            if paid == 0:
-                problem("amount_paid", _("Enter how much was paid, or choose unpaid."))
-            elif paid >= total:
-                problem(
-                    "amount_paid",
-                    _("That is the whole total ({total}) or more; choose paid instead.").format(
-                        total=format_money(total, currency)
-                    ),
-                )
-    if draft.priority not in {p.value for p in Priority}:
-        problem("priority", _("Choose normal or urgent."))
-    if draft.due_at is not None and draft.due_at.tzinfo is None:
-        problem("due_at", _("The due date has no time zone; choose it again."))
-    if len(draft.notes) > MAX_NOTES:
-        problem("notes", _("Notes can be at most {limit:,} characters.").format(limit=MAX_NOTES))
-    if not draft.channel.strip() or len(draft.channel.strip()) > 20:
-        problem("channel", _("Choose where the order came from (phone, web, store, ...)."))
-    too_long("external_ref", draft.external_ref, 64)
+        return total
+    if payment is not PaymentStatus.PARTLY_PAID:
+        return 0
+    try:
+        paid = parse_amount(draft.amount_paid, currency, empty=None)
+    except ValueError as exc:
+        found.add("amount_paid", str(exc))
+        return 0
+    if paid == 0:
+        found.add("amount_paid", _("Enter how much was paid, or choose unpaid."))
+    elif paid >= total:
+        found.add(
+            "amount_paid",
+            _("That is the whole total ({total}) or more; choose paid instead.").format(
+                total=format_money(total, currency)
+            ),
+        )
+    return paid
 
-    return DraftCheck(
-        errors=tuple(errors),
-        stock_errors=tuple(stock_errors),
-        lines=tuple(checked),
-        subtotal_cents=subtotal,
-        discount_cents=order_discount,
-        shipping_cents=shipping,
-        total_cents=total,
-        paid_cents=paid,
-        customer_phone=customer_phone,
-        delivery_phone=delivery_phone,
-        postcode=postcode,
-        country=country,
-    )
+
+def _check_the_rest(draft: OrderDraft, found: _Problems) -> None:
+    """Priority, due date, notes, channel and the external reference."""
+    if draft.priority not in {p.value for p in Priority}:
+        found.add("priority", _("Choose normal or urgent."))
+    if draft.due_at is not None and draft.due_at.tzinfo is None:
+        found.add("due_at", _("The due date has no time zone; choose it again."))
+    if len(draft.notes) > MAX_NOTES:
+        found.add("notes", _("Notes can be at most {limit:,} characters.").format(limit=MAX_NOTES))
+    if not draft.channel.strip() or len(draft.channel.strip()) > 20:
+        found.add("channel", _("Choose where the order came from (phone, web, store, ...)."))
+    found.too_long("external_ref", draft.external_ref, 64)
 
 
 def left_to_fix(check: DraftCheck, *, limit: int = 5) -> list[str]:

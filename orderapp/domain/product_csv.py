@@ -17,7 +17,7 @@ import codecs
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from orderapp.domain.money import exponent, parse_money
+from orderapp.domain.money import MAX_DIGITS, MoneyError, exponent, parse_money
 from orderapp.i18n import _
 
 COLUMNS: tuple[str, ...] = (
@@ -131,6 +131,11 @@ def decode_csv_bytes(data: bytes, encoding: str | None = None) -> DecodedText:
         try:
             return DecodedText(data.decode(name), name)
         except UnicodeDecodeError:
+            if name.startswith("utf-8"):
+                try:  # half characters (lone surrogates): read, then refused by row
+                    return DecodedText(data.decode(name, "surrogatepass"), name)
+                except UnicodeDecodeError:
+                    pass
             continue
     raise UnreadableFile(
         _(
@@ -168,31 +173,20 @@ def format_amount(minor: int, currency: str) -> str:
     return f"{sign}{units}" + (f".{rest:0{places}d}" if places else "")
 
 
-def parse_amount(text: str, currency: str) -> tuple[int | None, str]:
-    """(minor units, "") or (None, why not)."""
+def parse_amount(text: str, currency: str, *, decimal_comma: bool = False) -> tuple[int | None, str]:
+    """(minor units, "") or (None, why not). ``decimal_comma``: the file writes 1,50 for 1.50."""
     places = exponent(currency)
     units, dot, fraction = text.partition(".")
-    if units.isdigit() and units.isascii() and (not dot or (fraction.isdigit() and len(fraction) <= places)):
+    plain = units.isdigit() and units.isascii() and len(units) <= MAX_DIGITS and not decimal_comma
+    if plain and (not dot or (fraction.isdigit() and len(fraction) <= places)):
         return int(units) * 10**places + (int(fraction.ljust(places, "0")) if fraction else 0), ""  # "12.50"
     try:
-        value = parse_money(text, currency)
-    except ValueError:
-        if _too_many_decimals(text, currency):
-            return None, _("“{text}” has more decimals than {currency} has; round it.").format(
-                text=text, currency=currency
-            )
-        return None, _("“{text}” is not an amount; type a number such as 12.50.").format(text=text)
+        value = parse_money(text, currency, decimal_comma=decimal_comma)
+    except MoneyError as exc:
+        return None, str(exc)
     if value < 0:
         return None, _("“{text}” is negative; a price cannot be below 0.").format(text=text)
     return value, ""
-
-
-def _too_many_decimals(text: str, currency: str) -> bool:
-    try:
-        value = Decimal(text.strip().replace(",", ""))
-    except InvalidOperation:
-        return False
-    return value.is_finite() and value.scaleb(exponent(currency)) != value.scaleb(exponent(currency)).to_integral()
 
 
 def parse_count(text: str) -> tuple[int | None, str]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from orderapp.domain.gtin import Symbology, gtin_symbology, is_in_store_ean13, with_check_digit
+from orderapp.domain.gtin import Symbology, code_key, gtin_symbology, is_in_store_ean13, with_check_digit
 from orderapp.errors import FieldError
 from orderapp.i18n import _
 
@@ -38,14 +38,14 @@ class BarcodeKind(StrEnum):
     INTERNAL = "internal"  # a code the shop made (in-store EAN-13 or Code 128)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BarcodeDraft:
     code: str
     kind: BarcodeKind = BarcodeKind.UNIT
     pack_qty: int = 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: an import holds one per row
 class ProductDraft:
     """A product as typed in the form or read from a CSV row (money in minor units)."""
 
@@ -172,22 +172,23 @@ def validate_product(draft: ProductDraft) -> list[FieldError]:
 
 def validate_barcodes(barcodes: tuple[BarcodeDraft, ...]) -> list[FieldError]:
     errors: list[FieldError] = []
-    seen: dict[str, int] = {}
+    seen: dict[str, int] = {}  # key (one per GTIN, however written) -> first line with it
     for index, barcode in enumerate(barcodes):
         where = f"barcodes[{index}]"
         problem = barcode_problem(barcode.code)
+        key = code_key(barcode.code)
         if problem:
             errors.append(FieldError(f"{where}.code", problem))
-        elif barcode.code in seen:
+        elif key in seen:
+            first = barcodes[seen[key]].code
+            if first == barcode.code:
+                message = _("{code} is already in this product's list (line {line}).")
+            else:
+                message = _("{code} is the same GTIN as {other} on line {line} of this product's list; keep one.")
             errors.append(
-                FieldError(
-                    f"{where}.code",
-                    _("{code} is already in this product's list (line {line}).").format(
-                        code=barcode.code, line=seen[barcode.code] + 1
-                    ),
-                )
+                FieldError(f"{where}.code", message.format(code=barcode.code, other=first, line=seen[key] + 1))
             )
-        seen.setdefault(barcode.code, index)
+        seen.setdefault(key, index)
         if barcode.kind is BarcodeKind.CASE:
             if barcode.pack_qty < 2 or barcode.pack_qty > PACK_MAX:
                 errors.append(

@@ -16,10 +16,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from orderapp import i18n, paths
 from orderapp.app_logging import setup_logging
+from orderapp.gui.backup_restore import RESTART_EXIT, watch_shop
+from orderapp.gui.context import AppContext
 from orderapp.gui.crash import install_crash_handler
 from orderapp.gui.database_dialog import open_shop
+from orderapp.gui.first_run_wizard import first_run, open_first_task
 from orderapp.gui.icons import app_icon
 from orderapp.gui.main_window import MainWindow
+from orderapp.gui.settings_language import chosen_language
+from orderapp.gui.staff_session import first_sign_in
 from orderapp.gui.tasks import current_runner, run_task
 from orderapp.store.database import Database
 
@@ -51,7 +56,7 @@ def make_application() -> QApplication:
 def ui_locale(system: QLocale | None = None) -> QLocale:
     """The language the window speaks: ``ORDERAPP_LANGUAGE`` (``zh_CN``, ``en``, ...) when set, else the
     system's. Any Chinese (zh, zh_TW, zh_HK, ...) is the one Chinese catalogue there is, Simplified."""
-    forced = os.environ.get(LANGUAGE_ENV, "").strip()
+    forced = os.environ.get(LANGUAGE_ENV, "").strip() or chosen_language()  # or this PC's choice (Settings)
     locale = QLocale(forced) if forced else (system or QLocale.system())
     if locale.language() == QLocale.Language.Chinese:
         return QLocale(QLocale.Language.Chinese, QLocale.Script.SimplifiedHanScript, QLocale.Country.China)
@@ -110,6 +115,7 @@ class _DemoBuild(QObject):
 
 def fill_demo_shop(database: Database) -> None:
     """Build the demo shop in a worker (about a second), showing its progress; waits for it."""
+    from orderapp.services.demo_evidence import add_demo_clips
     from orderapp.services.demo_shop import build_demo_shop
 
     dialog = QProgressDialog(_tr("Making the demo shop…"), "", 0, 0)
@@ -144,7 +150,9 @@ def fill_demo_shop(database: Database) -> None:
         loop.quit()
 
     def build() -> object:
-        return build_demo_shop(database, progress=lambda phase, n, total: bridge.progress.emit(phase, n, total))
+        report = build_demo_shop(database, progress=lambda phase, n, total: bridge.progress.emit(phase, n, total))
+        add_demo_clips(database)  # packing videos of the last few packed orders (issue 16)
+        return report
 
     run_task(build, done, failed)
     if not finished:  # a synchronous runner (tests) has finished already
@@ -207,27 +215,41 @@ def run_app(url: str, *, demo: bool) -> int:
     apply_style(app)
     install_crash_handler()
 
-    database, note = open_shop(url)
+    database, note = open_shop(url, new_shop=demo)  # the demo shop is made wherever it is asked for
     if database is None:
         log.info("the user quit without opening a shop")
         return 1
     log.info("opened the shop at %s", database.location)
     try:
+        start = "" if demo else first_run(database)  # the setup wizard on a new shop (gui/first_run_wizard.py)
+        if start == "demo":
+            database.dispose()
+            demo_shop, note = open_shop(str(paths.demo_database_path()))
+            if demo_shop is None:
+                return 1
+            database, demo = demo_shop, True
         if demo:
             from orderapp.services.demo_shop import shop_is_empty
 
             if shop_is_empty(database):
                 fill_demo_shop(database)
-        window = MainWindow(database, demo=demo)
+        context = AppContext(database=database, demo=demo)
+        if not first_sign_in(context):
+            return 1
+        window = MainWindow(context)
         report_to = os.environ.get(STARTUP_REPORT_ENV, "").strip()
         if report_to:
             arm_startup_report(window, report_to)
         window.show()
+        open_first_task(window, start)
         if note:
             window.statusBar().showMessage(note, 60_000)
         catch_up_search_index(database, window)
+        watch_shop(database, window)  # the background integrity check's verdict, then the day's backup
         status = app.exec()
     finally:
         current_runner().wait(10_000)  # no worker still holds a connection when the database closes
         database.dispose()
+    if status == RESTART_EXIT:  # a backup is to be restored: open_shop puts it in place, then opens it
+        return run_app(url, demo=demo)
     return status

@@ -8,7 +8,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QDialog,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -86,8 +88,18 @@ class CountStartDialog(QDialog):
         defaults = Thresholds()
         self.threshold_units.setValue(defaults.units)
         self.threshold_value.setText(product_csv.format_amount(defaults.value_cents, currency))
+        self.threshold_currency = QLabel(currency)  # the amount is in the shop's currency: say which
+        self.threshold_currency.setObjectName("start_threshold_currency")
+        bar = f.findChild(QHBoxLayout, "start_threshold_bar")
+        if bar is not None:
+            bar.insertWidget(bar.indexOf(self.threshold_value) + 1, self.threshold_currency)
         self.location_value.lineEdit().setPlaceholderText(self.tr("e.g. A or A-03"))  # type: ignore[union-attr]
         self.location_value.editTextChanged.connect(lambda _t: self.scope_location.setChecked(True))
+        # Suggest, never fill in: "C-23" must stay "C-23", not silently become the narrower "C-23-2".
+        self.location_value.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = self.location_value.completer()
+        if completer is not None:
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.category_value.activated.connect(lambda _i: self.scope_category.setChecked(True))
         self.products_value.textChanged.connect(
             lambda: self.scope_products.setChecked(True) if self.products_value.toPlainText().strip() else None

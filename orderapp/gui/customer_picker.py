@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QCompleter, QFrame, QLabel, QLineEdit, QPushButton
 
 from orderapp.domain.order_validation import CustomerDraft
 from orderapp.domain.phones import display_phone, phone_problem
+from orderapp.gui.forms import hide_completion
 from orderapp.gui.style import set_role
 from orderapp.gui.tasks import run_task
 from orderapp.services.customers import CustomerView, customer_by_phone, find_customers
@@ -98,12 +99,7 @@ class CustomerPicker(QObject):
         self._phone_timer.start()
 
     def hide_popup(self) -> bool:
-        """Esc: close the completion list if it is open (True when it was)."""
-        popup = self.completer.popup()
-        if popup is not None and popup.isVisible():
-            popup.hide()
-            return True
-        return False
+        return hide_completion(self.completer)  # Esc: True when a completion list was open
 
     def reset(self) -> None:
         self.customer = None

@@ -12,6 +12,9 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from orderapp.domain.shop_clock import local, shop_zone
 from orderapp.errors import OrderAppError
+from orderapp.gui.backup_restore import LastBackupLine
+from orderapp.gui.exceptions_dashboard import DeadlinesLine
+from orderapp.gui.fitting import fixed_lines
 from orderapp.gui.forms import child, load_form
 from orderapp.gui.problems import show_problem
 from orderapp.gui.style import set_state
@@ -42,9 +45,14 @@ class DashboardScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(9, 9, 9, 9)  # as the placeholder screens: every heading in one place
         layout.addWidget(self.form)
+        self.last_backup = LastBackupLine(database, self)
+        layout.addWidget(self.last_backup)
+        self.deadlines = DeadlinesLine(database)  # exceptions: at risk in the next hour, overdue by step
+        layout.addWidget(self.deadlines)
         self.figure_labels = {key: child(self.form, QLabel, f"figure_{key}") for key in FIGURES}
         self.as_of = child(self.form, QLabel, "as_of")
         self.load_problem = child(self.form, QLabel, "load_problem")
+        fixed_lines(self.load_problem, 2)  # its room kept, whatever it says
         self.load_problem.hide()
         self.tiles = {key: child(self.form, QFrame, f"tile_{key}") for key in FIGURES}
         for key, tile in self.tiles.items():
@@ -82,6 +90,7 @@ class DashboardScreen(QWidget):
         self.refresh_button.setEnabled(False)
         database = self._database
         run_task(lambda: dashboard_figures(database), self._show_figures, self._show_problem, context=self)
+        self.deadlines.refresh()
 
     def _show_figures(self, figures: DashboardFigures) -> None:
         self._loading = False

@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
@@ -29,10 +30,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from orderapp.errors import DatabaseProblem, ServerUnreachable
-from orderapp.store.backups import Backup, list_backups, restore_backup
-from orderapp.store.database import Database, describe, normalise_url
-from orderapp.store.opening import open_database
+from orderapp import paths
+from orderapp.errors import DatabaseProblem, OrderAppError, ServerUnreachable
+from orderapp.gui.backup_restore import (
+    confirm_restore,
+    describe_backup,
+    restore_now,
+    restored_note,
+    take_pending_restore,
+    wait_for,
+)
+from orderapp.store.backup_policy import list_shop_backups
+from orderapp.store.backups import Backup
+from orderapp.store.database import Database, describe, normalise_url, sqlite_path
+from orderapp.store.opening import NoShopHere, open_database
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +51,7 @@ log = logging.getLogger(__name__)
 class Choice(enum.Enum):
     OTHER_FILE = "other_file"
     RESTORE = "restore"
+    NEW_SHOP = "new_shop"
     RETRY = "retry"
     QUIT = "quit"
 
@@ -85,10 +97,7 @@ class BackupChooser(QDialog):
         self.backup_list = QListWidget()
         self.backup_list.setObjectName("backup_list")
         for backup in backups:
-            text = self.tr("{taken}   {size}   {file}").format(
-                taken=describe_time(backup.taken_at), size=describe_size(backup.size), file=backup.path.name
-            )
-            item = QListWidgetItem(text)
+            item = QListWidgetItem(describe_backup(backup))
             item.setData(Qt.ItemDataRole.UserRole, str(backup.path))
             item.setToolTip(str(backup.path))
             self.backup_list.addItem(item)
@@ -98,8 +107,14 @@ class BackupChooser(QDialog):
         buttons = QDialogButtonBox()
         self.restore_button = buttons.addButton(self.tr("&Restore"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.restore_button.setObjectName("restore")
+        self.other_file = buttons.addButton(self.tr("Choose a &file…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.other_file.setObjectName("choose_backup_file")
+        self.other_file.clicked.connect(self._choose_file)
+        self._file: Path | None = None
+        self._folder = backups[0].path.parent if backups else db_path.parent
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         cancel.setObjectName("cancel")
+        self.restore_button.setEnabled(bool(backups))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
 
@@ -109,7 +124,20 @@ class BackupChooser(QDialog):
         layout.addWidget(buttons)
         self.resize(560, 320)
 
+    def _choose_file(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose the backup to restore"),
+            str(self._folder),
+            self.tr("OrderApp backups (*.sqlite *.db *.dump);;All files (*)"),
+        )
+        if name:
+            self._file = Path(name)
+            self.accept()
+
     def chosen(self) -> Path | None:
+        if self._file is not None:
+            return self._file
         item = self.backup_list.currentItem()
         return Path(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
 
@@ -124,7 +152,7 @@ class DatabaseProblemDialog(QDialog):
         self.problem = problem
         self.decision = Decision(Choice.QUIT)
         self._db_path = sqlite_file_of(problem)
-        self._backups = list_backups(self._db_path) if self._db_path is not None else []
+        self._backups = _backups_of(self._db_path) if self._db_path is not None else []
 
         icon = QLabel()
         icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(48, 48))
@@ -158,6 +186,11 @@ class DatabaseProblemDialog(QDialog):
         self.restore.setObjectName("restore_backup")
         self.restore.clicked.connect(self._restore)
         self.restore.setVisible(bool(self._backups))
+        self.new_shop = QPushButton(self.tr("&New shop here"))
+        self.new_shop.setObjectName("new_shop")
+        self.new_shop.setToolTip(self.tr("Make a new, empty shop at this place"))
+        self.new_shop.clicked.connect(lambda: self._decide(Decision(Choice.NEW_SHOP)))
+        self.new_shop.setVisible(isinstance(problem, NoShopHere) and self._db_path is not None)
         self.try_again = QPushButton(self.tr("&Try again"))
         self.try_again.setObjectName("try_again")
         self.try_again.clicked.connect(lambda: self._decide(Decision(Choice.RETRY)))
@@ -174,7 +207,7 @@ class DatabaseProblemDialog(QDialog):
         top.addWidget(icon)
         top.addLayout(text, 1)
         buttons = QHBoxLayout()
-        for button in (self.try_again, self.restore, self.choose_file):
+        for button in (self.try_again, self.restore, self.new_shop, self.choose_file):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.quit)
@@ -187,7 +220,7 @@ class DatabaseProblemDialog(QDialog):
 
     def offered(self) -> list[str]:
         """The objectNames of the choices on offer, for tests and accessibility checks."""
-        buttons = (self.try_again, self.restore, self.choose_file, self.quit)
+        buttons = (self.try_again, self.restore, self.new_shop, self.choose_file, self.quit)
         return [b.objectName() for b in buttons if not b.isHidden()]
 
     def ask(self) -> Decision:
@@ -239,16 +272,43 @@ def _where(url: str) -> str:
         return url if "://" not in url else url.split("://", 1)[0] + "://…"
 
 
-def open_shop(url: str, ask: AskUser = ask_with_dialog) -> tuple[Database | None, str]:
+def _backups_of(path: Path) -> list[Backup]:
+    try:
+        return list_shop_backups(path)
+    except OSError:
+        return []
+
+
+def may_create(url: str) -> bool:
+    """A new shop is made without asking only at first start (the everyday or the demo shop file)
+    and in an empty server database; any other missing file is asked about first."""
+    try:
+        path = sqlite_path(normalise_url(url))
+    except OrderAppError:
+        return False
+    if path is None:
+        return True
+    return path in (paths.default_database_path().resolve(), paths.demo_database_path().resolve())
+
+
+def open_shop(url: str, ask: AskUser = ask_with_dialog, *, new_shop: bool = False) -> tuple[Database | None, str]:
     """Open the shop at ``url``, asking the user what to do about each problem.
 
     Returns the database (None when the user quits) and a note for the status bar (e.g. where a
-    replaced file was kept), empty when there is nothing to say.
+    replaced file was kept), empty when there is nothing to say. Opening (which may upgrade the
+    shop after a backup) runs in a worker; the whole file's check goes on in the background.
+    ``new_shop``: a missing file becomes a new shop without asking (``--demo``).
     """
     note = ""
+    pending = take_pending_restore()
+    if pending is not None:
+        backup, url = pending
+        note = _restore(backup, url) or note
+    create = new_shop or may_create(url)
     while True:
         try:
-            return open_database(url), note
+            opened = wait_for(partial(open_database, url, create=create, check="background"), _tr("Opening the shop…"))
+            return opened, note
         except DatabaseProblem as problem:
             log.warning("cannot open %s: %s", problem.location, problem)
             unopened = problem
@@ -263,26 +323,24 @@ def open_shop(url: str, ask: AskUser = ask_with_dialog) -> tuple[Database | None
         decision = ask(unopened)
         if decision.choice is Choice.QUIT:
             return None, note
-        if decision.choice is Choice.OTHER_FILE and decision.path is not None:
+        if decision.choice is Choice.NEW_SHOP:
+            create = True
+        elif decision.choice is Choice.OTHER_FILE and decision.path is not None:
             url = str(decision.path)
+            create = False
         elif decision.choice is Choice.RESTORE and decision.path is not None:
-            target = sqlite_file_of(unopened)
-            if target is None:
+            target_file = sqlite_file_of(unopened)
+            if target_file is None or confirm_restore(None, decision.path, str(target_file)) is None:
                 continue
-            try:
-                kept = restore_backup(decision.path, target)
-            except OSError as exc:
-                log.exception("restoring %s over %s failed", decision.path, target)
-                QMessageBox.warning(
-                    None,
-                    _tr("OrderApp – restore failed"),
-                    _tr("The backup could not be put in place: {reason}").format(reason=exc.strerror or exc),
-                )
-                continue
-            log.info("restored %s over %s; the replaced file was kept as %s", decision.path, target, kept)
-            if kept is not None:
-                note = _tr("Restored the backup from {taken}; the replaced file was kept as {kept}.").format(
-                    taken=describe_time(datetime.fromtimestamp(decision.path.stat().st_mtime).astimezone()),
-                    kept=kept,
-                )
-            url = str(target)
+            note = _restore(decision.path, str(target_file)) or note
+            url = str(target_file)
+
+
+def _restore(backup: Path, url: str) -> str:
+    try:
+        restored = wait_for(lambda: restore_now(backup, url), _tr("Restoring the backup…"))
+    except OrderAppError as exc:
+        log.warning("restoring %s over %s failed: %s", backup, url, exc)
+        QMessageBox.warning(None, _tr("OrderApp – restore failed"), str(exc))
+        return ""
+    return restored_note(backup, restored)

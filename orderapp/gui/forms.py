@@ -6,7 +6,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QFile, QIODevice, QObject
 from PySide6.QtUiTools import QUiLoader
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QCompleter, QWidget
 
 from orderapp.paths import bundled_dir
 
@@ -39,3 +39,12 @@ def child(form: QObject, kind: type[W], name: str) -> W:
     if found is None:
         raise LookupError(f"{form.objectName()} has no {kind.__name__} called {name!r}")
     return found
+
+
+def hide_completion(completer: QCompleter) -> bool:
+    """Esc: close ``completer``'s list if it is open (True when it was)."""
+    popup = completer.popup()
+    if popup is not None and popup.isVisible():
+        popup.hide()
+        return True
+    return False

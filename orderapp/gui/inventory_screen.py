@@ -35,6 +35,7 @@ from orderapp.domain.shop_clock import shop_zone
 from orderapp.errors import OrderAppError
 from orderapp.gui import problems
 from orderapp.gui.context import AppContext
+from orderapp.gui.fitting import fixed_lines
 from orderapp.gui.forms import child, load_form
 from orderapp.gui.product_export_dialog import ProductExport, choose_export_file, progress_for
 from orderapp.gui.product_form import ProductFormDialog
@@ -130,6 +131,7 @@ class InventoryScreen(QWidget):
         self.deactivate_button = child(f, QPushButton, "deactivate_product")
         self.delete_button = child(f, QPushButton, "delete_product")
         self.problem = child(f, QLabel, "inventory_problem")
+        fixed_lines(self.problem, 1)  # its room kept, whatever it says
         self.problem.hide()
 
         self.status_filter.addItem(self.tr("Active products"), StatusFilter.ACTIVE.value)
@@ -185,6 +187,8 @@ class InventoryScreen(QWidget):
         self.reorder = ReorderList(self.database, f, self)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.detail_panel.installEventFilter(self)  # wrapped name and details keep every line (_fit_wrapped)
+        for label in (self.detail_name, self.detail_info):  # and again once the layout has given them their width
+            label.installEventFilter(self)
 
         self.wedge = WedgeScannerFilter(self)
         self.wedge.scanned.connect(self._scanned)
@@ -252,16 +256,22 @@ class InventoryScreen(QWidget):
         )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.detail_panel and event.type() == QEvent.Type.Resize:
+        if event.type() == QEvent.Type.Resize and watched in (self.detail_panel, self.detail_name, self.detail_info):
             self._fit_wrapped()
         return super().eventFilter(watched, event)
 
     def _fit_wrapped(self) -> None:
         """A long name wraps over several lines in the detail panel: it gets the height they need at the
         panel's width now (a layout in a splitter would give it one line)."""
+        changed = False
         for label in (self.detail_name, self.detail_info):
             width = label.width() if label.width() > 50 else self.detail_panel.width() - 20
-            label.setMinimumHeight(label.heightForWidth(width) if label.text() else 0)
+            height = label.heightForWidth(width) if label.text() else 0
+            changed = changed or height != label.minimumHeight()
+            label.setMinimumHeight(height)
+        layout = self.detail_panel.layout()
+        if changed and layout is not None:  # laid out again once this resize is over (never over each other)
+            QTimer.singleShot(0, layout.activate)
 
     def show_list(self, kind: str) -> None:
         """A dashboard card: "low_stock" lists the active products at or below their reorder point."""

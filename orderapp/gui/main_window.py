@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-import importlib
-import importlib.util
 import logging
 import platform
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
@@ -28,12 +24,16 @@ from PySide6.QtWidgets import (
 from orderapp import __version__
 from orderapp.app_logging import log_file
 from orderapp.errors import OrderAppError
+from orderapp.gui import live_refresh
+from orderapp.gui.barcode_conflicts_notice import check_barcode_conflicts
 from orderapp.gui.context import AppContext
 from orderapp.gui.dashboard_screen import DashboardScreen
 from orderapp.gui.desktop import open_folder
+from orderapp.gui.exceptions_watch import ExceptionWatch
 from orderapp.gui.icons import app_icon
-from orderapp.gui.placeholder_screen import PlaceholderScreen
+from orderapp.gui.screen_registry import build_screen, screen_entries
 from orderapp.gui.settings_screen import SettingsScreen
+from orderapp.gui.staff_session import StaffSession
 from orderapp.gui.tasks import run_task
 from orderapp.services.shop_settings import ShopSettings, load_settings
 from orderapp.store.database import Database
@@ -47,48 +47,13 @@ GEOMETRY_KEY = "main_window/geometry"
 ScreenFactory = Callable[[AppContext], QWidget]
 
 
-@dataclass(frozen=True)
-class ScreenEntry:
-    key: str
-    title: str
-    sentence: str  # for a screen still to come
-
-
 def window_settings() -> QSettings:
     return QSettings(SETTINGS_ORGANISATION, SETTINGS_APPLICATION)
 
 
-def _settings_screen(context: AppContext) -> QWidget:
-    return SettingsScreen(context.database)
-
-
-SCREEN_KEYS = ("orders", "packing", "inventory", "counts", "reports")
-
-
-def discovered_screens() -> dict[str, ScreenFactory]:
-    """The screens that exist as ``orderapp/gui/<key>_screen.py`` with ``create_screen(context, parent)``.
-
-    Only found here, imported when first shown: a screen's heavy imports (ReportLab, OpenCV) never
-    slow the start.
-    """
-    found: dict[str, ScreenFactory] = {}
-    for key in SCREEN_KEYS:
-        module_name = f"orderapp.gui.{key}_screen"
-        if importlib.util.find_spec(module_name) is not None:
-            found[key] = functools.partial(_create_screen, module_name)
-    return found
-
-
-def _create_screen(module_name: str, context: AppContext) -> QWidget:
-    module = importlib.import_module(module_name)
-    screen: QWidget = module.create_screen(context, None)
-    return screen
-
-
 class MainWindow(QMainWindow):
-    """``screens`` gives the factory of each screen that is more than a placeholder (by key: "orders",
-    "packing", ...); None means the screens found in the package (``discovered_screens``), and ``{}``
-    placeholders only. Every screen but the dashboard is made when first shown, so start-up stays lean.
+    """The screens of ``screen_registry``, each made when first shown (the dashboard at once), so
+    start-up stays lean. ``screens`` replaces the factories of some keys (tests: a light stand-in).
     """
 
     shop_settings_changed = Signal(object)  # ShopSettings, loaded at start or saved
@@ -110,54 +75,9 @@ class MainWindow(QMainWindow):
         self.demo = self.context.demo
         self.shop_settings: ShopSettings | None = None
         self._settings_pending = False
-        chosen = discovered_screens() if screens is None else screens
-        self._factories: dict[str, ScreenFactory] = {"settings": _settings_screen, **chosen}
+        self._factories: dict[str, ScreenFactory] = dict(screens or {})
         self._built: set[str] = {"dashboard"}
-
-        self.entries = [
-            ScreenEntry("dashboard", self.tr("Dashboard"), ""),
-            ScreenEntry(
-                "orders",
-                self.tr("Orders"),
-                self.tr(
-                    "Orders will be here: take a phone, web or counter order with every line checked as you "
-                    "type, confirm it to reserve the stock, and follow it from received to delivered."
-                ),
-            ),
-            ScreenEntry(
-                "packing",
-                self.tr("Packing"),
-                self.tr(
-                    "Packing will be here: scan every item of an order with the webcam or a USB scanner, "
-                    "so that nothing wrong or missing goes in the box."
-                ),
-            ),
-            ScreenEntry(
-                "inventory",
-                self.tr("Inventory"),
-                self.tr(
-                    "Inventory will be here: products with their barcodes, the stock on hand and reserved, "
-                    "and every movement that changed it."
-                ),
-            ),
-            ScreenEntry(
-                "counts",
-                self.tr("Counts"),
-                self.tr(
-                    "Stock counts will be here: count a shelf, see where it differs from the books, "
-                    "and post the differences to the stock ledger."
-                ),
-            ),
-            ScreenEntry(
-                "reports",
-                self.tr("Reports"),
-                self.tr(
-                    "Reports will be here: the daily summary, pick lists, packing slips, count sheets and "
-                    "labels, ready to print."
-                ),
-            ),
-            ScreenEntry("settings", self.tr("Settings"), ""),
-        ]
+        self.entries = list(screen_entries())
         self.keys = [entry.key for entry in self.entries]
 
         self.navigation = QListWidget()
@@ -171,7 +91,9 @@ class MainWindow(QMainWindow):
 
         self.stack = QStackedWidget()
         self.stack.setObjectName("screens")
-        self.dashboard = DashboardScreen(self.database)
+        dashboard = build_screen(self.entries[0], self.context)
+        assert isinstance(dashboard, DashboardScreen)
+        self.dashboard = dashboard
         self.dashboard.open_list.connect(self.open_list)
         self._pages: dict[str, QWidget] = {}
         for number, entry in enumerate(self.entries, start=1):
@@ -214,12 +136,19 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.database_label, 1)
 
         self._update_title()
-        self.resize(1100, 720)
+        # The first size fits the screen (a 1024x700 shop PC opened it wider than the screen).
+        screen = self.screen()
+        room = screen.availableGeometry().size() if screen is not None else QSize(1100, 720)
+        self.resize(min(1100, room.width()), min(720, room.height()))
         geometry = window_settings().value(GEOMETRY_KEY)
         if isinstance(geometry, QByteArray | bytes):
             self.restoreGeometry(QByteArray(geometry))
         self.navigation.setCurrentRow(0)
         self._load_shop_settings()
+        check_barcode_conflicts(self, self.database)
+        self.staff = StaffSession(self, self.context)
+        self.exception_watch = ExceptionWatch(self.database, self)  # automatic checks + tray notice
+        self.live_refresh = live_refresh.install(self, self.database)  # other PCs' changes show here
 
     # -- menus ---------------------------------------------------------------------------------
 
@@ -272,7 +201,7 @@ class MainWindow(QMainWindow):
     def _build(self, key: str) -> None:
         entry = self.entries[self.keys.index(key)]
         factory = self._factories.get(key)
-        screen = factory(self.context) if factory else PlaceholderScreen(key, entry.title, entry.sentence)
+        screen = factory(self.context) if factory else build_screen(entry, self.context)
         screen.setObjectName(f"screen_{key}")  # one name per entry, whatever the screen calls itself
         old = self._pages[key]
         self.stack.insertWidget(self.stack.indexOf(old), screen)
@@ -353,4 +282,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         window_settings().setValue(GEOMETRY_KEY, self.saveGeometry())
+        self.live_refresh.stop()
         super().closeEvent(event)

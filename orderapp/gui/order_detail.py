@@ -33,10 +33,13 @@ from orderapp.errors import OrderAppError, ValidationFailed
 from orderapp.gui import problems
 from orderapp.gui.context import AppContext
 from orderapp.gui.countries import country_name
+from orderapp.gui.evidence_player import attach_play_button  # packing evidence (issue 16)
 from orderapp.gui.forms import child, load_form
 from orderapp.gui.order_list_model import channel_label, local_time_text, payment_label
+from orderapp.gui.return_dialog import add_return_action
 from orderapp.gui.style import set_role, set_state
 from orderapp.gui.tasks import report_unexpected, run_task
+from orderapp.services.exceptions_timeline import with_exceptions
 from orderapp.services.order_lifecycle import status_label
 from orderapp.services.orders import (
     OrderView,
@@ -49,6 +52,7 @@ from orderapp.services.orders import (
     ship_order,
     start_picking,
 )
+from orderapp.services.stock_ledger import ShortOnHand
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +95,8 @@ class OrderActionDialog(QObject):
         ship: bool = False,
         reason: bool = False,
     ) -> None:
+        """With ``ship``, a refusal because units are not on hand (``ShortOnHand``) shows its sentence
+        and offers "Ship short": the reason field appears, and ``run`` gets ``values["short_reason"]``."""
         super().__init__(parent)
         dialog = load_form("order_action_dialog.ui", parent)
         assert isinstance(dialog, QDialog)
@@ -127,6 +133,13 @@ class OrderActionDialog(QObject):
         self.carrier.setCurrentIndex(-1)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(dialog.reject)
+        self._reason_label = child(dialog, QLabel, "label_reason")
+        # Shipping what is not on hand: offered only after the service says so (see _failed).
+        self.ship_short_button = self.buttons.addButton(self.tr("Ship short"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.ship_short_button.setObjectName("ship_short")
+        self.ship_short_button.hide()
+        self.ship_short_button.clicked.connect(self.submit_short)
+        self._ship = ship
         (self.carrier if ship else self.reason).setFocus()
 
     def values(self) -> dict[str, str]:
@@ -141,8 +154,34 @@ class OrderActionDialog(QObject):
             return
         self._busy = True
         self.ok.setEnabled(False)
+        self.ship_short_button.setEnabled(False)
         values = self.values()
         run_task(lambda: self._run(values), self._finished, self._failed, context=self.dialog)
+
+    def submit_short(self) -> None:
+        """Ship although units are not on hand: only with a reason, which goes to the ledger and timeline."""
+        if self._busy:
+            return
+        if not self.reason.text().strip():
+            self.errors["reason"].setText(
+                self.tr("Enter why it is shipped short; the reason is kept in the stock ledger and the timeline.")
+            )
+            self.errors["reason"].show()
+            self.reason.setFocus()
+            return
+        self._busy = True
+        self.ok.setEnabled(False)
+        self.ship_short_button.setEnabled(False)
+        values = {**self.values(), "short_reason": self.reason.text()}
+        run_task(lambda: self._run(values), self._finished, self._failed, context=self.dialog)
+
+    def _offer_ship_short(self) -> None:
+        self._reason_label.setText(self.tr("Reason to ship short"))
+        self._reason_label.show()
+        self.reason.setPlaceholderText(self.tr("Why the units leave although they are not on hand"))
+        self.reason.show()
+        self.ship_short_button.show()
+        self.ship_short_button.setEnabled(True)
 
     def _finished(self, view: OrderView) -> None:
         self._busy = False
@@ -152,9 +191,13 @@ class OrderActionDialog(QObject):
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
         self.ok.setEnabled(True)
+        self.ship_short_button.setEnabled(True)
         for label in self.errors.values():
             label.hide()
-        if isinstance(exc, ValidationFailed):
+        if isinstance(exc, ShortOnHand) and self._ship:
+            self._say(str(exc))
+            self._offer_ship_short()
+        elif isinstance(exc, ValidationFailed):
             shown = False
             for error in exc.errors:
                 under = self.errors.get(error.field)
@@ -221,6 +264,7 @@ class OrderDetail(QWidget):
         self.buttons["hold"].clicked.connect(self.hold)
         self.buttons["release"].clicked.connect(self.release)
         self.buttons["cancel"].clicked.connect(self.cancel)
+        self.return_button = add_return_action(self)
 
         self.lines.setColumnCount(7)
         self.lines.setHorizontalHeaderLabels(
@@ -248,6 +292,8 @@ class OrderDetail(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         for table in (self.lines, self.timeline):
             table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Packing evidence (issue 16): "Play packing video" when the order has a clip.
+        self.play_video_button = attach_play_button(self, self.actions_row)
         self.show_order(None)
 
     def set_timezone(self, name: str) -> None:
@@ -262,7 +308,7 @@ class OrderDetail(QWidget):
         self._loading_id = order_id
         database = self._database
         run_task(
-            lambda: get_order(database, order_id),
+            lambda: with_exceptions(database, get_order(database, order_id)),  # its exceptions in the timeline
             lambda view: self._loaded(order_id, view),
             lambda exc: self._load_failed(order_id, exc),
             context=self,
@@ -516,7 +562,12 @@ class OrderDetail(QWidget):
             prompt=self.tr("Record who carries {number} and its tracking number.").format(number=view.number),
             ok_text=self.tr("Shipped"),
             run=lambda v: ship_order(
-                database, view.id, carrier=v["carrier"], tracking_number=v["tracking_number"], user_id=user_id
+                database,
+                view.id,
+                carrier=v["carrier"],
+                tracking_number=v["tracking_number"],
+                user_id=user_id,
+                short_reason=v.get("short_reason", ""),
             ),
             ship=True,
         )

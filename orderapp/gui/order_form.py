@@ -44,6 +44,7 @@ from orderapp.domain.phones import display_phone, phone_problem
 from orderapp.errors import OrderAppError, ValidationFailed
 from orderapp.gui.context import AppContext
 from orderapp.gui.customer_picker import CustomerPicker
+from orderapp.gui.edit_conflict_dialog import Choice, ask_about_conflict
 from orderapp.gui.order_draft_saver import DraftSaver, has_content
 from orderapp.gui.order_form_view import FormMode, OrderFormView
 from orderapp.gui.order_lines import shortcut_text, show_message
@@ -56,6 +57,7 @@ from orderapp.gui.tasks import report_unexpected, run_task
 from orderapp.services.customers import CustomerView, DuplicateCustomer
 from orderapp.services.order_settings import OrderSettings
 from orderapp.services.orders import (
+    ChangedElsewhere,
     OrderView,
     OutOfStock,
     PossibleDuplicate,
@@ -682,12 +684,12 @@ class OrderForm(OrderFormView):
                 allow_duplicate=allow_duplicate,
                 draft_id=draft_id,
             ),
-            lambda result: self._submitted(*result, walk_in=walk_in),
+            lambda view: self._submitted(view, walk_in=walk_in),
             lambda exc: self._submit_failed(exc, confirm),
             context=self,
         )
 
-    def _submitted(self, view: OrderView, problem: str, *, walk_in: bool) -> None:
+    def _submitted(self, view: OrderView, *, walk_in: bool) -> None:
         self._busy = False
         self.last_order = view
         if walk_in:
@@ -697,9 +699,6 @@ class OrderForm(OrderFormView):
         self._finished = True
         self.saver.finish()
         self._show_buttons()
-        if problem:
-            # Saved, but confirming failed (stock): the order is kept as received; say why.
-            self._show_problem(problem)
         self.order_saved.emit(view)
 
     def _next_sale(self, sold: OrderView) -> None:
@@ -725,6 +724,18 @@ class OrderForm(OrderFormView):
 
     def _submit_failed(self, exc: BaseException, confirm: bool) -> None:
         self._busy = False
+        if isinstance(exc, ChangedElsewhere) and exc.current is not None:  # another PC saved it meanwhile
+            self._show_buttons()
+            choice, self.order = ask_about_conflict(self, exc), exc.current
+            if choice is Choice.OVERWRITE:
+                self.submit(confirm=confirm)
+            elif choice is Choice.RELOAD:
+                self.fill(exc.current.to_draft())
+                self.recheck()
+            else:
+                self._show_problem(str(exc))
+                self.submit_failed.emit(str(exc))
+            return
         if isinstance(exc, PossibleDuplicate):
             self._show_buttons()
             if ask_duplicate(self, exc):

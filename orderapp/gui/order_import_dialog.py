@@ -196,7 +196,7 @@ class OrderImportDialog(QObject):
         self._end_work()
         self.plan = plan
         self._show_plan(plan)
-        self.import_button.setEnabled(plan.ok and bool(plan.orders))
+        self.import_button.setEnabled(plan.ok and plan.order_count > 0)
         self.previewed.emit(plan)
 
     def _plan_failed(self, exc: BaseException) -> None:
@@ -219,7 +219,7 @@ class OrderImportDialog(QObject):
         lines = [
             self.tr("{rows} rows read: {orders} orders to import ({kind}).").format(
                 rows=plan.rows,
-                orders=len(plan.orders),
+                orders=plan.order_count,
                 kind=self.tr("Shopify") if plan.format == "shopify" else self.tr("OrderApp template"),
             )
         ]
@@ -231,7 +231,7 @@ class OrderImportDialog(QObject):
                     n=len(plan.errors)
                 )
             )
-        elif plan.orders:
+        elif plan.order_count:
             lines.append(self.tr("Nothing stops the import; press Import."))
         if plan.warnings:
             lines.append(self.tr("{n} warnings: imported as given.").format(n=len(plan.warnings)))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QPushButton
 
 from orderapp.domain.money import format_money
 from orderapp.domain.order_validation import Catalogue, CatalogueItem, OrderDraft
+from orderapp.gui.forms import hide_completion
 from orderapp.gui.tasks import run_task
 from orderapp.services.order_catalogue import catalogue_for, find_products, lookup_code
 from orderapp.store.database import Database
@@ -65,11 +66,7 @@ class ProductEntry(QObject):
         error.hide()
 
     def hide_popup(self) -> bool:
-        popup = self.completer.popup()
-        if popup is not None and popup.isVisible():
-            popup.hide()
-            return True
-        return False
+        return hide_completion(self.completer)  # Esc: True when a completion list was open
 
     def _return(self) -> None:
         popup = self.completer.popup()

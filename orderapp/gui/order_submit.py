@@ -7,12 +7,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from orderapp.domain.order_validation import Fulfilment, OrderDraft
-from orderapp.errors import OrderAppError
 from orderapp.services.orders import (
     OrderView,
     PossibleDuplicate,
     complete_walk_in,
-    confirm_order,
     place_order,
     update_order,
 )
@@ -28,25 +26,24 @@ def save_order(
     confirm: bool,
     allow_duplicate: bool,
     draft_id: int | None,
-) -> tuple[OrderView, str]:
+) -> OrderView:
     """Complete a walk-in sale, place a new order, or store the edit of ``order``; ``confirm`` reserves
-    the stock too. Returns the order and, when it was stored but could not be confirmed, why not."""
+    the stock too, in the same transaction (short stock stores nothing: the form keeps it all)."""
     if draft.fulfilment == Fulfilment.WALK_IN.value and order is None:
-        return complete_walk_in(database, draft, user_id=user_id, draft_id=draft_id), ""
+        return complete_walk_in(database, draft, user_id=user_id, draft_id=draft_id)
     if order is None:
-        view = place_order(
+        return place_order(
             database, draft, user_id=user_id, confirm=confirm, allow_duplicate=allow_duplicate, draft_id=draft_id
         )
-        return view, ""
-    view = update_order(
-        database, order.id, draft, user_id=user_id, expected_updated_at=order.updated_at, draft_id=draft_id
+    return update_order(
+        database,
+        order.id,
+        draft,
+        user_id=user_id,
+        confirm=confirm,
+        expected=order,  # another PC's change since the form opened: EditConflict, with what changed
+        draft_id=draft_id,
     )
-    if confirm and "confirm" in view.actions:
-        try:
-            view = confirm_order(database, view.id, user_id=user_id)
-        except OrderAppError as exc:
-            return view, str(exc)
-    return view, ""
 
 
 def ask_duplicate(parent: QWidget, exc: PossibleDuplicate) -> bool:

@@ -39,6 +39,7 @@ from orderapp.domain.order_status import OrderStatus
 from orderapp.domain.shop_clock import shop_zone
 from orderapp.errors import OrderAppError
 from orderapp.gui.context import AppContext
+from orderapp.gui.fitting import fixed_lines
 from orderapp.gui.forms import child, load_form
 from orderapp.gui.order_detail import OrderDetail
 from orderapp.gui.order_filters import OrderFilterBar
@@ -117,6 +118,7 @@ class OrdersScreen(QWidget):
         self.splitter = child(f, QSplitter, "list_splitter")
         self.table = child(f, QTableView, "orders_table")
         self.list_status = child(f, QLabel, "list_status")
+        fixed_lines(self.list_status, 2)  # its room kept, whatever it says
         holder = child(f, QWidget, "detail_holder")
 
         self.tabs.setTabText(0, self.tr("Orders"))

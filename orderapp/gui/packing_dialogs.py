@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from orderapp.gui.fitting import FittedBanner
+
 # The acknowledge button wakes up only after this long, so that the scan that raised the alert,
 # or a double tap, cannot dismiss it before the packer has seen it.
 ALERT_ARM_MS = 500
@@ -66,6 +68,10 @@ class PackingAlert(QDialog):
         self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message_label.setWordWrap(True)
         self.message_label.setTextFormat(Qt.TextFormat.PlainText)
+        # Room for three lines at this size, whatever the message: a longer one is set smaller, never cut.
+        self._message_fit = FittedBanner(
+            self.message_label, height=self.message_label.fontMetrics().lineSpacing() * 3 + 8, largest=20, smallest=11
+        )
 
         self.button = QPushButton(self.tr("I have dealt with it – continue"))
         self.button.setObjectName("alert_acknowledge")
@@ -75,6 +81,12 @@ class PackingAlert(QDialog):
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.button.setEnabled(False)
         self.button.clicked.connect(self.acknowledge)
+
+        self.missed = QLabel("")
+        self.missed.setObjectName("alert_missed")
+        self.missed.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.missed.setWordWrap(True)
+        self.missed.hide()
 
         self.how = QLabel(self.tr("Click the button or press Esc once the item is out of the box."))
         self.how.setObjectName("alert_how")
@@ -86,9 +98,17 @@ class PackingAlert(QDialog):
         layout.addWidget(self.title_label)
         layout.addWidget(self.message_label)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.missed)
         layout.addWidget(self.how)
 
         QTimer.singleShot(ALERT_ARM_MS, self, self._arm)
+
+    def show_missed(self, count: int) -> None:
+        """Scans made while this alert is up are not counted: say how many, as they happen."""
+        self.missed.setText(
+            self.tr("%n scan(s) made while this alert is up were not counted: scan them again afterwards.", "", count)
+        )
+        self.missed.setVisible(count > 0)
 
     @property
     def armed(self) -> bool:

@@ -14,34 +14,18 @@ order keeps its progress and scanning by camera resumes when the camera is back.
 
 from __future__ import annotations
 
-import functools
 import logging
-import time
-from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from datetime import datetime
-from pathlib import Path
+from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QColor,
-    QHideEvent,
-    QImage,
-    QKeyEvent,
-    QKeySequence,
-    QPainter,
-    QPen,
-    QPixmap,
-    QPolygonF,
-    QShortcut,
-    QShowEvent,
-)
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -50,22 +34,27 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableView,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from orderapp.domain.staff import Permission
 from orderapp.errors import OrderAppError, ValidationFailed
-from orderapp.gui.camera_worker import CameraController
+from orderapp.gui.camera_panel import CameraPanel
 from orderapp.gui.context import AppContext
+from orderapp.gui.evidence_recording import PackingRecorder  # packing evidence (issue 16)
+from orderapp.gui.fitting import FittedBanner, keep_window_width, let_shrink
 from orderapp.gui.forms import child, load_form
 from orderapp.gui.packing_dialogs import OverrideDialog, PackingAlert
 from orderapp.gui.packing_lines import PRODUCT, PackLinesModel
+from orderapp.gui.packing_queue_table import PackingQueueTable
 from orderapp.gui.packing_sounds import SoundPlayer
+from orderapp.gui.return_dialog import add_returns_station
 from orderapp.gui.scanner_input import WedgeScannerFilter
+from orderapp.gui.serial_work import SerialWork
+from orderapp.gui.staff_dialogs import approve
 from orderapp.gui.tasks import report_unexpected, run_task
 from orderapp.scanning.acceptance import InvalidCode, Scan, typed_scan
-from orderapp.scanning.camera import CameraInfo, list_cameras
 from orderapp.services.packing import (
     BeingPackedElsewhere,
     NotReadyToPack,
@@ -88,15 +77,9 @@ from orderapp.services.packing_queue import PackingQueue, QueueEntry, packing_qu
 
 log = logging.getLogger(__name__)
 
-RESOLUTIONS: tuple[tuple[int, int], ...] = ((640, 480), (1280, 720), (1920, 1080))
-DEFAULT_RESOLUTION = (1280, 720)
 GOOD_FLASH_MS = 700
 QUEUE_REFRESH_MS = 30_000
-OUTLINE_KEEP_S = 0.3
 
-SETTING_CAMERA = "packing/camera_index"
-SETTING_RESOLUTION = "packing/camera_resolution"
-SETTING_CAMERA_ON = "packing/camera_on"
 SETTING_SOUND = "packing/sound"
 
 _STATUS_STYLE = """
@@ -107,16 +90,6 @@ QLabel#status_area[state="packed"] { background: #146c2e; color: white; }
 QLabel#status_area[state="problem"] { background: #fde7e5; color: #8c1d18; border: 2px solid #b3261e; }
 QLabel#status_area[state="alert"] { background: #b3261e; color: white; }
 """
-
-
-@dataclass
-class _Work:
-    """One step for the service, run in a worker. ``prepare`` runs on the GUI thread when the step's
-    turn comes (so it sees the order opened by the step before) and gives the function to run."""
-
-    kind: str  # "scan" | "action"
-    prepare: Callable[[], Callable[[], Any] | None]
-    on_done: Callable[[Any], None]
 
 
 def create_screen(context: AppContext, parent: QWidget | None = None) -> QWidget:
@@ -136,28 +109,18 @@ class PackingScreen(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("screen_packing")
+        keep_window_width(self)
         self.context = context
         self._database = context.database
         self._view: PackingView | None = None
         self._touched_line: int | None = None
-        self._work: deque[_Work] = deque()
-        self._working = False
         self._alert: PackingAlert | None = None
         self._dialog_open = False
         self._ignored_while_blocked = 0
         self._next: QueueEntry | None = None
         self._status_generation = 0
         self._queue_loading = False
-        self._queue_entries: tuple[QueueEntry, ...] = ()
-        self._camera_source: int | str | Path | None = None
-        self._camera_wanted = False
-        self._camera_problem = False
-        self._resume_camera_on_show = False
-        self._outlines: list[tuple[tuple[int, int], ...]] = []
-        self._outlines_at = 0.0
-        self.frames_shown = 0
-        self._cameras_listed_once = False
-        self._start_when_listed = False
+        self._shown_before = False
 
         self.form = load_form("packing.ui", self)
         layout = QVBoxLayout(self)
@@ -167,12 +130,24 @@ class PackingScreen(QWidget):
         self.queue_count = child(self.form, QLabel, "queue_count")
         self.open_selected = child(self.form, QPushButton, "open_selected")
         self.refresh_button = child(self.form, QPushButton, "refresh_queue")
-        self.camera_choice = child(self.form, QComboBox, "camera_choice")
-        self.camera_resolution = child(self.form, QComboBox, "camera_resolution")
-        self.camera_toggle = child(self.form, QPushButton, "camera_toggle")
-        self.camera_preview = child(self.form, QLabel, "camera_preview")
-        self.camera_hint = child(self.form, QLabel, "camera_hint")
-        self.camera_message = child(self.form, QLabel, "camera_message")
+        self.camera_panel = CameraPanel("packing", preview_size=QSize(240, 96))
+        camera_box = child(self.form, QGroupBox, "camera_box")
+        camera_layout = camera_box.layout()
+        assert camera_layout is not None
+        camera_layout.addWidget(self.camera_panel)
+        self.camera = self.camera_panel.camera
+        self.camera_choice = self.camera_panel.camera_choice
+        self.camera_resolution = self.camera_panel.camera_resolution
+        self.camera_toggle = self.camera_panel.camera_toggle
+        self.camera_preview = self.camera_panel.camera_preview
+        self.camera_hint = self.camera_panel.camera_hint
+        self.camera_message = self.camera_panel.camera_message
+        self.camera_message_changed = self.camera_panel.message_changed
+        self.start_camera = self.camera_panel.start
+        self.stop_camera = self.camera_panel.stop
+        self.camera_panel.scanned.connect(self.handle_scan)
+        self.work = SerialWork(self._explain_failure, self)
+        self.work.settled.connect(self.work_settled)
         self.order_heading = child(self.form, QLabel, "order_heading")
         self.order_progress = child(self.form, QLabel, "order_progress")
         self.status_area = child(self.form, QLabel, "status_area")
@@ -190,7 +165,7 @@ class PackingScreen(QWidget):
         self.next_order_button = child(self.form, QPushButton, "next_order_button")
         self.sound_enabled = child(self.form, QCheckBox, "sound_enabled")
 
-        self._setup_queue_table()
+        self.queue = PackingQueueTable(self.queue_table, context.station)
         self.lines_model = PackLinesModel(self)
         self.lines_table.setModel(self.lines_model)
         header = self.lines_table.horizontalHeader()
@@ -201,7 +176,24 @@ class PackingScreen(QWidget):
         self.lines_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.lines_table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
         self.status_area.setStyleSheet(_STATUS_STYLE)
-        self.camera_message.setStyleSheet("color: #8c1d18;")
+        # A fixed size whatever the text (buttons below never move under the mouse); the type shrinks
+        # so that the last line shows too. Long headings and product names wrap instead of widening.
+        self.banner = FittedBanner(self.status_area, height=132, largest=26, smallest=11)
+        let_shrink(self.typed_qty_label, self.queue_count)
+        # The order's heading stays on one line: its type shrinks for a long customer name.
+        heading_height = self.order_heading.fontMetrics().height() + 6
+        self.heading_fit = FittedBanner(
+            self.order_heading,
+            height=heading_height,
+            largest=22,
+            smallest=12,
+            margin=0,
+            side=Qt.AlignmentFlag.AlignLeft,
+        )
+        heading_row = self.form.findChild(QHBoxLayout, "order_header")
+        if heading_row is not None:
+            heading_row.setStretchFactor(self.order_heading, 1)
+        self._own_row_for_next_order()
         self.code_error.setStyleSheet("color: #b3261e;")
         self.code_error.hide()
         self.next_order_button.hide()
@@ -212,32 +204,14 @@ class PackingScreen(QWidget):
         self.sound_enabled.setChecked(self.sounds.enabled)
         self.sound_enabled.toggled.connect(self._sound_toggled)
 
-        for width, height in RESOLUTIONS:
-            self.camera_resolution.addItem(f"{width} × {height}", (width, height))
-        saved = settings.value(SETTING_RESOLUTION, f"{DEFAULT_RESOLUTION[0]}x{DEFAULT_RESOLUTION[1]}")
-        for row, (width, height) in enumerate(RESOLUTIONS):
-            if f"{width}x{height}" == str(saved):
-                self.camera_resolution.setCurrentIndex(row)
-        self.camera_resolution.currentIndexChanged.connect(self._camera_settings_changed)
-        self.camera_choice.currentIndexChanged.connect(self._camera_settings_changed)
-        self.camera_choice.addItem(self.tr("Looking for cameras…"), None)
-
-        self.camera = CameraController(self)
-        self.camera.frame.connect(self._show_frame)
-        self.camera.found.connect(self._codes_found)
-        self.camera.scanned.connect(self._camera_scanned)
-        self.camera.lost.connect(self._camera_lost)
-        self.camera.notice.connect(self._camera_notice)
-        self.camera.resumed.connect(self._camera_resumed)
-
-        self.wedge = WedgeScannerFilter(self)
+        self.wedge = WedgeScannerFilter(self, dialogs=True)  # a burst while an alert is up is counted as missed
         self.wedge.scanned.connect(self.handle_scan)
         self.wedge.rejected.connect(self.handle_refused_scan)
 
         self.queue_table.itemDoubleClicked.connect(lambda _item: self._open_selected())
         self.open_selected.clicked.connect(self._open_selected)
         self.refresh_button.clicked.connect(self.refresh_queue)
-        self.camera_toggle.toggled.connect(self._camera_toggled)
+        self.returns_button = add_returns_station(self, self.refresh_button, context)
         self.code_entry.returnPressed.connect(self.submit_typed_code)
         self.code_entry.textEdited.connect(lambda _text: self.code_error.hide())
         self.code_submit.clicked.connect(self.submit_typed_code)
@@ -261,6 +235,9 @@ class PackingScreen(QWidget):
         self._queue_timer.setObjectName("packing_queue_timer")
         self._queue_timer.setInterval(QUEUE_REFRESH_MS)
         self._queue_timer.timeout.connect(self.refresh_queue)
+
+        # Packing evidence (issue 16): records a clip while an order is open; see evidence_recording.py.
+        self.recorder = PackingRecorder(self)
 
         self._show_no_order()
         self._resume()
@@ -303,7 +280,7 @@ class PackingScreen(QWidget):
 
     def _show_no_order(self) -> None:
         self._view = None
-        self.order_heading.setText(self.tr("No order open"))
+        self.heading_fit.set_text(self.tr("No order open"))
         self.order_progress.setText("")
         self.lines_model.set_lines([])
         self._set_status(self.tr("Scan an order's packing slip, or choose an order from the list."), "idle")
@@ -319,7 +296,7 @@ class PackingScreen(QWidget):
             heading += f" · {view.customer}"
         if view.priority == "urgent":
             heading += " · " + self.tr("URGENT")
-        self.order_heading.setText(heading)
+        self.heading_fit.set_text(heading)
         self.order_heading.setStyleSheet("color: #b3261e;" if view.priority == "urgent" else "")
         self._paint_view(view, touched)
         self._set_status(self.tr("Scan the items of {number}.").format(number=view.number), "ready")
@@ -331,9 +308,10 @@ class PackingScreen(QWidget):
         self._view = view
         self._touched_line = touched
         self.order_progress.setText(
-            self.tr("{scanned} / {units} units").format(scanned=view.scanned_units, units=view.units)
+            self.tr("{scanned} / %n unit(s)", "", view.units).format(scanned=view.scanned_units)
         )
         self.lines_model.set_lines(view.lines, touched)
+        self.queue.show_progress(view.order_id, view.scanned_units, view.units)
         if touched is not None:
             row = self.lines_model.row_of(touched)
             if row >= 0:  # marked by the model's colour; a selection would hide the colour
@@ -372,11 +350,28 @@ class PackingScreen(QWidget):
 
     def _set_status(self, text: str, state: str) -> None:
         self._status_generation += 1
-        self.status_area.setText(text)
         self.status_area.setProperty("state", state)
         style = self.status_area.style()
         style.unpolish(self.status_area)
         style.polish(self.status_area)
+        self.banner.set_text(text)
+
+    def _own_row_for_next_order(self) -> None:
+        """ "Open next: SO-…" gets a row of its own: beside the other actions it widened the window."""
+        actions = self.form.findChild(QHBoxLayout, "action_row")
+        panel = self.form.findChild(QVBoxLayout, "order_panel")
+        if actions is None or panel is None:
+            return
+        actions.removeWidget(self.next_order_button)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.next_order_button)
+        for index in range(panel.count()):
+            item = panel.itemAt(index)
+            if item is not None and item.layout() is actions:
+                panel.insertLayout(index, row)
+                return
+        panel.addLayout(row)
 
     def _flash_good(self, text: str) -> None:
         self._set_status(text, "good")
@@ -396,34 +391,7 @@ class PackingScreen(QWidget):
     def _enqueue(
         self, kind: str, prepare: Callable[[], Callable[[], Any] | None], on_done: Callable[[Any], None]
     ) -> None:
-        self._work.append(_Work(kind, prepare, on_done))
-        self._pump()
-
-    def _pump(self) -> None:
-        while not self._working and self._work:
-            work = self._work.popleft()
-            job = work.prepare()
-            if job is None:
-                continue
-            self._working = True
-            run_task(job, functools.partial(self._work_done, work), self._work_failed, context=self)
-            return
-        if not self._working and not self._work:
-            self.work_settled.emit()
-
-    def _work_done(self, work: _Work, result: Any) -> None:
-        self._working = False
-        try:
-            work.on_done(result)
-        finally:
-            self._pump()
-
-    def _work_failed(self, exc: BaseException) -> None:
-        self._working = False
-        try:
-            self._explain_failure(exc)
-        finally:
-            self._pump()
+        self.work.add(kind, prepare, on_done)
 
     def _explain_failure(self, exc: BaseException) -> None:
         if isinstance(exc, BeingPackedElsewhere):
@@ -451,27 +419,26 @@ class PackingScreen(QWidget):
             self._view = replace(view, outcome="abandoned", can_undo=False)
         self._update_actions()
 
+    def _missed_one(self) -> None:
+        self._ignored_while_blocked += 1
+        if self._alert is not None:
+            self._alert.show_missed(self._ignored_while_blocked)
+
     def _blocked(self) -> bool:
         return self._alert is not None or self._dialog_open
-
-    def _drop_pending_scans(self) -> int:
-        kept = deque(work for work in self._work if work.kind != "scan")
-        dropped = len(self._work) - len(kept)
-        self._work = kept
-        return dropped
 
     # -- scans -------------------------------------------------------------------------------------
 
     def handle_scan(self, scan: Scan) -> None:
         """A code from the camera, a USB scanner or the entry field: a slip opens its order, an item is checked."""
         if self._blocked():
-            self._ignored_while_blocked += 1
+            self._missed_one()
             return
         database, context = self._database, self.context
 
         def prepare() -> Callable[[], Any] | None:
             if self._blocked():  # an alert came up while this scan waited its turn
-                self._ignored_while_blocked += 1
+                self._missed_one()
                 return None
             session_id = self.session_id
             return lambda: handle_code(
@@ -490,9 +457,9 @@ class PackingScreen(QWidget):
         """A burst the scanner layer refused (e.g. a wrong check digit): stored and alerted like any
         refused scan while an order is open; otherwise only explained (no box is at stake)."""
         if self._blocked():
-            self._ignored_while_blocked += 1
+            self._missed_one()
             return
-        if self.session_id is None and not self._work:
+        if self.session_id is None and not len(self.work):
             self._show_problem(message)
             return
         database, context = self._database, self.context
@@ -500,7 +467,7 @@ class PackingScreen(QWidget):
         def prepare() -> Callable[[], Any] | None:
             session_id = self.session_id
             if self._blocked():
-                self._ignored_while_blocked += 1
+                self._missed_one()
                 return None
             if session_id is None:
                 self._show_problem(message)
@@ -546,10 +513,9 @@ class PackingScreen(QWidget):
             self._show_order(result)
             return
         if result.blocking:
-            dropped = self._drop_pending_scans()
-            self._ignored_while_blocked += dropped
+            missed = self.work.drop("scan")  # scans waiting behind the refused one: not counted
             self._paint_view(result.view, result.line_id)
-            self._raise_alert(result)
+            self._raise_alert(result, missed)
         elif result.outcome is ScanOutcome.UNDO:
             self._paint_view(result.view, result.line_id)
             self._set_status(result.message, "ready")
@@ -562,7 +528,7 @@ class PackingScreen(QWidget):
                 self._flash_good(result.message)
         self.scan_handled.emit(result)
 
-    def _raise_alert(self, result: ScanResult) -> None:
+    def _raise_alert(self, result: ScanResult, missed: int = 0) -> None:
         titles = {
             ScanOutcome.OVER_SCAN: self.tr("Already complete"),
             ScanOutcome.NOT_ON_ORDER: self.tr("Not on this order"),
@@ -570,10 +536,13 @@ class PackingScreen(QWidget):
             ScanOutcome.INVALID: self.tr("Misread barcode"),
         }
         title = titles.get(result.outcome, self.tr("Check this item"))
+        if result.case_too_big:
+            title = self.tr("Case too big")
         self._set_status(f"{title}: {result.message}", "alert")
         self.sounds.play("alert")
-        self._ignored_while_blocked = 0
+        self._ignored_while_blocked = missed
         alert = PackingAlert(title, result.message, self)
+        alert.show_missed(missed)
         alert.acknowledged.connect(self._alert_acknowledged)
         self._alert = alert
         alert.open()
@@ -585,19 +554,21 @@ class PackingScreen(QWidget):
             alert.deleteLater()
         view = self._view
         text = self.tr("Scan the items of {number}.").format(number=view.number) if view else ""
-        if self._ignored_while_blocked:
-            text += " " + self.tr("Scans made while the alert was up were not counted: scan those items again.")
-        self._ignored_while_blocked = 0
-        self._set_status(text, "ready" if view else "idle")
+        missed, self._ignored_while_blocked = self._ignored_while_blocked, 0
+        if missed:
+            text = self.tr(
+                "%n scan(s) made while the alert was up were not counted: scan those items again.", "", missed
+            ) + (" " + text if text else "")
+        self._set_status(text, "problem" if missed else "ready" if view else "idle")
         self.code_entry.setFocus()
-        self._pump()
+        self.work.pump()
 
     def _order_packed(self, view: PackingView, next_order: QueueEntry | None) -> None:
         self._next = next_order
         text = self.tr("{number} is packed.").format(number=view.number)
         if next_order is not None:
             text += " " + self.tr("Next: {number}. Scan its slip or press Open next.").format(number=next_order.number)
-            self.next_order_button.setText(self.tr("Open next: {number}").format(number=next_order.number))
+            self.next_order_button.setText(self.tr("Open &next: {number}").format(number=next_order.number))
             self.next_order_button.show()
         else:
             text += " " + self.tr("No more orders are waiting.")
@@ -623,8 +594,8 @@ class PackingScreen(QWidget):
 
     def _open_selected(self) -> None:
         row = self.queue_table.currentRow()
-        if 0 <= row < len(self._queue_entries):
-            self.open_number(self._queue_entries[row].number)
+        if 0 <= row < len(self.queue.entries):
+            self.open_number(self.queue.entries[row].number)
 
     def _open_next(self) -> None:
         if self._next is not None:
@@ -676,13 +647,23 @@ class PackingScreen(QWidget):
         view = self._view
         if view is None or not view.is_open or self._blocked():
             return
+        approval = approve(self, self.context, Permission.PACK_OVERRIDE)  # a packer: an owner's PIN, now
+        if not approval.given:
+            return
         dialog = OverrideDialog(view.number, view.scanned_units, view.units, self)
         self._dialog_open = True
         database, context, session_id = self._database, self.context, view.session_id
 
         def given(reason: str) -> None:
             run_task(
-                lambda: override_pack(database, session_id, reason, user_id=context.user_id, station=context.station),
+                lambda: override_pack(
+                    database,
+                    session_id,
+                    reason,
+                    user_id=context.user_id,
+                    station=context.station,
+                    approved_by=approval.by,
+                ),
                 lambda result: self._override_done(dialog, result),
                 lambda exc: self._override_failed(dialog, exc),
                 context=self,
@@ -747,15 +728,6 @@ class PackingScreen(QWidget):
 
     # -- queue -------------------------------------------------------------------------------------
 
-    def _setup_queue_table(self) -> None:
-        table = self.queue_table
-        table.setColumnCount(3)
-        table.setHorizontalHeaderLabels([self.tr("Order"), self.tr("Customer"), self.tr("Items")])
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        table.verticalHeader().hide()
-
     def refresh_queue(self) -> None:
         if self._queue_loading:
             return
@@ -765,197 +737,20 @@ class PackingScreen(QWidget):
 
     def _show_queue(self, queue: PackingQueue) -> None:
         self._queue_loading = False
-        self._queue_entries = queue.entries
-        table = self.queue_table
-        table.setRowCount(len(queue.entries))
-        for row, entry in enumerate(queue.entries):
-            number = QTableWidgetItem(entry.number)
-            if entry.urgent:
-                number.setText(self.tr("{number} (urgent)").format(number=entry.number))
-                number.setForeground(QColor("#b3261e"))
-                font = number.font()
-                font.setBold(True)
-                number.setFont(font)
-            tips = [self.tr("Waiting since {when}").format(when=_local(entry.created_at))]
-            if entry.due_at is not None:
-                tips.append(self.tr("Due {when}").format(when=_local(entry.due_at)))
-            if entry.packing_at:
-                tips.append(self.tr("Open at {station}").format(station=entry.packing_at))
-            number.setToolTip("\n".join(tips))
-            customer = QTableWidgetItem(entry.customer)
-            if entry.scanned_units:
-                items = self.tr("{scanned}/{units} units").format(scanned=entry.scanned_units, units=entry.units)
-            else:
-                items = self.tr("1 unit") if entry.units == 1 else self.tr("{units} units").format(units=entry.units)
-            if entry.packing_at and entry.packing_at != self.context.station:
-                items += " · " + self.tr("at {station}").format(station=entry.packing_at)
-            table.setItem(row, 0, number)
-            table.setItem(row, 1, customer)
-            table.setItem(row, 2, QTableWidgetItem(items))
+        self.queue.show(queue.entries)
         self.queue_count.setText(self.tr("{count} waiting").format(count=queue.total))
         self._mark_current_in_queue()
         self.queue_shown.emit(queue)
 
     def _mark_current_in_queue(self) -> None:
-        if self._view is None:
-            return
-        for row, entry in enumerate(self._queue_entries):
-            if entry.order_id == self._view.order_id:
-                self.queue_table.selectRow(row)
-                return
+        if self._view is not None:
+            self.queue.mark(self._view.order_id)
 
     def _queue_failed(self, exc: BaseException) -> None:
         self._queue_loading = False
         if not isinstance(exc, OrderAppError):
             log.error("loading the packing queue failed", exc_info=exc)
         self.queue_count.setText(self.tr("The list could not be loaded ({reason}).").format(reason=exc))
-
-    # -- camera ------------------------------------------------------------------------------------
-
-    def _list_cameras(self, *, then_start: bool = False) -> None:
-        self._start_when_listed = then_start
-        run_task(list_cameras, self._cameras_listed, self._cameras_failed, context=self)
-
-    def _cameras_listed(self, cameras: list[CameraInfo]) -> None:
-        then_start, self._start_when_listed = self._start_when_listed, False
-        self.camera_choice.blockSignals(True)
-        self.camera_choice.clear()
-        for camera in cameras:
-            self.camera_choice.addItem(camera.name, camera.index)
-        if not cameras:
-            self.camera_choice.addItem(self.tr("No camera found"), None)
-            self._set_toggle(False)
-            self._set_camera_message(
-                self.tr(
-                    "No camera was found. Plug in a webcam and press Start camera; a USB scanner or typed codes "
-                    "work meanwhile."
-                ),
-                problem=True,
-            )
-        saved = _settings().value(SETTING_CAMERA)
-        for row in range(self.camera_choice.count()):
-            if saved is not None and str(self.camera_choice.itemData(row)) == str(saved):
-                self.camera_choice.setCurrentIndex(row)
-        self.camera_choice.blockSignals(False)
-        wanted = then_start or _as_bool(_settings().value(SETTING_CAMERA_ON, False))
-        if cameras and wanted and not self.camera.is_running():
-            self.start_camera()
-
-    def _cameras_failed(self, exc: BaseException) -> None:
-        log.warning("listing cameras failed", exc_info=exc)
-        self._cameras_listed([])
-
-    def start_camera(self, source: int | str | Path | None = None) -> None:
-        """Start the chosen camera (or ``source``: a camera index or a video file, as tests use)."""
-        if source is None:
-            source = self.camera_choice.currentData()
-            if source is None:  # none was found: look again (one may have been plugged in since)
-                self._set_camera_message(self.tr("Looking for cameras…"), problem=False)
-                self._list_cameras(then_start=True)
-                return
-        self._camera_source = source
-        self._camera_wanted = True
-        width, height = self.camera_resolution.currentData() or DEFAULT_RESOLUTION
-        self._set_toggle(True)
-        self._set_camera_message(self.tr("Starting the camera…"), problem=False)
-        try:
-            self.camera.start(source, width=width, height=height)
-        except OrderAppError as exc:
-            self._camera_lost(str(exc))
-
-    def stop_camera(self) -> None:
-        self._camera_wanted = False
-        self.camera.stop()
-        self._set_toggle(False)
-        self._outlines = []
-        self.camera_hint.setText("")
-        self.camera_preview.clear()
-        self.camera_preview.setText(self.tr("Camera off"))
-        self._set_camera_message("", problem=False)
-
-    def _set_toggle(self, on: bool) -> None:
-        self.camera_toggle.blockSignals(True)
-        self.camera_toggle.setChecked(on)
-        self.camera_toggle.setText(self.tr("Stop camera") if on else self.tr("Start camera"))
-        self.camera_toggle.blockSignals(False)
-
-    def _camera_toggled(self, on: bool) -> None:
-        _settings().setValue(SETTING_CAMERA_ON, on)
-        if on:
-            self.start_camera()
-        else:
-            self.stop_camera()
-
-    def _camera_settings_changed(self, _index: int) -> None:
-        settings = _settings()
-        index = self.camera_choice.currentData()
-        if index is not None:
-            settings.setValue(SETTING_CAMERA, index)
-        width, height = self.camera_resolution.currentData() or DEFAULT_RESOLUTION
-        settings.setValue(SETTING_RESOLUTION, f"{width}x{height}")
-        if self._camera_wanted and isinstance(self._camera_source, int):
-            self.camera.stop()
-            self.start_camera()
-
-    def _set_camera_message(self, text: str, *, problem: bool) -> None:
-        self._camera_problem = problem and bool(text)
-        self.camera_message.setText(text)
-        self.camera_message.setStyleSheet("color: #8c1d18; font-weight: bold;" if problem else "")
-        self.camera_message_changed.emit(text)
-
-    def _show_frame(self, image: QImage) -> None:
-        self.frames_shown += 1
-        if self._camera_problem or self.camera_message.text() == self.tr("Starting the camera…"):
-            self._set_camera_message("", problem=False)
-        if not self.camera_preview.isVisible() or image.isNull():
-            return
-        area = self.camera_preview.contentsRect().size()
-        scaled = image.scaled(area, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation)
-        pixmap = QPixmap.fromImage(scaled)
-        if self._outlines and time.monotonic() - self._outlines_at <= OUTLINE_KEEP_S and image.width() > 0:
-            factor = scaled.width() / image.width()
-            painter = QPainter(pixmap)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(QPen(QColor("#00e05a"), 3))
-            for corners in self._outlines:
-                painter.drawPolygon(QPolygonF([QPointF(x * factor, y * factor) for x, y in corners]))
-            painter.end()
-        self.camera_preview.setPixmap(pixmap)
-
-    def _codes_found(self, found: list) -> None:
-        now = time.monotonic()
-        if found:
-            self._outlines = [tuple(code.corners) for code in found]
-            self._outlines_at = now
-            self.camera_hint.setText(self.tr("Hold steady…"))
-        elif now - self._outlines_at > OUTLINE_KEEP_S:
-            self._outlines = []
-            self.camera_hint.setText("")
-
-    def _camera_scanned(self, scan: Scan) -> None:
-        self.camera_hint.setText(self.tr("Read {code}").format(code=scan.code))
-        self.handle_scan(scan)
-
-    def _camera_lost(self, message: str) -> None:
-        self._outlines = []
-        self.camera_hint.setText("")
-        self.camera_preview.clear()
-        self.camera_preview.setText(self.tr("No picture"))
-        text = f"{message} {self.tr('What is scanned so far is kept.')}"
-        if not isinstance(self._camera_source, int):
-            # A video file that ended or cannot be read: nothing retries it, so say what works now.
-            # (A camera keeps being retried by the worker, whose message says so.)
-            text += " " + self.tr("A USB scanner or typed codes work meanwhile.")
-            self._camera_wanted = False
-            self._set_toggle(False)
-        self._set_camera_message(text, problem=True)
-
-    def _camera_resumed(self) -> None:
-        self._set_camera_message(self.tr("The camera is back; scanning goes on."), problem=False)
-
-    def _camera_notice(self, message: str) -> None:
-        if not self._camera_problem:
-            self._set_camera_message(message, problem=False)
 
     def _sound_toggled(self, on: bool) -> None:
         self.sounds.enabled = on
@@ -977,23 +772,15 @@ class PackingScreen(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._queue_timer.start()
-        if not self._cameras_listed_once:
-            self._cameras_listed_once = True
-            self._list_cameras()
-        elif not event.spontaneous():
+        if self._shown_before and not event.spontaneous():
             self.refresh_queue()
-        if self._resume_camera_on_show:
-            self._resume_camera_on_show = False
-            if self._camera_source is not None:
-                self.start_camera(self._camera_source)
+        self._shown_before = True
+        self.camera_panel.screen_shown()
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         self._queue_timer.stop()
-        # The camera is given back while the screen is not in view; it starts again when it is.
-        if self._camera_wanted:
-            self._resume_camera_on_show = True
-            self.camera.stop()
+        self.camera_panel.screen_hidden()
 
 
 def _settings() -> QSettings:
@@ -1005,8 +792,3 @@ def _as_bool(value: object) -> bool:
     if isinstance(value, str):
         return value.lower() in ("1", "true", "yes")
     return bool(value)
-
-
-def _local(moment: datetime) -> str:
-    # The PC's clock: the packer reads it against the clock on the wall.
-    return moment.astimezone().strftime("%d %b %H:%M")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -46,17 +46,19 @@ from PySide6.QtWidgets import (
 from orderapp.documents.output import Batch, Cancelled, write_pdf
 from orderapp.errors import OrderAppError
 from orderapp.gui.tasks import run_task
+from orderapp.i18n import ngettext
 
 log = logging.getLogger(__name__)
 
 MAX_PRINT_DPI = 300
-BuildPdf = Callable[[Batch], bytes]
+BuildPdf = Callable[[Batch], object]  # the PDF's bytes, or a services.documents.PrintResult
 
 
 class DocumentJob(QObject):
     """Make one PDF in a worker.
 
-    Signals ``progress(done, total)``, then one of ``finished(bytes)``, ``failed(str)``, ``cancelled()``.
+    Signals ``progress(done, total)``, then one of ``finished(what build returned)``, ``failed(str)``,
+    ``cancelled()``.
     """
 
     progress = Signal(int, int)
@@ -79,11 +81,11 @@ class DocumentJob(QObject):
     def cancel(self) -> None:
         self._stop.set()
 
-    def _work(self) -> bytes:
+    def _work(self) -> object:
         batch = Batch(self.total, progress=self.progress.emit, should_stop=self._stop.is_set)
         return self._build(batch)
 
-    def _done(self, data: bytes) -> None:
+    def _done(self, data: object) -> None:
         self.running = False
         self.finished.emit(data)
 
@@ -118,9 +120,20 @@ def progress_dialog(job: DocumentJob | PrintJob, title: str, parent: QWidget | N
             dialog.setMaximum(max(1, total))  # a batch learns its size once its orders are found
         dialog.setValue(done)
 
+    def finish() -> None:
+        # Qt starts a timer when the dialog is made that shows it (4 s later, whatever the minimum
+        # duration) unless it has been shown already: a quick job left a modal "100%" dialog behind
+        # that blocked the preview. reset() stops that timer; hide(), not close(): closing counts as Cancel.
+        job.progress.disconnect(advance)
+        dialog.canceled.disconnect(job.cancel)
+        reached = dialog.value()
+        dialog.reset()
+        dialog.hide()
+        dialog.setProperty("reached", reached)  # how far the job got (reset() cleared the value)
+
     job.progress.connect(advance)
     for signal in (job.finished, job.failed, job.cancelled):
-        signal.connect(dialog.hide)  # not close(): closing a progress dialog counts as Cancel
+        signal.connect(finish)
     return dialog
 
 
@@ -227,7 +240,15 @@ class PrintPreview(QDialog):
     printed = Signal(int)
     saved = Signal(str)
 
-    def __init__(self, data: bytes, title: str, file_name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        data: bytes,
+        title: str,
+        file_name: str,
+        parent: QWidget | None = None,
+        *,
+        warnings: Sequence[str] = (),
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("print_preview")
         self.setWindowTitle(title)
@@ -248,7 +269,8 @@ class PrintPreview(QDialog):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setDocument(self.document)
 
-        self.page_count = QLabel(self.tr("{count} pages").format(count=self.document.pageCount()))
+        pages = self.document.pageCount()
+        self.page_count = QLabel(ngettext("{count} page", "{count} pages", pages).format(count=pages))
         self.page_count.setObjectName("preview_page_count")
         self.print_button = QPushButton(self.tr("Print…"))
         self.print_button.setObjectName("preview_print")
@@ -268,6 +290,13 @@ class PrintPreview(QDialog):
         bar.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        # Said before anything is printed: e.g. characters no font of this PC has, printed as "?".
+        self.warning = QLabel("\n".join(warnings))
+        self.warning.setObjectName("preview_warning")
+        self.warning.setWordWrap(True)
+        self.warning.setProperty("role", "error")
+        self.warning.setVisible(bool(warnings))
+        layout.addWidget(self.warning)
         layout.addWidget(self.view, 1)
 
     def pages(self) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import fields
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
@@ -40,24 +41,17 @@ from orderapp.domain.product_validation import (
 )
 from orderapp.errors import FieldError, OrderAppError, ValidationFailed
 from orderapp.gui.context import AppContext
+from orderapp.gui.edit_conflict_dialog import Choice, ask_about_conflict
 from orderapp.gui.forms import child, load_form
 from orderapp.gui.tasks import run_task
 from orderapp.services.catalogue import ProductDetail, check_product, create_product, update_product
+from orderapp.services.edit_conflicts import EditConflict
 
 log = logging.getLogger(__name__)
 
 CHECK_DELAY_MS = 250
-FIELDS = (
-    "sku",
-    "name",
-    "category",
-    "location",
-    "unit",
-    "price_cents",
-    "cost_cents",
-    "reorder_point",
-    "reorder_qty",
-)
+# The draft's fields with an entry and an error label of their own (active and barcodes have other widgets).
+FIELDS = tuple(f.name for f in fields(ProductDraft) if f.name not in {"active", "barcodes"})
 
 
 class BarcodeRow(QWidget):
@@ -530,7 +524,7 @@ class ProductFormDialog(QDialog):
         else:
             product_id = detail.id
             run_task(
-                lambda: update_product(database, product_id, draft, user_id=user_id),
+                lambda: update_product(database, product_id, draft, user_id=user_id, expected=detail),
                 self._saved,
                 self._save_failed,
                 context=self,
@@ -544,6 +538,9 @@ class ProductFormDialog(QDialog):
 
     def _save_failed(self, exc: BaseException) -> None:
         self._saving = False
+        if isinstance(exc, EditConflict):
+            self._changed_elsewhere(exc)
+            return
         if isinstance(exc, ValidationFailed):
             self._touched |= set(FIELDS) | {"barcodes"}
             self._show_errors(list(exc.errors))
@@ -552,4 +549,22 @@ class ProductFormDialog(QDialog):
             log.error("saving a product failed", exc_info=exc)
         self.problem.setText(self.tr("The product was not saved: {reason}").format(reason=exc))
         self.problem.show()
+        self._update_save()
+
+    def _changed_elsewhere(self, conflict: EditConflict) -> None:
+        """Another PC saved this product meanwhile: take theirs, or save ours over it knowingly."""
+        choice = ask_about_conflict(self, conflict)
+        self.detail = conflict.current
+        if choice is Choice.OVERWRITE:
+            self._update_save()
+            self.save()
+            return
+        if choice is Choice.RELOAD:
+            for row in list(self.barcode_rows):
+                self.remove_barcode(row)
+            self._fill()
+            self._as_opened = self._typed()
+        else:
+            self.problem.setText(self.tr("Not saved: {reason}").format(reason=conflict))
+            self.problem.show()
         self._update_save()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import fields, replace
 from typing import Any, Protocol
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QHeaderView
 from orderapp.domain.money import format_money
 from orderapp.errors import OrderAppError
 from orderapp.gui.tasks import run_task
-from orderapp.services.catalogue import ProductDetail, ProductQuery, ProductRow, list_products
+from orderapp.services.catalogue import ProductDetail, ProductFigures, ProductQuery, ProductRow, list_products
 from orderapp.store.database import Database
 
 log = logging.getLogger(__name__)
@@ -186,22 +186,8 @@ PRODUCT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 def row_of_detail(detail: ProductDetail) -> ProductRow:
     """The list row of a product just saved or moved (its first code as the list shows it)."""
-    return ProductRow(
-        id=detail.id,
-        sku=detail.sku,
-        name=detail.name,
-        category=detail.category,
-        location=detail.location,
-        unit=detail.unit,
-        price_cents=detail.price_cents,
-        cost_cents=detail.cost_cents,
-        reorder_point=detail.reorder_point,
-        reorder_qty=detail.reorder_qty,
-        on_hand=detail.on_hand,
-        reserved=detail.reserved,
-        active=detail.active,
-        barcode=detail.barcodes[0].code if detail.barcodes else "",
-    )
+    figures = {field.name: getattr(detail, field.name) for field in fields(ProductFigures)}
+    return ProductRow(**figures, barcode=detail.barcodes[0].code if detail.barcodes else "")
 
 
 class ProductTableModel(PagedTableModel):

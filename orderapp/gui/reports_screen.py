@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -31,22 +32,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from orderapp.documents.output import Batch, pdf_bytes
+from orderapp.documents.output import Batch
 from orderapp.domain.money import exponent, format_money
 from orderapp.domain.order_status import OrderStatus
 from orderapp.errors import OrderAppError, ValidationFailed
 from orderapp.gui.context import AppContext
+from orderapp.gui.fitting import fixed_lines
 from orderapp.gui.forms import child, load_form
 from orderapp.gui.print_preview import DocumentJob, PrintPreview, progress_dialog
 from orderapp.gui.tasks import run_task
+from orderapp.services import documents
 from orderapp.services.daily_summary import DailySummary, daily_summary, today_in_shop
 from orderapp.services.document_settings import (
+    LANGUAGE_KEYS,
     PAPER_KEYS,
     SHEET_KEYS,
     DocumentSettings,
     load_document_settings,
     save_document_settings,
 )
+from orderapp.services.documents import PrintResult
 from orderapp.store.database import Database
 
 log = logging.getLogger(__name__)
@@ -165,6 +170,8 @@ class ReportsScreen(QWidget):
         self.day = child(self.form, QDateEdit, "report_day")
         self.problem = child(self.form, QLabel, "report_problem")
         self.status = child(self.form, QLabel, "report_status")
+        fixed_lines(self.problem, 2)  # their room kept, whatever they say
+        fixed_lines(self.status, 1)
         self.problem.hide()
         self.figures_table = child(self.form, QTableWidget, "summary_figures")
         self.top_table = child(self.form, QTableWidget, "top_products")
@@ -180,8 +187,8 @@ class ReportsScreen(QWidget):
         self._setup_tables()
         body = self.form.findChild(QHBoxLayout, "summary_body")
         if body is not None:
-            body.setStretch(0, 3)
-            body.setStretch(1, 2)
+            body.setStretch(0, 1)
+            body.setStretch(1, 1)
 
         self.day.setDate(_qdate(today_in_shop(self.database)))
         self.day.dateChanged.connect(lambda _date: self.load_summary())
@@ -203,9 +210,10 @@ class ReportsScreen(QWidget):
     def _setup_tables(self) -> None:
         table = self.figures_table
         table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # What each figure is, whole (it was "…" beside three dated columns); the table scrolls sideways.
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         top = self.top_table
         top.verticalHeader().hide()
         top.setHorizontalHeaderLabels([self.tr("Product"), self.tr("Units"), self.tr("Net")])
@@ -244,6 +252,7 @@ class ReportsScreen(QWidget):
         if day != self._loading_day:
             return  # the person has moved on to another day
         from orderapp.documents.daily_report import day_heading, figure_lines
+        from orderapp.documents.words import long_date
 
         self.summary = summary
         self.problem.hide()
@@ -256,8 +265,8 @@ class ReportsScreen(QWidget):
             [
                 self.tr("Figure"),
                 day_heading(day),
-                self.tr("Day before\n{day}").format(day=summary.previous_day.day.isoformat()),
-                self.tr("Week before\n{day}").format(day=summary.last_week.day.isoformat()),
+                self.tr("Day before\n{day}").format(day=long_date(summary.previous_day.day)),
+                self.tr("Week before\n{day}").format(day=long_date(summary.last_week.day)),
             ]
         )
         table.clearSpans()
@@ -319,22 +328,13 @@ class ReportsScreen(QWidget):
         if summary is None:
             return
         database = self.database
-
-        def build(batch: Batch) -> bytes:
-            from orderapp.documents.daily_report import render_daily_summary
-            from orderapp.documents.papers import paper
-            from orderapp.services.paperwork import shop_paper
-
-            shop = shop_paper(database)
-            size = paper(load_document_settings(database).list_paper)
-            batch.step()
-            return pdf_bytes(lambda out: render_daily_summary(summary, shop.letterhead, out, paper=size))
-
+        list_paper, language = self.list_paper.currentData(), self.paperwork_language.currentData()
         self.run_document(
-            build,
+            lambda batch: documents.daily_summary_pdf(
+                database, summary.day, summary=summary, paper=list_paper, language=language, batch=batch
+            ),
             1,
             self.tr("Daily summary {day}").format(day=summary.day.isoformat()),
-            f"summary-{summary.day.isoformat()}.pdf",
             then=then,
         )
 
@@ -377,6 +377,15 @@ class ReportsScreen(QWidget):
             self.slip_paper.addItem(paper_names[key], key)
             if key != "4x6":
                 self.list_paper.addItem(paper_names[key], key)
+        self.paperwork_language = child(form, QComboBox, "paperwork_language")
+        language_names = {
+            "": self.tr("As the window"),
+            "en": self.tr("English"),
+            "zh_CN": self.tr("Chinese"),
+            "both": self.tr("English and Chinese"),
+        }
+        for key in LANGUAGE_KEYS:
+            self.paperwork_language.addItem(language_names[key], key)
         self.show_prices = child(form, QCheckBox, "slip_show_prices")
         self.slip_footer = child(form, QPlainTextEdit, "slip_footer")
         self.slip_footer_error = child(form, QLabel, "slip_footer_error")
@@ -398,6 +407,7 @@ class ReportsScreen(QWidget):
         self.slip_paper.setCurrentIndex(max(0, self.slip_paper.findData(settings.slip_paper)))
         self.list_paper.setCurrentIndex(max(0, self.list_paper.findData(settings.list_paper)))
         self.label_sheet.setCurrentIndex(max(0, self.label_sheet.findData(settings.label_sheet)))
+        self.paperwork_language.setCurrentIndex(max(0, self.paperwork_language.findData(settings.paperwork_language)))
         self.show_prices.setChecked(settings.show_prices)
         self.slip_footer.setPlainText(settings.slip_footer)
 
@@ -408,6 +418,7 @@ class ReportsScreen(QWidget):
             slip_footer=self.slip_footer.toPlainText(),
             list_paper=str(self.list_paper.currentData()),
             label_sheet=str(self.label_sheet.currentData()),
+            paperwork_language=str(self.paperwork_language.currentData()),
         )
 
     def save_settings(self) -> None:
@@ -416,7 +427,7 @@ class ReportsScreen(QWidget):
         database, settings, user_id = self.database, self.document_settings(), self.context.user_id
         run_task(
             lambda: save_document_settings(database, settings, user_id=user_id),
-            lambda _saved: self.settings_message.setText(self.tr("Saved. Slips are now printed this way.")),
+            lambda _saved: self.settings_message.setText(self.tr("Saved. Paperwork is now printed this way.")),
             self._settings_failed,
             context=self,
         )
@@ -433,87 +444,66 @@ class ReportsScreen(QWidget):
         else:
             raise exc
 
-    def _slip_builder(self, ids_of: Callable[[], list[int]]) -> Callable[[Batch], bytes]:
+    def _slip_builder(
+        self, numbers: list[str] | None, status: OrderStatus | None = None
+    ) -> Callable[[Batch], PrintResult]:
+        """Slips made by the one slips service, with the options as shown (saved or not)."""
         database = self.database
         settings = self.document_settings()
-
-        def build(batch: Batch) -> bytes:
-            from orderapp.documents.packing_slip import SlipOptions, render_slips
-            from orderapp.documents.papers import paper
-            from orderapp.services import paperwork
-
-            ids = ids_of()
-            batch.total = len(ids)
-            shop = paperwork.shop_paper(database)
-            orders = paperwork.slip_orders(database, ids, paper=shop)
-            options = SlipOptions(paper(settings.slip_paper), settings.show_prices, settings.slip_footer)
-            return pdf_bytes(lambda out: render_slips(orders, shop.letterhead, options, out, batch=batch))
-
-        return build
+        return lambda batch: documents.slips_pdf(
+            database,
+            numbers,
+            status=status,
+            paper=settings.slip_paper,
+            show_prices=settings.show_prices,
+            footer=settings.slip_footer,
+            language=settings.paperwork_language,
+            batch=batch,
+        )
 
     def make_status_slips(self) -> None:
         """Slips for every order in the chosen status (e.g. all confirmed orders), as one PDF."""
-        from orderapp.services import paperwork
-
         status = OrderStatus(self.slips_status.currentData())
-        database = self.database
-
-        def ids() -> list[int]:
-            found = paperwork.order_ids_with_status(database, status)
-            if not found:
-                raise paperwork.BadPrintRequest(
-                    self.tr("No orders are {status} at the moment, so there are no slips to print.").format(
-                        status=_status_text(self, status)
-                    )
-                )
-            return found
-
         self.run_document(
-            self._slip_builder(ids),
+            self._slip_builder(None, status),
             0,
             self.tr("Packing slips: {status}").format(status=_status_text(self, status)),
-            f"slips-{status.value}.pdf",
         )
 
-    def _typed_orders(self) -> list[int] | None:
+    def _typed_orders(self) -> list[str] | None:
+        """The order numbers typed, once each is known (else the unknown ones are named under the field)."""
         from orderapp.services import paperwork
 
         numbers = paperwork.parse_list(self.slip_orders.text())
         try:
             if not numbers:
                 raise paperwork.BadPrintRequest(self.tr("Type one or more order numbers, e.g. SO-000123."))
-            return paperwork.order_ids(self.database, numbers)
+            paperwork.order_ids(self.database, numbers)
+            return numbers
         except OrderAppError as exc:
             self.slip_orders_error.setText(str(exc))
             self.slip_orders_error.show()
             return None
 
     def make_order_slips(self) -> None:
-        ids = self._typed_orders()
-        if ids is None:
+        numbers = self._typed_orders()
+        if numbers is None:
             return
-        name = "slips.pdf" if len(ids) > 1 else f"slip-{self.slip_orders.text().strip()}.pdf"
-        self.run_document(self._slip_builder(lambda: ids), len(ids), self.tr("Packing slips"), name)
+        self.run_document(self._slip_builder(numbers), len(numbers), self.tr("Packing slips"))
 
     def make_pick_list(self) -> None:
-        ids = self._typed_orders()
-        if ids is None:
+        numbers = self._typed_orders()
+        if numbers is None:
             return
         database = self.database
-        list_paper = self.document_settings().list_paper
-
-        def build(batch: Batch) -> bytes:
-            from orderapp.documents.papers import paper
-            from orderapp.documents.pick_list import render_pick_list
-            from orderapp.services import paperwork
-
-            picks = paperwork.pick_list(database, ids)
-            shop = paperwork.shop_paper(database)
-            return pdf_bytes(
-                lambda out: render_pick_list(picks, shop.letterhead, out, paper=paper(list_paper), batch=batch)
-            )
-
-        self.run_document(build, 1, self.tr("Pick list"), "picklist.pdf")
+        settings = self.document_settings()
+        self.run_document(
+            lambda batch: documents.pick_list_pdf(
+                database, numbers, paper=settings.list_paper, language=settings.paperwork_language, batch=batch
+            ),
+            1,
+            self.tr("Pick list"),
+        )
 
     def make_labels(self) -> None:
         from orderapp.services import paperwork
@@ -522,28 +512,33 @@ class ReportsScreen(QWidget):
         try:
             if not skus:
                 raise paperwork.BadPrintRequest(self.tr("Type one or more SKUs, e.g. TEA-000001."))
-            products = paperwork.label_products(self.database, skus)
+            paperwork.label_products(self.database, skus)  # unknown SKUs are named under the field at once
         except OrderAppError as exc:
             self.label_skus_error.setText(str(exc))
             self.label_skus_error.show()
             return
-        sheet_key = str(self.label_sheet.currentData())
+        database = self.database
+        settings = self.document_settings()
         shelf = self.label_shelf.isChecked()
         copies = self.label_copies.value()
-
-        def build(batch: Batch) -> bytes:
-            from orderapp.documents.labels import render_labels, sheet
-
-            return pdf_bytes(
-                lambda out: render_labels(products, sheet(sheet_key), out, shelf=shelf, copies=copies, batch=batch)
-            )
-
-        self.run_document(build, len(products) * copies, self.tr("Labels"), "labels.pdf")
+        self.run_document(
+            lambda batch: documents.labels_pdf(
+                database,
+                skus,
+                sheet=settings.label_sheet,
+                shelf=shelf,
+                copies=copies,
+                language=settings.paperwork_language,
+                batch=batch,
+            ),
+            len(skus) * copies,
+            self.tr("Labels"),
+        )
 
     # -- making and showing a document ------------------------------------------------------------
 
     def run_document(
-        self, build: Callable[[Batch], bytes], total: int, title: str, file_name: str, *, then: str = "preview"
+        self, build: Callable[[Batch], PrintResult], total: int, title: str, *, then: str = "preview"
     ) -> DocumentJob | None:
         """Make a PDF in a worker with a progress dialog; then show it (or go straight to print/save)."""
         if self.job is not None and self.job.running:
@@ -551,15 +546,17 @@ class ReportsScreen(QWidget):
         job = DocumentJob(build, total, self)
         self.job = job
         self.progress = progress_dialog(job, self.tr("Making {title}…").format(title=title), self)
-        job.finished.connect(lambda data: self._document_made(data, title, file_name, then))
+        job.finished.connect(lambda result: self._document_made(result, then))
         job.failed.connect(self._document_failed)
         job.cancelled.connect(lambda: self.status.setText(self.tr("Stopped; nothing was made.")))
         job.start()
         return job
 
-    def _document_made(self, data: bytes, title: str, file_name: str, then: str) -> None:
-        preview = PrintPreview(data, title, file_name, self)
+    def _document_made(self, result: PrintResult, then: str) -> None:
+        preview = PrintPreview(result.data, result.title, result.file_name, self, warnings=result.warnings)
         self.preview = preview
+        if result.warnings and then != "preview":  # said before the print dialog, as the preview says it
+            QMessageBox.warning(self, result.title, "\n".join(result.warnings))
         if then == "print":
             preview.print_with_dialog()
         elif then == "save":

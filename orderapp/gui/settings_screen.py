@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import cast
 from zoneinfo import available_timezones
 
 import phonenumbers
@@ -32,9 +33,20 @@ from PySide6.QtWidgets import (
 
 from orderapp.domain.money import COMMON_CURRENCIES
 from orderapp.errors import FieldError, OrderAppError, ValidationFailed
+from orderapp.gui.context import AppContext
 from orderapp.gui.desktop import open_folder
+from orderapp.gui.edit_conflict_dialog import Choice, ask_about_conflict
+from orderapp.gui.fitting import fixed_lines
 from orderapp.gui.forms import child, load_form
+from orderapp.gui.settings_backup import BackupSettingsGroup
+from orderapp.gui.settings_exceptions import ExceptionSettingsGroup
+from orderapp.gui.settings_language import add_language_group
+from orderapp.gui.settings_recording import RecordingSettingsGroup  # packing video (issue 16)
+from orderapp.gui.settings_scanner import ScannerTestGroup
+from orderapp.gui.settings_server import ServerGroup
+from orderapp.gui.settings_users import add_users_group
 from orderapp.gui.tasks import run_task
+from orderapp.services.edit_conflicts import EditConflict
 from orderapp.services.shop_rules import (
     ShopRules,
     TypedRules,
@@ -72,15 +84,22 @@ class _Saved:
     rules: ShopRules | None
 
 
-def _store(database: Database, shop: ShopSettings | None, rules: ShopRules | None) -> _Saved:
-    """In a worker: check both groups before writing either, so a refusal stores nothing."""
+def _store(
+    database: Database,
+    shop: ShopSettings | None,
+    rules: ShopRules | None,
+    user_id: int,
+    opened: ShopSettings | None = None,
+) -> _Saved:
+    """In a worker: check both groups before writing either, so a refusal stores nothing. ``opened``:
+    the settings the form was filled with (EditConflict when another PC changed them since)."""
     errors = validate_settings(shop) if shop is not None else []
     errors += validate_rules(rules) if rules is not None else []
     if errors:
         raise ValidationFailed(errors)
     return _Saved(
-        shop=save_settings(database, shop) if shop is not None else None,
-        rules=save_rules(database, rules) if rules is not None else None,
+        shop=save_settings(database, shop, user_id=user_id, expected=opened) if shop is not None else None,
+        rules=save_rules(database, rules, user_id=user_id) if rules is not None else None,
     )
 
 
@@ -100,10 +119,11 @@ class SettingsScreen(QWidget):
     rules_saved = Signal(object)  # ShopRules, as stored
     validated = Signal()  # after every re-check of the form (tests wait on it)
 
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, database: Database, parent: QWidget | None = None, *, context: AppContext | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("screen_settings")
         self._database = database
+        self.context = context or AppContext(database)
         self._stored: ShopSettings | None = None
         self._stored_rules: ShopRules | None = None
         self._logo: bytes | None = None
@@ -121,6 +141,10 @@ class SettingsScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(9, 9, 9, 9)  # as the placeholder screens: every heading in one place
         layout.addWidget(scroll)
+        groups = self.form.layout()
+        assert isinstance(groups, QVBoxLayout)
+        self.server_group = ServerGroup(database, self.form)  # several PCs: move to a server
+        groups.insertWidget(groups.count() - 1, self.server_group)  # above the bottom spacer
 
         f = self.form
         self.name = child(f, QLineEdit, "shop_name")
@@ -142,12 +166,17 @@ class SettingsScreen(QWidget):
         self.duplicate_window = child(f, QLineEdit, "duplicate_window_minutes")
         self.typed_qty_from = child(f, QLineEdit, "typed_qty_from")
         self.rules_problem = child(f, QLabel, "rules_problem")
+        fixed_lines(self.problem, 2)  # their room kept, whatever they say
+        fixed_lines(self.rules_problem, 1)
         self.error_labels = {field: child(f, QLabel, f"error_{field}") for field in (*FIELDS, *RULE_FIELDS)}
         for label in self.error_labels.values():
             label.hide()
         self.saved_note.hide()
         self.problem.hide()
         self.rules_problem.hide()
+        self.scanner_test = ScannerTestGroup()  # this PC's scanner, beside the shop's settings (own module)
+        form_layout = child(f, QVBoxLayout, "settings_layout")
+        form_layout.insertWidget(form_layout.count() - 1, self.scanner_test)
 
         self.currency.addItems(list(COMMON_CURRENCIES))
         zones = sorted(available_timezones())
@@ -164,6 +193,8 @@ class SettingsScreen(QWidget):
         self.database_location.setCursorPosition(0)
         self.open_database_folder.setVisible(database.path is not None)
         self.open_database_folder.clicked.connect(self._open_database_folder)
+        self.backup_group = BackupSettingsGroup(database, self.form)  # its own actions, after the shared Save
+        form_layout.insertWidget(form_layout.count() - 1, self.backup_group)
 
         self._hide_note = QTimer(self)
         self._hide_note.setSingleShot(True)
@@ -187,10 +218,20 @@ class SettingsScreen(QWidget):
         save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save_shortcut.activated.connect(self.save)
 
+        # Packing video (issue 16): its own group, loaded and saved on its own, above the bottom spacer.
+        self.recording_group = RecordingSettingsGroup(database, self.form)
+        form_layout = cast(QVBoxLayout, self.form.layout())
+        form_layout.insertWidget(form_layout.count() - 1, self.recording_group)
+
+        self.users = add_users_group(self, self.context)
+        self.language = add_language_group(self.form)  # this PC's window language (gui/settings_language.py)
         self.form.setEnabled(False)  # until the stored settings are in
         self.rules_group.setEnabled(False)  # until the stored rules are in (they load on their own)
         self.save_button.setEnabled(False)
         self.load_rules()
+        self.exceptions_group = ExceptionSettingsGroup(database)  # its own group, loaded and saved on its own
+        groups = cast(QVBoxLayout, self.form.layout())
+        groups.insertWidget(groups.indexOf(self.rules_group) + 1, self.exceptions_group)
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -371,11 +412,12 @@ class SettingsScreen(QWidget):
             return
         shop = self.current_settings() if self._shop_changed() else None
         rules = check_typed_rules(self.typed_rules())[0] if self._rules_changed() else None
-        database = self._database
+        database, user_id = self._database, self.context.user_id
         self._saving = True
         self.save_button.setEnabled(False)
         self.problem.hide()
-        run_task(lambda: _store(database, shop, rules), self._saved, self._save_failed, context=self)
+        opened = self._stored
+        run_task(lambda: _store(database, shop, rules, user_id, opened), self._saved, self._save_failed, context=self)
 
     def _saved(self, saved: _Saved) -> None:
         self._saving = False
@@ -401,6 +443,16 @@ class SettingsScreen(QWidget):
 
     def _save_failed(self, exc: BaseException) -> None:
         self._saving = False
+        if isinstance(exc, EditConflict):  # another PC saved the settings meanwhile
+            choice = ask_about_conflict(self, exc)
+            if choice is Choice.RELOAD:
+                self.show_settings(exc.current)
+                return
+            if choice is Choice.OVERWRITE:
+                self._stored = _normalised(exc.current)
+                self._revalidate()
+                self.save()
+                return
         if isinstance(exc, ValidationFailed):
             self._paint_errors(list(exc.errors))
             return

@@ -53,8 +53,11 @@ class ReorderList(QObject):
             ]
         )
         self.table.verticalHeader().hide()
+        # Every column, the names first, as wide as what it holds (never "…"); the list scrolls sideways
+        # when the window is narrower than that, and the last column takes any room left.
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.refresh_button.clicked.connect(self.refresh)
         self.export_button.clicked.connect(self.choose_and_export)
 
@@ -71,19 +74,7 @@ class ReorderList(QObject):
                 order = self.tr("{units} ({cases} cases)").format(units=line.suggested_qty, cases=line.suggested_cases)
             else:
                 order = str(line.suggested_qty)
-            values = [
-                line.sku,
-                line.name,
-                line.category,
-                line.location,
-                str(line.on_hand),
-                str(line.reserved),
-                str(line.available),
-                str(line.reorder_point),
-                str(line.reorder_qty),
-                str(line.case_qty or ""),
-                order,
-            ]
+            values = [*line.figures(), order]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, line.product_id)

@@ -8,7 +8,7 @@ The API other capabilities build on (packing, inventory counts):
     it is), 8 for EAN-8 and UPC-E, 14 for GTIN-14 (a GS1-128 whose first element is (01), or ITF-14 when
     enabled), the text for Code 128 and QR. ``corners`` is the polygon in frame pixels; ``decoder`` is
     "zxing" or "zbar".
-    ``DEFAULT_SYMBOLOGIES``: EAN-8, EAN-13, UPC-A, UPC-E, Code 128, QR.
+    ``DEFAULT_SYMBOLOGIES``: EAN-8, EAN-13, UPC-A, UPC-E, Code 128, QR, DataMatrix, ITF-14 (GTIN-14).
     ``read_cascade(grey, ...)``: zxing-cpp on the picture; on a miss zxing-cpp on a CLAHE-enhanced 2x
     copy (``enhanced``); on a miss ZBar on that copy. Reads that disagree (two codes where one symbol
     is) are dropped and the next step decides.
@@ -54,8 +54,9 @@ The API other capabilities build on (packing, inventory counts):
 
 ``orderapp.scanning.gtin_forms``
     ``gtin_key(code, symbology=None)``: a 14-digit key equal for every written form of one GTIN
-    (UPC-A as 12 or 13 digits, UPC-E as 8 digits or expanded): use it to match scanned codes against
-    stored product barcodes. ``canonical_gtin(text, symbology)``, ``upca_to_upce(upca)``.
+    (UPC-A as 12 or 13 digits, UPC-E as 8 digits or expanded, GS1 AI (01)); the rule itself is
+    ``orderapp.domain.gtin.code_key`` / ``lookup_keys``, and products are found through
+    ``orderapp.store.barcode_lookup``. ``canonical_gtin(text, symbology)``, ``upca_to_upce(upca)``.
 
 ``orderapp.scanning.camera``
     ``CameraUnavailable`` (an ``OrderAppError``): no camera, busy, cannot open; the message says what

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from orderapp.domain.gtin import Symbology, gtin_symbology, is_valid_gtin
+from orderapp.domain.gtin import GS, GS1_PREFIXES, Symbology, gs1_gtin, gtin_symbology, is_valid_gtin
 from orderapp.errors import OrderAppError
 from orderapp.i18n import _
 from orderapp.scanning.agreement import Box, box_of, can_be_misread_as, code_key, same_place
@@ -222,13 +222,33 @@ def _clean(text: str) -> str:
     return kept.strip()
 
 
+def _gs1_scan(text: str, source: str) -> Scan | None:
+    """A scanner's GS1 element string, marked as one by its symbology prefix ("]C1" GS1-128, "]d2"
+    DataMatrix, "]Q3" QR...) or by GS (ASCII 29) separators: the GTIN in its (01), or None when
+    ``text`` is not such a string or carries no valid (01). The separators are read before cleaning,
+    which would drop them and run a variable-length element (a lot, a serial) into the next."""
+    raw = unicodedata.normalize("NFKC", text)
+    raw = "".join(ch for ch in raw if ch == GS or unicodedata.category(ch) not in ("Cc", "Cf", "Zl", "Zp")).strip()
+    if not (raw.startswith(GS1_PREFIXES) or GS in raw):
+        return None
+    gtin = gs1_gtin(raw.lstrip(GS))  # a leading GS is the scanner's FNC1 in first place
+    if gtin is None:
+        return None
+    code, symbology = canonical_gtin(gtin, Symbology.GTIN14)
+    return Scan(code, symbology, source)
+
+
 def typed_scan(text: str, source: str) -> Scan:
     """A scan from a USB scanner's burst or from a code typed by hand.
 
+    A GS1 element string (a symbology prefix or GS separators) is the GTIN of its (01).
     Raises InvalidCode with a sentence for the user when nothing usable is left after cleaning,
     when the text holds characters no barcode carries, or when it looks like a GTIN (8, 12, 13
     or 14 digits) but its check digit is wrong.
     """
+    gs1 = _gs1_scan(text, source)
+    if gs1 is not None:
+        return gs1
     code = _clean(text)
     if not code:
         raise InvalidCode(_("Nothing was scanned: scan the barcode again or type the digits printed under it."))

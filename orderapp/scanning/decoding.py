@@ -29,10 +29,11 @@ import cv2
 import numpy as np
 import zxingcpp
 
-from orderapp.domain.gtin import Symbology, is_valid_gtin
+from orderapp.domain.gtin import GS1_PREFIXES, Symbology, gs1_gtin, is_valid_gtin
 from orderapp.errors import OrderAppError
 from orderapp.i18n import _
 from orderapp.scanning.agreement import without_disputes
+from orderapp.scanning.bundled_zbar import prefer_bundled_zbar
 from orderapp.scanning.gtin_forms import canonical_gtin
 
 log = logging.getLogger(__name__)
@@ -52,9 +53,11 @@ class Decoded:
     decoder: str  # "zxing" | "zbar"
 
 
+# GTIN14 is ITF-14, the case code printed on cartons; only a 14-digit read with a valid check digit counts
+# (``_decoded``), since ITF decodes any interleaved digits.
 DEFAULT_SYMBOLOGIES: frozenset[Symbology] = frozenset(
     {Symbology.EAN8, Symbology.EAN13, Symbology.UPCA, Symbology.UPCE, Symbology.CODE128, Symbology.QR}
-)
+) | {Symbology.DATAMATRIX, Symbology.GTIN14}
 
 _F = zxingcpp.BarcodeFormat
 _ZXING_FORMAT = {
@@ -64,6 +67,7 @@ _ZXING_FORMAT = {
     Symbology.UPCE: _F.UPCE,
     Symbology.CODE128: _F.Code128,
     Symbology.QR: _F.QRCode,
+    Symbology.DATAMATRIX: _F.DataMatrix,
     Symbology.GTIN14: _F.ITF,  # ITF-14 on cases; GS1-128 cases come through Code 128
 }
 _FROM_ZXING = {
@@ -73,6 +77,7 @@ _FROM_ZXING = {
     _F.UPCE: Symbology.UPCE,
     _F.Code128: Symbology.CODE128,
     _F.QRCode: Symbology.QR,
+    _F.DataMatrix: Symbology.DATAMATRIX,
     _F.ITF: Symbology.GTIN14,
 }
 # ZBar symbol names as pyzbar spells them (pyzbar.pyzbar.ZBarSymbol members).
@@ -107,6 +112,7 @@ def zbar_missing_notice() -> str:
 def load_zbar() -> ModuleType | None:
     """pyzbar's decoder, or None when the ZBar library cannot be loaded (a degraded install)."""
     try:
+        prefer_bundled_zbar()  # the packaged app's own copy, where there is one
         return importlib.import_module("pyzbar.pyzbar")
     except (ImportError, OSError) as exc:  # "Unable to find zbar shared library", or a broken DLL
         log.warning("ZBar unavailable, reading with zxing-cpp alone: %s", exc)
@@ -141,14 +147,6 @@ def _decoded(text: str, symbology: Symbology, corners: Corners, decoder: str) ->
     return Decoded(text, symbology, corners, decoder)
 
 
-def _gs1_case_code(text: str) -> str | None:
-    """The GTIN-14 of a GS1-128 whose first element is (01), as printed on cases."""
-    gtin = text[2:16]
-    if text.startswith("01") and len(gtin) == 14 and gtin.isdigit() and is_valid_gtin(gtin):
-        return gtin
-    return None
-
-
 def read_zxing(
     grey: np.ndarray,
     formats: Any,
@@ -164,8 +162,8 @@ def read_zxing(
         if symbology is None:
             continue
         text = result.text
-        if symbology is Symbology.CODE128 and result.symbology_identifier == "]C1":
-            gtin = _gs1_case_code(text)
+        if result.symbology_identifier in GS1_PREFIXES:  # GS1-128, GS1 QR, GS1 DataMatrix: AI (01)
+            gtin = gs1_gtin(text)
             if gtin is not None:
                 text, symbology = gtin, Symbology.GTIN14
         p = result.position
@@ -180,7 +178,7 @@ def read_zxing(
 
 
 def _zbar_symbols(zbar: ModuleType, symbologies: Iterable[Symbology]) -> list[Any]:
-    return [getattr(zbar.ZBarSymbol, _ZBAR_SYMBOL[s]) for s in symbologies]
+    return [getattr(zbar.ZBarSymbol, _ZBAR_SYMBOL[s]) for s in symbologies if s in _ZBAR_SYMBOL]  # no DataMatrix
 
 
 def read_zbar(

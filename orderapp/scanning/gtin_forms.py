@@ -7,7 +7,8 @@ under the bars: 12 digits for UPC-A, 8 for UPC-E. So that is the canonical form 
 
 from __future__ import annotations
 
-from orderapp.domain.gtin import Symbology, gtin_symbology, is_valid_gtin, upce_to_upca
+from orderapp.domain.gtin import Symbology, code_key, upce_to_upca
+from orderapp.domain.gtin import gtin_key as gtin_key_of
 
 GTIN_SYMBOLOGIES = frozenset({Symbology.EAN8, Symbology.UPCE, Symbology.UPCA, Symbology.EAN13, Symbology.GTIN14})
 
@@ -53,11 +54,7 @@ def gtin_key(code: str, symbology: Symbology | None = None) -> str:
 
     ``036000291452`` (UPC-A), ``0036000291452`` (its EAN-13 form) and ``00036000291452`` give the same
     key; a UPC-E gives the key of the UPC-A it expands to. Codes that are not GTINs come back unchanged.
+    The one rule lives in ``orderapp.domain.gtin.code_key``; this name stays for the scanning code.
     """
-    if not is_valid_gtin(code):
-        return code
-    if len(code) == 8 and code[0] in "01" and (symbology is Symbology.UPCE or gtin_symbology(code) is Symbology.UPCE):
-        upca = upce_to_upca(code)
-        if is_valid_gtin(upca):
-            code = upca
-    return code.zfill(14)
+    key = gtin_key_of(code, symbology)
+    return key if key is not None else code_key(code)

@@ -19,15 +19,17 @@ Listing and finding
     ``get_product(database, product_id) -> ProductDetail`` (raises ``NotFound``): every field,
         the barcodes (unit, then case, then internal), and ``has_history``; ``detail.draft()``
         gives the ``ProductDraft`` (``orderapp.domain.product_validation``) the form edits.
-    ``find_by_code(database, code) -> CodeMatch | None``: what a scanned or typed code is: a
-        barcode (a case barcode says how many units it is worth) or, failing that, a SKU.
+    ``find_by_code(database, code, symbology=None) -> CodeMatch | None``: what a scanned or typed
+        code is: a barcode in any written form of its GTIN (``orderapp.domain.gtin.lookup_keys``;
+        a case barcode says how many units it is worth) or, failing that, a SKU.
     ``categories(database)``, ``locations(database)``: the values in use, for filter lists.
 
 Changing
     ``check_product(database, draft, *, product_id=None) -> list[FieldError]``: the pure rules of
         ``orderapp.domain.product_validation`` plus what needs the database: a SKU or barcode that
-        another product already has (the message names that product). The form runs it as the
-        user types (or runs ``validate_product`` alone on every key and this on leaving a field).
+        another product already has, for a GTIN in any written form (the message names that
+        product). The form runs it as the user types (or runs ``validate_product`` alone on every
+        key and this on leaving a field).
     ``create_product(database, draft, *, user_id) -> ProductDetail``
     ``update_product(database, product_id, draft, *, user_id) -> ProductDetail``
         Both raise ``ValidationFailed`` with the same ``FieldError`` list and write nothing when
@@ -73,6 +75,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from orderapp.domain.gtin import Symbology, code_key
 from orderapp.domain.product_validation import (
     BarcodeDraft,
     BarcodeKind,
@@ -86,10 +89,28 @@ from orderapp.domain.product_validation import (
 )
 from orderapp.errors import FieldError, NotFound, ValidationFailed
 from orderapp.i18n import _
+from orderapp.services import staff_audit
+from orderapp.services.edit_conflicts import conflict_if_changed, product_fields, product_labels
+from orderapp.store import staff_store
+from orderapp.store.barcode_lookup import code_condition, find_code, key_owners, settle_keys
 from orderapp.store.count_models import PRODUCT_SEARCH_TEXT, StockCountLine
 from orderapp.store.database import Database
 from orderapp.store.models import OrderLine, Product, ProductBarcode, StockMovement
 from orderapp.store.types import utc_now
+
+# A product's own figures in this order, wherever products are read whole (the list, export, import).
+PRODUCT_FIELDS = (
+    Product.id,
+    Product.sku,
+    Product.name,
+    Product.category,
+    Product.location,
+    Product.unit,
+    Product.price_cents,
+    Product.cost_cents,
+    Product.reorder_point,
+    Product.reorder_qty,
+)
 
 DEFAULT_PAGE = 100
 MAX_PAGE = 1_000
@@ -128,7 +149,9 @@ class PageKey:
 
 
 @dataclass(frozen=True)
-class ProductRow:
+class ProductFigures:
+    """What the list and the detail both show of a product."""
+
     id: int
     sku: str
     name: str
@@ -142,11 +165,15 @@ class ProductRow:
     on_hand: int
     reserved: int
     active: bool
-    barcode: str  # the first unit barcode (or whatever code it has), for the list
 
     @property
     def available(self) -> int:
         return self.on_hand - self.reserved
+
+
+@dataclass(frozen=True)
+class ProductRow(ProductFigures):
+    barcode: str  # the first unit barcode (or whatever code it has), for the list
 
     @property
     def low_stock(self) -> bool:
@@ -168,28 +195,11 @@ class BarcodeView:
 
 
 @dataclass(frozen=True)
-class ProductDetail:
-    id: int
-    sku: str
-    name: str
-    category: str
-    location: str
-    unit: str
-    price_cents: int
-    cost_cents: int
-    reorder_point: int
-    reorder_qty: int
-    on_hand: int
-    reserved: int
-    active: bool
+class ProductDetail(ProductFigures):
     barcodes: tuple[BarcodeView, ...]
     has_history: bool
     created_at: datetime
     updated_at: datetime
-
-    @property
-    def available(self) -> int:
-        return self.on_hand - self.reserved
 
     def draft(self) -> ProductDraft:
         return ProductDraft(
@@ -267,16 +277,7 @@ def list_products(
         page_ids = page_ids.order_by(*page_order).limit(limit + 1)
         statement = (
             select(
-                Product.id,
-                Product.sku,
-                Product.name,
-                Product.category,
-                Product.location,
-                Product.unit,
-                Product.price_cents,
-                Product.cost_cents,
-                Product.reorder_point,
-                Product.reorder_qty,
+                *PRODUCT_FIELDS,
                 Product.on_hand,
                 Product.reserved,
                 Product.active,
@@ -349,8 +350,9 @@ def search_condition(session: Session, text: str) -> ColumnElement[bool]:
     """
     words = text.split()
     dialect = session.get_bind().dialect.name
-    code = clean_code(text)
-    by_code = list(session.scalars(select(ProductBarcode.product_id).where(ProductBarcode.code == code)))
+    by_code = (
+        list(session.scalars(select(ProductBarcode.product_id).where(code_condition(text)))) if text.strip() else []
+    )
     searched = literal_column(PRODUCT_SEARCH_TEXT, String())
     parts: list[ColumnElement[bool]] = []
     long_words = [w for w in words if len(w) >= TRIGRAM]
@@ -435,25 +437,24 @@ def sorted_barcodes(barcodes: Iterable[ProductBarcode]) -> list[ProductBarcode]:
     return sorted(barcodes, key=lambda b: (_KIND_ORDER.get(b.kind, 3), b.id))
 
 
-def find_by_code(database: Database, code: str) -> CodeMatch | None:
+def find_by_code(database: Database, code: str, symbology: Symbology | str | None = None) -> CodeMatch | None:
     with database.session() as session:
-        return match_code(session, code)
+        return match_code(session, code, symbology)
 
 
-def match_code(session: Session, code: str) -> CodeMatch | None:
-    """A barcode (exact) first, then a SKU (exact): a scanner may read a SKU printed as Code 128."""
+def match_code(session: Session, code: str, symbology: Symbology | str | None = None) -> CodeMatch | None:
+    """A barcode first, in any written form of its GTIN (UPC-A as EAN-13 or GTIN-14, UPC-E, GS1 (01)
+    in GS1-128, QR or DataMatrix; ``symbology`` is what the decoder saw, if known), then a SKU
+    (exact): a scanner may read a SKU printed as Code 128."""
     cleaned = clean_code(code)
     if not cleaned:
         return None
-    row = session.execute(
-        select(Product.id, Product.sku, Product.name, Product.active, ProductBarcode.kind, ProductBarcode.pack_qty)
-        .join(ProductBarcode, ProductBarcode.product_id == Product.id)
-        .where(ProductBarcode.code == cleaned)
-    ).first()
-    if row is not None:
+    found = find_code(session, code, symbology)
+    if found:
+        row = found[0]
         kind = BarcodeKind(row.kind)
         units = row.pack_qty if kind is BarcodeKind.CASE else 1
-        return CodeMatch(row.id, row.sku, row.name, cleaned, kind, units, bool(row.active))
+        return CodeMatch(row.product_id, row.sku, row.name, cleaned, kind, units, row.active)
     by_sku = session.execute(
         select(Product.id, Product.sku, Product.name, Product.active).where(Product.sku == code.strip())
     ).first()
@@ -494,20 +495,26 @@ def _check(session: Session, draft: ProductDraft, product_id: int | None) -> lis
                     ),
                 )
             )
-    codes = {b.code: i for i, b in reversed(list(enumerate(draft.barcodes)))}
+    codes = {b.code: i for i, b in reversed(list(enumerate(draft.barcodes))) if f"barcodes[{i}].code" not in taken}
     owners = barcode_owners(session, codes, exclude_product_id=product_id)
-    for code, (_owner_id, sku, name) in owners.items():
+    for code, (_owner_id, sku, name, owner_code) in owners.items():
         field = f"barcodes[{codes[code]}].code"
-        if field not in taken:
-            errors.append(FieldError(field, barcode_taken_message(code, sku, name)))
+        errors.append(FieldError(field, barcode_taken_message(code, sku, name, owner_code)))
     return errors
 
 
-def barcode_taken_message(code: str, sku: str, name: str) -> str:
+def barcode_taken_message(code: str, sku: str, name: str, owner_code: str | None = None) -> str:
+    """Why ``code`` cannot be added: ``owner_code`` (the same code, or the same GTIN written another
+    way) belongs to product ``sku`` “``name``”."""
+    if owner_code is None or owner_code == code:
+        return _(
+            "Barcode {code} already belongs to {sku} “{name}”; a code can identify only one product. "
+            "Remove it there first, or check the code."
+        ).format(code=code, sku=sku, name=name)
     return _(
-        "Barcode {code} already belongs to {sku} “{name}”; a code can identify only one product. "
-        "Remove it there first, or check the code."
-    ).format(code=code, sku=sku, name=name)
+        "Barcode {code} is the same GTIN as {other}, which belongs to {sku} “{name}”; a code can identify "
+        "only one product. Remove it there first, or check the code."
+    ).format(code=code, other=owner_code, sku=sku, name=name)
 
 
 def _not_this(product_id: int | None) -> ColumnElement[bool]:
@@ -516,19 +523,16 @@ def _not_this(product_id: int | None) -> ColumnElement[bool]:
 
 def barcode_owners(
     session: Session, codes: Iterable[str], *, exclude_product_id: int | None = None
-) -> dict[str, tuple[int, str, str]]:
-    """For each code already in the catalogue: (product id, SKU, name) of the product that has it."""
-    wanted = sorted(set(codes))
-    found: dict[str, tuple[int, str, str]] = {}
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
-        rows = session.execute(
-            select(ProductBarcode.code, Product.id, Product.sku, Product.name)
-            .join(Product, Product.id == ProductBarcode.product_id)
-            .where(ProductBarcode.code.in_(chunk), _not_this(exclude_product_id))
-        )
-        for code, pid, sku, name in rows:
-            found[code] = (pid, sku, name)
+) -> dict[str, tuple[int, str, str, str]]:
+    """For each code another product already has, in any written form of the same GTIN: (product id,
+    SKU, name, the code as that product has it)."""
+    key_of = {code: code_key(code) for code in set(codes)}
+    owners = key_owners(session, key_of.values(), exclude_product_id=exclude_product_id)
+    found: dict[str, tuple[int, str, str, str]] = {}
+    for code, key in key_of.items():
+        owner = owners.get(key)
+        if owner is not None:
+            found[code] = (owner.product_id, owner.sku, owner.name, owner.code)
     return found
 
 
@@ -577,11 +581,17 @@ def _create(database: Database, draft: ProductDraft) -> ProductDetail:
         return product_detail(session, product.id)
 
 
-def update_product(database: Database, product_id: int, draft: ProductDraft, *, user_id: int) -> ProductDetail:
-    return _saving_again(lambda: _update(database, product_id, draft))
+def update_product(
+    database: Database, product_id: int, draft: ProductDraft, *, user_id: int, expected: ProductDetail | None = None
+) -> ProductDetail:
+    """``expected``: the product as the form opened it; ``EditConflict`` when another PC has changed
+    it since (nothing stored)."""
+    return _saving_again(lambda: _update(database, product_id, draft, user_id, expected))
 
 
-def _update(database: Database, product_id: int, draft: ProductDraft) -> ProductDetail:
+def _update(
+    database: Database, product_id: int, draft: ProductDraft, user_id: int, expected: ProductDetail | None
+) -> ProductDetail:
     with database.session(write=True) as session:
         product = session.get(Product, product_id)
         if product is None:
@@ -591,8 +601,12 @@ def _update(database: Database, product_id: int, draft: ProductDraft) -> Product
         if errors:
             raise ValidationFailed(errors)
         before = product_detail(session, product_id)
+        if expected is not None and before.updated_at != expected.updated_at:
+            what = _("Product {sku}").format(sku=before.sku)
+            conflict_if_changed(what, expected, before, product_fields, product_labels())
         if before.draft() == draft:
             return before
+        staff_audit.price_change(session, user_id, draft.sku, before.draft(), draft)
         product.sku = draft.sku
         product.name = draft.name
         product.category = draft.category
@@ -617,6 +631,11 @@ def set_active(database: Database, product_id: int, active: bool, *, user_id: in
         if product.active != active:
             product.active = active
             product.updated_at = utc_now()
+            if active:
+                staff_store.append_audit(
+                    session, user_id=user_id, action="restore", object=_("product {sku}").format(sku=product.sku),
+                    before=_("inactive"), after=_("active"),
+                )  # fmt: skip
         session.commit()
         return product_detail(session, product_id)
 
@@ -682,8 +701,10 @@ def _set_barcodes(session: Session, product: Product, wanted: Sequence[BarcodeDr
     """Make the product's barcodes exactly ``wanted`` (kept rows keep their ids, so their order)."""
     by_code = {b.code: b for b in product.barcodes}
     keep = {b.code for b in wanted}
+    removed_conflict = False
     for code, old in by_code.items():
         if code not in keep:
+            removed_conflict = removed_conflict or old.match_key is None
             product.barcodes.remove(old)
     if product.id is not None:
         session.flush()  # deletions first: the unique code constraint is checked row by row
@@ -694,11 +715,18 @@ def _set_barcodes(session: Session, product: Product, wanted: Sequence[BarcodeDr
         if row is None:
             product.barcodes.append(
                 ProductBarcode(
-                    code=draft.code, symbology=symbology.value, kind=draft.kind.value, pack_qty=draft.pack_qty
+                    code=draft.code,
+                    symbology=symbology.value,
+                    kind=draft.kind.value,
+                    pack_qty=draft.pack_qty,
+                    match_key=code_key(draft.code),
                 )
             )
         elif (row.kind, row.pack_qty, row.symbology) != (draft.kind.value, draft.pack_qty, symbology.value):
             row.kind, row.pack_qty, row.symbology = draft.kind.value, draft.pack_qty, symbology.value
+    if removed_conflict:
+        session.flush()
+        settle_keys(session)  # a code this product let go of may free another product's row
 
 
 def _commit(session: Session, draft: ProductDraft, product_id: int | None) -> None:

@@ -59,7 +59,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from sqlalchemy import (
     ColumnElement,
@@ -80,10 +80,12 @@ from sqlalchemy.orm import Session
 from orderapp.domain import count_maths
 from orderapp.domain.count_maths import EntryFact, Flag, LineState, Thresholds
 from orderapp.domain.product_validation import QTY_MAX, BarcodeKind
+from orderapp.domain.staff import Permission
 from orderapp.errors import FieldError, NotFound, OrderAppError, ValidationFailed
 from orderapp.i18n import _
 from orderapp.services.catalogue import location_condition, match_code, search_condition
 from orderapp.services.stock_ledger import MovementSpec, record_movements
+from orderapp.store import staff_store
 from orderapp.store.count_models import StockCount, StockCountEntry, StockCountLine
 from orderapp.store.database import Database
 from orderapp.store.models import Product, ProductBarcode, StockMovement
@@ -554,8 +556,10 @@ def record_entry(
     qty: int = 1,
     add_if_missing: bool = False,
     at: datetime | None = None,
+    symbology: str | None = None,
 ) -> EntryResult:
-    """Add a scan (``code``) or a typed quantity (``product_id``) to the count."""
+    """Add a scan (``code``, any written form of its GTIN; ``symbology`` as the decoder saw it, if
+    known) or a typed quantity (``product_id``) to the count."""
     if (code is None) == (product_id is None):
         raise ValueError("give either a scanned code or a product id")
     if isinstance(qty, bool) or not isinstance(qty, int) or abs(qty) > QTY_MAX:
@@ -565,7 +569,7 @@ def record_entry(
     with database.session(write=True) as session:
         _open_count(session, count_id, lock="share")
         if code is not None:
-            match = match_code(session, code)
+            match = match_code(session, code, symbology)
             if match is None:
                 raise UnknownCode(
                     _(
@@ -758,9 +762,20 @@ def _state(line: StockCountLine) -> LineState:
 # --- reviewing and closing ----------------------------------------------------------------------
 
 
-def review_lines(database: Database, count_id: int, *, variances_only: bool = False) -> tuple[ReviewLine, ...]:
+def review_lines(
+    database: Database,
+    count_id: int,
+    *,
+    variances_only: bool = False,
+    user_id: int | None = None,
+    approved_by: int | None = None,
+) -> tuple[ReviewLine, ...]:
+    """The count's lines with their expected figures; a blind count's review needs the owner (or a
+    packer with an owner's approval) when ``user_id`` says who is looking."""
     with database.session() as session:
         count = _count(session, count_id)
+        if count.blind and user_id is not None:
+            staff_store.require(session, user_id, Permission.BLIND_REVIEW, approved_by=approved_by)
         return _review(session, count, variances_only=variances_only)
 
 
@@ -856,6 +871,7 @@ def post_count(
     """Apply every line's adjustment in one transaction, as "count" movements."""
     moment = at or utc_now()
     with database.session(write=True) as session:
+        staff_store.require(session, user_id, Permission.POST_COUNT)
         count = _open_count(session, count_id, lock="update")
         thresholds = Thresholds(count.threshold_units, count.threshold_value_cents)
         rows = session.execute(
@@ -931,6 +947,10 @@ def post_count(
             .where(StockCountLine.count_id == count_id, Product.on_hand < Product.reserved)
             .order_by(Product.sku)
         ).all()
+        staff_store.append_audit(
+            session, user_id=user_id, action="post_count", object=_count_name(count_id, count.title),
+            before=_("open"), after=_("posted: +{added} / -{removed} units").format(added=added, removed=removed),
+        )  # fmt: skip
         session.commit()
     return PostResult(count_id, len(movements), added, removed, value, tuple(short))
 
@@ -955,12 +975,21 @@ def _close(
     session.flush()
 
 
-def entries_of(database: Database, count_id: int) -> tuple[tuple[int, int, int, int, str, str], ...]:
-    """Every entry of a count, oldest first: (id, line id, round, qty, station, source), for audits."""
+class CountEntryRow(NamedTuple):
+    id: int
+    line_id: int
+    round: int
+    qty: int
+    station: str
+    source: str
+
+
+def entries_of(database: Database, count_id: int) -> tuple[CountEntryRow, ...]:
+    """Every entry of a count, oldest first, for audits."""
     with database.session() as session:
         rows = session.execute(
             select(_ENTRY.c.id, _ENTRY.c.line_id, _ENTRY.c.round, _ENTRY.c.qty, _ENTRY.c.station, _ENTRY.c.source)
             .where(_ENTRY.c.count_id == count_id)
             .order_by(_ENTRY.c.id)
         ).all()
-    return tuple((r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows)
+    return tuple(CountEntryRow(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows)

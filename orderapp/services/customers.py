@@ -14,6 +14,7 @@ from orderapp.domain.phones import display_phone, looks_like_phone, phone_proble
 from orderapp.domain.postcodes import normalise_postcode, postcode_problem
 from orderapp.errors import FieldError, NotFound, ValidationFailed
 from orderapp.i18n import _
+from orderapp.services.edit_conflicts import conflict_if_changed, customer_fields, customer_labels
 from orderapp.services.order_search import refresh_customer_orders
 from orderapp.services.order_settings import read_order_settings
 from orderapp.store.database import Database
@@ -147,13 +148,20 @@ def create_customer(database: Database, given: CustomerInput) -> CustomerView:
         return CustomerView.of(customer, region)
 
 
-def update_customer(database: Database, customer_id: int, given: CustomerInput) -> CustomerView:
-    """Change a customer's details; their orders' search text follows."""
+def update_customer(
+    database: Database, customer_id: int, given: CustomerInput, *, expected: CustomerView | None = None
+) -> CustomerView:
+    """Change a customer's details; their orders' search text follows. ``expected``: the customer as
+    the form opened them; ``EditConflict`` when another PC has changed them since (nothing stored)."""
     with database.session(write=True) as session:
         region = read_order_settings(session).phone_region
         customer = session.get(Customer, customer_id)
         if customer is None:
             raise NotFound(_("Customer {id} does not exist; it may have been removed.").format(id=customer_id))
+        if expected is not None:
+            now = CustomerView.of(customer, region)
+            what = _("Customer {name}").format(name=now.name)
+            conflict_if_changed(what, expected, now, customer_fields, customer_labels())
         values = _checked(given, region)
         if values["phone"]:
             other = find_by_phone(session, values["phone"], region)

@@ -16,6 +16,7 @@ What each figure counts (the Reports screen and the printed summary say the same
   Zero (and ``packing_recorded`` False) while the packing tables do not exist yet.
 - stock adjustments: the ledger's ``adjust`` and ``count`` movements that day, in units and valued
   at the products' current cost.
+- returns and refunds: recorded that day (``services.return_figures``).
 - at or below reorder point, on hold: standing figures at the end of the day (now, for today),
   rebuilt from the ledger and the timeline for past days.
 """
@@ -32,7 +33,9 @@ from sqlalchemy.orm import aliased
 
 from orderapp.domain.order_status import OrderStatus
 from orderapp.services.dashboard import local_day_bounds
+from orderapp.services.return_figures import NO_RETURNS, ReturnFigures, return_figures
 from orderapp.services.shop_settings import load_settings, shop_timezone
+from orderapp.services.staff_figures import PackerFigures, packer_figures
 from orderapp.store.database import Database
 from orderapp.store.models import Order, OrderEvent, OrderLine, Product, StockMovement
 from orderapp.store.types import UTCDateTime, utc_now
@@ -91,6 +94,7 @@ class DayFigures:
     adjustment_value_cents: int
     at_or_below_reorder: int
     on_hold: int
+    returns: ReturnFigures = NO_RETURNS
 
     @property
     def outstanding_cents(self) -> int:
@@ -107,6 +111,7 @@ class DailySummary:
     currency: str
     timezone: str
     made_at: datetime  # aware UTC
+    packers: tuple[PackerFigures, ...] = ()  # the day's figures per packer (services.staff_figures)
 
 
 def shop_zone(name: str) -> ZoneInfo:
@@ -133,6 +138,7 @@ def daily_summary(database: Database, day: date, *, now: datetime | None = None)
             day_figures(conn, one, zone, now, packing=packing)
             for one in (day, day - timedelta(days=1), day - timedelta(days=7))
         ]
+        packers = packer_figures(conn, *local_day_bounds(day, zone)) if packing else ()
     return DailySummary(
         day=day,
         figures=figures[0],
@@ -142,6 +148,7 @@ def daily_summary(database: Database, day: date, *, now: datetime | None = None)
         currency=settings.currency,
         timezone=settings.timezone,
         made_at=now,
+        packers=packers,
     )
 
 
@@ -266,6 +273,7 @@ def day_figures(conn: Connection, day: date, zone: ZoneInfo, now: datetime, *, p
         adjustment_value_cents=int(adjustment_value),
         at_or_below_reorder=_at_or_below_reorder(conn, min(end, now)),
         on_hold=_on_hold(conn, min(end, now)),
+        returns=return_figures(conn, start, end),
     )
 
 

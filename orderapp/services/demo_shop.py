@@ -35,6 +35,9 @@ from orderapp.domain.money import exponent
 from orderapp.domain.order_status import OrderStatus
 from orderapp.errors import DatabaseInUse
 from orderapp.i18n import _
+from orderapp.services.demo_after_sales import add_after_sales
+from orderapp.services.demo_exceptions import add_demo_exceptions
+from orderapp.services.demo_staff import add_demo_staff
 from orderapp.services.order_search import rebuild_search_index
 from orderapp.store.base import Base
 from orderapp.store.database import Database
@@ -177,10 +180,13 @@ def build_demo_shop(
             maker = _OrderMaker(rng, size, now_us, zone, currency, catalogue, book, writer, movement_id)
             maker.make_all(report)
             catalogue.finish_stock(rng, receipts_from, opening_us, report)
+        add_demo_staff(conn, now, seed=seed)  # a shopkeeper and two packers, who did the recent packing
+        add_demo_exceptions(conn, seed=seed, now=now)  # every family of exception in every status
         report("search", 0, 1)
         rebuild_search_index(conn)  # the orders list's search box: one pass over the finished orders
         report("search", 1, 1)
         writer.reset_sequences()
+        after = add_after_sales(conn, now=now, seed=seed)  # returns, refunds, an exchange, tags, a duplicate
     if not database.is_sqlite:
         # Fresh statistics, or PostgreSQL plans the first pages of a bulk-loaded shop as if it were empty.
         with database.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
@@ -188,9 +194,9 @@ def build_demo_shop(
     return DemoReport(
         products=size.products,
         customers=size.customers,
-        orders=size.orders,
-        order_lines=maker.lines_made,
-        movements=maker.movements_made + size.products,
+        orders=size.orders + after.orders,
+        order_lines=maker.lines_made + after.order_lines,
+        movements=maker.movements_made + size.products + after.movements,
         seconds=time.perf_counter() - started,
     )
 
@@ -662,7 +668,7 @@ class _Catalogue:
             else:
                 unit_code = with_check_digit(f"69{scrambled:010d}")
                 symbology = Symbology.EAN13.value
-            barcode_rows.append((barcode_id, product_id, unit_code, symbology, "unit", 1))
+            barcode_rows.append((barcode_id, product_id, unit_code, symbology, "unit", 1, unit_code.zfill(14)))
             barcode_id += 1
             pack = 0
             if random_() < 0.1:
@@ -674,7 +680,9 @@ class _Catalogue:
                 else:
                     case_code = with_check_digit(f"69{_HALF_RANGE + scrambled:010d}")
                     case_symbology = Symbology.EAN13.value
-                barcode_rows.append((barcode_id, product_id, case_code, case_symbology, "case", pack))
+                barcode_rows.append(
+                    (barcode_id, product_id, case_code, case_symbology, "case", pack, case_code.zfill(14))
+                )
                 barcode_id += 1
             self.pack_qty.append(pack)
             if (index + 1) % done_every == 0:
@@ -747,7 +755,7 @@ _PRODUCT_COLUMNS = (
     "created_at",
     "updated_at",
 )
-_BARCODE_COLUMNS = ("id", "product_id", "code", "symbology", "kind", "pack_qty")
+_BARCODE_COLUMNS = ("id", "product_id", "code", "symbology", "kind", "pack_qty", "match_key")  # key: GTIN-14
 _CUSTOMER_COLUMNS = (
     "id",
     "name",

@@ -1,4 +1,5 @@
-"""How the shop wants its paperwork: slip paper, prices on slips, the slip footer, the label sheet.
+"""How the shop wants its paperwork: slip paper, prices on slips, the slip footer, the label sheet,
+and the language it is printed in.
 
 Stored under the ``documents.`` settings keys.
 """
@@ -15,6 +16,8 @@ from orderapp.store.models import DEFAULT_USER_ID
 
 PAPER_KEYS = ("a4", "a5", "letter", "4x6")
 SHEET_KEYS = ("a4-3x8", "avery-5160", "50x30")
+# "" follows the window's language; else English, Chinese, or both on one page (documents.words)
+LANGUAGE_KEYS = ("", "en", "zh_CN", "both")
 MAX_FOOTER = 500
 
 _KEYS = {
@@ -23,6 +26,7 @@ _KEYS = {
     "slip_footer": "documents.slip_footer",
     "list_paper": "documents.list_paper",
     "label_sheet": "documents.label_sheet",
+    "paperwork_language": "documents.paperwork_language",
 }
 
 
@@ -33,6 +37,7 @@ class DocumentSettings:
     slip_footer: str = ""  # e.g. the returns policy
     list_paper: str = "a4"  # pick lists, count sheets, the daily summary: a4 | a5 | letter
     label_sheet: str = "a4-3x8"
+    paperwork_language: str = ""  # one of LANGUAGE_KEYS; "" = the language of the window
 
 
 def validate_document_settings(settings: DocumentSettings) -> list[FieldError]:
@@ -43,6 +48,10 @@ def validate_document_settings(settings: DocumentSettings) -> list[FieldError]:
         errors.append(FieldError("list_paper", _("Choose A4, A5 or Letter for lists and reports.")))
     if settings.label_sheet not in SHEET_KEYS:
         errors.append(FieldError("label_sheet", _("Choose a label sheet from the list.")))
+    if settings.paperwork_language not in LANGUAGE_KEYS:
+        errors.append(
+            FieldError("paperwork_language", _("Choose the paperwork's language: English, Chinese, or both."))
+        )
     if len(settings.slip_footer) > MAX_FOOTER:
         errors.append(
             FieldError("slip_footer", _("The slip footer can be at most {count} characters.").format(count=MAX_FOOTER))
@@ -57,12 +66,14 @@ def load_document_settings(database: Database) -> DocumentSettings:
     paper = stored.get(_KEYS["slip_paper"], defaults.slip_paper)
     list_paper = stored.get(_KEYS["list_paper"], defaults.list_paper)
     sheet = stored.get(_KEYS["label_sheet"], defaults.label_sheet)
+    language = stored.get(_KEYS["paperwork_language"], defaults.paperwork_language)
     return DocumentSettings(
         slip_paper=paper if paper in PAPER_KEYS else defaults.slip_paper,
         show_prices=stored.get(_KEYS["show_prices"], "1") != "0",
         slip_footer=stored.get(_KEYS["slip_footer"], defaults.slip_footer),
         list_paper=list_paper if list_paper in PAPER_KEYS[:3] else defaults.list_paper,
         label_sheet=sheet if sheet in SHEET_KEYS else defaults.label_sheet,
+        paperwork_language=language if language in LANGUAGE_KEYS else defaults.paperwork_language,
     )
 
 
@@ -79,6 +90,7 @@ def save_document_settings(
         _KEYS["slip_footer"]: settings.slip_footer.strip(),
         _KEYS["list_paper"]: settings.list_paper,
         _KEYS["label_sheet"]: settings.label_sheet,
+        _KEYS["paperwork_language"]: settings.paperwork_language,
     }
     with database.session(write=True) as session:
         settings_store.write_values(session, values, user_id=user_id)

@@ -4,14 +4,16 @@ types, with the stock each one has, as ``CatalogueItem`` values for ``check_draf
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from orderapp.domain.order_validation import Catalogue, CatalogueItem, OrderDraft
+from orderapp.store.barcode_lookup import find_codes
 from orderapp.store.database import Database
-from orderapp.store.models import Product, ProductBarcode
+from orderapp.store.models import Product
 
 _COLUMNS = (
     Product.id,
@@ -40,15 +42,14 @@ def load_catalogue(session: Session, codes: Iterable[str] = (), product_ids: Ite
         for row in session.execute(select(*_COLUMNS).where(Product.sku.in_(variants))):
             item = _item(row)
             items[item.product_id] = item
-        coded = session.execute(
-            select(*_COLUMNS, ProductBarcode.code, ProductBarcode.pack_qty)
-            .join(ProductBarcode, ProductBarcode.product_id == Product.id)
-            .where(ProductBarcode.code.in_(wanted_codes))
-        )
-        for pid, sku, name, price, on_hand, reserved, active, code, pack_qty in coded:
-            unit = CatalogueItem(pid, sku, name, price, on_hand, reserved, bool(active))
-            items.setdefault(pid, unit)
-            by_code[code] = CatalogueItem(pid, sku, name, price, on_hand, reserved, bool(active), pack_qty)
+        # A barcode in any written form of its GTIN (UPC-A as EAN-13, GS1 (01), ...): the one key.
+        owners = find_codes(session, wanted_codes)
+        coded = sorted({owner.product_id for owner in owners.values()} - items.keys())
+        for row in session.execute(select(*_COLUMNS).where(Product.id.in_(coded))) if coded else ():
+            item = _item(row)
+            items[item.product_id] = item
+        for code, owner in owners.items():
+            by_code[code] = replace(items[owner.product_id], pack_qty=owner.pack_qty)
     missing = ids - items.keys()
     if missing:
         for row in session.execute(select(*_COLUMNS).where(Product.id.in_(sorted(missing)))):

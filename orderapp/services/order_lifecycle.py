@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from orderapp.domain.order_status import OrderStatus, can_move
 from orderapp.errors import OrderAppError
 from orderapp.i18n import _
+from orderapp.services import staff_audit, stock_ledger
 from orderapp.store.models import Order, OrderEvent
 from orderapp.store.types import utc_now
 
@@ -94,6 +95,7 @@ def change_status(
         detail=detail,
     )
     session.add(event)
+    staff_audit.order_status(session, user_id, order.number, current.value, to.value, kind, detail)
 
 
 def record_event(
@@ -116,3 +118,73 @@ def record_event(
         detail=detail,
     )
     session.add(event)
+
+
+# --- units leaving the shelf: never below zero silently ------------------------------------------
+
+MAX_SHORT_REASON = 200
+
+
+def units_of(order: Order) -> dict[int, int]:
+    """Units per product on the order, in product id order."""
+    wanted: dict[int, int] = {}
+    for line in order.lines:
+        wanted[line.product_id] = wanted.get(line.product_id, 0) + line.quantity
+    return dict(sorted(wanted.items()))
+
+
+def ship_shortages(session: Session, order: Order, short_reason: str) -> list[stock_ledger.OnHandShortage]:
+    """The order's products with fewer units on hand than leave. Raises ``ShortOnHand`` when there are
+    any and no reason is given (the owner's override); returns them when one is. Does NOT commit."""
+    short = stock_ledger.on_hand_shortages(session, units_of(order))
+    if short and not short_reason.strip():
+        raise stock_ledger.ShortOnHand(
+            _(
+                "Order {number} cannot be shipped: {products}. A count found fewer units than were reserved; "
+                "count the shelf again or receive the missing units. The owner can ship anyway with a reason."
+            ).format(number=order.number, products=stock_ledger.shortage_lines(short)),
+            short,
+        )
+    if len(short_reason.strip()) > MAX_SHORT_REASON:
+        raise stock_ledger.StockProblem(_("Keep the reason under {most} characters.").format(most=MAX_SHORT_REASON))
+    return short
+
+
+def short_ship_reason(reason: str) -> str:
+    """The ledger's reason for units shipped although they were not on hand."""
+    return _("Shipped without stock on hand: {reason}").format(reason=" ".join(reason.split()))
+
+
+def record_short_shipment(
+    session: Session,
+    order: Order,
+    short: list[stock_ledger.OnHandShortage],
+    reason: str,
+    *,
+    user_id: int,
+    at: datetime | None = None,
+) -> None:
+    """The owner's override on the order's timeline (kind "override"). Does NOT commit."""
+    record_event(
+        session,
+        order,
+        user_id=user_id,
+        kind="override",
+        detail=_("Shipped although not on hand: {products}. Reason: {reason}").format(
+            products=stock_ledger.shortage_lines(short), reason=" ".join(reason.split())
+        ),
+        at=at,
+    )
+
+
+def refuse_short_packing(session: Session, order: Order) -> None:
+    """Packing by override cannot put in the box what is not on the shelf: ``ShortOnHand``. Does NOT commit."""
+    short = stock_ledger.on_hand_shortages(session, units_of(order))
+    if short:
+        raise stock_ledger.ShortOnHand(
+            _(
+                "Order {number} cannot be packed: {products}. Count the shelf again or receive the missing "
+                "units, then pack it."
+            ).format(number=order.number, products=stock_ledger.shortage_lines(short)),
+            short,
+        )

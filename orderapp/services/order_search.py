@@ -41,6 +41,8 @@ from sqlalchemy.orm import Session
 
 from orderapp.domain.order_numbers import order_id_from_number
 from orderapp.domain.phones import looks_like_phone, search_digits
+from orderapp.domain.safe_text import searchable
+from orderapp.store.barcode_lookup import code_condition
 from orderapp.store.database import Database
 from orderapp.store.models import Customer, Order, OrderLine, Product, ProductBarcode
 from orderapp.store.order_models import OrderSearch
@@ -211,13 +213,12 @@ def search_terms(session: Session, typed: str, phone_region: str) -> SearchTerms
 
     A phone number in any format becomes its digits; a barcode becomes the SKU of its product.
     """
-    text_ = " ".join(typed.split())
+    text_ = " ".join(searchable(typed).split())  # NUL or half characters match nothing, never fail
     if not text_:
         return None
     terms: list[str] = [text_]
     if looks_like_phone(text_):
         terms.extend(search_digits(text_, phone_region))
-    code = text_.replace(" ", "")
     products = session.execute(
         select(Product.id, Product.sku).where(Product.sku.in_(sorted({text_, text_.upper()})))
     ).all()
@@ -225,7 +226,7 @@ def search_terms(session: Session, typed: str, phone_region: str) -> SearchTerms
         products = session.execute(
             select(Product.id, Product.sku)
             .join(ProductBarcode, ProductBarcode.product_id == Product.id)
-            .where(ProductBarcode.code == code)
+            .where(code_condition(typed))  # any written form of its GTIN (GS separators kept)
         ).all()
     terms.extend(sku for _pid, sku in products)
     unique: list[str] = []

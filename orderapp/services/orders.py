@@ -22,7 +22,7 @@ Drafts (``orderapp.services.order_drafts``): save_draft / list_drafts / load_dra
 
 Orders:
     place_order(db, draft, user_id=, confirm=False, allow_duplicate=False, draft_id=None) -> OrderView
-    update_order(db, order_id, draft, user_id=, expected_updated_at=None, draft_id=None) -> OrderView
+    update_order(db, order_id, draft, user_id=, confirm=False, expected_updated_at=None, draft_id=None) -> OrderView
     confirm_order(db, order_id, user_id=) -> OrderView          raises OutOfStock (.shortages)
     bulk_confirm(db, order_ids, user_id=, progress=, cancelled=) -> BulkConfirmResult
     start_picking / ship_order(carrier=, tracking_number=) / mark_delivered
@@ -50,10 +50,12 @@ import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from sqlalchemy import delete, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
+from orderapp.domain.edit_conflicts import FieldChange
 from orderapp.domain.money import format_money
 from orderapp.domain.order_numbers import order_id_from_number, order_number
 from orderapp.domain.order_status import OPEN_STATUSES, RESERVING_STATUSES, OrderStatus, can_move
@@ -68,12 +70,32 @@ from orderapp.domain.order_validation import (
     check_draft,
 )
 from orderapp.domain.phones import display_phone
+from orderapp.domain.shortages import (
+    OrderedUnits,
+    Shortage,
+    backordered_skus,
+    refused,
+    reservation_changes,
+    shortages,
+    units_by_product,
+)
 from orderapp.errors import FieldError, NotFound, OrderAppError, ValidationFailed
 from orderapp.i18n import _
 from orderapp.services import stock_ledger
 from orderapp.services.customers import CustomerInput, CustomerView, DuplicateCustomer, add_customer, find_by_phone
+from orderapp.services.edit_conflicts import EditConflict, conflict_if_changed, order_fields, order_labels
+from orderapp.services.exceptions import refuse_if_held
+from orderapp.services.exceptions_checks import raise_shortage
 from orderapp.services.order_catalogue import catalogue_for_draft
-from orderapp.services.order_lifecycle import IllegalTransition, change_status, record_event, status_label
+from orderapp.services.order_lifecycle import (
+    IllegalTransition,
+    change_status,
+    record_event,
+    record_short_shipment,
+    ship_shortages,
+    short_ship_reason,
+    status_label,
+)
 from orderapp.services.order_search import refresh_search_rows
 from orderapp.services.order_settings import OrderSettings, read_order_settings
 from orderapp.store.database import Database
@@ -114,15 +136,6 @@ EDITABLE = frozenset({OrderStatus.RECEIVED, OrderStatus.CONFIRMED})
 # --- errors ---------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Shortage:
-    product_id: int
-    sku: str
-    name: str
-    wanted: int
-    available: int
-
-
 class OutOfStock(OrderAppError):
     """Confirming (or selling) needs more than the stock allows, and backorders are off."""
 
@@ -160,8 +173,9 @@ class OrderNotEditable(OrderAppError):
     pass
 
 
-class ChangedElsewhere(OrderAppError):
-    pass
+class ChangedElsewhere(EditConflict):
+    def __init__(self, message: str, changes: tuple[FieldChange, ...] = (), current: OrderView | None = None) -> None:
+        super().__init__(message, changes, current)
 
 
 # --- views ------------------------------------------------------------------------------------
@@ -204,7 +218,13 @@ class TimelineEntry:
         if self.to_status:
             label = status_label(self.to_status)
             return label[:1].upper() + label[1:]
-        return {"edit": _("Edited"), "note": _("Note"), "override": _("Override")}.get(self.kind, self.kind)
+        return {
+            "edit": _("Edited"),
+            "note": _("Note"),
+            "override": _("Override"),
+            "return": _("Items returned"),
+            "refund": _("Refunded"),
+        }.get(self.kind, self.kind)
 
 
 @dataclass(frozen=True)
@@ -352,14 +372,19 @@ def update_order(
     draft: OrderDraft,
     *,
     user_id: int,
+    confirm: bool = False,
     expected_updated_at: datetime | None = None,
+    expected: OrderView | None = None,
     draft_id: int | None = None,
     now: datetime | None = None,
 ) -> OrderView:
     """Store the edited order. A confirmed order's reservations follow its new lines atomically:
     extra units are reserved (refused with OutOfStock unless backorders are allowed), fewer units
-    are released. ``expected_updated_at`` (the ``updated_at`` the form loaded) guards against
-    overwriting someone else's change: ChangedElsewhere then."""
+    are released. ``confirm`` also confirms a received order, in the same transaction: when its stock
+    is short nothing is stored (OutOfStock), as with ``place_order``; an order already confirmed or on
+    hold is only edited. ``expected`` (the order as the form loaded it) guards against overwriting
+    someone else's change: ChangedElsewhere then, with what changed and the order as it is now (an
+    ``EditConflict``); ``expected_updated_at`` does the same without saying what changed."""
     when = now or utc_now()
     with database.session(write=True) as session:
         settings = read_order_settings(session)
@@ -372,6 +397,10 @@ def update_order(
                     number=order.number, status=status_label(order.status)
                 )
             )
+        if expected is not None and order.updated_at != expected.updated_at:
+            what = _("Order {number}").format(number=order.number)
+            current_view = _view(session, order, settings, when)
+            conflict_if_changed(what, expected, current_view, order_fields, order_labels(), error=ChangedElsewhere)
         if expected_updated_at is not None and order.updated_at != expected_updated_at:
             raise ChangedElsewhere(
                 _(
@@ -396,6 +425,8 @@ def update_order(
             before=format_money(before_total, order.currency), after=format_money(order.total_cents, order.currency)
         )
         record_event(session, order, user_id=user_id, kind="edit", detail=detail, at=when)
+        if confirm and current is OrderStatus.RECEIVED:
+            _confirm(session, order, settings, user_id=user_id, at=when)
         session.flush()
         refresh_search_rows(session, [order.id])
         _discard_draft(session, draft_id)
@@ -418,7 +449,7 @@ def find_possible_duplicate(database: Database, draft: OrderDraft, *, now: datet
         if customer_id is None:
             return None
         duplicate = _duplicate_of(session, customer_id, _items(check), settings, when)
-        return duplicate[0] if duplicate is not None else None
+        return duplicate.number if duplicate is not None else None
 
 
 def complete_walk_in(
@@ -435,7 +466,7 @@ def complete_walk_in(
     with database.session(write=True) as session:
         settings = read_order_settings(session)
         order = _place(session, walk_in, settings, user_id=user_id, allow_duplicate=True, at=when)
-        shortages = []
+        short = []
         for product_id, qty in _wanted(order).items():
             if not stock_ledger.sell(
                 session,
@@ -447,9 +478,9 @@ def complete_walk_in(
                 reference=order.number,
                 at=when,
             ):
-                shortages.append(product_id)
-        if shortages and not settings.allow_backorders:
-            raise OutOfStock(order.number, _shortages(session, order, shortages))
+                short.append(product_id)
+        if refused(short, allow_backorders=settings.allow_backorders):
+            raise OutOfStock(order.number, _shortages(session, order, short))
         change_status(session, order, OrderStatus.COMPLETED, user_id=user_id, detail=_("Counter sale"), at=when)
         _discard_draft(session, draft_id)
         session.commit()
@@ -467,6 +498,14 @@ def confirm_order(database: Database, order_id: int, *, user_id: int, now: datet
     when = now or utc_now()
     with database.session(write=True) as session:
         settings = read_order_settings(session)
+        order, _customer = _lock_with_lines(session, order_id)
+        view = (
+            None if settings.allow_backorders else _confirm_at_once(session, order, settings, user_id=user_id, at=when)
+        )
+        if view is not None:
+            session.commit()
+            return view
+        session.rollback()  # a product is short (or backorders are allowed): go line by line
         order = _lock(session, order_id)
         _confirm(session, order, settings, user_id=user_id, at=when)
         session.commit()
@@ -498,6 +537,8 @@ def bulk_confirm(
             confirm_order(database, order_id, user_id=user_id)
         except OrderAppError as exc:
             refused.append((numbers[order_id], str(exc)))
+            if isinstance(exc, OutOfStock):  # an out-of-stock exception to follow up (services/exceptions_checks.py)
+                raise_shortage(database, order_id, str(exc))
         else:
             confirmed.append(numbers[order_id])
         if progress is not None:
@@ -510,14 +551,26 @@ def start_picking(database: Database, order_id: int, *, user_id: int) -> OrderVi
 
 
 def ship_order(
-    database: Database, order_id: int, *, carrier: str, tracking_number: str, user_id: int, now: datetime | None = None
+    database: Database,
+    order_id: int,
+    *,
+    carrier: str,
+    tracking_number: str,
+    user_id: int,
+    now: datetime | None = None,
+    short_reason: str = "",
 ) -> OrderView:
-    """The packed order leaves: carrier and tracking number recorded, its units leave the stock."""
+    """The packed order leaves: carrier and tracking number recorded, its units leave the stock.
+
+    Units that are not on hand (a count found fewer than were reserved) are refused with
+    ``ShortOnHand``, unless the owner ships anyway with ``short_reason``: then on hand goes below
+    zero, and the reason is in the ledger rows and on the order's timeline."""
     when = now or utc_now()
     carrier, tracking = " ".join(carrier.split()), "".join(tracking_number.split())
     with database.session(write=True) as session:
         settings = read_order_settings(session)
         order = _lock(session, order_id)
+        refuse_if_held(session, order.id, order.number)  # a severe exception is open
         errors = []
         if order.fulfilment == Fulfilment.DELIVERY:
             if not carrier:
@@ -533,6 +586,7 @@ def ship_order(
         if not can_move(OrderStatus(order.status), OrderStatus.SHIPPED):
             raise IllegalTransition(order.number, order.status, OrderStatus.SHIPPED)
         held = _held(session, order.id)
+        short = ship_shortages(session, order, short_reason)
         for product_id, qty in _wanted(order).items():
             reserved = held.get(product_id, 0)
             if not stock_ledger.record_movement(
@@ -542,16 +596,19 @@ def ship_order(
                 -qty,
                 -reserved,
                 user_id=user_id,
-                reason="Order shipped",
+                reason=short_ship_reason(short_reason) if short else "Order shipped",
                 reference=order.number,
                 order_id=order.id,
                 at=when,
+                require_on_hand=not short,
             ):
                 raise stock_ledger.StockProblem(
                     _("The stock figures of order {number} do not add up; run a stock check.").format(
                         number=order.number
                     )
                 )
+        if short:
+            record_short_shipment(session, order, short, short_reason, user_id=user_id, at=when)
         order.carrier, order.tracking_number = carrier, tracking
         detail = " ".join(part for part in (carrier, tracking) if part)
         change_status(session, order, OrderStatus.SHIPPED, user_id=user_id, detail=detail, at=when)
@@ -637,12 +694,20 @@ def get_order_by_number(database: Database, number: str) -> OrderView:
         return _view(session, found, read_order_settings(session), utc_now())
 
 
-# --- inside a transaction (for other services) ----------------------------------------------------
+# --- inside a transaction -----------------------------------------------------------------------
 
 
 def confirm_in(session: Session, order: Order, *, user_id: int, at: datetime | None = None) -> None:
-    """Confirm ``order`` in the caller's write transaction (see ``confirm_order``). Does NOT commit."""
+    """Confirm ``order`` in the caller's write transaction (an exchange's replacement order; see
+    ``confirm_order``). Does NOT commit."""
     _confirm(session, order, read_order_settings(session), user_id=user_id, at=at or utc_now())
+
+
+def place_in(session: Session, draft: OrderDraft, *, user_id: int, at: datetime | None = None) -> Order:
+    """Check and store a new order (status received) in the caller's write transaction, e.g. an
+    exchange's replacement order (see ``place_order``). Does NOT commit."""
+    settings = read_order_settings(session)
+    return _place(session, draft, settings, user_id=user_id, allow_duplicate=True, at=at or utc_now())
 
 
 def _place(
@@ -656,8 +721,7 @@ def _place(
     if customer is not None and not allow_duplicate:
         existing = _duplicate_of(session, customer.id, _items(check), settings, at)
         if existing is not None:
-            number, placed_at = existing
-            raise PossibleDuplicate(number, int((at - placed_at).total_seconds() // 60))
+            raise PossibleDuplicate(existing.number, int((at - existing.placed_at).total_seconds() // 60))
     order = Order(
         number="NEW-" + uuid.uuid4().hex[:16],  # unique until the id is known, a moment later
         currency=settings.currency,
@@ -707,12 +771,31 @@ def _confirm(session: Session, order: Order, settings: OrderSettings, *, user_id
         )
         if not covered:
             short.append(product_id)
-    if short and not settings.allow_backorders:
+    if refused(short, allow_backorders=settings.allow_backorders):
         raise OutOfStock(order.number, _shortages(session, order, short))
     for line in order.lines:
         line.backordered = line.product_id in short
-    detail = _("Backordered: {skus}").format(skus=", ".join(_skus(order, short))) if short else ""
+    skus = backordered_skus(_units(order), short)
+    detail = _("Backordered: {skus}").format(skus=", ".join(skus)) if short else ""
     change_status(session, order, OrderStatus.CONFIRMED, user_id=user_id, detail=detail, at=at)
+
+
+def _confirm_at_once(
+    session: Session, order: Order, settings: OrderSettings, *, user_id: int, at: datetime
+) -> OrderView | None:
+    """The common case of confirming, in as few statements (round trips to a server) as can be: the
+    status and timeline, the view, then every line's reservation at once, last, so that the hot
+    products' rows stay locked only until the commit just after. None when a product is short (or
+    the order cannot be confirmed); the caller then rolls back and goes line by line (``_confirm``)."""
+    current = OrderStatus(order.status)
+    if not order.lines or current is OrderStatus.ON_HOLD or not can_move(current, OrderStatus.CONFIRMED):
+        return None
+    change_status(session, order, OrderStatus.CONFIRMED, user_id=user_id, at=at)
+    view = _view(session, order, settings, at, lines=order.lines)
+    reserved = stock_ledger.reserve_all(
+        session, _wanted(order), user_id=user_id, order_id=order.id, reference=order.number, at=at
+    )
+    return view if reserved else None
 
 
 def _move(
@@ -736,6 +819,25 @@ def _lock(session: Session, order_id: int) -> Order:
     return order
 
 
+def _lock_with_lines(session: Session, order_id: int) -> tuple[Order, Customer | None]:
+    """``_lock``, with the order's lines and customer in the same statement (one round trip instead
+    of three). Keep the customer while the session needs it: the session holds it only weakly."""
+    found = (
+        session.execute(
+            select(Order, Customer)
+            .outerjoin(Customer, Customer.id == Order.customer_id)
+            .where(Order.id == order_id)
+            .options(joinedload(Order.lines))
+            .with_for_update(of=Order)
+        )
+        .unique()
+        .first()
+    )
+    if found is None:
+        raise _no_order(order_id)
+    return found[0], found[1]
+
+
 def _no_order(order_id: int) -> NotFound:
     return NotFound(_("Order {id} does not exist; it may have been removed.").format(id=order_id))
 
@@ -756,50 +858,37 @@ def _held(session: Session, order_id: int) -> dict[int, int]:
     return dict(sorted((pid, int(total)) for pid, total in rows if total))
 
 
+def _units(order: Order) -> list[OrderedUnits]:
+    return [OrderedUnits(line.product_id, line.sku, line.name, line.quantity) for line in order.lines]
+
+
 def _wanted(order: Order) -> dict[int, int]:
-    """Units per product, in product id order: every service touches product rows in the same
-    order, so two PostgreSQL transactions never wait for each other in a circle (deadlock)."""
-    wanted: dict[int, int] = {}
-    for line in order.lines:
-        wanted[line.product_id] = wanted.get(line.product_id, 0) + line.quantity
-    return dict(sorted(wanted.items()))
+    return units_by_product((line.product_id, line.quantity) for line in order.lines)
 
 
 def _items(check: DraftCheck) -> dict[int, int]:
-    items: dict[int, int] = {}
-    for line in check.lines:
-        if line.item is not None and line.qty is not None:
-            items[line.item.product_id] = items.get(line.item.product_id, 0) + line.qty
-    return items
-
-
-def _skus(order: Order, product_ids: Iterable[int]) -> list[str]:
-    wanted = set(product_ids)
-    return list(dict.fromkeys(line.sku for line in order.lines if line.product_id in wanted))
+    return units_by_product(
+        (line.item.product_id, line.qty) for line in check.lines if line.item is not None and line.qty is not None
+    )
 
 
 def _shortages(session: Session, order: Order, product_ids: Sequence[int]) -> list[Shortage]:
     figures = stock_ledger.figures(session, product_ids)
-    wanted = _wanted(order)
-    names = {line.product_id: (line.sku, line.name) for line in order.lines}
     held = _held(session, order.id) if order.id is not None else {}
-    return [
-        Shortage(
-            product_id=pid,
-            sku=names[pid][0],
-            name=names[pid][1],
-            wanted=wanted[pid],
-            available=(figures[pid].available if pid in figures else 0) + held.get(pid, 0),
-        )
-        for pid in product_ids
-    ]
+    available = {pid: figure.available for pid, figure in figures.items()}
+    return shortages(_units(order), product_ids, available=available, held=held)
+
+
+class _PlacedBefore(NamedTuple):
+    number: str
+    placed_at: datetime
 
 
 def _duplicate_of(
     session: Session, customer_id: int, items: dict[int, int], settings: OrderSettings, at: datetime
-) -> tuple[str, datetime] | None:
-    """(number, placed at) of the newest order by this customer with exactly these items (product
-    and units) placed within the duplicate window and not cancelled."""
+) -> _PlacedBefore | None:
+    """The newest order by this customer with exactly these items (product and units) placed within
+    the duplicate window and not cancelled."""
     if settings.duplicate_window_minutes <= 0 or not items:
         return None
     since = at - timedelta(minutes=settings.duplicate_window_minutes)
@@ -815,7 +904,7 @@ def _duplicate_of(
         ):
             lines[product_id] = lines.get(product_id, 0) + qty
         if lines == items:
-            return str(number), placed_at
+            return _PlacedBefore(str(number), placed_at)
     return None
 
 
@@ -926,10 +1015,8 @@ def _adjust_reservations(
     user_id: int,
     at: datetime,
 ) -> None:
-    wanted = _items(check)
     short: list[int] = []
-    for product_id in sorted(set(held) | set(wanted)):
-        delta = wanted.get(product_id, 0) - held.get(product_id, 0)
+    for product_id, delta in reservation_changes(held, _items(check)):
         if delta > 0:
             covered = stock_ledger.reserve(
                 session,
@@ -944,7 +1031,7 @@ def _adjust_reservations(
             )
             if not covered:
                 short.append(product_id)
-        elif delta < 0:
+        else:
             stock_ledger.release(
                 session,
                 product_id,
@@ -955,7 +1042,7 @@ def _adjust_reservations(
                 reason="Order edited",
                 at=at,
             )
-    if short and not settings.allow_backorders:
+    if refused(short, allow_backorders=settings.allow_backorders):
         raise OutOfStock(order.number, _shortages(session, order, short))
 
 
@@ -1010,7 +1097,10 @@ def is_overdue(status: str, due_at: datetime | None, now: datetime) -> bool:
     return due_at is not None and due_at < now and status in OPEN_STATUSES
 
 
-def _view(session: Session, order: Order, settings: OrderSettings, now: datetime) -> OrderView:
+def _view(
+    session: Session, order: Order, settings: OrderSettings, now: datetime, *, lines: Iterable[OrderLine] | None = None
+) -> OrderView:
+    """``lines``: the order's lines when the caller has them, current, in this transaction."""
     region = settings.phone_region
     customer = session.get(Customer, order.customer_id) if order.customer_id is not None else None
     events = session.execute(
@@ -1019,7 +1109,8 @@ def _view(session: Session, order: Order, settings: OrderSettings, now: datetime
         .where(OrderEvent.order_id == order.id)
         .order_by(OrderEvent.at, OrderEvent.id)
     ).all()
-    lines = session.scalars(select(OrderLine).where(OrderLine.order_id == order.id).order_by(OrderLine.line_no))
+    if lines is None:
+        lines = session.scalars(select(OrderLine).where(OrderLine.order_id == order.id).order_by(OrderLine.line_no))
     return OrderView(
         id=order.id,
         number=order.number,

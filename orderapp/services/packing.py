@@ -24,20 +24,26 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from orderapp.domain.gtin import Symbology, is_valid_gtin, upce_to_upca
+from orderapp.domain.gtin import Symbology, is_valid_gtin
 from orderapp.domain.order_status import TO_PACK_STATUSES, OrderStatus
+from orderapp.domain.scan_decision import LineState, ProductRef, ScanVerdict, Verdict, judge_scan
+from orderapp.domain.staff import Permission
 from orderapp.errors import FieldError, NotFound, OrderAppError, ValidationFailed
 from orderapp.i18n import _
-from orderapp.scanning.gtin_forms import upca_to_upce
-from orderapp.services.order_lifecycle import change_status, status_label
+from orderapp.services import staff_audit
+from orderapp.services.exceptions import refuse_if_held
+from orderapp.services.order_lifecycle import change_status, refuse_short_packing, status_label
 from orderapp.services.packing_queue import COUNTED_OUTCOMES, QueueEntry, read_queue
 from orderapp.services.packing_settings import read_packing_settings
+from orderapp.store import staff_store
+from orderapp.store.barcode_lookup import CodeOwner, find_code
 from orderapp.store.database import Database
-from orderapp.store.models import Customer, Order, OrderLine, Product, ProductBarcode, User
+from orderapp.store.models import Customer, Order, OrderLine, Product, User
 from orderapp.store.packing_models import PackScan, PackSession
 from orderapp.store.types import utc_now
 
@@ -114,7 +120,7 @@ class TypedQuantityRefused(OrderAppError):
 
 
 @dataclass(frozen=True)
-class PackLine:
+class _LineState:
     line_id: int
     line_no: int
     product_id: int
@@ -123,6 +129,10 @@ class PackLine:
     location: str
     ordered: int
     scanned: int
+
+
+@dataclass(frozen=True)
+class PackLine(_LineState):
     typed_allowed: bool  # a big line: after one unit is scanned, the rest may be typed
 
     @property
@@ -194,6 +204,7 @@ class ScanResult:
     view: PackingView  # the order after this scan
     packed: bool  # this scan completed the order and packed it
     next_order: QueueEntry | None  # offered once the order is packed
+    case_too_big: bool = False  # an over-scan because the case holds more units than are still needed
 
     @property
     def blocking(self) -> bool:
@@ -339,7 +350,7 @@ def handle_code(
     """
     text = code.strip()
     with database.session() as session:
-        is_item = bool(_find_barcode(session, text))
+        is_item = bool(_find_barcode(session, text, symbology))
         is_slip = not is_item and _is_order_number(session, text)
     if is_slip:
         return open_order(database, text, user_id=user_id, station=station, take_over=take_over)
@@ -373,60 +384,54 @@ def record_scan(
     with database.session(write=True) as session:
         pack, order = _open_work(session, session_id)
         states = _line_states(session, order.id)
-        found = _find_barcode(session, text)
+        found = _find_barcode(session, text, symbology_value)
         now = utc_now()
-        quantity = 0
-        line_id: int | None = None
-        product_id: int | None = None
-        product_name = ""
-        if not found:
-            if _looks_misread(text, symbology_value):
-                outcome = ScanOutcome.INVALID
-                message = _(
-                    "{code} has a wrong check digit: it was misread or mistyped. Take the item out and scan it again."
-                ).format(code=text)
-            else:
-                outcome = ScanOutcome.UNKNOWN
-                message = _(
-                    "{code} is not the barcode of any product. Take the item out of the box and check it; "
-                    "if it belongs to a product, add the barcode to that product."
-                ).format(code=text)
-        else:
-            product_id, product_name, pack_qty = found[0]
-            wanted = [state for state in states if state.product_id == product_id]
-            if not wanted:
-                outcome = ScanOutcome.NOT_ON_ORDER
-                message = _("{product} is not on order {number}. Take it out of the box.").format(
-                    product=product_name, number=order.number
-                )
-            else:
-                fits = next((state for state in wanted if state.ordered - state.scanned >= pack_qty), None)
-                if fits is not None:
-                    outcome = ScanOutcome.ACCEPTED
-                    quantity = pack_qty
-                    line_id = fits.line_id
-                    product_name = fits.name
-                    message = _("{product}: {scanned} of {ordered}").format(
-                        product=fits.name, scanned=fits.scanned + pack_qty, ordered=fits.ordered
-                    )
-                else:
-                    outcome = ScanOutcome.OVER_SCAN
-                    line_id = wanted[0].line_id
-                    remaining = sum(max(state.ordered - state.scanned, 0) for state in wanted)
-                    ordered = sum(state.ordered for state in wanted)
-                    if remaining > 0:
-                        message = _(
-                            "This case holds {pack} of {product} but only {remaining} more are needed. "
-                            "Take the case out and scan single units."
-                        ).format(pack=pack_qty, product=product_name, remaining=remaining)
-                    else:
-                        message = _(
-                            "{product} is already complete ({ordered} of {ordered}). Take this one out of the box."
-                        ).format(product=product_name, ordered=ordered)
+        product = ProductRef(found[0].product_id, found[0].name) if found else None
+        pack_qty = found[0].pack_qty if found else 1
+        lines = [LineState(state.line_id, state.product_id, state.ordered, state.scanned) for state in states]
+        verdict = judge_scan(lines, product, pack_qty)
+        product_id = product.product_id if product is not None else None
+        product_name = product.name if product is not None else ""
+        if verdict.counts:  # the order line's own name, as the packer sees it in the list
+            product_name = next(state.name for state in states if state.line_id == verdict.line_id)
+        outcome, message = _worded(verdict, text, symbology_value, product_name, order.number)
+        line_id, quantity = verdict.line_id, verdict.quantity
+        case_too_big = verdict.verdict is Verdict.CASE_TOO_BIG
         return _finish_step(
             session, pack, order, outcome, text, source, message, product_id, product_name, line_id, quantity,
-            user_id=user_id, station=station, now=now, symbology=symbology_value,
+            user_id=user_id, station=station, now=now, symbology=symbology_value, case_too_big=case_too_big,
         )  # fmt: skip
+
+
+def _worded(verdict: ScanVerdict, code: str, symbology: str | None, name: str, number: str) -> tuple[ScanOutcome, str]:
+    """The stored outcome of a judged scan and the sentence for the packer."""
+    kind = verdict.verdict
+    if kind is Verdict.NEEDED:
+        return ScanOutcome.ACCEPTED, _("{product}: {scanned} of {ordered}").format(
+            product=name, scanned=verdict.scanned_after, ordered=verdict.ordered
+        )
+    if kind is Verdict.UNKNOWN:
+        if _looks_misread(code, symbology):
+            return ScanOutcome.INVALID, _(
+                "{code} has a wrong check digit: it was misread or mistyped. Take the item out and scan it again."
+            ).format(code=code)
+        return ScanOutcome.UNKNOWN, _(
+            "{code} is not the barcode of any product. Take the item out of the box and check it; "
+            "if it belongs to a product, add the barcode to that product."
+        ).format(code=code)
+    if kind is Verdict.NOT_ON_ORDER:
+        return ScanOutcome.NOT_ON_ORDER, _("{product} is not on order {number}. Take it out of the box.").format(
+            product=name, number=number
+        )
+    if kind is Verdict.CASE_TOO_BIG:
+        # stored as an over-scan (nothing counted, the packer takes it out); the screen titles it apart
+        return ScanOutcome.OVER_SCAN, _(
+            "This case holds {pack} of {product}, but the order needs only {remaining} more. "
+            "Take the case out and scan single units."
+        ).format(pack=verdict.pack_qty, product=name, remaining=verdict.most_one_scan)
+    return ScanOutcome.OVER_SCAN, _(
+        "{product} is already complete ({ordered} of {ordered}). Take this one out of the box."
+    ).format(product=name, ordered=verdict.ordered)
 
 
 def record_invalid(
@@ -528,8 +533,11 @@ def type_quantity(
         )  # fmt: skip
 
 
-def override_pack(database: Database, session_id: int, reason: str, *, user_id: int, station: str) -> PackResult:
-    """Mark the order packed although not every item was scanned; ``reason`` is required and recorded."""
+def override_pack(
+    database: Database, session_id: int, reason: str, *, user_id: int, station: str, approved_by: int | None = None
+) -> PackResult:
+    """Mark the order packed although not every item was scanned; ``reason`` is required and recorded.
+    A packer needs an owner's approval (``approved_by``, after the owner typed their PIN)."""
     why = reason.strip()
     if not why:
         raise ValidationFailed(
@@ -540,12 +548,15 @@ def override_pack(database: Database, session_id: int, reason: str, *, user_id: 
             [FieldError("reason", _("Keep the reason under {most} characters.").format(most=MAX_REASON_LENGTH))]
         )
     with database.session(write=True) as session:
+        staff_store.require(session, user_id, Permission.PACK_OVERRIDE, approved_by=approved_by)
         pack, order = _open_work(session, session_id)
+        refuse_short_packing(session, order)  # never pack what a count says is not on the shelf
         states = _line_states(session, order.id)
         scanned = sum(min(s.scanned, s.ordered) for s in states)
         units = sum(s.ordered for s in states)
         now = utc_now()
         pack.override_reason = why
+        was = order.status
         _close(pack, SessionOutcome.OVERRIDE, now)
         change_status(
             session,
@@ -558,6 +569,7 @@ def override_pack(database: Database, session_id: int, reason: str, *, user_id: 
             ).format(station=station, scanned=scanned, units=units, reason=why),
             at=now,
         )
+        staff_audit.pack_override(session, user_id, station, order.number, was, why, approved_by)
         session.flush()
         view = _view(session, pack, order)
         next_order = _next_order(session, order.id)
@@ -571,20 +583,9 @@ def override_pack(database: Database, session_id: int, reason: str, *, user_id: 
 _TO_PACK = frozenset(status.value for status in TO_PACK_STATUSES)
 
 
-@dataclass(frozen=True)
-class _LineState:
-    line_id: int
-    line_no: int
-    product_id: int
-    sku: str
-    name: str
-    location: str
-    ordered: int
-    scanned: int
-
-
 def _check_packable(session: Session, order: Order) -> None:
     if order.status in _TO_PACK:
+        refuse_if_held(session, order.id, order.number)  # a severe exception is open
         return
     if order.status == OrderStatus.PACKED.value:
         last = session.scalars(
@@ -758,6 +759,7 @@ def _finish_step(
     station: str,
     now: datetime,
     symbology: str | None,
+    case_too_big: bool = False,
 ) -> ScanResult:
     """Store the scan (every outcome, refused ones too), pack the order if it is now complete, commit,
     and describe the result."""
@@ -812,6 +814,7 @@ def _finish_step(
         view=view,
         packed=packed,
         next_order=next_order,
+        case_too_big=case_too_big,
     )
 
 
@@ -820,44 +823,10 @@ def _next_order(session: Session, just_packed: int) -> QueueEntry | None:
     return next((entry for entry in queue.entries if not entry.packing_at), None)
 
 
-def barcode_candidates(code: str) -> list[str]:
-    """``code`` and the other ways a scanner may send the same GTIN (UPC-A as EAN-13, GTIN-14 with
-    leading zeros, UPC-E expanded), exact first."""
-    candidates = [code]
-    if code.isdigit():
-        if len(code) == 12:
-            candidates.append("0" + code)
-            upce = upca_to_upce(code)
-            if upce is not None:
-                candidates.append(upce)
-        if len(code) in (13, 14) and code.startswith("0"):
-            candidates.append(code[1:])
-        if len(code) == 14 and code.startswith("00"):
-            candidates.append(code[2:])
-        if len(code) == 8 and code[0] in "01":
-            try:
-                upca = upce_to_upca(code)
-            except ValueError:
-                pass
-            else:
-                candidates += [upca, "0" + upca]
-    return list(dict.fromkeys(candidates))
-
-
-def _find_barcode(session: Session, code: str) -> list[tuple[int, str, int]]:
-    """(product id, product name, units per scan) for ``code``; empty when no product has it."""
-    if not code:
-        return []
-    candidates = barcode_candidates(code)
-    rows = list(
-        session.execute(
-            select(ProductBarcode.code, ProductBarcode.product_id, Product.name, ProductBarcode.pack_qty)
-            .join(Product, Product.id == ProductBarcode.product_id)
-            .where(ProductBarcode.code.in_(candidates))
-        )
-    )
-    rows.sort(key=lambda row: candidates.index(row[0]))
-    return [(product_id, name, max(int(pack_qty), 1)) for _code, product_id, name, pack_qty in rows]
+def _find_barcode(session: Session, code: str, symbology: Symbology | str | None = None) -> list[CodeOwner]:
+    """The products (with units per scan) of ``code`` in any written form of its GTIN (the one key,
+    ``orderapp.store.barcode_lookup``), best first; empty when no product has it."""
+    return find_code(session, code, symbology)
 
 
 def _is_order_number(session: Session, code: str) -> bool:
@@ -895,12 +864,18 @@ def _user_name(session: Session, user_id: int) -> str:
     return str(row[0] or row[1])
 
 
-def order_scans(database: Database, order_id: int) -> Sequence[tuple[str, str, int]]:
-    """(outcome, code, quantity) of every scan of an order, oldest first: for support and tests."""
+class StoredScan(NamedTuple):
+    outcome: str
+    code: str
+    quantity: int
+
+
+def order_scans(database: Database, order_id: int) -> Sequence[StoredScan]:
+    """Every scan of an order, oldest first: for support and tests."""
     with database.session() as session:
         rows = session.execute(
             select(PackScan.outcome, PackScan.code, PackScan.quantity)
             .where(PackScan.order_id == order_id)
             .order_by(PackScan.id)
         )
-        return [(outcome, code, int(quantity)) for outcome, code, quantity in rows]
+        return [StoredScan(outcome, code, int(quantity)) for outcome, code, quantity in rows]

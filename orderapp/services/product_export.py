@@ -26,7 +26,7 @@ from orderapp.domain import product_csv
 from orderapp.domain.product_validation import BarcodeKind
 from orderapp.errors import OrderAppError
 from orderapp.i18n import _
-from orderapp.services.catalogue import StatusFilter
+from orderapp.services.catalogue import PRODUCT_FIELDS, StatusFilter
 from orderapp.store.database import Database
 from orderapp.store.models import Product, ProductBarcode, Setting
 
@@ -55,6 +55,12 @@ def write_csv_atomically(
 ) -> int:
     """Write ``header`` and ``rows`` (each cell neutralised) to ``path`` via a temporary file."""
     path = Path(path)
+    if path.is_dir():
+        raise OrderAppError(
+            _("{path} is a folder; choose a file name in it, e.g. {example}.").format(
+                path=path, example=path / "products.csv"
+            )
+        )
     try:
         handle, temporary = tempfile.mkstemp(prefix=".orderapp-", suffix=".csv", dir=path.parent or Path("."))
     except OSError as exc:
@@ -72,8 +78,20 @@ def write_csv_atomically(
                 writer.writerow([product_csv.neutralise(cell) for cell in row])
                 count += 1
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as exc:
         Path(temporary).unlink(missing_ok=True)
+        if isinstance(exc, UnicodeEncodeError):
+            raise OrderAppError(
+                _("A product holds a character that {encoding} cannot write; export as UTF-8 instead.").format(
+                    encoding=encoding
+                )
+            ) from exc
+        if isinstance(exc, OSError):
+            raise OrderAppError(
+                _("Cannot write {path} ({reason}); choose another file or folder.").format(
+                    path=path, reason=exc.strerror or exc
+                )
+            ) from exc
         raise
     return count
 
@@ -100,19 +118,7 @@ def export_products(
                 if stop():
                     raise ExportCancelled(_("The export was cancelled; no file was written."))
                 query = (
-                    select(
-                        Product.id,
-                        Product.sku,
-                        Product.name,
-                        Product.category,
-                        Product.location,
-                        Product.unit,
-                        Product.price_cents,
-                        Product.cost_cents,
-                        Product.reorder_point,
-                        Product.reorder_qty,
-                        Product.active,
-                    )
+                    select(*PRODUCT_FIELDS, Product.active)
                     .where(Product.sku > after)
                     .order_by(Product.sku)
                     .limit(_BATCH)

@@ -16,7 +16,10 @@ encoding=None, progress=None, cancelled=None) -> ImportResult``
 * Every problem is an ``ImportProblem`` with its row number as a spreadsheet shows it (the header
   is row 1). When there is any problem nothing is written, unless ``valid_only`` is given: then
   the rows without problems are written and the others skipped. ``dry_run`` never writes.
-* Everything is written in one transaction. ``progress(phase, done, total)`` is called as rows are
+* The file is read row by row and checked in a read transaction, without the write lock (other PCs
+  keep working); then everything is written in one write transaction that only writes, marked as an import
+  so that other PCs' writes give up with a sentence within about 2 s rather than queue (see
+  ``orderapp.store.db_errors``). ``progress(phase, done, total)`` is called as rows are
   checked (phase "checking") and written ("writing"); when ``cancelled()`` returns True the
   import stops, writes nothing and raises ``ImportCancelled``.
 * New products without any barcode get an internal in-store EAN-13, as in the product form.
@@ -26,17 +29,20 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterable, Sequence
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, BinaryIO, TextIO, cast
 
 from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy import text as sql_text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from orderapp.domain import product_csv
+from orderapp.domain.gtin import code_key
 from orderapp.domain.product_validation import (
     BarcodeDraft,
     BarcodeKind,
@@ -44,11 +50,15 @@ from orderapp.domain.product_validation import (
     barcode_symbology,
     validate_product,
 )
+from orderapp.domain.safe_text import cell_too_long_message, has_bad_characters, text_problem
 from orderapp.errors import OrderAppError
 from orderapp.i18n import _
-from orderapp.services.catalogue import barcode_taken_message, next_internal_codes
+from orderapp.services import staff_audit
+from orderapp.services.catalogue import PRODUCT_FIELDS, barcode_taken_message, next_internal_codes
+from orderapp.store.barcode_lookup import key_owners
 from orderapp.store.count_models import PRODUCT_SEARCH_TEXT
 from orderapp.store.database import Database
+from orderapp.store.db_errors import import_writing
 from orderapp.store.models import Product, ProductBarcode, Setting
 from orderapp.store.types import utc_now
 
@@ -92,7 +102,7 @@ class RowAction(StrEnum):
     SKIPPED = "skipped"  # has a problem: not written
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ImportProblem:
     row: int  # as a spreadsheet numbers it: the header is row 1; 0 for the file as a whole
     column: str  # the file's column name, or "" for the whole row
@@ -106,7 +116,7 @@ class ImportProblem:
         return _("Row {row}: {message}").format(row=self.row, message=self.message)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PreviewRow:
     row: int
     sku: str
@@ -204,33 +214,47 @@ def import_products(
     if text is None:
         return replace(empty_result, problems=(ImportProblem(0, "", problem),))
     delimiter = product_csv.sniff_delimiter(text.split("\n", 1)[0])
-    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    if not records or not any(cell.strip() for cell in records[0]):
+    suspect = has_bad_characters(text)
+    total = max(text.count("\n") + (not text.endswith("\n")) - 1, 0)  # the rows (about, for progress)
+    records = _read_records(_stream(source, text, used_encoding), delimiter)  # row by row
+    del text  # the rows are read from the file again, as they are checked: never two copies of it
+    try:
+        first = next(records, [])
+    except _UnreadableRow as exc:
+        return replace(empty_result, problems=(ImportProblem(exc.row, "", str(exc)),))
+    if not first or not any(cell.strip() for cell in first):
         return replace(
             empty_result,
             problems=(ImportProblem(0, "", _("The file is empty; export the products to get a file to fill in.")),),
         )
-    headers = [h.strip() for h in records[0]]
+    headers = [h.strip() for h in first]
     header_problems, columns, used_mapping, ignored = _map_columns(headers, mapping)
     if header_problems:
         return replace(empty_result, mapping=used_mapping, problems=tuple(header_problems))
-    with database.session(write=not dry_run) as session:
+    # The whole file is read and checked first, without the write lock: other PCs keep working.
+    with database.session() as session:
         checker = _Checker(session, columns, headers, decimal_comma=delimiter == ";")
-        total = len(records) - 1
-        for index, record in enumerate(records[1:]):
-            if index % _EVERY == 0:
-                if stop():
-                    raise ImportCancelled(_("The import was cancelled; nothing was written."))
-                report("checking", index, total)
-            checker.check_row(index + 2, record)
+        checker.suspect = suspect
+        index = -1
+        try:
+            for index, record in enumerate(records):
+                if index % _EVERY == 0:
+                    if stop():
+                        raise ImportCancelled(_("The import was cancelled; nothing was written."))
+                    report("checking", index, total)
+                checker.check_row(index + 2, record)
+        except _UnreadableRow as exc:
+            return replace(empty_result, mapping=used_mapping, problems=(ImportProblem(exc.row, "", str(exc)),))
+        total = index + 1
         checker.check_across_rows()
         report("checking", total, total)
         planned = checker.preview()
         problems = tuple(sorted(checker.problems, key=lambda p: (p.row, p.column)))
         write = not dry_run and (not problems or valid_only)
-        if write:
-            _Writer(session, user_id, report, stop).write(checker.valid_plans())
-            session.commit()
+    if write:
+        plans = checker.valid_plans()
+        del checker  # the rows now live in ``plans`` only, and are let go as they are written
+        _write_checked(database, plans, user_id, report, stop)
     return ImportResult(
         encoding=used_encoding,
         mapping=used_mapping,
@@ -241,6 +265,57 @@ def import_products(
         valid_only=valid_only,
         ignored_columns=tuple(ignored),
     )
+
+
+def _write_checked(database: Database, plans: list[_Plan], user_id: int, report: Progress, stop: Cancelled) -> None:
+    """One write transaction (all or nothing) holding the write lock only while writing."""
+    try:
+        with import_writing(database, user_id=user_id), database.session(write=True) as session:
+            _Writer(session, user_id, report, stop).write(plans)
+            session.commit()
+    except IntegrityError:
+        raise OrderAppError(
+            _(
+                "Another PC changed the catalogue while the file was being checked (the same SKU or barcode "
+                "was added); nothing was written. Import the file again."
+            )
+        ) from None
+
+
+class _UnreadableRow(OrderAppError):
+    def __init__(self, row: int, message: str) -> None:
+        super().__init__(message)
+        self.row = row
+
+
+def _stream(source: Path | bytes, text: str, encoding: str) -> TextIO:
+    """The file's text as a stream: read again from the file or bytes (decoded as it is read), so
+    that a big file is not held twice; a file that cannot be opened again is read from ``text``."""
+    raw: BinaryIO
+    if isinstance(source, Path):
+        try:
+            raw = source.open("rb")
+        except OSError:
+            return io.StringIO(text, newline="")
+    else:
+        raw = io.BytesIO(source)
+    return io.TextIOWrapper(
+        raw, encoding=encoding, errors="surrogatepass" if "utf" in encoding else "strict", newline=""
+    )
+
+
+def _read_records(stream: TextIO, delimiter: str) -> Iterator[list[str]]:
+    """The file's records one by one; a cell too long for the csv module is a sentence with its row."""
+    row = 0
+    with stream:
+        try:
+            for record in csv.reader(stream, delimiter=delimiter):
+                row += 1
+                yield record
+        except csv.Error as exc:
+            if "field limit" in str(exc):
+                raise _UnreadableRow(row + 1, cell_too_long_message()) from None
+            raise _UnreadableRow(row + 1, _("This row is not valid CSV; check its quotes.")) from None
 
 
 def _decode(source: Path | bytes, encoding: str | None) -> tuple[str | None, str, str]:
@@ -318,14 +393,14 @@ def _map_columns(
     return problems, columns, used, ignored
 
 
-@dataclass
+@dataclass(slots=True)
 class _Existing:
     id: int
     draft: ProductDraft
     barcode_ids: dict[str, int]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Plan:
     row: int
     draft: ProductDraft
@@ -333,6 +408,9 @@ class _Plan:
     ok: bool = True
     changed: tuple[str, ...] = ()
     barcode_columns: set[str] = field(default_factory=set)  # the code columns the file has
+
+
+_WRITTEN = _Plan(0, ProductDraft("", ""), None, ok=False)  # stands in for a row already written
 
 
 class _Checker:
@@ -347,7 +425,8 @@ class _Checker:
         self.problems: list[ImportProblem] = []
         self.plans: list[_Plan] = []
         self._pending: list[tuple[int, list[str]]] = []
-        self._code_columns = {c for c in ("barcodes", "case_barcodes", "internal_barcodes") if c in columns}
+        self._code_columns: set[str] = {c for c in ("barcodes", "case_barcodes", "internal_barcodes") if c in columns}
+        self.suspect = False  # the file holds NUL or half characters: check each row for them
 
     def column_name(self, column: str) -> str:
         index = self.columns.get(column)
@@ -359,6 +438,13 @@ class _Checker:
     def check_row(self, row: int, record: list[str]) -> None:
         if not any(cell.strip() for cell in record):
             return  # blank lines at the end of a spreadsheet
+        bad = text_problem(record) if self.suspect else ""
+        if bad:
+            column = next((i for i, cell in enumerate(record) if text_problem([cell])), 0)
+            header = self.headers[column] if column < len(self.headers) else ""
+            self.problems.append(ImportProblem(row, header, bad))
+            self.plans.append(_Plan(row, ProductDraft("", ""), None, ok=False))
+            return
         if len(record) > len(self.headers) and any(cell.strip() for cell in record[len(self.headers) :]):
             self.problem(
                 row,
@@ -393,19 +479,7 @@ class _Checker:
         if not skus:
             return found
         products = self.session.execute(
-            select(
-                Product.id,
-                Product.sku,
-                Product.name,
-                Product.category,
-                Product.location,
-                Product.unit,
-                Product.price_cents,
-                Product.cost_cents,
-                Product.reorder_point,
-                Product.reorder_qty,
-                Product.active,
-            ).where(Product.sku.in_(sorted(set(skus))))
+            select(*PRODUCT_FIELDS, Product.active).where(Product.sku.in_(sorted(set(skus))))
         ).all()
         codes: dict[int, list[tuple[int, str, str, int]]] = {p[0]: [] for p in products}
         if products:
@@ -452,6 +526,8 @@ class _Checker:
         for column in ("name", "category", "location", "unit"):
             if column in self.columns:
                 values[column] = self._cell(record, column).strip()
+                if column != "name":  # a few values repeated on every row: one copy each
+                    values[column] = sys.intern(values[column])
         if existing is None and "name" not in self.columns:
             bad("", _("{sku} is a new product and needs a name, but the file has no name column.").format(sku=sku))
         for column, target in (("price", "price_cents"), ("cost", "cost_cents")):
@@ -464,9 +540,8 @@ class _Checker:
                 else:
                     values[target] = 0
                 continue
-            if self.decimal_comma and "," in text and "." not in text:
-                text = text.replace(",", ".")
-            amount, message = product_csv.parse_amount(text, self.currency)
+            comma = self.decimal_comma and "," in text and "." not in text  # Excel's "1,50" in a ";" file
+            amount, message = product_csv.parse_amount(text, self.currency, decimal_comma=comma)
             if amount is None:
                 bad(column, message)
             else:
@@ -505,7 +580,7 @@ class _Checker:
             if error.field == "sku" and not sku:
                 message = _("The SKU is empty; every product needs its own SKU.")
             bad(column, message)
-        plan = _Plan(row, draft, existing, ok=ok, barcode_columns=set(self._code_columns))
+        plan = _Plan(row, draft, existing, ok=ok, barcode_columns=self._code_columns)  # one set, shared
         if existing is not None:
             plan.changed = _changed_columns(existing.draft, draft)
         return plan
@@ -586,17 +661,22 @@ class _Checker:
 
     def _check_codes(self) -> None:
         """A barcode may be on one row only, and not on a product outside the file that keeps it."""
+        # By key: one GTIN written two ways (UPC-A and its EAN-13, GS1 (01)) is one code.
         rows_of_code: dict[str, list[_Plan]] = {}
+        code_on: dict[tuple[int, str], str] = {}  # (row, key) -> the code as that row writes it
         for plan in self.plans:
             if not plan.draft.sku:
                 continue
             for barcode in plan.draft.barcodes:
-                rows_of_code.setdefault(barcode.code, []).append(plan)
-        for code, plans in rows_of_code.items():
+                key = code_key(barcode.code)
+                rows_of_code.setdefault(key, []).append(plan)
+                code_on.setdefault((plan.row, key), barcode.code)
+        for key, plans in rows_of_code.items():
             if len({p.row for p in plans}) > 1:
                 rows = ", ".join(str(p.row) for p in plans)
                 for plan in plans:
                     plan.ok = False
+                    code = code_on[(plan.row, key)]
                     self.problem(
                         plan.row,
                         self._code_column(plan, code),
@@ -607,26 +687,26 @@ class _Checker:
         # Codes the catalogue gives to another product: fine only if that product's row in this
         # file lets go of it.
         in_file = {p.draft.sku: p for p in self.plans if p.draft.sku}
-        codes = list(rows_of_code)
-        for start in range(0, len(codes), _CHUNK):
-            chunk = codes[start : start + _CHUNK]
-            owners = self.session.execute(
-                select(ProductBarcode.code, Product.sku, Product.name)
-                .join(Product, Product.id == ProductBarcode.product_id)
-                .where(ProductBarcode.code.in_(chunk))
-            ).all()
-            for code, owner_sku, owner_name in owners:
-                plans = rows_of_code[code]
-                if len(plans) != 1 or plans[0].draft.sku == owner_sku:
-                    continue
-                owner_row = in_file.get(owner_sku)
-                if owner_row is not None and owner_row.ok and code not in {b.code for b in owner_row.draft.barcodes}:
-                    continue  # moved to this row from the owner's row
-                plan = plans[0]
-                plan.ok = False
-                self.problem(
-                    plan.row, self._code_column(plan, code), barcode_taken_message(code, owner_sku, owner_name)
-                )
+        owners = key_owners(self.session, rows_of_code)
+        for key, owner in owners.items():
+            plans = rows_of_code[key]
+            if len(plans) != 1 or plans[0].draft.sku == owner.sku:
+                continue
+            owner_row = in_file.get(owner.sku)
+            if (
+                owner_row is not None
+                and owner_row.ok
+                and key not in {code_key(b.code) for b in owner_row.draft.barcodes}
+            ):
+                continue  # moved to this row from the owner's row
+            plan = plans[0]
+            plan.ok = False
+            code = code_on[(plan.row, key)]
+            self.problem(
+                plan.row,
+                self._code_column(plan, code),
+                barcode_taken_message(code, owner.sku, owner.name, owner.code),
+            )
 
     def _code_column(self, plan: _Plan, code: str) -> str:
         for barcode in plan.draft.barcodes:
@@ -686,7 +766,10 @@ class _Writer:
         now = utc_now()
         new = [p for p in plans if p.existing is None]
         changed = [p for p in plans if p.existing is not None]
+        prices = [(p.draft.sku, p.existing.draft, p.draft) for p in changed if p.existing is not None]
+        staff_audit.price_changes(self.session, self.user_id, prices)  # a shopkeeper's file may not change prices
         total = len(plans)
+        plans.clear()  # held by ``new`` and ``changed`` only, and let go batch by batch
         # Codes leaving a product go first, so that a code moving between rows is free when added.
         dropped: list[int] = []
         for plan in changed:
@@ -757,11 +840,10 @@ class _Writer:
                 .values(kind=bindparam("b_kind"), pack_qty=bindparam("b_pack")),
                 updated_codes,
             )
-        needs_code = [p for p in new if not p.draft.barcodes]
-        internal = iter(next_internal_codes(self.session, len(needs_code)))
         search_trigger = self._pause_search_trigger() if len(new) >= _BULK else None
         for start in range(0, len(new), _EVERY):
             batch = new[start : start + _EVERY]
+            new[start : start + _EVERY] = [_WRITTEN] * len(batch)  # let go of each batch as it is written
             self._tick(len(changed) + start, total)
             self.session.execute(
                 insert(_PRODUCT),
@@ -791,6 +873,12 @@ class _Writer:
                     select(_PRODUCT.c.sku, _PRODUCT.c.id).where(_PRODUCT.c.sku.in_([p.draft.sku for p in batch]))
                 )
             }
+            # Codes go in batch by batch (not held for the whole file); internal codes are numbered on
+            # from those already written.
+            if barcode_rows:
+                self.session.execute(insert(_BARCODE), barcode_rows)
+                barcode_rows.clear()
+            internal = iter(next_internal_codes(self.session, sum(1 for p in batch if not p.draft.barcodes)))
             for plan in batch:
                 codes = plan.draft.barcodes or (BarcodeDraft(next(internal), BarcodeKind.INTERNAL, 1),)
                 barcode_rows += [_barcode_row(ids[plan.draft.sku], b) for b in codes]
@@ -835,6 +923,7 @@ def _barcode_row(product_id: int, barcode: BarcodeDraft) -> dict[str, Any]:
         "symbology": symbology.value,
         "kind": barcode.kind.value,
         "pack_qty": barcode.pack_qty,
+        "match_key": code_key(barcode.code),
     }
 
 

@@ -56,6 +56,21 @@ class ReorderLine:
     def available(self) -> int:
         return self.on_hand - self.reserved
 
+    def figures(self) -> list[str]:
+        """SKU to units per case, as the list and the file show them."""
+        return [
+            self.sku,
+            self.name,
+            self.category,
+            self.location,
+            str(self.on_hand),
+            str(self.reserved),
+            str(self.available),
+            str(self.reorder_point),
+            str(self.reorder_qty),
+            str(self.case_qty or ""),
+        ]
+
     @property
     def suggested_cases(self) -> int:
         return self.suggested_qty // self.case_qty if self.case_qty else 0
@@ -116,21 +131,5 @@ def reorder_list(database: Database, *, category: str | None = None) -> tuple[Re
 
 def export_reorder_list(database: Database, path: Path, *, encoding: str = "utf-8-sig") -> int:
     lines = reorder_list(database)
-    rows = (
-        [
-            line.sku,
-            line.name,
-            line.category,
-            line.location,
-            str(line.on_hand),
-            str(line.reserved),
-            str(line.available),
-            str(line.reorder_point),
-            str(line.reorder_qty),
-            str(line.case_qty or ""),
-            str(line.suggested_qty),
-            str(line.suggested_cases or ""),
-        ]
-        for line in lines
-    )
+    rows = ([*line.figures(), str(line.suggested_qty), str(line.suggested_cases or "")] for line in lines)
     return write_csv_atomically(Path(path), COLUMNS, rows, encoding=encoding)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from orderapp.errors import FieldError, ValidationFailed
 from orderapp.i18n import _
+from orderapp.services.edit_conflicts import conflict_if_changed, settings_fields, settings_labels
 from orderapp.store import settings_store
 from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID
@@ -103,21 +104,35 @@ def shop_timezone(session: Session) -> str:
 def load_settings(database: Database, *, with_logo: bool = True) -> ShopSettings:
     """The shop's settings; ``with_logo=False`` leaves the logo (up to 2 MB) unread when it is not needed."""
     with database.session() as session:
-        stored = settings_store.read_values(session, _TEXT_KEYS.values())
-        logo = settings_store.read_data(session, _LOGO_KEY) if with_logo else None
+        return _read(session, with_logo=with_logo)
+
+
+def _read(session: Session, *, with_logo: bool = True) -> ShopSettings:
+    stored = settings_store.read_values(session, _TEXT_KEYS.values())
+    logo = settings_store.read_data(session, _LOGO_KEY) if with_logo else None
     defaults = ShopSettings()
     values = {field: stored.get(key, getattr(defaults, field)) for field, key in _TEXT_KEYS.items()}
     return replace(defaults, **values, logo=logo)
 
 
-def save_settings(database: Database, settings: ShopSettings, *, user_id: int = DEFAULT_USER_ID) -> ShopSettings:
-    """Validate and store; raises ValidationFailed with every problem and stores nothing then."""
+def save_settings(
+    database: Database,
+    settings: ShopSettings,
+    *,
+    user_id: int = DEFAULT_USER_ID,
+    expected: ShopSettings | None = None,
+) -> ShopSettings:
+    """Validate and store; raises ValidationFailed with every problem and stores nothing then.
+    ``expected``: the settings as the form loaded them; ``EditConflict`` when another PC has changed
+    them since (nothing stored)."""
     if settings.phone.strip() and not validate_settings(replace(settings, phone="")):
         settings = replace(settings, phone=format_phone(settings.phone, settings.phone_region))
     errors = validate_settings(settings)
     if errors:
         raise ValidationFailed(errors)
     with database.session(write=True) as session:
+        if expected is not None:
+            conflict_if_changed(_("The shop settings"), expected, _read(session), settings_fields, settings_labels())
         values = {key: getattr(settings, field).strip() for field, key in _TEXT_KEYS.items()}
         settings_store.write_values(session, values, user_id=user_id)
         settings_store.write_data(session, _LOGO_KEY, settings.logo, user_id=user_id)

@@ -38,7 +38,7 @@ from sqlalchemy.orm import Session
 from orderapp.domain.product_validation import QTY_MAX
 from orderapp.errors import FieldError, NotFound, OrderAppError, ValidationFailed
 from orderapp.i18n import _
-from orderapp.services import stock_ledger
+from orderapp.services import staff_audit, stock_ledger
 from orderapp.services.stock_ledger import REASON_MAX, REFERENCE_MAX, StockFigures
 from orderapp.store.database import Database
 from orderapp.store.models import Order, Product, StockMovement, User
@@ -202,6 +202,7 @@ def adjust_stock(
         raise ValidationFailed(errors)
     text = reason.value + (f": {note.strip()}" if note.strip() else "")
     with database.session(write=True) as session:
+        staff_audit.stock_adjustment(session, user_id, product_id, qty_delta, text)
         recorded = stock_ledger.record_movement(
             session,
             product_id,
@@ -332,8 +333,8 @@ def movement_history(
     return MovementPage(tuple(rows), next_key)
 
 
-def stock_mismatches(database: Database) -> list[tuple[int, int, int, int, int]]:
-    """(product id, on hand, ledger on hand, reserved, ledger reserved) wherever they differ."""
+def stock_mismatches(database: Database) -> list[stock_ledger.LedgerMismatch]:
+    """Products whose on hand or reserved figures differ from what the ledger says."""
     with database.session() as session:
         return stock_ledger.ledger_mismatches(session)
 

@@ -26,11 +26,11 @@ exactly what was reserved.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
-from typing import cast
+from typing import NamedTuple, cast
 
 from sqlalchemy import Table, Update, bindparam, func, select, update
 from sqlalchemy.engine import CursorResult
@@ -51,6 +51,44 @@ REFERENCE_MAX = 100
 
 class StockProblem(OrderAppError):
     """A stock change that the figures do not allow (e.g. releasing more than is reserved)."""
+
+
+@dataclass(frozen=True)
+class OnHandShortage:
+    product_id: int
+    name: str
+    wanted: int
+    on_hand: int
+
+
+class ShortOnHand(StockProblem):
+    """Units would leave that are not on hand (a count found fewer than were reserved): refused, so
+    on hand never goes below zero silently. ``shortages`` says which products and how many."""
+
+    def __init__(self, message: str, shortages: Sequence[OnHandShortage]) -> None:
+        super().__init__(message)
+        self.shortages = tuple(shortages)
+
+
+def on_hand_shortages(session: Session, wanted: Mapping[int, int]) -> list[OnHandShortage]:
+    """The products of ``wanted`` (product id -> units leaving) with fewer units on hand. Does NOT commit."""
+    ids = sorted(wanted)
+    if not ids:
+        return []
+    rows = session.execute(select(_P.id, _P.name, _P.on_hand).where(_P.id.in_(ids))).all()
+    return [
+        OnHandShortage(int(pid), str(name), wanted[pid], int(on_hand))
+        for pid, name, on_hand in rows
+        if on_hand < wanted[pid]
+    ]
+
+
+def shortage_lines(shortages: Sequence[OnHandShortage]) -> str:
+    """ "“Tea” (3 needed, 1 on hand), ..." for messages."""
+    return ", ".join(
+        _("“{name}” ({wanted} needed, {on_hand} on hand)").format(name=s.name, wanted=s.wanted, on_hand=s.on_hand)
+        for s in shortages
+    )
 
 
 @dataclass(frozen=True)
@@ -77,18 +115,23 @@ def record_movement(
     order_id: int | None = None,
     at: datetime | None = None,
     require_available: bool = False,
+    require_on_hand: bool = False,
 ) -> bool:
     """Append one ledger row and apply it to the product's cached figures, atomically.
 
     The product row is changed by ONE conditional UPDATE; the ledger row is only written when that
-    UPDATE matched. Conditions: the reservation never goes below zero, and with ``require_available``
-    the product's available figure after the change must not be below zero.
+    UPDATE matched. Conditions: the reservation never goes below zero, with ``require_available``
+    the product's available figure after the change must not be below zero, and with
+    ``require_on_hand`` its on-hand figure (shipping: what leaves must be on the shelf).
 
     Returns True when the movement was recorded, False when a condition refused it (nothing is
     written then). Raises ``NotFound`` for an unknown product. Does NOT commit.
     """
     change = {"p_id": product_id, "p_qty": qty_delta, "p_reserved": reserved_delta}
-    if not _move_figures(session, _TAKE_AVAILABLE if require_available else _CHANGE_FIGURES, [change]):
+    statement = _TAKE_AVAILABLE if require_available else _CHANGE_FIGURES
+    if require_on_hand:
+        statement = statement.where(_AFTER_ON_HAND >= 0)
+    if not _move_figures(session, statement, [change]):
         return False
     session.execute(
         _INSERT_MOVEMENT,
@@ -252,6 +295,51 @@ def reserve(
         order_id=order_id,
         at=at,
     )
+
+
+def reserve_all(
+    session: Session,
+    wanted: Mapping[int, int],
+    *,
+    user_id: int,
+    order_id: int,
+    reference: str = "",
+    reason: str = "Order confirmed",
+    at: datetime | None = None,
+) -> bool:
+    """Reserve every product's units in ``wanted`` (product id -> units) when ALL are available:
+    ``reserve`` for a whole order in two statements whatever its number of lines: one INSERT of the
+    ledger rows, then one executemany UPDATE of the figures (pipelined by psycopg on PostgreSQL, in
+    product id order). The UPDATE comes last so that the products' rows, which other stations
+    confirming the same products wait for, are locked for as short a time as can be: call this last
+    before committing.
+
+    True when everything is reserved. False when some product is short: then ledger rows and some
+    products' figures have been written, and the caller must roll the transaction back (and may go
+    product by product with ``reserve`` to learn which are short). Does NOT commit.
+    """
+    for qty in wanted.values():
+        _check_qty(qty)
+    changes = [{"p_id": pid, "p_qty": 0, "p_reserved": wanted[pid]} for pid in sorted(wanted)]
+    if not changes:
+        return True
+    moment = at or utc_now()
+    rows = [
+        _ledger_row(
+            change["p_id"],
+            "reserve",
+            0,
+            change["p_reserved"],
+            user_id=user_id,
+            reason=reason,
+            reference=reference,
+            order_id=order_id,
+            at=moment,
+        )
+        for change in changes
+    ]
+    session.execute(_INSERT_MOVEMENT, rows)
+    return _move_figures(session, _TAKE_AVAILABLE, changes)
 
 
 def release(
@@ -418,11 +506,16 @@ def figures(session: Session, product_ids: Iterable[int]) -> dict[int, StockFigu
     return {pid: StockFigures(pid, on_hand, reserved) for pid, on_hand, reserved in rows}
 
 
-def ledger_mismatches(
-    session: Session, product_ids: Iterable[int] | None = None
-) -> list[tuple[int, int, int, int, int]]:
-    """Products whose cached figures differ from the ledger: (id, on_hand, ledger on hand, reserved,
-    ledger reserved). Empty when everything agrees (it always should)."""
+class LedgerMismatch(NamedTuple):
+    product_id: int
+    on_hand: int
+    ledger_on_hand: int
+    reserved: int
+    ledger_reserved: int
+
+
+def ledger_mismatches(session: Session, product_ids: Iterable[int] | None = None) -> list[LedgerMismatch]:
+    """Products whose cached figures differ from the ledger. Empty when everything agrees (it always should)."""
     sums = (
         select(
             StockMovement.product_id.label("pid"),
@@ -442,7 +535,7 @@ def ledger_mismatches(
     if product_ids is not None:
         query = query.where(Product.id.in_(sorted(set(product_ids))))
     return [
-        (int(pid), int(on_hand), int(ledger_qty), int(reserved), int(ledger_res))
+        LedgerMismatch(int(pid), int(on_hand), int(ledger_qty), int(reserved), int(ledger_res))
         for pid, on_hand, ledger_qty, reserved, ledger_res in session.execute(query)
         if on_hand != ledger_qty or reserved != ledger_res
     ]

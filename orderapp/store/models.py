@@ -19,8 +19,10 @@ from sqlalchemy import (
     String,
     Text,
 )
+from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from orderapp.domain.gtin import code_key
 from orderapp.store.base import Base
 from orderapp.store.types import UTCDateTime, utc_now
 
@@ -82,16 +84,33 @@ class Product(Base):
         return self.on_hand - self.reserved
 
 
+def _match_key(context: DefaultExecutionContext) -> str:
+    """The key of a row inserted without one (every writer should set it; this is the safety net)."""
+    row = context.get_current_parameters()  # type: ignore[no-untyped-call]
+    return code_key(str(row["code"]))
+
+
 class ProductBarcode(Base):
     """A code that identifies a product: its unit GTIN, a case code worth ``pack_qty`` units, or
-    an internal code. A code belongs to at most one product."""
+    an internal code. A code belongs to at most one product.
+
+    ``match_key`` is what every lookup matches (``orderapp.domain.gtin.code_key``): the GTIN-14 of a
+    retail code whichever way it is written, else the code itself. It is unique, so one GTIN written
+    two ways cannot name two products. NULL marks a row left without its key because another
+    product has the same GTIN (found when the key was introduced, migration 0005): such a row is
+    matched only by its exact code until the shop resolves it (``orderapp barcode-conflicts``).
+    """
 
     __tablename__ = "product_barcode"
-    __table_args__ = (CheckConstraint("pack_qty >= 1", name="pack_qty_positive"),)
+    __table_args__ = (
+        CheckConstraint("pack_qty >= 1", name="pack_qty_positive"),
+        Index("ix_product_barcode_match_key", "match_key", unique=True),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     product_id: Mapped[int] = mapped_column(ForeignKey("product.id", ondelete="CASCADE"), index=True)
     code: Mapped[str] = mapped_column(String(64), unique=True)
     symbology: Mapped[str] = mapped_column(String(16))  # domain.gtin.Symbology
+    match_key: Mapped[str | None] = mapped_column(String(64), default=_match_key)
     kind: Mapped[str] = mapped_column(String(16), default="unit")  # unit | case | internal
     pack_qty: Mapped[int] = mapped_column(Integer, default=1)
 

@@ -17,6 +17,11 @@ MODEL_MODULES = (
     "orderapp.store.order_models",
     "orderapp.store.packing_models",
     "orderapp.store.count_models",
+    "orderapp.store.evidence_models",
+    "orderapp.store.staff_models",
+    "orderapp.store.exception_models",
+    "orderapp.store.return_models",
+    "orderapp.store.customer_models",
 )
 
 for _name in MODEL_MODULES:

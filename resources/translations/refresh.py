@@ -216,7 +216,7 @@ def core_template() -> Catalog:
     template = Catalog(project="OrderApp", domain=DOMAIN, charset="utf-8")
     method_map = [("gui/**.py", "ignore"), ("**.py", "python")]
     for file, line, message, comments, context in extract_from_dir(
-        str(CORE), method_map, keywords={"_": None}, comment_tags=("TRANSLATORS:",)
+        str(CORE), method_map, keywords={"_": None, "ngettext": (1, 2)}, comment_tags=("TRANSLATORS:",)
     ):
         where = f"orderapp/{file}".replace(os.sep, "/")
         template.add(message, locations=[(where, line)], auto_comments=comments, context=context)

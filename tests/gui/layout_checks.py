@@ -71,8 +71,13 @@ def cut_text(root: QWidget) -> list[str]:
             needed = widget.fontMetrics().horizontalAdvance(widget.currentText()) + 30
             if widget.width() + SLACK < min(needed, 140) and not widget.isEditable():
                 found.append(f"{_name(widget)} {widget.currentText()!r}: {widget.width()}px wide")
-        elif isinstance(widget, QLineEdit) and widget.height() + SLACK < widget.minimumSizeHint().height():
-            found.append(f"{_name(widget)}: {widget.height()}px high, needs {widget.minimumSizeHint().height()}px")
+        elif isinstance(widget, QLineEdit):
+            if widget.height() + SLACK < widget.minimumSizeHint().height():
+                found.append(f"{_name(widget)}: {widget.height()}px high, needs {widget.minimumSizeHint().height()}px")
+            text = widget.text()
+            room = widget.width() - 12  # the frame and the text margins
+            if 0 < len(text) <= 12 and widget.fontMetrics().horizontalAdvance(text) > room + SLACK:
+                found.append(f"{_name(widget)} {text!r}: a short value cut, {widget.width()}px wide")
     return found
 
 
@@ -93,6 +98,23 @@ def overlaps(root: QWidget) -> list[str]:
     return found
 
 
+def _wraps_whole(table: QTableView, row: int, text: str, width: int) -> bool:
+    """A wrapping table whose row is tall enough for ``text`` broken at its spaces into ``width``."""
+    if not table.wordWrap() or " " not in text.strip():
+        return False
+    metrics = table.fontMetrics()
+    lines, current = 1, ""
+    for word in text.split():
+        trial = f"{current} {word}".strip()
+        if current and metrics.horizontalAdvance(trial) + 8 > width:
+            lines, current = lines + 1, word
+            if metrics.horizontalAdvance(word) + 8 > width:
+                return False  # one word wider than the column: cut whatever the height
+        else:
+            current = trial
+    return table.rowHeight(row) >= lines * metrics.lineSpacing()
+
+
 def elided_cells(root: QWidget, headers: tuple[str, ...]) -> list[str]:
     """Cells of the columns named ``headers`` ("Name", "名称", ...) too narrow for their text."""
     found = []
@@ -109,6 +131,8 @@ def elided_cells(root: QWidget, headers: tuple[str, ...]) -> list[str]:
             for row in range(min(model.rowCount(), 40)):
                 text = str(model.data(model.index(row, column)) or "")
                 needed = metrics.horizontalAdvance(text) + 8  # the item's own margins
+                if needed > width + SLACK and _wraps_whole(table, row, text, width):
+                    continue  # shown whole on more lines: the row grew to hold them
                 if needed > width + SLACK:
                     found.append(f"{_name(table)} row {row} {title}: {text!r} needs {needed}px, column has {width}px")
                     break

@@ -3,33 +3,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from access_keys import access_key, access_keys, clashes
+from both_languages import both_languages  # noqa: F401  (the `language` fixture: English, then Chinese)
 from gui_helpers import show_window
-from PySide6.QtCore import QTranslator
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from screen_tour import PACKING_AND_COUNTS, tour
 
-from orderapp import i18n
-from orderapp.gui.app import LANGUAGE_ENV, install_translators
 from orderapp.store.database import Database
-
-
-@pytest.fixture(params=["en", "zh_CN"])
-def language(request: pytest.FixtureRequest, qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    installed: list[QTranslator] = []
-    if request.param != "en":
-        monkeypatch.setenv(LANGUAGE_ENV, request.param)
-        installed = install_translators(qapp)
-    try:
-        yield request.param
-    finally:
-        for translator in installed:
-            qapp.removeTranslator(translator)
-        i18n.install(None)
 
 
 def test_access_keys_are_read_as_qt_reads_them() -> None:
@@ -55,9 +35,6 @@ def test_each_access_key_means_one_thing(qtbot: QtBot, demo_shop: Database, lang
     assert len(keys["H"]) == 1 and "menu" in keys["H"][0]
 
 
-@pytest.mark.xfail(
-    strict=False, reason="counts: Alt+F/C/S clash on the counts screen; fixed with the packing and counts screen work"
-)
 def test_each_access_key_means_one_thing_in_packing_and_counts(
     qtbot: QtBot, demo_shop: Database, language: str
 ) -> None:

@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 from barcode_media import as_printed, sequence_video
+from english_catalogue import english  # noqa: F401  (a fixture, for plural forms)
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
+from scanner_keys import scanner_presses, send
 
 from orderapp.domain.product_validation import BarcodeDraft, BarcodeKind, ProductDraft
 from orderapp.gui.context import AppContext
@@ -23,6 +25,8 @@ from orderapp.services.counts import CountScope
 from orderapp.services.stock_ledger import sell
 from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID
+
+pytestmark = pytest.mark.usefixtures("english")  # an English PC: plural forms from the catalogue
 
 USER = DEFAULT_USER_ID
 TEA, TEA_CASE, RICE = "6901234567892", "4006381333931", "6920000000012"
@@ -123,3 +127,20 @@ def test_counting_with_the_webcam_while_a_sale_happens_posts_the_right_stock(
     screen.post(confirmed=True, accept_flagged=True)
     qtbot.waitUntil(lambda: stock.stock_figures(shop, products["tea"]).on_hand == 7, timeout=5000)
     assert stock.stock_figures(shop, products["rice"]).on_hand == 4
+
+
+@pytest.mark.parametrize("per_key_ms", [8, 30, 45])
+@pytest.mark.parametrize("suffix", ["Enter", "Tab", "CR+LF", "none"])
+def test_a_sku_label_read_by_any_scanner_counts_its_product_from_anywhere(
+    qtbot: QtBot, screen: CountsScreen, per_key_ms: int, suffix: str
+) -> None:
+    start = 1_000_000
+    for focus, expected in ((screen.line_search, "1"), (screen.lines_view, "2"), (screen.typed_qty, "3")):
+        focus.setFocus()
+        presses = scanner_presses("RICE-001", per_key_ms, suffix=suffix, start=start)  # letters, Shift, digits
+        start = presses[-1].stamp + 1000
+        with qtbot.waitSignal(screen.entry_shown, timeout=5000):
+            send(focus, presses)
+        assert counted(screen)["RICE-001"] == expected
+    assert screen.line_search.text() == ""
+    assert screen.typed_qty.value() == 1

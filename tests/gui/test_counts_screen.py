@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
+from english_catalogue import english  # noqa: F401  (a fixture, for plural forms)
 from gui_helpers import DialogDriver
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
@@ -22,6 +23,8 @@ from orderapp.services.counts import CountScope, CountStatus
 from orderapp.services.stock_ledger import sell
 from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID, StockMovement
+
+pytestmark = pytest.mark.usefixtures("english")  # an English PC: plural forms from the catalogue
 
 USER = DEFAULT_USER_ID
 TEA, TEA_CASE, RICE = "6901234567892", "16901234567899", "6920000000012"
@@ -357,3 +360,42 @@ def test_the_main_window_builds_the_counts_screen_on_first_visit(qtbot: QtBot, w
     assert isinstance(screen, CountsScreen)
     assert screen.title.text() == "Start a count, or choose one in the list."
     assert not screen.count_panel.isEnabled()
+
+
+def test_the_product_just_scanned_takes_a_typed_quantity_with_enter(
+    qtbot: QtBot, screen: CountsScreen, shop: Database
+) -> None:
+    start(qtbot, screen, "Shelf")
+    scan(qtbot, screen, RICE)  # no row clicked: the typed quantity is for what was just scanned
+    assert not screen.lines_view.selectionModel().selectedRows()
+    screen.typed_qty.setFocus()
+    screen.typed_qty.lineEdit().selectAll()
+    qtbot.keyClicks(screen.typed_qty, "5")
+    screen.wedge.flush()
+    with qtbot.waitSignal(screen.entry_shown, timeout=5000):
+        qtbot.keyClick(screen.typed_qty, Qt.Key.Key_Return)  # Enter in the box adds, as Add does
+    assert screen.scan_total.text() == "6 counted (+5)"
+    assert counted_column(screen)["RICE-001"] == "6"
+    with qtbot.waitSignal(screen.entry_shown, timeout=5000):
+        screen.add_typed_button.click()
+    assert counted_column(screen)["RICE-001"] == "11"
+
+
+def test_typing_a_location_never_completes_it_to_a_narrower_one(
+    qtbot: QtBot, screen: CountsScreen, shop: Database
+) -> None:
+    add(shop, "BIN-1", "Bin one", 1, "C-23-2", 100)
+    dialog = screen.open_start_dialog()
+    qtbot.waitUntil(lambda: dialog.location_value.findText("C-23-2") >= 0, timeout=5000)
+    dialog.location_value.setFocus()
+    qtbot.keyClicks(dialog.location_value, "C-23")
+    screen.wedge.flush()
+    assert dialog.location_value.currentText() == "C-23"
+    assert dialog.location_value.lineEdit().selectedText() == ""  # nothing silently added after the cursor
+    dialog.reject()
+
+
+def test_lines_are_counted_in_plain_english_plurals(qtbot: QtBot, screen: CountsScreen) -> None:
+    start(qtbot, screen, "Whole shop")
+    assert "0 of 3 lines counted" in screen.info.text()
+    assert screen.lines_status.text().startswith("3 lines shown")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from gui_helpers import SHOP_NAME, DialogDriver
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QListWidget, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QListWidget, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from orderapp.errors import DatabaseProblem, NotADatabase, ServerUnreachable
@@ -16,7 +16,7 @@ from orderapp.gui import app as gui_app
 from orderapp.gui import crash, database_dialog
 from orderapp.gui.database_dialog import Choice, DatabaseProblemDialog, Decision, open_shop
 from orderapp.services.shop_settings import load_settings
-from orderapp.store.backups import take_backup
+from orderapp.store.backup_policy import take_automatic_backup
 from orderapp.store.database import Database
 from orderapp.store.opening import open_database
 
@@ -102,7 +102,7 @@ def test_choosing_another_file_opens_it(
 def test_restoring_a_backup_opens_the_shop_and_keeps_the_damaged_file(
     qtbot: QtBot, shop: Database, shop_path: Path
 ) -> None:
-    take_backup(shop_path, "test")
+    take_automatic_backup(shop_path, "daily")
     shop.dispose()
     damaged = bytearray(shop_path.read_bytes())
     damaged[16:4096] = b"\xde\xad\xbe\xef" * ((4096 - 16) // 4)
@@ -118,10 +118,17 @@ def test_restoring_a_backup_opens_the_shop_and_keeps_the_damaged_file(
         backups = chooser.findChild(QListWidget, "backup_list")
         assert backups is not None and backups.count() == 1
         assert backups.currentRow() == 0  # the newest is chosen already
-        assert "test" in backups.item(0).text()
+        assert SHOP_NAME in backups.item(0).text()
         click(chooser, "restore")
 
-    driver = DialogDriver(ask_for_restore, pick_newest)
+    def see_what_it_holds(preview: QWidget) -> None:
+        assert isinstance(preview, QMessageBox)
+        assert SHOP_NAME in preview.text() and "0 orders" in preview.text()
+        assert str(shop_path) in preview.text()
+        assert "kept aside" in preview.informativeText()
+        click(preview, "restore")
+
+    driver = DialogDriver(ask_for_restore, pick_newest, see_what_it_holds)
     database, note = open_shop(str(shop_path))
     driver.check()
     assert database is not None
@@ -147,7 +154,7 @@ def test_escape_is_the_same_as_quit(qtbot: QtBot, not_a_database: Path) -> None:
 def test_an_unexpected_failure_still_gets_the_dialog_not_a_traceback(
     qtbot: QtBot, shop_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(url: str) -> Database:
+    def broken(url: str, **_options: object) -> Database:
         raise RuntimeError("the disk controller hiccuped")
 
     monkeypatch.setattr(database_dialog, "open_database", broken)
@@ -163,7 +170,7 @@ def test_an_unexpected_failure_still_gets_the_dialog_not_a_traceback(
 
 
 def test_a_password_is_never_shown_as_the_location(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(url: str) -> Database:
+    def broken(url: str, **_options: object) -> Database:
         raise RuntimeError("surprise")
 
     monkeypatch.setattr(database_dialog, "open_database", broken)

@@ -17,8 +17,8 @@ from orderapp.gui.context import AppContext
 from orderapp.gui.main_window import MainWindow
 from orderapp.store.database import Database
 
-SCREENS = ["dashboard", "orders", "packing", "inventory", "counts", "reports", "settings"]
-TITLES = ["Dashboard", "Orders", "Packing", "Inventory", "Counts", "Reports", "Settings"]
+SCREENS = ["dashboard", "orders", "packing", "inventory", "counts", "reports", "customers", "exceptions", "settings"]
+TITLES = ["Dashboard", "Orders", "Packing", "Inventory", "Counts", "Reports", "Customers", "Exceptions", "Settings"]
 
 
 def test_the_title_names_the_shop(qtbot: QtBot, window: MainWindow) -> None:
@@ -76,15 +76,6 @@ def test_arrow_keys_in_the_navigation_move_between_screens(qtbot: QtBot, window:
         assert window.stack.currentWidget().objectName() == f"screen_{key}"
 
 
-def test_placeholder_screens_say_what_will_be_there(qtbot: QtBot, shop: Database) -> None:
-    window = MainWindow(shop, screens={})
-    qtbot.addWidget(window)
-    for key in ("orders", "packing", "inventory", "counts", "reports"):
-        sentence = window.screen_for(key).findChild(QLabel, "coming_soon")
-        assert sentence is not None
-        assert "will be here" in sentence.text()
-
-
 def test_the_window_remembers_its_size(qtbot: QtBot, shop: Database) -> None:
     first = show_window(qtbot, shop)
     first.resize(640, 480)  # inside the offscreen screen (800x600)
@@ -112,7 +103,7 @@ def test_the_start_up_report_is_written_once_figures_are_painted(qtbot: QtBot, s
     assert not Path(str(target) + ".tmp").exists()
 
 
-def test_a_screen_factory_replaces_the_placeholder_when_first_shown(qtbot: QtBot, shop: Database) -> None:
+def test_a_screen_factory_stands_in_for_the_registered_screen_when_first_shown(qtbot: QtBot, shop: Database) -> None:
     made: list[AppContext] = []
 
     def orders_screen(context: AppContext) -> QWidget:

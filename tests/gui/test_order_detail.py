@@ -204,6 +204,37 @@ def test_editing_a_confirmed_order_moves_its_reservation(
     assert screen.detail.timeline_texts()[0][2] == "Edited"
 
 
+def test_an_edited_order_is_confirmed_in_one_step_and_short_stock_keeps_the_form_open(
+    qtbot: QtBot, screen: OrdersScreen, shop: Database, products: Shop
+) -> None:
+    view = place(shop, LineDraft(code="NDL-002", qty="1"))
+    shown(qtbot, screen, view)
+    qtbot.mouseClick(screen.detail.buttons["edit"], Qt.MouseButton.LeftButton)
+    form = screen.current_form()
+    assert form is not None and form.confirm_button.isVisible()
+    form.line_qty(0).setFocus()
+    form.line_qty(0).selectAll()
+    type_keys(qtbot, form.line_qty(0), "3")
+    place(shop, LineDraft(code="NDL-002", qty="2"), confirm=True, phone="139 8765 4321")  # another PC, meanwhile
+    with qtbot.waitSignal(form.submit_failed, timeout=5000) as failed:
+        qtbot.mouseClick(form.confirm_button, Qt.MouseButton.LeftButton)
+    assert failed.args is not None and "红烧牛肉面 Beef Noodles (NDL-002): 1 available, 3 wanted" in failed.args[0]
+    assert screen.current_form() is form and form.line_qty(0).text() == "3"  # nothing typed is lost
+    stored = get_order(shop, view.id)
+    assert (stored.status, stored.lines[0].quantity) == ("received", 1)  # and nothing half stored
+    assert figures(shop, products.noodles) == (3, 2)
+
+    form.line_qty(0).setFocus()
+    form.line_qty(0).selectAll()
+    type_keys(qtbot, form.line_qty(0), "1")
+    with qtbot.waitSignal(form.order_saved, timeout=5000):
+        qtbot.mouseClick(form.confirm_button, Qt.MouseButton.LeftButton)
+    stored = get_order(shop, view.id)
+    assert (stored.status, stored.lines[0].quantity) == ("confirmed", 1)
+    assert [entry.title for entry in stored.timeline] == ["Received", "Edited", "Confirmed"]
+    assert figures(shop, products.noodles) == (3, 3)
+
+
 def test_the_detail_marks_backordered_lines_and_changed_prices(
     qtbot: QtBot, shop: Database, sync_tasks: object
 ) -> None:
@@ -252,3 +283,19 @@ def test_confirming_the_selected_orders_lists_those_the_stock_does_not_allow(
     assert get_order(shop, fits.id).status == "confirmed"
     assert get_order(shop, too_many.id).status == "received"
     assert {row.number: row.status for row in screen.rows()} == {fits.number: "confirmed", too_many.number: "received"}
+
+
+def test_the_timeline_shows_the_orders_exceptions(
+    qtbot: QtBot, screen: OrdersScreen, shop: Database, products: Shop
+) -> None:
+    from orderapp.services.exceptions import raise_exception
+    from orderapp.services.exceptions_actions import resolve_exception
+
+    view = place(shop, LineDraft(code="TEA-001", qty="1"))
+    row = raise_exception(shop, view.id, "unreachable", "severe", user_id=USER, cause="电话无人接听 no answer")
+    resolve_exception(shop, row.id, "reached by WeChat", user_id=USER)
+    shown(qtbot, screen, view)
+    texts = screen.detail.timeline_texts()  # newest first
+    assert texts[0][2:] == (f"Exception {row.number} resolved", "reached by WeChat")
+    assert texts[1][2:] == (f"Exception {row.number}: Customer unreachable (severe)", "电话无人接听 no answer")
+    assert texts[2][2] == "Received"

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from orderapp.gui.context import AppContext
+from orderapp.gui.main_window import MainWindow
 from orderapp.gui.order_form import OrderForm
 from orderapp.gui.orders_screen import OrdersScreen, create_screen
 from orderapp.services.customers import CustomerInput, create_customer
@@ -389,7 +390,10 @@ def test_an_order_being_typed_comes_back_after_the_window_is_destroyed(
     qtbot: QtBot, shop: Database, products: Shop
 ) -> None:
     """Real worker threads and timers, as in the app: the draft is saved on its own after typing."""
-    window = show_window(qtbot, shop)
+    window = MainWindow(shop)  # not handed to qtbot: this test destroys it itself
+    with qtbot.waitSignal(window.dashboard.figures_loaded, timeout=10_000):
+        window.show()
+        qtbot.waitExposed(window)
     window.show_screen("orders")
     screen = window.screen_for("orders")
     assert isinstance(screen, OrdersScreen)

@@ -10,11 +10,23 @@ from pathlib import Path
 import numpy as np
 import pytest
 from barcode_media import as_printed, sequence_video
-from packing_shop import GREEN_TEA, GREEN_TEA_NAME, OOLONG, OOLONG_NAME, TEA, TEA_NAME, PackingShop, make_packing_shop
+from english_catalogue import english  # noqa: F401  (a fixture, for plural forms)
+from packing_shop import (
+    GREEN_TEA,
+    GREEN_TEA_NAME,
+    OOLONG,
+    OOLONG_NAME,
+    TEA,
+    TEA_CASE,
+    TEA_NAME,
+    PackingShop,
+    make_packing_shop,
+)
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QImage, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
+from scanner_keys import scanner_presses, send
 from sqlalchemy import select
 
 from orderapp.gui.context import AppContext
@@ -23,6 +35,8 @@ from orderapp.gui.packing_screen import PackingScreen, create_screen
 from orderapp.store.database import Database
 from orderapp.store.models import Order
 from orderapp.store.packing_models import PackScan
+
+pytestmark = pytest.mark.usefixtures("english")  # an English PC: plural forms from the catalogue
 
 STATION = "PACK-1"
 
@@ -97,7 +111,7 @@ def test_a_video_showing_the_orders_items_packs_it(
 
     def outline_painted(_image: object) -> None:
         pixmap = screen.camera_preview.pixmap()
-        if screen._outlines and not pixmap.isNull():
+        if screen.camera_panel._outlines and not pixmap.isNull():
             green.append(bool(green_pixels(pixmap.toImage())))
 
     green: list[bool] = []
@@ -109,7 +123,7 @@ def test_a_video_showing_the_orders_items_packs_it(
     assert shown_lines(screen) == {TEA_NAME: (2, 2), OOLONG_NAME: (1, 1)}
     assert status_of(shop, packing.two_teas) == "packed"
     assert camera_scans(shop) == [(TEA, "accepted"), (OOLONG, "accepted"), (TEA, "accepted")]
-    assert screen.frames_shown > 0 and not screen.camera_preview.pixmap().isNull()
+    assert screen.camera_panel.frames_shown > 0 and not screen.camera_preview.pixmap().isNull()
     assert "Hold steady…" in hints and outlined and min(outlined) >= 4
     assert any(green)  # the codes found were outlined on the preview
 
@@ -165,6 +179,7 @@ def test_a_missing_video_or_camera_is_reported_and_typing_still_works(
     assert "does not exist" in screen.camera_message.text()
     assert not screen.camera_toggle.isChecked()
     qtbot.keyClicks(screen.code_entry, "SO-000001")
+    screen.wedge.flush()  # keyClicks types at machine speed; a person's keys are handed on like this
     qtbot.waitUntil(lambda: screen.code_entry.text() == "SO-000001", timeout=3000)
     with qtbot.waitSignal(screen.order_shown, timeout=5000):
         qtbot.keyClick(screen.code_entry, Qt.Key.Key_Return)
@@ -221,11 +236,11 @@ def test_a_wedge_burst_with_a_wrong_check_digit_stops_the_packer(
 def test_the_camera_list_and_resolution_are_offered_and_a_missing_camera_is_explained(
     qtbot: QtBot, shop: Database, packing: PackingShop, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from orderapp.gui import packing_screen
+    from orderapp.gui import camera_panel
     from orderapp.scanning.camera import CameraInfo
 
     monkeypatch.setattr(
-        packing_screen, "list_cameras", lambda: [CameraInfo(0, "Integrated Camera"), CameraInfo(7, "USB 摄像头")]
+        camera_panel, "list_cameras", lambda: [CameraInfo(0, "Integrated Camera"), CameraInfo(7, "USB 摄像头")]
     )
     widget = create_screen(AppContext(shop, station=STATION))
     assert isinstance(widget, PackingScreen)
@@ -248,17 +263,17 @@ def test_the_camera_list_and_resolution_are_offered_and_a_missing_camera_is_expl
         if widget.camera_toggle.isChecked():
             qtbot.mouseClick(widget.camera_toggle, Qt.MouseButton.LeftButton)  # the packer stops it
     assert not widget.camera.is_running() and widget.camera_message.text() == ""
-    assert widget.camera_toggle.text() == "Start camera"
+    assert widget.camera_toggle.text() == "Start ca&mera"
 
 
 def test_no_camera_is_explained_and_start_looks_again(
     qtbot: QtBot, shop: Database, packing: PackingShop, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from orderapp.gui import packing_screen
+    from orderapp.gui import camera_panel
     from orderapp.scanning.camera import CameraInfo
 
     cameras: list[CameraInfo] = []
-    monkeypatch.setattr(packing_screen, "list_cameras", lambda: list(cameras))
+    monkeypatch.setattr(camera_panel, "list_cameras", lambda: list(cameras))
     widget = create_screen(AppContext(shop, station=STATION))
     assert isinstance(widget, PackingScreen)
     qtbot.addWidget(widget)
@@ -275,3 +290,72 @@ def test_no_camera_is_explained_and_start_looks_again(
     finally:
         if widget.camera_toggle.isChecked():
             qtbot.mouseClick(widget.camera_toggle, Qt.MouseButton.LeftButton)
+
+
+# -- any USB scanner: timed key events, as a real keyboard sends them ---------------------------------
+
+
+@pytest.mark.parametrize("per_key_ms", [8, 30, 45])
+@pytest.mark.parametrize("suffix", ["Enter", "Tab", "CR+LF", "none"])
+def test_a_slip_read_by_any_scanner_opens_its_order_from_anywhere_on_the_screen(
+    qtbot: QtBot, screen: PackingScreen, per_key_ms: int, suffix: str
+) -> None:
+    start = 1_000_000
+    for focus in (screen.queue_table, screen.code_entry):
+        focus.setFocus()
+        presses = scanner_presses("SO-000001", per_key_ms, suffix=suffix, start=start)
+        start = presses[-1].stamp + 1000
+        with qtbot.waitSignal(screen.order_shown, timeout=5000):
+            send(focus, presses)  # Shift before each capital, as scanners type it
+        assert screen.order_heading.text().startswith("SO-000001")
+        assert screen.code_entry.text() == ""
+    screen.code_entry.setFocus()
+    with qtbot.waitSignal(screen.scan_handled, timeout=5000):
+        send(screen.code_entry, scanner_presses(TEA, per_key_ms, suffix=suffix, start=start))
+    assert shown_lines(screen)[TEA_NAME] == (1, 2)
+    assert screen.code_entry.text() == ""
+
+
+def test_bursts_while_the_alert_is_up_are_counted_as_missed_and_told(
+    qtbot: QtBot, screen: PackingScreen, shop: Database
+) -> None:
+    with qtbot.waitSignal(screen.order_shown, timeout=5000):
+        send(screen.code_entry, scanner_presses("SO-000001", 8))
+    with qtbot.waitSignal(screen.alert_raised, timeout=5000):
+        send(screen.code_entry, scanner_presses(GREEN_TEA, 8, start=200_000))
+    alert = screen.alert
+    assert alert is not None
+    qtbot.waitUntil(lambda: alert.armed, timeout=3000)
+    for n, start in enumerate((300_000, 400_000), start=1):
+        send(alert, scanner_presses(TEA, 8, start=start))  # the keys land on the alert
+        assert alert.missed.text().startswith(f"{n} scan")
+    assert alert.missed.text() == "2 scans made while this alert is up were not counted: scan them again afterwards."
+    assert alert.isVisible()  # the bursts' Enter did not dismiss it
+    alert.acknowledge()
+    assert screen.status_text().startswith("2 scans made while the alert was up were not counted")
+    assert shown_lines(screen)[TEA_NAME] == (0, 2)
+    with shop.session() as session:
+        assert [row[0] for row in session.execute(select(PackScan.outcome))] == ["not_on_order"]
+
+
+def test_a_case_holding_more_than_is_needed_is_titled_case_too_big_not_complete(
+    qtbot: QtBot, screen: PackingScreen
+) -> None:
+    with qtbot.waitSignal(screen.order_shown, timeout=5000):
+        send(screen.code_entry, scanner_presses("SO-000001", 8))
+    with qtbot.waitSignal(screen.scan_handled, timeout=5000):
+        send(screen.code_entry, scanner_presses(TEA, 8, start=200_000))  # 1 of 2: one more needed
+    with qtbot.waitSignal(screen.alert_raised, timeout=5000):
+        send(screen.code_entry, scanner_presses(TEA_CASE, 8, start=300_000))  # a case of 6
+    alert = screen.alert
+    assert alert is not None
+    assert alert.title_label.text() == "Case too big"
+    assert alert.message_label.text().startswith("This case holds 6 of")
+    assert "needs only 1 more" in alert.message_label.text()
+    qtbot.waitUntil(lambda: alert.armed, timeout=3000)
+    alert.acknowledge()
+
+
+def test_the_camera_panel_shows_the_workers_hint(screen: PackingScreen) -> None:
+    screen.camera_panel.show_hint("Take it out of view to count the next one")
+    assert screen.camera_hint.text() == "Take it out of view to count the next one"

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from english_catalogue import english  # noqa: F401  (a fixture, for plural forms)
 from packing_shop import (
     CUPS,
     GREEN_TEA,
@@ -38,6 +39,8 @@ from orderapp.services.packing import open_order, record_scan
 from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID, Order, OrderEvent
 from orderapp.store.packing_models import PackScan, PackSession
+
+pytestmark = pytest.mark.usefixtures("english")  # an English PC: plural forms from the catalogue
 
 STATION = "PACK-1"
 
@@ -174,7 +177,7 @@ def test_the_last_item_packs_the_order_and_offers_the_next(
     assert shown_lines(screen) == {TEA_NAME: (2, 2), OOLONG_NAME: (1, 1)}
     assert screen.status_state() == "packed"
     assert screen.status_text().startswith("SO-000001 is packed. Next: SO-000005.")
-    assert screen.next_order_button.isVisible() and screen.next_order_button.text() == "Open next: SO-000005"
+    assert screen.next_order_button.isVisible() and screen.next_order_button.text() == "Open &next: SO-000005"
     assert not screen.undo_button.isEnabled()
     with shop.session() as session:
         assert session.get_one(Order, packing.two_teas).status == "packed"
@@ -248,9 +251,11 @@ def test_the_alert_ignores_scans_and_enter_until_acknowledged(
     assert alert.isVisible() and screen.alert is alert
     assert shown_lines(screen)[TEA_NAME] == (0, 2)
     assert [outcome for _code, outcome, _source in scans_stored(shop)] == ["not_on_order"]
+    assert alert.missed.isVisible()
+    assert alert.missed.text().startswith("1 scan made while this alert is up was not counted")
     press(alert, Qt.Key.Key_Escape)  # a deliberate key
     assert screen.alert is None and not alert.isVisible()
-    assert "Scans made while the alert was up were not counted" in screen.status_text()
+    assert screen.status_text().startswith("1 scan made while the alert was up was not counted: scan that item again.")
     with qtbot.waitSignal(screen.scan_handled, timeout=5000):
         scan(screen, TEA)
     assert shown_lines(screen)[TEA_NAME] == (1, 2)
@@ -367,6 +372,7 @@ def test_an_order_open_at_another_station_is_taken_over_only_when_asked(
 def type_in(qtbot: QtBot, screen: PackingScreen, text: str) -> None:
     """Type into the entry field; the text shows once the keys are known to be a person's (not a scanner's)."""
     qtbot.keyClicks(screen.code_entry, text)
+    screen.wedge.flush()  # keyClicks types at machine speed: hand the keys on as a person's
     qtbot.waitUntil(lambda: screen.code_entry.text() == text, timeout=3000)
 
 
@@ -436,3 +442,20 @@ def test_a_demo_order_is_packed_from_the_main_window(
     assert all(scanned == ordered for scanned, ordered in shown_lines(screen).values())
     with demo_shop.session() as session:
         assert session.get_one(Order, order.id).status == "packed"
+
+
+def queue_items(screen: PackingScreen, number: str) -> str:
+    row = next(r for r, text in enumerate(queue_numbers(screen)) if text.startswith(number))
+    item = screen.queue_table.item(row, 2)
+    assert item is not None
+    return item.text()
+
+
+def test_the_queue_items_column_follows_each_scan(qtbot: QtBot, screen: PackingScreen) -> None:
+    assert queue_items(screen, "SO-000001") == "3 units"
+    open_from_queue(qtbot, screen, "SO-000001")
+    for expected in ("1/3 units", "2/3 units"):
+        with qtbot.waitSignal(screen.scan_handled, timeout=5000):
+            scan(screen, TEA)
+        assert queue_items(screen, "SO-000001") == expected  # at once, not one scan behind
+    assert screen.order_progress.text() == "2 / 3 units"

@@ -100,3 +100,10 @@ def test_a_cancelled_print_dialog_prints_nothing(
     monkeypatch.setattr(QPrintDialog, "exec", lambda dialog: QDialog.DialogCode.Rejected.value)
     qtbot.mouseClick(preview.findChild(QPushButton, "preview_print"), Qt.MouseButton.LeftButton)
     assert preview.print_job is None
+
+
+def test_the_page_count_is_said_in_words_that_count(qtbot: QtBot) -> None:
+    one = PrintPreview(slips_pdf(1), "Packing slip", "slip.pdf")
+    qtbot.addWidget(one)
+    assert one.page_count.text() == "1 page"
+    assert not one.warning.isVisible() and one.warning.text() == ""

@@ -23,6 +23,7 @@ from orderapp.gui.print_preview import PrintPreview
 from orderapp.gui.reports_screen import ReportsScreen, create_screen
 from orderapp.services.daily_summary import daily_summary, today_in_shop
 from orderapp.services.document_settings import load_document_settings
+from orderapp.services.documents import PrintResult
 from orderapp.store.database import Database
 from orderapp.store.models import Order, Product
 
@@ -62,7 +63,8 @@ def test_the_screen_shows_every_figure_of_the_day_beside_the_day_before_and_the_
     for line in figure_lines():
         for column, figures in enumerate((summary.figures, summary.previous_day, summary.last_week), start=1):
             assert cell(screen, line.label, column) == line.text(figures, "CNY"), (line.label, column)
-    assert screen.figures_table.horizontalHeaderItem(2).text().endswith((day - timedelta(days=1)).isoformat())
+    before = day - timedelta(days=1)
+    assert screen.figures_table.horizontalHeaderItem(2).text().endswith(f"{before:%b} {before.day}, {before.year}")
     assert screen.chart.values == summary.figures.sales_by_hour
     top = screen.top_table
     assert top.rowCount() == len(summary.figures.top_products) > 0
@@ -119,7 +121,8 @@ def test_preview_then_save_the_summary_as_pdf(
     with qtbot.waitSignal(preview.saved, timeout=5_000):
         qtbot.mouseClick(preview.findChild(QPushButton, "preview_save"), Qt.MouseButton.LeftButton)
     assert target.read_bytes() == preview.data
-    assert today_in_shop(demo_shop).isoformat() in pdf_text(target, tmp_path)
+    today = today_in_shop(demo_shop)
+    assert f"{today:%A}, {today:%B} {today.day}, {today.year}" in pdf_text(target, tmp_path)  # English, in full
 
 
 def test_print_the_summary_straight_from_the_screen(
@@ -187,7 +190,7 @@ def test_slips_for_every_confirmed_order_are_made_in_the_background(
         qtbot.mouseClick(screen.findChild(QPushButton, "make_status_slips"), Qt.MouseButton.LeftButton)
     preview = made.args[0]
     assert preview.pages() >= len(confirmed)
-    assert screen.progress.value() == len(confirmed)  # the progress dialog counted every slip
+    assert screen.progress.property("reached") == len(confirmed)  # the progress dialog counted every slip
     path = tmp_path / "slips.pdf"
     path.write_bytes(preview.data)
     text = pdf_text(path, tmp_path)
@@ -200,16 +203,16 @@ def test_a_batch_can_be_cancelled_and_nothing_is_shown(qtbot: QtBot, demo_shop: 
     reached_third = threading.Event()
     gate = threading.Event()
 
-    def slow_batch(batch: Batch) -> bytes:
+    def slow_batch(batch: Batch) -> PrintResult:
         for index in range(100):
             batch.step()
             if index == 3:
                 reached_third.set()
                 gate.wait(10)
             batch.finished_one()
-        return b"%PDF-never"
+        return PrintResult("never", "x.pdf", 1, 1, "", data=b"%PDF-never")
 
-    job = screen.run_document(slow_batch, 100, "test batch", "x.pdf")
+    job = screen.run_document(slow_batch, 100, "test batch")
     assert job is not None
     qtbot.waitUntil(reached_third.is_set, timeout=10_000)
     with qtbot.waitSignal(job.cancelled, timeout=10_000):
@@ -308,7 +311,104 @@ def test_an_empty_day_shows_zeros_and_no_products(
 ) -> None:
     screen = open_screen(qtbot, shop)
     assert cell(screen, "Received", 1) == "0"
-    assert cell(screen, "Revenue, net", 1) == "¥0.00"
+    assert cell(screen, "Revenue, net", 1) == "CN¥0.00"  # money as English writes yuan (CLDR, via Babel)
     assert screen.top_table.rowCount() == 0
     assert screen.selected_day() == today_in_shop(shop)
     assert isinstance(screen.selected_day(), date)
+
+
+def _visible_progress_dialogs() -> list[QWidget]:
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    return [
+        widget
+        for widget in QApplication.topLevelWidgets()
+        if isinstance(widget, QProgressDialog) and widget.isVisible()
+    ]
+
+
+@pytest.mark.parametrize("made_in", [0.0, 0.6])
+def test_after_a_preview_no_progress_dialog_comes_back_and_close_closes(
+    qtbot: QtBot, demo_shop: Database, made_in: float
+) -> None:
+    """Issue 11: a "Making … 100%" dialog came up a moment after every preview and blocked its Close.
+
+    Both a document made at once and one slow enough for the progress dialog to show are tried.
+    """
+    import time
+
+    screen = open_screen(qtbot, demo_shop)
+    qtbot.waitUntil(lambda: screen.summary is not None, timeout=10_000)
+    pdf = _one_page_pdf()
+
+    def build(batch: Batch) -> PrintResult:
+        batch.step()
+        time.sleep(made_in)
+        batch.finished_one()
+        return PrintResult("A test document", "test.pdf", 1, 1, "", data=pdf)
+
+    with qtbot.waitSignal(screen.document_ready, timeout=20_000) as made:
+        screen.run_document(build, 1, "a test document")
+    preview = made.args[0]
+    assert isinstance(preview, PrintPreview)
+    qtbot.waitUntil(preview.isVisible, timeout=5_000)
+    qtbot.wait(4_500)  # Qt's own timer showed the dialog 4 s after it was made
+    assert _visible_progress_dialogs() == []
+    assert _modal_widget() is None
+    qtbot.mouseClick(preview.findChild(QPushButton, "preview_close"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not preview.isVisible(), timeout=5_000)
+    assert _visible_progress_dialogs() == []
+
+
+def _modal_widget() -> QWidget | None:
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.activeModalWidget()
+
+
+def _one_page_pdf() -> bytes:
+    import io
+
+    from orderapp.documents.letterhead import Letterhead
+    from orderapp.documents.packing_slip import SlipOptions, render_slips
+
+    out = io.BytesIO()
+    render_slips([], Letterhead("Lotus Tea House"), SlipOptions(), out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "not_there"),
+    [
+        ("zh_CN", "装箱单", "Packing slip"),
+        ("both", "Packing slip 装箱单", "CN¥"),
+        ("en", "Packing slip", "装箱单"),
+    ],
+)
+def test_the_paperwork_language_is_saved_and_slips_summary_and_pick_list_follow_it(
+    qtbot: QtBot, demo_shop: Database, sync_tasks: tasks.SynchronousRunner, language: str, heading: str, not_there: str
+) -> None:
+    screen = open_screen(qtbot, demo_shop)
+    show_print_tab(screen)
+    chooser = screen.findChild(QComboBox, "paperwork_language")
+    assert [chooser.itemData(index) for index in range(chooser.count())] == ["", "en", "zh_CN", "both"]
+    chooser.setCurrentIndex(chooser.findData(language))
+    qtbot.mouseClick(screen.findChild(QPushButton, "save_document_settings"), Qt.MouseButton.LeftButton)
+    assert load_document_settings(demo_shop).paperwork_language == language
+    with demo_shop.session() as session:
+        number = session.scalar(select(Order.number).where(Order.status == "confirmed").limit(1))
+    assert number is not None
+    qtbot.keyClicks(screen.findChild(QLineEdit, "slip_orders"), number)
+    qtbot.mouseClick(screen.findChild(QPushButton, "make_order_slips"), Qt.MouseButton.LeftButton)
+    assert screen.preview is not None
+    slip = screen.preview.document.getAllText(0).text()
+    assert heading in slip and not_there not in slip and number in slip
+    qtbot.mouseClick(screen.findChild(QPushButton, "make_pick_list"), Qt.MouseButton.LeftButton)
+    pick_list = screen.preview.document.getAllText(0).text()
+    assert {"zh_CN": "拣货单", "both": "Pick list 拣货单", "en": "Pick list"}[language] in pick_list
+    screen.make_summary_pdf("preview")
+    summary = screen.preview.document.getAllText(0).text()
+    assert {"zh_CN": "每日汇总", "both": "Daily summary 每日汇总", "en": "Daily summary"}[language] in summary
+    # a reopened screen shows the saved choice
+    again = open_screen(qtbot, demo_shop)
+    assert again.findChild(QComboBox, "paperwork_language").currentData() == language

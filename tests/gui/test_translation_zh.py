@@ -36,9 +36,19 @@ from orderapp.store.database import Database
 CATALOGUE = bundled_dir("resources") / "translations" / "orderapp_zh_CN.ts"
 COMPILED = CATALOGUE.with_suffix(".qm")
 CORE_CATALOGUE = bundled_dir("resources") / "locale" / "zh_CN" / "LC_MESSAGES" / "orderapp.po"
-CHINESE_TITLES = ["概览", "订单", "打包", "库存", "盘点", "报表", "设置"]
-ENGLISH_TITLES = ["Dashboard", "Orders", "Packing", "Inventory", "Counts", "Reports", "Settings"]
-SCREENS = ["dashboard", "orders", "packing", "inventory", "counts", "reports", "settings"]
+CHINESE_TITLES = ["概览", "订单", "打包", "库存", "盘点", "报表", "客户", "异常", "设置"]
+ENGLISH_TITLES = [
+    "Dashboard",
+    "Orders",
+    "Packing",
+    "Inventory",
+    "Counts",
+    "Reports",
+    "Customers",
+    "Exceptions",
+    "Settings",
+]
+SCREENS = ["dashboard", "orders", "packing", "inventory", "counts", "reports", "customers", "exceptions", "settings"]
 
 
 def _remove(app: QApplication, installed: list[QTranslator]) -> None:
@@ -323,11 +333,26 @@ def test_the_shipped_qm_gives_every_translation_of_the_ts() -> None:
 # -- the core's gettext catalogue ----------------------------------------------------------------
 
 
-def _core_messages() -> list[tuple[str, str]]:
-    babel_pofile = pytest.importorskip("babel.messages.pofile")
+def _core_catalogue() -> list[tuple[str | tuple[str, ...], str | tuple[str, ...]]]:
+    from babel.messages.pofile import read_po
+
     with CORE_CATALOGUE.open("rb") as file:
-        catalog = babel_pofile.read_po(file)
-    return [(message.id, message.string) for message in catalog if message.id and message.string]
+        catalog = read_po(file)
+    return [(message.id, message.string) for message in catalog if message.id and any(message.string)]
+
+
+def _core_messages() -> list[tuple[str, str]]:
+    """(English, Chinese) of every translated message; a counted one ("1 page", "2 pages") gives
+    both English forms beside the one Chinese form."""
+    pairs: list[tuple[str, str]] = []
+    for source, chinese in _core_catalogue():
+        if isinstance(source, tuple):
+            assert isinstance(chinese, tuple)
+            pairs += [(form, chinese[0]) for form in source]
+        else:
+            assert isinstance(chinese, str)
+            pairs.append((source, chinese))
+    return pairs
 
 
 def test_the_core_catalogue_covers_statuses_validation_and_opening_errors() -> None:
@@ -348,7 +373,13 @@ def test_every_core_translation_keeps_the_placeholders_of_its_source() -> None:
 def test_the_shipped_mo_gives_every_translation_of_the_po() -> None:
     with CORE_CATALOGUE.with_suffix(".mo").open("rb") as file:
         shipped = gettext.GNUTranslations(file)
-    stale = [source for source, chinese in _core_messages() if shipped.gettext(source) != chinese]
+    stale = []
+    for source, chinese in _core_catalogue():
+        if isinstance(source, tuple):
+            if [shipped.ngettext(source[0], source[1], count) for count in (1, 2)] != [chinese[0]] * 2:
+                stale.append(source[0])
+        elif shipped.gettext(source) != chinese:
+            stale.append(source)
     assert stale == [], "run: python resources/translations/refresh.py --release"
 
 

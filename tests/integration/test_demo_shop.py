@@ -34,6 +34,7 @@ from orderapp.store.models import (
 )
 from orderapp.store.opening import open_database
 from orderapp.store.order_models import OrderSearch
+from orderapp.store.return_models import OrderReturn, Refund
 
 NOW = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
 DEFAULT = DemoSize()
@@ -171,7 +172,7 @@ def test_stock_figures_equal_the_ledger_and_never_went_negative(shop: tuple[Data
     assert set(first_kind.values()) == {"receive"}
     for product_id, product in products.items():
         assert (product.on_hand, product.reserved) == (on_hand[product_id], reserved[product_id])
-    assert {m.kind for m in movements} == {"receive", "reserve", "release", "ship", "sale", "return"}
+    assert {m.kind for m in movements} == {"receive", "reserve", "release", "ship", "sale", "return", "write_off"}
 
 
 def test_reservations_belong_to_orders_that_hold_stock(shop: tuple[Database, DemoReport]) -> None:
@@ -195,6 +196,10 @@ def test_order_totals_add_up(shop: tuple[Database, DemoReport]) -> None:
     for line in rows(database, select(OrderLine).order_by(OrderLine.order_id, OrderLine.line_no)):
         lines[line.order_id].append(line)
     orders = rows(database, select(Order))
+    refunded: dict[int, int] = defaultdict(int)
+    for order_id, amount in rows(database, select(Refund.order_id, Refund.amount_cents)):
+        refunded[order_id] += amount
+    exchanges = {row[0] for row in rows(database, select(OrderReturn.exchange_order_id)) if row[0] is not None}
     assert any(o.discount_cents for o in orders) and any(o.shipping_cents for o in orders)
     assert any(line.discount_cents for order_lines in lines.values() for line in order_lines)
     for order in orders:
@@ -203,9 +208,13 @@ def test_order_totals_add_up(shop: tuple[Database, DemoReport]) -> None:
         assert [line.line_no for line in own] == list(range(1, len(own) + 1))
         assert order.subtotal_cents == sum(x.quantity * x.unit_price_cents - x.discount_cents for x in own)
         assert order.total_cents == order.subtotal_cents - order.discount_cents + order.shipping_cents
-        assert order.total_cents > 0 and order.currency == "CNY"
+        assert (order.total_cents > 0 or order.id in exchanges) and order.currency == "CNY"  # an exchange is free
         assert 0 <= order.paid_cents <= order.total_cents
-        assert (order.paid_cents == order.total_cents) == (order.payment_status == "paid")
+        assert refunded[order.id] <= order.paid_cents
+        if order.payment_status == "refunded" and refunded[order.id]:  # refunded in full after a return
+            assert refunded[order.id] == order.paid_cents
+        else:
+            assert (order.paid_cents == order.total_cents) == (order.payment_status == "paid")
         assert all(x.quantity >= 1 and 0 <= x.discount_cents <= x.quantity * x.unit_price_cents for x in own)
         assert all(x.unit_price_cents <= x.catalogue_price_cents for x in own)
         if order.fulfilment == "walk_in":
@@ -251,13 +260,15 @@ def test_orders_and_their_timelines_lie_in_the_last_days(shop: tuple[Database, D
         assert [e.at for e in timeline] == sorted(e.at for e in timeline)
         assert timeline[0].at == order.created_at and timeline[-1].at == order.updated_at
         assert (timeline[0].from_status, timeline[0].to_status) == (None, "received")
-        assert timeline[-1].to_status == order.status
-        for before, after in pairwise(timeline):
+        steps = [e for e in timeline if e.kind == "status"]  # returns, refunds and notes come between
+        assert steps[-1].to_status == order.status
+        for before, after in pairwise(steps):
             assert after.from_status == before.to_status
             assert can_move(OrderStatus(after.from_status), OrderStatus(after.to_status)), (order.number, after)
-        assert all(e.user_id == 1 and e.kind == "status" for e in timeline)
+        assert all(e.kind in ("status", "return", "refund", "note") for e in timeline)
+        assert all(e.user_id == 1 or e.to_status == "packed" for e in timeline)  # packers pack (demo_staff)
         if order.status == "on_hold":
-            assert order.held_from == timeline[-1].from_status
+            assert order.held_from == steps[-1].from_status
         else:
             assert order.held_from is None
         if order.fulfilment == "delivery" and order.status in ("shipped", "delivered"):
@@ -271,7 +282,17 @@ def test_movements_happen_when_their_order_moved(shop: tuple[Database, DemoRepor
     kind_to_status = {"reserve": "confirmed", "ship": "shipped", "sale": "completed", "release": "cancelled",
                       "return": "returned"}  # fmt: skip
     numbers = dict(rows(database, select(Order.id, Order.number)))
+    returns = {
+        number: (order_id, at)
+        for number, order_id, at in rows(
+            database, select(OrderReturn.number, OrderReturn.order_id, OrderReturn.created_at)
+        )
+    }
     for movement in rows(database, select(StockMovement).where(StockMovement.order_id.is_not(None))):
+        if movement.reference in returns:  # an after-sales return: at the time it was recorded
+            assert movement.kind in ("return", "write_off")
+            assert returns[movement.reference] == (movement.order_id, movement.at)
+            continue
         assert movement.at == step_times[(movement.order_id, kind_to_status[movement.kind])]
         assert movement.reference == numbers[movement.order_id]
 

@@ -122,8 +122,11 @@ def downgrade() -> None:
     return "9000"
 
 
-def test_an_older_shop_is_copied_aside_then_upgraded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = tmp_path / "shop.sqlite"
+@pytest.mark.parametrize("folder", ["plain", "Shop #2", "what? shop", "100% tea", "茶叶 店", "a#b?c%20d"])
+def test_an_older_shop_is_copied_aside_then_upgraded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder: str
+) -> None:
+    path = tmp_path / folder / "shop.sqlite"
     db = open_database(path)
     with db.session(write=True) as session:
         session.add(Product(sku="茶-1", name="龙井 Longjing"))
@@ -141,6 +144,11 @@ def test_an_older_shop_is_copied_aside_then_upgraded(tmp_path: Path, monkeypatch
 
     copies = backups.list_backups(path)
     assert len(copies) == 1
+    assert copies[0].verified and copies[0].summary is not None
+    assert copies[0].summary.counts["product"] == 1  # not an empty copy of some other file
+    # Nothing stray beside the shop (a raw path in a SQLite URI names another file and makes it).
+    assert {p.name for p in path.parent.iterdir()} <= {"shop.sqlite", "shop.sqlite-wal", "shop.sqlite-shm", "backups"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([folder, "db"])  # db: the new revision
     old = Database(copies[0].path)
     try:
         with old.engine.connect() as conn:

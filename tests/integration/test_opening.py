@@ -17,7 +17,7 @@ from orderapp.errors import (
     NotADatabase,
     ServerUnreachable,
 )
-from orderapp.store import backups
+from orderapp.store import backup_policy, backups
 from orderapp.store.models import Product
 from orderapp.store.opening import open_database, open_new_shop_database
 
@@ -128,9 +128,9 @@ def test_a_new_shop_is_not_built_over_an_existing_one(tmp_path: Path) -> None:
 def test_restoring_a_backup_keeps_the_damaged_file(tmp_path: Path) -> None:
     path = tmp_path / "shop.sqlite"
     make_shop(path)
-    copy = backups.take_backup(path, "daily")
+    copy = backup_policy.take_automatic_backup(path, "daily").path
     path.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
-    kept = backups.restore_backup(copy, path)
+    kept = backups.restore_backup(copy, path).kept
     assert kept is not None and kept.read_bytes().startswith(b"SQLite format 3\x00" + b"\x00" * 8)
     db = open_database(path)
     try:

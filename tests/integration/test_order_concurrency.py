@@ -1,12 +1,14 @@
-"""Two PCs (two processes) confirming orders for the last units at the same moment: no unit is
+"""Two to eight PCs (processes) confirming orders for the last units at the same moment: no unit is
 sold twice and no confirmed order is lost, on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import random
 from collections import Counter
 
+import pytest
 from order_shop import USER, delivery_draft, figures, make_shop
 from sqlalchemy import select
 
@@ -37,7 +39,8 @@ def _station(
     results.put((os.getpid(), outcomes))
 
 
-def test_two_processes_race_for_the_last_units(database: Database, database_url: str) -> None:
+@pytest.mark.parametrize("stations", [2, 4, 8])
+def test_processes_race_for_the_last_units(database: Database, database_url: str, stations: int) -> None:
     shop = make_shop(database)  # noodles: 3 in stock
     ids = [
         orders.place_order(
@@ -52,10 +55,11 @@ def test_two_processes_race_for_the_last_units(database: Database, database_url:
     context = multiprocessing.get_context("spawn")
     start = context.Event()
     results = context.Queue()
-    # The two stations work through the same orders in opposite directions, so they collide.
+    # The stations work through the same orders in different orders (the first two in opposite
+    # directions), so they collide on every one.
+    orders_by_station = [ids, ids[::-1]] + [random.Random(n).sample(ids, len(ids)) for n in range(stations - 2)]
     workers = [
-        context.Process(target=_station, args=(database_url, ids, start, results)),
-        context.Process(target=_station, args=(database_url, ids[::-1], start, results)),
+        context.Process(target=_station, args=(database_url, mine, start, results)) for mine in orders_by_station
     ]
     for worker in workers:
         worker.start()

@@ -110,6 +110,41 @@ def test_editing_a_confirmed_order_moves_its_reservation(database: Database, sho
     assert [line.quantity for line in orders.get_order(database, view.id).lines] == [10, 1]
 
 
+def test_editing_and_confirming_is_one_step(database: Database, shop: Shop) -> None:
+    view = orders.place_order(database, delivery_draft(LineDraft(code="TEA-001", qty="2")), user_id=USER)
+    edited = replace(view.to_draft(), lines=(LineDraft(code="TEA-001", qty="3"), LineDraft(code="NDL-002")))
+    view = orders.update_order(
+        database, view.id, edited, user_id=USER, confirm=True, expected_updated_at=view.updated_at
+    )
+    assert view.status == "confirmed"
+    assert [line.quantity for line in view.lines] == [3, 1]
+    assert [entry.title for entry in view.timeline] == ["Received", "Edited", "Confirmed"]
+    assert figures(database, shop.tea) == (10, 3) and figures(database, shop.noodles) == (3, 1)
+
+    # Already confirmed: confirm=True edits it, and its reservation follows the lines.
+    again = replace(view.to_draft(), lines=(LineDraft(code="TEA-001", qty="5"),))
+    view = orders.update_order(database, view.id, again, user_id=USER, confirm=True)
+    assert view.status == "confirmed" and figures(database, shop.tea) == (10, 5)
+    assert figures(database, shop.noodles) == (3, 0)
+
+
+@pytest.mark.parametrize("qty, status", [("2", "confirmed"), ("4", "received")])
+def test_an_edit_that_cannot_be_confirmed_stores_nothing(database: Database, shop: Shop, qty: str, status: str) -> None:
+    view = orders.place_order(database, delivery_draft(LineDraft(code="NDL-002", qty="1")), user_id=USER)
+    edited = replace(view.to_draft(), lines=(LineDraft(code="NDL-002", qty=qty), LineDraft(code="SOP-003")))
+    if status == "received":  # 4 noodles wanted, 3 on the shelf
+        with pytest.raises(orders.OutOfStock, match=r"红烧牛肉面 Beef Noodles \(NDL-002\): 3 available, 4 wanted"):
+            orders.update_order(database, view.id, edited, user_id=USER, confirm=True)
+        stored = orders.get_order(database, view.id)
+        assert [(line.sku, line.quantity) for line in stored.lines] == [("NDL-002", 1)]  # the edit is not kept
+        assert [entry.title for entry in stored.timeline] == ["Received"]
+        assert figures(database, shop.noodles) == (3, 0) and figures(database, shop.soap) == (1, 0)
+    else:
+        stored = orders.update_order(database, view.id, edited, user_id=USER, confirm=True)
+        assert figures(database, shop.noodles) == (3, 2) and figures(database, shop.soap) == (1, 1)
+    assert stored.status == status
+
+
 def test_an_edit_from_a_stale_screen_is_refused(database: Database, shop: Shop) -> None:
     view = orders.place_order(database, delivery_draft(LineDraft(code="TEA-001")), user_id=USER)
     orders.update_order(database, view.id, view.to_draft(), user_id=USER, expected_updated_at=view.updated_at)

@@ -212,9 +212,16 @@ def test_a_case_counts_its_pack_quantity(database: Database, shop: PackingShop) 
 def test_a_case_holding_more_than_is_needed_is_an_over_scan(database: Database, shop: PackingShop) -> None:
     view = open_order(database, "SO-000001", user_id=ME, station=STATION)
     result = scan(database, view, TEA_CASE)
-    assert result.outcome is ScanOutcome.OVER_SCAN
-    assert "holds 6" in result.message and "only 2 more are needed" in result.message
+    assert result.outcome is ScanOutcome.OVER_SCAN and result.case_too_big and result.blocking
+    assert "holds 6" in result.message and "needs only 2 more" in result.message
     assert counts(result.view)[TEA_NAME] == (0, 2)
+    result = scan(database, view, TEA)
+    result = scan(database, view, TEA_CASE)  # one more needed: the case is still too big, not "complete"
+    assert result.case_too_big and "needs only 1 more" in result.message
+    result = scan(database, view, TEA)
+    result = scan(database, view, TEA)  # now the tea is complete: an over-scan
+    assert result.outcome is ScanOutcome.OVER_SCAN and not result.case_too_big
+    assert "already complete (2 of 2)" in result.message
 
 
 def test_a_product_not_on_the_order_is_named(database: Database, shop: PackingShop) -> None:

@@ -44,7 +44,7 @@ def test_a_pick_list_shows_the_orders_with_barcodes_and_each_product_once(tmp_pa
     for expected in (
         "Pick list",
         "2 orders, 3 products, 9 units",
-        "Printed 2026-11-21 09:00",
+        "Printed Nov 21, 2026 09:00",
         "王小明",
         "Ann Lee <A&B>",
         "URGENT",

@@ -56,7 +56,7 @@ def test_a_slip_shows_the_shop_the_order_the_address_and_every_line(tmp_path: Pa
         "Tel. 021 6123 4567",
         "Packing slip",
         "SO-000123",
-        "2026-11-21 10:30",  # the order date in the shop's time zone
+        "Nov 21, 2026 10:30",  # the order date in the shop's time zone
         "王小明",
         "138 1234 5678",
         "世纪大道100号 20楼",

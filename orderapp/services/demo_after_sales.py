@@ -1,0 +1,258 @@
+"""The demo shop's after-sales: what ``build_demo_shop`` adds once its orders exist, in the same
+transaction, through the returns services themselves (so the ledger, the timelines and the figures
+are what the app would have written).
+
+- the orders the generator made "returned" get their return record (all units, resellable, at the
+  time they came back; their stock movements are already there);
+- a few recently delivered, paid orders get: a partial return put back in stock with its refund, a
+  damaged item written off with its refund, a reship-like exchange (the same item sent again at no
+  charge), a full return refunded in full, and a refund without a return (late delivery);
+- the best customers are tagged VIP and two others "risk";
+- one customer is entered twice (same name, phone and address) for the duplicate finder to merge.
+
+Deterministic for a seed and a ``now``, on every backend.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import Connection, func, insert, select, text
+from sqlalchemy.orm import Session
+
+from orderapp.domain.order_status import OrderStatus
+from orderapp.domain.returns import Condition, ReturnItem, ReturnReason, return_number
+from orderapp.errors import OrderAppError
+from orderapp.services.order_search import refresh_customer_orders
+from orderapp.services.returns import exchange_in, refund_in, return_in
+from orderapp.store.customer_models import CustomerTag
+from orderapp.store.models import DEFAULT_USER_ID, Customer, Order, OrderEvent, OrderLine
+from orderapp.store.return_models import OrderReturn, OrderReturnLine
+
+USER = DEFAULT_USER_ID
+_OLD_REASONS = (ReturnReason.NOT_WANTED, ReturnReason.DEFECTIVE, ReturnReason.WRONG_SIZE, ReturnReason.NOT_AS_DESCRIBED)
+
+
+@dataclass(frozen=True)
+class AfterSales:
+    returns: int  # return records, old and new
+    refunds: int
+    orders: int  # exchange orders added
+    order_lines: int
+    movements: int  # ledger rows added
+
+
+def add_after_sales(conn: Connection, *, now: datetime, seed: int) -> AfterSales:
+    """Add the demo's returns, refunds, exchange, tags and duplicate inside ``conn``'s transaction."""
+    from orderapp.store.models import StockMovement
+
+    rng = random.Random(seed * 7919 + 13)
+    session = Session(bind=conn, autoflush=True)
+    try:
+        movements_before = session.scalar(select(func.count()).select_from(StockMovement)) or 0
+        orders_before = session.scalar(select(func.count()).select_from(Order)) or 0
+        lines_before = session.scalar(select(func.count()).select_from(OrderLine)) or 0
+        records = _record_old_returns(session, rng)
+        made, refunds = _new_after_sales(session, rng, now)
+        _tag_customers(session, rng)
+        _enter_a_customer_twice(session)
+        session.flush()
+        movements = (session.scalar(select(func.count()).select_from(StockMovement)) or 0) - movements_before
+        orders = (session.scalar(select(func.count()).select_from(Order)) or 0) - orders_before
+        lines = (session.scalar(select(func.count()).select_from(OrderLine)) or 0) - lines_before
+        return AfterSales(records + made, refunds, int(orders), int(lines), int(movements))
+    finally:
+        session.close()
+
+
+def _record_old_returns(session: Session, rng: random.Random) -> int:
+    """The generator's "returned" orders, each given the return record that explains its movements
+    (in bulk: a million-order shop has tens of thousands of them)."""
+    returned = OrderStatus.RETURNED.value
+    returned_at = dict(
+        session.execute(
+            select(OrderEvent.order_id, OrderEvent.at)
+            .join(Order, Order.id == OrderEvent.order_id)
+            .where(Order.status == returned, OrderEvent.to_status == returned)
+        ).all()
+    )
+    lines: dict[int, list[tuple[int, int, int, int]]] = {}
+    for order_id, line_id, product_id, quantity, value in session.execute(
+        select(
+            OrderLine.order_id,
+            OrderLine.id,
+            OrderLine.product_id,
+            OrderLine.quantity,
+            OrderLine.quantity * OrderLine.unit_price_cents - OrderLine.discount_cents,
+        )
+        .join(Order, Order.id == OrderLine.order_id)
+        .where(Order.status == returned)
+        .order_by(OrderLine.order_id, OrderLine.line_no)
+    ):
+        lines.setdefault(int(order_id), []).append((int(line_id), int(product_id), int(quantity), int(value)))
+    next_id = int(session.scalar(select(func.coalesce(func.max(OrderReturn.id), 0))) or 0) + 1
+    records: list[dict[str, object]] = []
+    rows: list[dict[str, object]] = []
+    for order_id in sorted(lines):
+        return_id = next_id + len(records)
+        records.append(
+            {
+                "id": return_id,
+                "number": return_number(return_id),
+                "order_id": order_id,
+                "reason": _OLD_REASONS[int(rng.random() * len(_OLD_REASONS))].value,
+                "note": "",
+                "value_cents": sum(line[3] for line in lines[order_id]),
+                "exchange_order_id": None,
+                "station": "",
+                "created_at": returned_at[order_id],
+                "created_by": USER,
+            }
+        )
+        for line_id, product_id, quantity, value in lines[order_id]:
+            rows.append(
+                {
+                    "return_id": return_id,
+                    "order_line_id": line_id,
+                    "product_id": product_id,
+                    "quantity": quantity,
+                    "condition": Condition.RESELLABLE.value,
+                    "value_cents": value,
+                }
+            )
+    for start in range(0, len(records), 5000):
+        session.execute(insert(OrderReturn), records[start : start + 5000])
+    for start in range(0, len(rows), 5000):
+        session.execute(insert(OrderReturnLine), rows[start : start + 5000])
+    if records and session.get_bind().dialect.name == "postgresql":  # ids written here: move the sequence past them
+        session.execute(
+            text("SELECT setval(pg_get_serial_sequence('order_return', 'id'), :next, false)"),
+            {"next": next_id + len(records)},
+        )
+    return len(records)
+
+
+def _new_after_sales(session: Session, rng: random.Random, now: datetime) -> tuple[int, int]:
+    """Returns (returns made, refunds made) on recently delivered, paid delivery orders."""
+    latest = now - timedelta(minutes=5)
+    candidates = list(
+        session.scalars(
+            select(Order)
+            .where(
+                Order.status == OrderStatus.DELIVERED.value,
+                Order.payment_status == "paid",
+                Order.fulfilment == "delivery",
+                Order.updated_at < latest - timedelta(hours=2),
+            )
+            .order_by(Order.updated_at.desc(), Order.id.desc())
+            .limit(40)
+        )
+    )
+    returns = refunds = 0
+    plans = ("partial", "damaged", "exchange", "full", "goodwill")
+    for plan in plans:
+        while candidates:
+            order = candidates.pop(int(rng.random() * min(len(candidates), 8)))
+            lines = list(
+                session.scalars(select(OrderLine).where(OrderLine.order_id == order.id).order_by(OrderLine.line_no))
+            )
+            wide = max(1, int((latest - order.updated_at).total_seconds() // 3600))
+            at = order.updated_at + timedelta(hours=1 + int(rng.random() * min(wide - 1, 48)))
+            at = min(at, latest)
+            try:
+                with session.begin_nested():
+                    made, paid_back = _carry_out(session, plan, order, lines, at)
+            except OrderAppError:
+                continue  # e.g. nothing in stock for the exchange: the next order
+            returns += made
+            refunds += paid_back
+            break
+    return returns, refunds
+
+
+def _carry_out(session: Session, plan: str, order: Order, lines: list[OrderLine], at: datetime) -> tuple[int, int]:
+    first = lines[0]
+    one = [ReturnItem(first.id, 1)]
+    if plan == "goodwill":
+        refund_in(
+            session,
+            order,
+            max(1, order.total_cents // 10),
+            reason="Late delivery 送达延误",
+            user_id=USER,
+            at=at,
+            ret=None,
+        )
+        return 0, 1
+    if plan == "exchange":
+        exchange_in(
+            session,
+            order,
+            one,
+            [(first.product_id, 1)],
+            reason=ReturnReason.WRONG_SIZE.value,
+            note="换大一号 one size up",
+            station="PACK-1",
+            user_id=USER,
+            at=at,
+        )
+        return 1, 0
+    if plan == "full":
+        items = [ReturnItem(line.id, line.quantity) for line in lines]
+        reason = ReturnReason.NOT_AS_DESCRIBED.value
+        refund = order.paid_cents
+    elif plan == "damaged":
+        items = [ReturnItem(first.id, 1, Condition.DAMAGED.value)]
+        reason = ReturnReason.DAMAGED_IN_TRANSIT.value
+        refund = -1
+    else:
+        if first.quantity < 2 and len(lines) < 2:
+            raise OrderAppError("a partial return needs two units")
+        items = [ReturnItem(first.id, 1)]
+        reason = ReturnReason.NOT_WANTED.value
+        refund = -1
+    saved = return_in(session, order, items, reason=reason, note="", station="PACK-1", user_id=USER, at=at)
+    amount = saved.value_cents if refund < 0 else refund
+    if amount > 0:
+        refund_in(
+            session,
+            order,
+            min(amount, order.paid_cents),
+            reason="Return " + saved.number,
+            user_id=USER,
+            at=at,
+            ret=saved,
+        )
+        return 1, 1
+    return 1, 0
+
+
+def _tag_customers(session: Session, rng: random.Random) -> None:
+    counts = session.execute(
+        select(Order.customer_id, func.count())
+        .where(Order.customer_id.is_not(None))
+        .group_by(Order.customer_id)
+        .order_by(func.count().desc(), Order.customer_id)
+    ).all()
+    ids = [int(customer_id) for customer_id, _count in counts if customer_id is not None]
+    for customer_id in ids[:3]:
+        session.add(CustomerTag(customer_id=customer_id, tag="vip"))
+    rest = ids[3:]
+    for index in sorted({int(rng.random() * len(rest)) for _ in range(2)} if rest else set()):
+        session.add(CustomerTag(customer_id=rest[index], tag="risk"))
+    session.flush()
+
+
+def _enter_a_customer_twice(session: Session) -> None:
+    """The last customer becomes a second entry of the second one: same name, phone and address, so
+    the duplicate finder offers the pair and the merge has orders to move."""
+    first = session.scalars(select(Customer).order_by(Customer.id).offset(1).limit(1)).first()
+    last = session.scalars(select(Customer).order_by(Customer.id.desc()).limit(1)).first()
+    if first is None or last is None or first.id == last.id:
+        return
+    for name in ("name", "phone", "email", "address_line1", "address_line2", "city", "region", "postcode", "country"):
+        setattr(last, name, getattr(first, name))
+    session.flush()
+    refresh_customer_orders(session, last.id)

@@ -1,0 +1,41 @@
+"""The packaged app (packaging/build.py: PyInstaller build, then its smoke test with no Python around it).
+
+Slow (a few minutes), so it runs only when ORDERAPP_TEST_BUNDLE=1, as .ci/run sets it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+BUNDLE_ENV = "ORDERAPP_TEST_BUNDLE"
+
+pytestmark = pytest.mark.skipif(
+    os.environ.get(BUNDLE_ENV) != "1", reason=f"{BUNDLE_ENV}=1 builds and smoke-tests the bundle (minutes)"
+)
+
+
+def test_the_built_bundle_passes_its_smoke_test() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "packaging" / "build.py")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+        check=False,
+    )
+    said = result.stdout[-20_000:] + result.stderr[-20_000:]
+    report = json.loads((ROOT / "dist" / "build-report.json").read_text(encoding="utf-8"))
+    print(json.dumps(report, indent=2))  # the times and size, in the CI log
+    assert result.returncode == 0, said
+    assert [step["step"] for step in report["steps"] if step["ok"]] == ["version", "selftest", "demo start"], said
+    assert report["failures"] == []
+    assert "5 PDFs read back" in said
+    if sys.platform.startswith("linux"):
+        assert (ROOT / "dist" / "OrderApp" / "OrderApp").is_file()
+        assert not list((ROOT / "dist" / "OrderApp").rglob("*WebEngine*")), "Qt WebEngine is not used"

@@ -38,7 +38,9 @@ class PlayVideoButton(QPushButton):
             return
         self._explain(self.tr("Looking for a video of order {number}…").format(number=number))
         database = self.context.database
-        run_task(lambda: list_clips(database, number), lambda clips: self._listed(number, clips), self._failed, context=self)
+        run_task(
+            lambda: list_clips(database, number), lambda clips: self._listed(number, clips), self._failed, context=self
+        )
 
     def _listed(self, number: str, clips: list[ClipRecord]) -> None:
         if number != self.number:  # another order was chosen meanwhile

@@ -555,7 +555,9 @@ class EvidencePlayer(QDialog):
         if clip_id is None:
             return
         database, user_id = self._database, self.context.user_id
-        run_task(lambda: delete_clip(database, clip_id, user_id=user_id), self._deleted, self._delete_failed, context=self)
+        run_task(
+            lambda: delete_clip(database, clip_id, user_id=user_id), self._deleted, self._delete_failed, context=self
+        )
 
     def _deleted(self, record: ClipRecord) -> None:
         self.deleted.emit(record)

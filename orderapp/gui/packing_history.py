@@ -255,7 +255,9 @@ class PackingHistoryDialog(QDialog):
     def _load_failed(self, exc: BaseException) -> None:
         if not isinstance(exc, OrderAppError):
             log.error("reading the packing history failed", exc_info=exc)
-        problems.show_problem(self.message, self.tr("The packing history could not be read: {reason}").format(reason=exc))
+        problems.show_problem(
+            self.message, self.tr("The packing history could not be read: {reason}").format(reason=exc)
+        )
 
 
 def add_history_button(screen: QWidget, beside: QPushButton, context: AppContext) -> QPushButton:

@@ -46,10 +46,10 @@ from orderapp.gui.evidence_recording import PackingRecorder  # packing evidence 
 from orderapp.gui.fitting import FittedBanner, keep_window_width, let_shrink
 from orderapp.gui.forms import child, load_form
 from orderapp.gui.packing_dialogs import OverrideDialog, PackingAlert
+from orderapp.gui.packing_history import add_history_button
 from orderapp.gui.packing_lines import PRODUCT, PackLinesModel
 from orderapp.gui.packing_queue_table import PackingQueueTable
 from orderapp.gui.packing_sounds import SoundPlayer
-from orderapp.gui.packing_history import add_history_button
 from orderapp.gui.return_dialog import add_returns_station
 from orderapp.gui.scanner_input import WedgeScannerFilter
 from orderapp.gui.serial_work import SerialWork

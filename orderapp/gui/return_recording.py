@@ -126,7 +126,9 @@ class ReturnRecorder(QObject):
             return
         self._recorder, self._clip_id = recorder, start.clip_id
         self.indicator.setText(self.tr("● Recording the return of {number}").format(number=self._number))
-        self.indicator.setToolTip(self.tr("A video of this parcel being opened is recorded (Settings > Packing video)."))
+        self.indicator.setToolTip(
+            self.tr("A video of this parcel being opened is recorded (Settings > Packing video).")
+        )
         set_state(self.indicator, "recording")
         self.indicator.show()
         self.recording_started.emit(start)

@@ -91,9 +91,10 @@ def packing_history(
                 order_id = order_id_from_number(text)
             if order_id is None:
                 return PackHistoryPage(
-                    (), None, text, _("{text} is not an order number; type it as on the slip, e.g. SO-000123.").format(
-                        text=text
-                    )
+                    (),
+                    None,
+                    text,
+                    _("{text} is not an order number; type it as on the slip, e.g. SO-000123.").format(text=text),
                 )
             query = query.where(PackSession.order_id == order_id)
         if after is not None:

@@ -25,8 +25,8 @@ from orderapp.services.evidence import ClipRecord, list_clips
 from orderapp.services.evidence_settings import RecordingSettings, save_recording_settings
 from orderapp.services.exceptions import raise_exception
 from orderapp.services.packing import leave_order, open_order
-from orderapp.store.database import Database
 from orderapp.services.staff import add_user
+from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID
 
 STATION = "PACK-1"
@@ -85,9 +85,7 @@ def test_the_exceptions_of_an_order_play_its_video(
 
 
 @pytest.fixture
-def station(
-    qtbot: QtBot, shop: Database, clip: ClipRecord, sync_tasks: tasks.SynchronousRunner
-) -> PackingScreen:
+def station(qtbot: QtBot, shop: Database, clip: ClipRecord, sync_tasks: tasks.SynchronousRunner) -> PackingScreen:
     widget = create_screen(AppContext(shop, station=STATION))
     assert isinstance(widget, PackingScreen)
     qtbot.addWidget(widget)
@@ -108,7 +106,10 @@ def open_history(qtbot: QtBot, station: PackingScreen) -> PackingHistoryDialog:
 
 
 def test_the_packing_history_lists_sessions_and_plays_their_video(
-    qtbot: QtBot, station: PackingScreen, shop: Database, qtmodeltester  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    station: PackingScreen,
+    shop: Database,
+    qtmodeltester,  # type: ignore[no-untyped-def]
 ) -> None:
     left = open_order(shop, "SO-000006", user_id=DEFAULT_USER_ID, station="PACK-2")
     leave_order(shop, left.session_id)
@@ -120,7 +121,9 @@ def test_the_packing_history_lists_sessions_and_plays_their_video(
     ]
     assert dialog.texts(1)[3] <= dialog.texts(1)[4]  # started, then ended (shop time)
     # The newest is chosen: it has no video, and the button says why.
-    assert not dialog.play_button.isEnabled() and dialog.play_button.toolTip() == "Order SO-000006 has no packing video."
+    assert (
+        not dialog.play_button.isEnabled() and dialog.play_button.toolTip() == "Order SO-000006 has no packing video."
+    )
     dialog.choose_row(1)
     assert dialog.play_button.isEnabled()
     qtbot.mouseClick(dialog.play_button, Qt.MouseButton.LeftButton)
@@ -142,7 +145,11 @@ def test_the_packing_history_lists_sessions_and_plays_their_video(
 
 
 def test_the_history_reads_more_pages_as_it_scrolls(
-    qtbot: QtBot, shop: Database, packing: PackingShop, sync_tasks: tasks.SynchronousRunner, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    shop: Database,
+    packing: PackingShop,
+    sync_tasks: tasks.SynchronousRunner,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     import orderapp.gui.packing_history as history
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from orderapp.domain.order_numbers import order_id_from_number
@@ -98,11 +98,10 @@ def packing_history(
                 )
             query = query.where(PackSession.order_id == order_id)
         if after is not None:
+            # "<=" first: a plain range on the started_at index, however deep the page
             query = query.where(
-                or_(
-                    PackSession.started_at < after.started_at,
-                    and_(PackSession.started_at == after.started_at, PackSession.id < after.id),
-                )
+                PackSession.started_at <= after.started_at,
+                or_(PackSession.started_at < after.started_at, PackSession.id < after.id),
             )
         found = session.execute(query).all()
         more = len(found) > limit

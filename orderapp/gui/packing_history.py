@@ -30,7 +30,9 @@ from orderapp.errors import OrderAppError
 from orderapp.gui import problems
 from orderapp.gui.context import AppContext
 from orderapp.gui.evidence_button import PlayVideoButton
+from orderapp.gui.scanner_input import OWN_SCANNER_INPUT, WedgeScannerFilter
 from orderapp.gui.tasks import run_task
+from orderapp.scanning.acceptance import Scan
 from orderapp.services.evidence import shop_zone
 from orderapp.services.packing_history import PAGE, HistoryCursor, PackHistoryPage, PackHistoryRow, packing_history
 
@@ -172,6 +174,8 @@ class PackingHistoryDialog(QDialog):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # A slip scanned here (USB scanner or the station's camera) looks its order up; it is not packed.
+        self.setProperty(OWN_SCANNER_INPUT, True)
         self.setObjectName("packing_history")
         self.setWindowTitle(self.tr("Packing history"))
         self.resize(900, 540)
@@ -223,6 +227,13 @@ class PackingHistoryDialog(QDialog):
         self.table.doubleClicked.connect(lambda _index: self.play_button.click())
         self.model.loaded.connect(self._loaded)
         self.model.load_failed.connect(self._load_failed)
+        self.wedge = WedgeScannerFilter(self)
+        self.wedge.scanned.connect(self.handle_scan)
+        self.search()
+
+    def handle_scan(self, scan: Scan) -> None:
+        """A scanned packing slip shows that order's pack sessions."""
+        self.search_entry.setText(scan.code)
         self.search()
 
     def search(self) -> None:
@@ -261,7 +272,8 @@ class PackingHistoryDialog(QDialog):
 
 
 def add_history_button(screen: QWidget, beside: QPushButton, context: AppContext) -> QPushButton:
-    """The packing station's "Packing history…" button (next to ``beside``)."""
+    """The packing station's "Packing history…" button (next to ``beside``); while the history is
+    open, the station's scans look orders up in it instead of packing them."""
     button = QPushButton(QCoreApplication.translate("PackingScreen", "Packing history…"))
     button.setObjectName("packing_history_button")
     parent = beside.parentWidget()
@@ -271,9 +283,12 @@ def add_history_button(screen: QWidget, beside: QPushButton, context: AppContext
             break
 
     def clicked() -> None:
+        from orderapp.gui.return_recording import route_camera_scans
+
         dialog = PackingHistoryDialog(context, screen)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         screen.history_dialog = dialog  # type: ignore[attr-defined]
+        route_camera_scans(screen, dialog)
         dialog.open()
 
     button.clicked.connect(clicked)

@@ -13,6 +13,7 @@ from packing_shop import GREEN_TEA, OOLONG, TEA, PackingShop, make_packing_shop
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
+from test_return_dialog import wedge_burst
 
 from orderapp.domain.staff import Actor, Role
 from orderapp.gui import tasks
@@ -133,6 +134,12 @@ def test_the_packing_history_lists_sessions_and_plays_their_video(
     assert player.order_number == "SO-000001"
     player.close()
 
+    # A slip scanned with the USB scanner looks its order up here; nothing is opened for packing.
+    wedge_burst(dialog.table, "SO-000006")
+    assert dialog.search_entry.text() == "SO-000006"
+    assert [dialog.texts(row)[0] for row in range(dialog.model.rowCount())] == ["SO-000006"]
+    assert station.view is None
+    dialog.search_entry.clear()
     qtbot.keyClicks(dialog.search_entry, "so1")
     qtbot.keyClick(dialog.search_entry, Qt.Key.Key_Return)
     assert [dialog.texts(row)[0] for row in range(dialog.model.rowCount())] == ["SO-000001"]

@@ -99,9 +99,9 @@ class _ClipReader(QObject):
             self.opened.emit(False)
             return
         picture = self._read()
-        self.opened.emit(picture is not None)
-        if picture is not None:
+        if picture is not None:  # the first picture first: the player's buttons come on with it shown
             self.frame.emit(_to_qimage(picture[0]), picture[1])
+        self.opened.emit(picture is not None)
 
     def _read(self) -> tuple[np.ndarray, int] | None:
         if self._ahead is not None:
@@ -417,6 +417,8 @@ class EvidencePlayer(QDialog):
             "returned_item": self.tr("back in"),
             "returned": self.tr("return recorded"),
             "refunded": self.tr("refund recorded"),
+            "paused": self.tr("paused: a return was opened"),
+            "resumed": self.tr("resumed"),
         }.get(outcome, outcome)
 
     # -- playing ---------------------------------------------------------------------------------

@@ -470,6 +470,9 @@ def add_returns_station(screen: QWidget, beside: QPushButton, context: AppContex
         if camera is not None:  # the parcel being opened is recorded, as packing is (issue 16)
             dialog.recorder = ReturnRecorder(dialog, camera, context)  # type: ignore[attr-defined]
             route_camera_scans(screen, dialog)
+        packing_recorder = getattr(screen, "recorder", None)
+        if packing_recorder is not None:  # an order left open for packing: the return is not in its clip
+            packing_recorder.pause_for(dialog)
         dialog.open()
 
     button.clicked.connect(clicked)

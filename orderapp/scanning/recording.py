@@ -59,7 +59,7 @@ BANNER_SECONDS = 3.0  # how long a scan's result stays in the picture
 _TIME_BASE = Fraction(1, 1000)  # timestamps in milliseconds since the clip began
 
 GOOD_OUTCOMES = frozenset({"accepted", "typed_qty", "packed", "returned_item", "returned", "refunded"})
-NOTED_OUTCOMES = frozenset({"undo", "override", "abandoned"})
+NOTED_OUTCOMES = frozenset({"undo", "override", "abandoned", "paused", "resumed"})
 
 
 class RecordingProblem(OrderAppError):
@@ -160,6 +160,8 @@ def outcome_words(outcome: str) -> str:
         "returned": "RETURN RECORDED",
         "refunded": "REFUND RECORDED",
         "not_returnable": "REFUSED: not on this order or all already back",
+        "paused": "PAUSED: A RETURN IS OPENED",
+        "resumed": "RESUMED",
     }.get(outcome, outcome.upper())
 
 

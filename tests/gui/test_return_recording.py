@@ -179,3 +179,23 @@ def test_leaving_the_dialog_ends_the_clip_and_switched_off_records_nothing(
 def test_the_picture_says_it_is_a_return() -> None:
     assert clip_heading("SO-000001", "PACK-1", "Owner", "return") == "RETURN OF ORDER SO-000001   PACK-1 / Owner"
     assert clip_heading("SO-000001", "PACK-1", "王") == "ORDER SO-000001   PACK-1 / ?"
+
+
+def test_an_order_open_for_packing_does_not_record_the_return(
+    qtbot: QtBot, sync_tasks: tasks.SynchronousRunner, station: PackingScreen, shop: Database
+) -> None:
+    from order_shop import USER, delivery_draft
+
+    from orderapp.services.orders import place_order
+
+    packing = place_order(shop, delivery_draft(LineDraft(code="TEA-001")), user_id=USER, confirm=True)
+    station.open_number(packing.number)
+    assert station.recorder.recording and not station.recorder.paused
+    dialog, _recorder = open_returns(qtbot, station)
+    assert station.recorder.paused
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    assert not station.recorder.paused
+    station.leave()  # the recorder notices the order is no longer open
+    qtbot.waitUntil(lambda: not station.recorder.recording and station.recorder.finishing == 0, timeout=10_000)
+    [clip] = list_clips(shop, packing.number)
+    assert [(m.outcome, m.code) for m in clip.marks] == [("paused", ""), ("resumed", ""), ("abandoned", packing.number)]

@@ -1,5 +1,7 @@
 """The in-app player of packing videos: the clip with its scan marks on the timeline and in a list,
-play and pause, a frame back and forward, export with a manifest (issue 16).
+play and pause, a frame back and forward, export with a manifest, and (the owner only) delete
+(issue 16). An order's clips are its packing sessions and the parcels of its returns opened at the
+packing station; the choice above the picture says which is which.
 
 Decoding runs on the player's own thread (``_ClipReader``); the GUI asks for a frame and paints it
 when it arrives. ``attach_play_button`` adds "Play packing video" to a screen that shows an order.
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QSizePolicy,
     QSlider,
@@ -33,11 +36,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from orderapp.domain.staff import Role
 from orderapp.errors import OrderAppError
+from orderapp.gui.context import AppContext
 from orderapp.gui.style import set_role, set_state
 from orderapp.gui.tasks import run_task
 from orderapp.scanning.recording import FRAME_RATE, GOOD_OUTCOMES, KEYFRAME_EVERY_S, NOTED_OUTCOMES, ScanMark
-from orderapp.services.evidence import ClipRecord, ExportResult, export_clip, order_clips, shop_zone
+from orderapp.services.evidence import ClipRecord, ExportResult, delete_clip, export_clip, order_clips, shop_zone
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +80,7 @@ class _ClipReader(QObject):
     frame = Signal(QImage, int)
     opened = Signal(bool)
     ended = Signal()
+    released = Signal()  # the file is closed (so that it can be deleted, even on Windows)
 
     def __init__(self) -> None:
         super().__init__()
@@ -93,9 +99,9 @@ class _ClipReader(QObject):
             self.opened.emit(False)
             return
         picture = self._read()
-        self.opened.emit(picture is not None)
-        if picture is not None:
+        if picture is not None:  # the first picture first: the player's buttons come on with it shown
             self.frame.emit(_to_qimage(picture[0]), picture[1])
+        self.opened.emit(picture is not None)
 
     def _read(self) -> tuple[np.ndarray, int] | None:
         if self._ahead is not None:
@@ -148,6 +154,11 @@ class _ClipReader(QObject):
         self._capture = None
         self._ahead = None
 
+    @Slot()
+    def release(self) -> None:
+        self.close()
+        self.released.emit()
+
 
 class MarkedTimeline(QSlider):
     """A timeline slider with a coloured tick for each scan mark."""
@@ -186,18 +197,28 @@ class EvidencePlayer(QDialog):
     request_next = Signal()
     request_seek = Signal(int)
     request_close = Signal()
+    request_release = Signal()
+    clips_shown = Signal()  # the order's clips were read and painted
+    deleted = Signal(object)  # ClipRecord of the clip whose file was deleted
+    refused = Signal(str)  # a sentence: why a delete was refused
 
-    def __init__(self, database: Any, order_number: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, database: Any, order_number: str, parent: QWidget | None = None, *, context: AppContext | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("evidence_player")
         self.setWindowTitle(self.tr("Packing video · {number}").format(number=order_number))
         self.resize(960, 680)
         self._database = database
+        self.context = context if context is not None else AppContext(database)
+        # asks "are you sure?" (tests replace it): the question -> True to go on
+        self.ask_confirm = self._ask_confirm
         self.order_number = order_number
         self.clips: list[ClipRecord] = []
         self.clip: ClipRecord | None = None
         self.position_ms = 0
         self._waiting = False
+        self._deleting: int | None = None
 
         self.choice = _named(QComboBox(), "clip_choice")
         self.picture = _named(QLabel(), "clip_picture")
@@ -216,6 +237,7 @@ class EvidencePlayer(QDialog):
         self.forward_button = _named(QPushButton(self.tr("Frame forward |▶")), "frame_forward")
         self.time_label = _named(QLabel("0:00.0"), "clip_time")
         self.export_button = _named(QPushButton(self.tr("Export with manifest…")), "export_clip")
+        self.delete_button = _named(QPushButton(self.tr("Delete video…")), "delete_clip")
         self.marks_list = _named(QListWidget(), "clip_marks")
         self.marks_list.setMaximumWidth(320)
         self.marks_list.setWordWrap(True)
@@ -228,6 +250,7 @@ class EvidencePlayer(QDialog):
             controls.addWidget(widget)
         controls.addStretch(1)
         controls.addWidget(self.export_button)
+        controls.addWidget(self.delete_button)
         left = QVBoxLayout()
         left.addWidget(self.choice)
         left.addWidget(self.picture, 1)
@@ -250,6 +273,8 @@ class EvidencePlayer(QDialog):
         self.request_next.connect(self._reader.next)
         self.request_seek.connect(self._reader.seek)
         self.request_close.connect(self._reader.close)
+        self.request_release.connect(self._reader.release)
+        self._reader.released.connect(self._released)
         self._reader.frame.connect(self._show_frame)
         self._reader.opened.connect(self._opened)
         self._reader.ended.connect(self._ended)
@@ -269,9 +294,19 @@ class EvidencePlayer(QDialog):
         self.marks_list.itemClicked.connect(self._mark_chosen)
         self.choice.currentIndexChanged.connect(self._clip_chosen)
         self.export_button.clicked.connect(self.ask_export)
+        self.delete_button.clicked.connect(self.ask_delete)
         self._set_enabled(False)
+        self._update_delete()
+        self.context.user_changed.append(self._update_delete)
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the order's clips again (off the GUI thread) and show the newest."""
+        database, number = self._database, self.order_number
+        self.pause()
+        self._set_enabled(False)
+        self.picture.clear()
         self.picture.setText(self.tr("Loading…"))
-        number = order_number
         run_task(
             lambda: (order_clips(database, number), shop_zone(database)),
             lambda loaded: self._clips_loaded(*loaded),
@@ -283,27 +318,48 @@ class EvidencePlayer(QDialog):
 
     def _clips_loaded(self, clips: list[ClipRecord], zone: tzinfo) -> None:
         self.clips = clips
+        self.clip = None
         playable = [clip for clip in clips if clip.playable]
+        self.choice.blockSignals(True)
+        self.choice.clear()
+        self.choice.blockSignals(False)
+        self.marks_list.clear()
+        self.timeline.set_marks(())
+        self.facts.clear()
+        self._update_delete()
         if not playable:
             notes = [clip.note for clip in clips if clip.note]
             self.picture.setText("")
+            self.choice.hide()
             self._say(
                 notes[-1] if notes else self.tr("Order {number} has no packing video.").format(number=self.order_number)
             )
+            self.clips_shown.emit()
             return
         self.choice.blockSignals(True)
         for clip in playable:
-            started = clip.started_at.astimezone(zone).strftime("%Y-%m-%d %H:%M:%S")
-            self.choice.addItem(
-                self.tr("{started} · {length} · {station} · {packer}").format(
-                    started=started, length=clock_text(clip.duration_ms), station=clip.station, packer=clip.packer
-                ),
-                clip.id,
-            )
+            self.choice.addItem(self.clip_title(clip, zone), clip.id)
         self.choice.blockSignals(False)
-        self.choice.setVisible(len(playable) > 1)
+        # Shown when there is a choice, or to say that the one clip is a return's.
+        self.choice.setVisible(len(playable) > 1 or playable[0].kind == "return")
         self.choice.setCurrentIndex(len(playable) - 1)
         self._clip_chosen(len(playable) - 1)
+        self.clips_shown.emit()
+
+    def clip_title(self, clip: ClipRecord, zone: tzinfo) -> str:
+        """What the clip shows (packing, or a return's parcel opened), when, how long, where and who."""
+        started = clip.started_at.astimezone(zone).strftime("%Y-%m-%d %H:%M:%S")
+        if clip.kind == "return":
+            what = (
+                self.tr("Return {number} opened").format(number=clip.return_number)
+                if clip.return_number
+                else self.tr("Return opened (not recorded)")
+            )
+        else:
+            what = self.tr("Packing")
+        return self.tr("{what} · {started} · {length} · {station} · {packer}").format(
+            what=what, started=started, length=clock_text(clip.duration_ms), station=clip.station, packer=clip.packer
+        )
 
     def _clip_chosen(self, row: int) -> None:
         playable = [clip for clip in self.clips if clip.playable]
@@ -326,6 +382,7 @@ class EvidencePlayer(QDialog):
             )
         )
         self.message.hide()
+        self._update_delete()
         self._waiting = True
         self.request_open.emit(str(clip.file))
 
@@ -357,6 +414,11 @@ class EvidencePlayer(QDialog):
             "override": self.tr("packed without full check"),
             "packed": self.tr("packed"),
             "abandoned": self.tr("left for later"),
+            "returned_item": self.tr("back in"),
+            "returned": self.tr("return recorded"),
+            "refunded": self.tr("refund recorded"),
+            "paused": self.tr("paused: a return was opened"),
+            "resumed": self.tr("resumed"),
         }.get(outcome, outcome)
 
     # -- playing ---------------------------------------------------------------------------------
@@ -453,6 +515,69 @@ class EvidencePlayer(QDialog):
             log.error("export failed", exc_info=exc)
             self._say(self.tr("The export failed; the clips in the shop are unchanged. Try another folder."))
 
+    # -- delete (the owner only) -----------------------------------------------------------------
+
+    def _update_delete(self) -> None:
+        owner = self.context.role == Role.OWNER
+        self.delete_button.setEnabled(owner and self.clip is not None)
+        self.delete_button.setToolTip(
+            self.tr("Delete this video's file; its record, times and scans stay with the order.")
+            if owner
+            else self.tr("Only the shop's owner may delete a packing video.")
+        )
+
+    def _ask_confirm(self, question: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete video"),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def ask_delete(self) -> None:
+        clip = self.clip
+        if clip is None:
+            return
+        question = self.tr(
+            "Delete the video of order {number} recorded on {started}? It cannot be brought back; the order keeps "
+            "a note of who deleted it and when."
+        ).format(number=clip.order_number, started=clip.started_at.strftime("%Y-%m-%d %H:%M"))
+        if not self.ask_confirm(question):
+            return
+        self.pause()
+        self._set_enabled(False)
+        self.delete_button.setEnabled(False)
+        self._deleting = clip.id
+        self.request_release.emit()  # the file is closed first, then deleted (see _released)
+
+    def _released(self) -> None:
+        clip_id, self._deleting = self._deleting, None
+        if clip_id is None:
+            return
+        database, user_id = self._database, self.context.user_id
+        run_task(
+            lambda: delete_clip(database, clip_id, user_id=user_id), self._deleted, self._delete_failed, context=self
+        )
+
+    def _deleted(self, record: ClipRecord) -> None:
+        self.deleted.emit(record)
+        self.reload()
+        self._say(self.tr("The video was deleted. {note}").format(note=record.note), problem=False)
+
+    def _delete_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, OrderAppError):
+            message = str(exc)
+        else:
+            log.error("deleting a packing video failed", exc_info=exc)
+            message = self.tr("The video could not be deleted; nothing was changed.")
+        self._update_delete()
+        if self.clip is not None:
+            self.request_open.emit(str(self.clip.file))
+        self._say(message)
+        self.refused.emit(message)
+
     # -- the rest --------------------------------------------------------------------------------
 
     def _load_failed(self, exc: BaseException) -> None:
@@ -471,6 +596,8 @@ class EvidencePlayer(QDialog):
 
     def done(self, result: int) -> None:
         self._stop_reader()
+        if self._update_delete in self.context.user_changed:
+            self.context.user_changed.remove(self._update_delete)
         super().done(result)
 
     def _stop_reader(self) -> None:
@@ -513,7 +640,7 @@ def attach_play_button(screen: Any, row: QWidget) -> QPushButton:
         button.show()
 
     def play() -> None:
-        player = EvidencePlayer(database, state["number"], screen)
+        player = EvidencePlayer(database, state["number"], screen, context=screen.context)
         player.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         player.open()
         screen.evidence_player = player

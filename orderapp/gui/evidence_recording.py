@@ -57,6 +57,7 @@ class PackingRecorder(QObject):
         self._session_id: int | None = None
         self._number = ""
         self._pending_finish = False
+        self.paused = False  # while a return is opened at this station its parcel is not in this clip
         self.finishing = 0  # clips being closed on the task pool (tests wait for 0)
         self.indicator = QLabel(screen.camera_preview)
         self.indicator.setObjectName("recording_indicator")
@@ -91,7 +92,7 @@ class PackingRecorder(QObject):
 
     def _frame(self, image: QImage) -> None:
         recorder = self._recorder
-        if recorder is None:
+        if recorder is None or self.paused:
             return
         if recorder.problem:  # the folder filled up or failed: say so once
             if self.indicator.toolTip() != recorder.problem:
@@ -162,6 +163,20 @@ class PackingRecorder(QObject):
     def _check_still_open(self) -> None:
         if self._recorder is not None and self._screen.session_id != self._session_id:
             self.stop("abandoned")
+
+    def pause_for(self, dialog: Any) -> None:
+        """Record nothing of this order while ``dialog`` (the returns mode) is open: another parcel is
+        on the bench. The clip's marks say when it paused and resumed."""
+        self.paused = True
+        if self._recorder is not None:
+            self._recorder.mark("paused", "")
+
+        def resume(_code: int) -> None:
+            self.paused = False
+            if self._recorder is not None:
+                self._recorder.mark("resumed", "")
+
+        dialog.finished.connect(resume, Qt.ConnectionType.SingleShotConnection)
 
     # -- closing ---------------------------------------------------------------------------------
 

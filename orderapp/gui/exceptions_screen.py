@@ -34,6 +34,7 @@ from orderapp.domain.order_validation import parse_amount
 from orderapp.domain.shop_clock import local, shop_zone
 from orderapp.errors import OrderAppError, ValidationFailed
 from orderapp.gui.context import AppContext
+from orderapp.gui.evidence_button import PlayVideoButton
 from orderapp.gui.exception_queue_model import ROW_ROLE, ExceptionQueueModel
 from orderapp.gui.problems import show_problem
 from orderapp.gui.tasks import run_task
@@ -158,8 +159,14 @@ class ExceptionsScreen(QWidget):
         self.history.verticalHeader().hide()
         self.history.horizontalHeader().setStretchLastSection(True)
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Packing evidence (issue 16): the video of the chosen exception's order.
+        self.play_video = PlayVideoButton(context)
+        video_row = QHBoxLayout()
+        video_row.addWidget(self.play_video)
+        video_row.addStretch(1)
         for widget in (self.heading, self.cause):
             side_layout.addWidget(widget)
+        side_layout.addLayout(video_row)
         side_layout.addLayout(buttons)
         side_layout.addWidget(self.problem)
         side_layout.addWidget(self.history, 1)
@@ -252,6 +259,9 @@ class ExceptionsScreen(QWidget):
         for button in self.buttons.values():
             button.setEnabled(detail is not None)
         self.problem.hide()
+        number = detail.row.order_number if detail is not None else ""
+        if number != self.play_video.number:
+            self.play_video.set_order(number)
         if detail is None:
             self.heading.setText(self.tr("Choose an exception in the queue."))
             self.cause.clear()

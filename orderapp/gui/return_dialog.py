@@ -68,6 +68,8 @@ _SLIP_NUMBER = re.compile(r"(?i)\s*(SO|RT)[-\s]*\d{1,12}\s*")
 class ReturnDialog(QDialog):
     recorded = Signal(object)  # ReturnView or RefundView
     scan_handled = Signal(str)  # what the dialog said about a scan ("" when it was counted)
+    order_shown = Signal(object)  # ReturnableOrder (or None), after it is painted
+    item_scanned = Signal(str, str)  # (returned_item | not_returnable | unknown, code): marks on a return's video
 
     def __init__(self, context: AppContext, parent: QWidget | None = None, *, order: str = "") -> None:
         super().__init__(parent)
@@ -184,6 +186,7 @@ class ReturnDialog(QDialog):
         if order is None:
             self.value.setText("—")
             self.refund_hint.setText("")
+            self.order_shown.emit(None)
             return
         self.heading.setText(
             self.tr("{number} · {customer} · {status}").format(
@@ -217,6 +220,7 @@ class ReturnDialog(QDialog):
             )
         )
         self._update_value()
+        self.order_shown.emit(order)
 
     def counted(self) -> dict[int, int]:
         return {line_id: spin.value() for line_id, spin in self.spins.items() if spin.value() > 0}
@@ -276,15 +280,18 @@ class ReturnDialog(QDialog):
         if self.order is None:
             return
         if item is None:
+            self.item_scanned.emit("unknown", code)
             self._say_scan(self.tr("No product has the code {code}; check the item.").format(code=code))
             return
         product_id, units, label = item.product_id, item.pack_qty, f"{item.sku} {item.name}"
         line_id, message = place_scanned_units(self.order.lines, self.counted(), product_id, units, label)
         if line_id is None:
+            self.item_scanned.emit("not_returnable", code)
             self._say_scan(message)
             return
         spin = self.spins[line_id]
         spin.setValue(spin.value() + units)
+        self.item_scanned.emit("returned_item", code)
         problems.show_done(
             self.scan_message, self.tr("{item}: {units} counted.").format(item=label, units=spin.value())
         )
@@ -445,7 +452,8 @@ def add_return_action(detail: QWidget) -> QPushButton:
 
 
 def add_returns_station(screen: QWidget, beside: QPushButton, context: AppContext) -> QPushButton:
-    """The packing station's "Returns…" button (next to ``beside``): items scanned back in."""
+    """The packing station's "Returns…" button (next to ``beside``): items scanned back in, by the
+    USB scanner or the station's camera, the parcel's opening recorded (``return_recording``)."""
     button = _named(QPushButton(QCoreApplication.translate("PackingScreen", "Returns…")), "returns_station")
     parent = beside.parentWidget()
     for layout in parent.findChildren(QHBoxLayout) if parent is not None else []:
@@ -454,8 +462,17 @@ def add_returns_station(screen: QWidget, beside: QPushButton, context: AppContex
             break
 
     def clicked() -> None:
+        from orderapp.gui.return_recording import ReturnRecorder, route_camera_scans
+
         dialog = ReturnDialog(context, screen)
         screen.returns_dialog = dialog  # type: ignore[attr-defined]
+        camera = getattr(screen, "camera", None)
+        if camera is not None:  # the parcel being opened is recorded, as packing is (issue 16)
+            dialog.recorder = ReturnRecorder(dialog, camera, context)  # type: ignore[attr-defined]
+            route_camera_scans(screen, dialog)
+        packing_recorder = getattr(screen, "recorder", None)
+        if packing_recorder is not None:  # an order left open for packing: the return is not in its clip
+            packing_recorder.pause_for(dialog)
         dialog.open()
 
     button.clicked.connect(clicked)

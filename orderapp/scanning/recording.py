@@ -58,8 +58,8 @@ ENCODER_NICENESS = 10  # added to the encoder thread's niceness (Linux)
 BANNER_SECONDS = 3.0  # how long a scan's result stays in the picture
 _TIME_BASE = Fraction(1, 1000)  # timestamps in milliseconds since the clip began
 
-GOOD_OUTCOMES = frozenset({"accepted", "typed_qty", "packed"})
-NOTED_OUTCOMES = frozenset({"undo", "override", "abandoned"})
+GOOD_OUTCOMES = frozenset({"accepted", "typed_qty", "packed", "returned_item", "returned", "refunded"})
+NOTED_OUTCOMES = frozenset({"undo", "override", "abandoned", "paused", "resumed"})
 
 
 class RecordingProblem(OrderAppError):
@@ -156,7 +156,19 @@ def outcome_words(outcome: str) -> str:
         "override": "PACKED WITHOUT FULL CHECK",
         "packed": "PACKED",
         "abandoned": "LEFT FOR LATER",
+        "returned_item": "BACK IN",
+        "returned": "RETURN RECORDED",
+        "refunded": "REFUND RECORDED",
+        "not_returnable": "REFUSED: not on this order or all already back",
+        "paused": "PAUSED: A RETURN IS OPENED",
+        "resumed": "RESUMED",
     }.get(outcome, outcome.upper())
+
+
+def clip_heading(order_number: str, station: str, packer: str, kind: str = "packing") -> str:
+    """The line burned into the top of every picture: a return's clip says so."""
+    what = f"RETURN OF ORDER {order_number}" if kind == "return" else f"ORDER {order_number}"
+    return _ascii(f"{what}   {station} / {packer}")
 
 
 class ClipWriter:
@@ -174,6 +186,7 @@ class ClipWriter:
         max_size: tuple[int, int] = MAX_SIZE,
         codec: str | None = None,
         zone: tzinfo | None = None,
+        kind: str = "packing",
     ) -> None:
         import av
 
@@ -181,7 +194,7 @@ class ClipWriter:
         self.codec = codec or choose_codec()
         self.frame_rate = frame_rate
         self.max_size = max_size
-        self._heading = _ascii(f"ORDER {order_number}   {station} / {packer}")
+        self._heading = clip_heading(order_number, station, packer, kind)
         self._started_at = started_at.astimezone(zone)  # the shop's time (default: this PC's), with its offset
         self._marks: list[ScanMark] = []
         self._frames = 0
@@ -354,6 +367,7 @@ class Recorder:
         clock: Callable[[], float] = time.monotonic,
         queue_size: int = 6,
         zone: tzinfo | None = None,
+        kind: str = "packing",
     ) -> None:
         self.path = path
         self.frame_rate = frame_rate
@@ -376,6 +390,7 @@ class Recorder:
             frame_rate=frame_rate,
             max_size=max_size,
             zone=zone,
+            kind=kind,
         )
         self._facts: ClipFacts | None = None
         self._thread = threading.Thread(target=self._run, name=f"recorder-{order_number}", daemon=True)

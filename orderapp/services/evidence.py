@@ -42,6 +42,7 @@ from orderapp.store import staff_store
 from orderapp.store.database import Database
 from orderapp.store.evidence_models import EvidenceClip
 from orderapp.store.models import DEFAULT_USER_ID, Order, User
+from orderapp.store.return_models import OrderReturn
 from orderapp.store.types import utc_now
 
 MANIFEST_NAME = "manifest.json"
@@ -75,6 +76,8 @@ class ClipRecord:
     codec: str
     marks: tuple[ScanMark, ...]
     note: str
+    kind: str = "packing"  # packing | return (a parcel opened in the returns mode)
+    return_number: str = ""  # the return recorded while a return clip ran ("" if none was)
 
     @property
     def seconds(self) -> float:
@@ -99,6 +102,7 @@ class ClipStart:
     started_at: datetime
     free_space_floor: int  # bytes
     zone: tzinfo = UTC  # the shop's time zone, for the time burned into the picture
+    kind: str = "packing"
 
 
 @dataclass(frozen=True)
@@ -144,16 +148,19 @@ def start_clip(
     user_id: int = DEFAULT_USER_ID,
     pack_session_id: int | None = None,
     started_at: datetime | None = None,
+    kind: str = "packing",
 ) -> ClipStart:
-    """Open a clip record for an order just opened at ``station``. Applies the retention rules first.
-    A folder that cannot be made or is below the free-space floor gives a ``no_video`` record and
-    the sentence in ``problem``; packing goes on either way."""
+    """Open a clip record for an order just opened at ``station`` (``kind`` "return": opened in the
+    returns mode). Applies the retention rules first. A folder that cannot be made or is below the
+    free-space floor gives a ``no_video`` record and the sentence in ``problem``; packing (or the
+    return) goes on either way."""
     started = started_at or utc_now()
     with database.session() as session:
         settings = read_recording_settings(session)
         packer = _packer(session, user_id)
         zone = _zone(shop_timezone(session))
-    start = ClipStart(None, None, "", order_number, station, packer, started, settings.free_floor_mb * MB, zone)
+    floor = settings.free_floor_mb * MB
+    start = ClipStart(None, None, "", order_number, station, packer, started, floor, zone, kind)
     if not settings.enabled:
         return start
     apply_retention(database, settings=settings)
@@ -161,17 +168,25 @@ def start_clip(
     problem = _folder_problem(folder, settings)
     if problem:
         record_no_video(
-            database, order_number, station=station, user_id=user_id, reason=problem, pack_session_id=pack_session_id
+            database,
+            order_number,
+            station=station,
+            user_id=user_id,
+            reason=problem,
+            pack_session_id=pack_session_id,
+            kind=kind,
         )
-        return ClipStart(None, None, problem, order_number, station, packer, started, start.free_space_floor, zone)
+        return ClipStart(None, None, problem, order_number, station, packer, started, floor, zone, kind)
     local = started.astimezone(zone)
-    path = folder / local.strftime("%Y-%m-%d") / f"{_safe_name(order_number)}_{local:%H%M%S}_{_safe_name(station)}"
+    stem = f"{_safe_name(order_number)}{'_return' if kind == 'return' else ''}_{local:%H%M%S}_{_safe_name(station)}"
+    path = folder / local.strftime("%Y-%m-%d") / stem
     path = _unused(path)
     with database.session(write=True) as session:
         clip = EvidenceClip(
             order_id=_order_id(session, order_number),
             order_number=order_number,
             pack_session_id=pack_session_id,
+            kind=kind,
             station=station,
             user_id=user_id,
             started_at=started,
@@ -180,7 +195,7 @@ def start_clip(
         )
         session.add(clip)
         session.commit()
-        return ClipStart(clip.id, path, "", order_number, station, packer, started, start.free_space_floor, zone)
+        return ClipStart(clip.id, path, "", order_number, station, packer, started, floor, zone, kind)
 
 
 def _zone(name: str) -> tzinfo:
@@ -241,14 +256,16 @@ def record_no_video(
     reason: str,
     pack_session_id: int | None = None,
     at: datetime | None = None,
+    kind: str = "packing",
 ) -> ClipRecord:
-    """Note on the order that its packing has no video, and why."""
+    """Note on the order that its packing (or the opening of its return) has no video, and why."""
     when = at or utc_now()
     with database.session(write=True) as session:
         clip = EvidenceClip(
             order_id=_order_id(session, order_number),
             order_number=order_number,
             pack_session_id=pack_session_id,
+            kind=kind,
             station=station,
             user_id=user_id,
             started_at=when,
@@ -262,10 +279,17 @@ def record_no_video(
 
 
 def finish_clip(
-    database: Database, clip_id: int, facts: ClipFacts, *, outcome: str = "", ended_at: datetime | None = None
+    database: Database,
+    clip_id: int,
+    facts: ClipFacts,
+    *,
+    outcome: str = "",
+    ended_at: datetime | None = None,
+    return_id: int | None = None,
 ) -> ClipRecord:
     """Close the record of a recorded clip: size, SHA-256, length and marks; a clip with no picture
-    becomes ``no_video`` (its empty file is removed)."""
+    becomes ``no_video`` (its empty file is removed). ``return_id``: the return recorded while a
+    return clip ran, linked to it."""
     path = facts.path
     frames = facts.frames
     size = path.stat().st_size if path.exists() else 0
@@ -275,14 +299,18 @@ def finish_clip(
             raise NotFound(_("This packing video's record no longer exists."))
         clip.ended_at = ended_at or utc_now()
         clip.outcome = outcome
+        if return_id is not None:
+            clip.return_id = return_id
         clip.marks = json.dumps([mark.as_dict() for mark in facts.marks], ensure_ascii=False)
         clip.codec = facts.codec
         if frames == 0 or size == 0:
             _remove(path)
             clip.status = "no_video"
             clip.file_path = ""
-            clip.note = facts.problem or _(
-                "No video: the camera sent no pictures while this order was open (no camera, or it was off)."
+            clip.note = facts.problem or (
+                _("No video: the camera sent no pictures while this return was open (no camera, or it was off).")
+                if clip.kind == "return"
+                else _("No video: the camera sent no pictures while this order was open (no camera, or it was off).")
             )
         else:
             clip.status = "done"
@@ -391,7 +419,15 @@ def _record(session: Session, clip: EvidenceClip) -> ClipRecord:
         codec=clip.codec,
         marks=tuple(marks),
         note=clip.note,
+        kind=clip.kind or "packing",
+        return_number=_return_number(session, clip.return_id),
     )
+
+
+def _return_number(session: Session, return_id: int | None) -> str:
+    if return_id is None:
+        return ""
+    return session.scalar(select(OrderReturn.number).where(OrderReturn.id == return_id)) or ""
 
 
 def _packer(session: Session, user_id: int) -> str:
@@ -560,6 +596,8 @@ def _iso(moment: datetime | None) -> str | None:
 def _manifest_entry(clip: ClipRecord, name: str) -> dict[str, object]:
     return {
         "file": name,
+        "kind": clip.kind,
+        "return": clip.return_number,
         "sha256": clip.sha256,
         "size_bytes": clip.size_bytes,
         "started_at": _iso(clip.started_at),

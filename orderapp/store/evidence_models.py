@@ -9,6 +9,9 @@ shop's retention rules deleted the file (the row stays so the order still tells 
 ``order_number`` is kept as written on the clip, so a clip can be found and exported by its number
 even if the order itself is gone. ``marks`` holds the scan marks as JSON (offsets in ms from the
 clip's start).
+
+``kind`` is ``packing`` for a packing session's clip, ``return`` for a parcel opened in the packing
+station's returns mode (``return_id`` then names the return recorded while it ran, if one was).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from datetime import datetime
 from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from orderapp.store import packing_models  # noqa: F401 - the table its keys refer to
+from orderapp.store import packing_models, return_models  # noqa: F401 - the tables its keys refer to
 from orderapp.store.base import Base
 from orderapp.store.types import UTCDateTime, utc_now
 
@@ -29,11 +32,14 @@ class EvidenceClip(Base):
         Index("ix_evidence_clip_order_number_started_at", "order_number", "started_at"),
         Index("ix_evidence_clip_started_at", "started_at"),
         Index("ix_evidence_clip_status_started_at", "status", "started_at"),
+        Index("ix_evidence_clip_pack_session_id", "pack_session_id"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id", ondelete="SET NULL"))
     order_number: Mapped[str] = mapped_column(String(64))
     pack_session_id: Mapped[int | None] = mapped_column(ForeignKey("pack_session.id", ondelete="SET NULL"))
+    kind: Mapped[str] = mapped_column(String(16), default="packing", server_default="packing")  # packing | return
+    return_id: Mapped[int | None] = mapped_column(ForeignKey("order_return.id", ondelete="SET NULL"))
     station: Mapped[str] = mapped_column(String(64))
     user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
     started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)

@@ -110,7 +110,7 @@
 <context>
     <name>PackingScreen</name>
     <message numerus="yes">
-        <location filename="../../orderapp/gui/packing_screen.py" line="560"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="562"/>
         <source>%n scan(s) made while the alert was up were not counted: scan those items again.</source>
         <translation>
             <numerusform>%n scan made while the alert was up was not counted: scan that item again.</numerusform>
@@ -118,7 +118,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../orderapp/gui/packing_screen.py" line="311"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="313"/>
         <source>{scanned} / %n unit(s)</source>
         <translation>
             <numerusform>{scanned} / %n unit</numerusform>

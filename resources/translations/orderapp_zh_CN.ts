@@ -1087,17 +1087,17 @@
 <context>
     <name>CustomerPicker</name>
     <message>
-        <location filename="../../orderapp/gui/customer_picker.py" line="143"/>
+        <location filename="../../orderapp/gui/customer_picker.py" line="139"/>
         <source>{phone} belongs to {name}{where}. Use that customer instead of adding a new one?</source>
         <translation>{phone} 属于 {name}{where}。使用这位客户，而不是新建客户？</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/customer_picker.py" line="152"/>
+        <location filename="../../orderapp/gui/customer_picker.py" line="148"/>
         <source>Existing customer</source>
         <translation>老客户</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/customer_picker.py" line="160"/>
+        <location filename="../../orderapp/gui/customer_picker.py" line="156"/>
         <source>New customer: saved with the order</source>
         <translation>新客户：随订单一起保存</translation>
     </message>
@@ -1562,145 +1562,220 @@
 <context>
     <name>EvidencePlayer</name>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="193"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="210"/>
         <source>Packing video · {number}</source>
         <translation>打包视频 · {number}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="214"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="235"/>
         <source>◀| Frame back</source>
         <translation>◀| 上一帧</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="215"/>
-        <location filename="../../orderapp/gui/evidence_player.py" line="380"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="236"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="442"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="216"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="237"/>
         <source>Frame forward |▶</source>
         <translation>下一帧 |▶</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="218"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="239"/>
         <source>Export with manifest…</source>
         <translation>连同清单导出…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="238"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="240"/>
+        <source>Delete video…</source>
+        <translation>删除视频…</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/evidence_player.py" line="261"/>
         <source>Scans</source>
         <translation>扫描记录</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="273"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="309"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="291"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="335"/>
         <source>Order {number} has no packing video.</source>
         <translation>订单 {number} 没有打包视频。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="298"/>
-        <source>{started} · {length} · {station} · {packer}</source>
-        <translation>{started} · {length} · {station} · {packer}</translation>
+        <location filename="../../orderapp/gui/evidence_player.py" line="354"/>
+        <source>Return {number} opened</source>
+        <translation>退货 {number} 拆包</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="324"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="356"/>
+        <source>Return opened (not recorded)</source>
+        <translation>退货拆包（未登记）</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/evidence_player.py" line="359"/>
+        <source>Packing</source>
+        <translation>打包</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/evidence_player.py" line="360"/>
+        <source>{what} · {started} · {length} · {station} · {packer}</source>
+        <translation>{what} · {started} · {length} · {station} · {packer}</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/evidence_player.py" line="380"/>
         <source>{size:.1f} MB · SHA-256 {digest}…
 {note}</source>
         <translation>{size:.1f} MB · SHA-256 {digest}…
 {note}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="343"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="400"/>
         <source>This packing video cannot be played: its file is missing or damaged ({path}). Its record, times and scans are kept; if the drive with the videos is unplugged, plug it in and open it again.</source>
         <translation>这段打包视频无法播放：文件不见了或已损坏（{path}）。它的记录、时间和扫描都还在；如果存放视频的磁盘被拔掉了，请接上后再打开。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="350"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="407"/>
         <source>OK</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="351"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="408"/>
         <source>count typed</source>
         <translation>已输入数量</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="352"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="409"/>
         <source>refused: already complete</source>
         <translation>拒绝：已装够</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="353"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="410"/>
         <source>refused: not on this order</source>
         <translation>拒绝：不在此订单中</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="354"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="411"/>
         <source>refused: unknown barcode</source>
         <translation>拒绝：未知条码</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="355"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="412"/>
         <source>refused: misread</source>
         <translation>拒绝：误读</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="356"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="413"/>
         <source>undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="357"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="414"/>
         <source>packed without full check</source>
         <translation>未完整核对即打包</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="358"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="415"/>
         <source>packed</source>
         <translation>已打包</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="359"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="416"/>
         <source>left for later</source>
         <translation>暂时离开</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="376"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="417"/>
+        <source>back in</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/evidence_player.py" line="418"/>
+        <source>return recorded</source>
+        <translation>退货已登记</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/evidence_player.py" line="419"/>
+        <source>refund recorded</source>
+        <translation>退款已登记</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/evidence_player.py" line="420"/>
+        <source>paused: a return was opened</source>
+        <translation>暂停：打开了一个退货</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/evidence_player.py" line="421"/>
+        <source>resumed</source>
+        <translation>继续录制</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/evidence_player.py" line="438"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="432"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="494"/>
         <source>Choose an empty folder for the export</source>
         <translation>选择一个空文件夹用于导出</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="444"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="506"/>
         <source>Exported to {folder} with manifest.json (SHA-256 of each clip).</source>
         <translation>已导出到 {folder}，附 manifest.json（每段视频的 SHA-256）。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="454"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="516"/>
         <source>The export failed; the clips in the shop are unchanged. Try another folder.</source>
         <translation>导出失败；店里的视频没有任何改动。请换一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="461"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="524"/>
+        <source>Delete this video&apos;s file; its record, times and scans stay with the order.</source>
+        <translation>删除此视频文件；其记录、时间和扫描仍保留在订单中。</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/evidence_player.py" line="526"/>
+        <source>Only the shop&apos;s owner may delete a packing video.</source>
+        <translation>只有店主可以删除打包视频。</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/evidence_player.py" line="532"/>
+        <source>Delete video</source>
+        <translation>删除视频</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/evidence_player.py" line="544"/>
+        <source>Delete the video of order {number} recorded on {started}? It cannot be brought back; the order keeps a note of who deleted it and when.</source>
+        <translation>删除订单 {number} 于 {started} 录制的视频？删除后无法恢复；订单会记下由谁、在何时删除。</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/evidence_player.py" line="567"/>
+        <source>The video was deleted. {note}</source>
+        <translation>视频已删除。{note}</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/evidence_player.py" line="574"/>
+        <source>The video could not be deleted; nothing was changed.</source>
+        <translation>视频无法删除；没有任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/evidence_player.py" line="586"/>
         <source>The packing videos could not be read.</source>
         <translation>无法读取打包视频。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="489"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="616"/>
         <source>Play packing video</source>
         <translation>播放打包视频</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="511"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="638"/>
         <source>No packing video</source>
         <translation>没有打包视频</translation>
     </message>
@@ -1842,211 +1917,211 @@
 <context>
     <name>ExceptionsScreen</name>
     <message>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="89"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="90"/>
         <source>Every family</source>
         <translation>全部大类</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="92"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="93"/>
         <source>Every severity</source>
         <translation>全部严重程度</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="94"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="95"/>
         <source>Every owner</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="96"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="97"/>
         <source>Not resolved</source>
         <translation>未解决</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="97"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="98"/>
         <source>Every status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="103"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="104"/>
         <source>New e&amp;xception…</source>
         <translation>新建异常(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="107"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="108"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="120"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="121"/>
         <source>Exceptions, highest priority first</source>
         <translation>异常（优先级高的在前）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="136"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="137"/>
         <source>&amp;Start</source>
         <translation>开始处理(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="137"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="138"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="138"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="139"/>
         <source>Take &amp;action</source>
         <translation>采取措施(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="139"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="140"/>
         <source>&amp;Resolve</source>
         <translation>解决(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="140"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="141"/>
         <source>&amp;Owner</source>
         <translation>负责人(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="144"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="145"/>
         <source>Key: {key}</source>
         <translation>按键：{key}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="157"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="158"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="157"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="158"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="157"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="158"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="157"/>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="414"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="158"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="424"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="175"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="182"/>
         <source>Exceptions</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="246"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="253"/>
         <source>The exceptions could not be read: {reason}</source>
         <translation>无法读取异常：{reason}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="256"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="266"/>
         <source>Choose an exception in the queue.</source>
         <translation>请在队列中选择一条异常。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="262"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="272"/>
         <source>{number} · order {order} · {type} · {severity} · {status} · owner {owner}</source>
         <translation>{number} · 订单 {order} · {type} · {severity} · {status} · 负责人 {owner}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="269"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="279"/>
         <source>Resolution: {text}</source>
         <translation>处理结果：{text}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="284"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="294"/>
         <source>order {number}</source>
         <translation>订单 {number}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="306"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="316"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="306"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="316"/>
         <source>What happened? (e.g. called the customer, no answer)</source>
         <translation>发生了什么？（例如：给客户打了电话，无人接听）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="311"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="321"/>
         <source>Resolve</source>
         <translation>解决</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="311"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="321"/>
         <source>The resolution: what was done and how it ended.</source>
         <translation>处理结果：做了什么、结果如何。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="316"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="326"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="316"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="326"/>
         <source>Who owns this exception now?</source>
         <translation>这条异常现在由谁负责？</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="370"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="380"/>
         <source>That did not work: {reason}</source>
         <translation>操作未成功：{reason}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="386"/>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="391"/>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="395"/>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="398"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="396"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="401"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="405"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="408"/>
         <source>New exception</source>
         <translation>新建异常</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="386"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="396"/>
         <source>Order number (e.g. SO-000123)</source>
         <translation>订单号（例如 SO-000123）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="391"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="401"/>
         <source>What went wrong</source>
         <translation>出了什么问题</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="395"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="405"/>
         <source>How bad</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="398"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="408"/>
         <source>What happened</source>
         <translation>发生了什么</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="405"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="415"/>
         <source>Take an action</source>
         <translation>采取措施</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="405"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="415"/>
         <source>Action</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="411"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="421"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="411"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="421"/>
         <source>Amount (e.g. 12.50)</source>
         <translation>金额（例如 12.50）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exceptions_screen.py" line="414"/>
+        <location filename="../../orderapp/gui/exceptions_screen.py" line="424"/>
         <source>Anything to remember about it</source>
         <translation>需要记下的内容</translation>
     </message>
@@ -2756,7 +2831,7 @@
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/return_dialog.py" line="424"/>
+        <location filename="../../orderapp/gui/return_dialog.py" line="431"/>
         <source>Return / refund…</source>
         <translation>退货/退款…</translation>
     </message>
@@ -4271,19 +4346,97 @@
 <context>
     <name>OwnerPinDialog</name>
     <message>
-        <location filename="../../orderapp/gui/staff_dialogs.py" line="152"/>
+        <location filename="../../orderapp/gui/staff_dialogs.py" line="151"/>
         <source>Owner&apos;s approval</source>
         <translation>店主批准</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/staff_dialogs.py" line="153"/>
+        <location filename="../../orderapp/gui/staff_dialogs.py" line="152"/>
         <source>Only the owner can {what}. An owner can approve it here with their PIN.</source>
         <translation>只有店主可以{what}。店主可在此输入 PIN 批准。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/staff_dialogs.py" line="158"/>
+        <location filename="../../orderapp/gui/staff_dialogs.py" line="157"/>
         <source>Approve</source>
         <translation>批准</translation>
+    </message>
+</context>
+<context>
+    <name>PackHistoryModel</name>
+    <message>
+        <location filename="../../orderapp/gui/packing_history.py" line="119"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/packing_history.py" line="120"/>
+        <source>Packer</source>
+        <translation>打包员</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/packing_history.py" line="121"/>
+        <source>Station</source>
+        <translation>工位</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/packing_history.py" line="122"/>
+        <source>Started</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/packing_history.py" line="123"/>
+        <source>Ended</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/packing_history.py" line="124"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/packing_history.py" line="125"/>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/packing_history.py" line="158"/>
+        <source>packed</source>
+        <translation>已打包</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/packing_history.py" line="159"/>
+        <source>overridden</source>
+        <translation>未完整核对即打包</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/packing_history.py" line="160"/>
+        <source>left</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/packing_history.py" line="161"/>
+        <source>being packed</source>
+        <translation>打包中</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/packing_history.py" line="166"/>
+        <source>video</source>
+        <translation>有视频</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/packing_history.py" line="167"/>
+        <source>recording</source>
+        <translation>录制中</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/packing_history.py" line="168"/>
+        <source>deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/packing_history.py" line="169"/>
+        <source>no video</source>
+        <translation>无视频</translation>
     </message>
 </context>
 <context>
@@ -4438,6 +4591,44 @@
     </message>
 </context>
 <context>
+    <name>PackingHistoryDialog</name>
+    <message>
+        <location filename="../../orderapp/gui/packing_history.py" line="180"/>
+        <source>Packing history</source>
+        <translation>打包记录</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/packing_history.py" line="185"/>
+        <source>Order number, e.g. SO-000123 (empty: every order)</source>
+        <translation>订单号，例如 SO-000123（留空：全部订单）</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/packing_history.py" line="187"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/packing_history.py" line="200"/>
+        <source>Pack sessions, newest first</source>
+        <translation>打包记录，最新的在前</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/packing_history.py" line="206"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/packing_history.py" line="262"/>
+        <source>Nothing has been packed at any station yet.</source>
+        <translation>还没有任何工位打包过订单。</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/packing_history.py" line="270"/>
+        <source>The packing history could not be read: {reason}</source>
+        <translation>无法读取打包记录：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>PackingQueueTable</name>
     <message>
         <location filename="../../orderapp/gui/packing_queue_table.py" line="26"/>
@@ -4497,22 +4688,22 @@
 <context>
     <name>PackingRecorder</name>
     <message>
-        <location filename="../../orderapp/gui/evidence_recording.py" line="208"/>
+        <location filename="../../orderapp/gui/evidence_recording.py" line="223"/>
         <source>The packing video could not be finished; its file is kept and is checked at the next start.</source>
         <translation>打包视频未能正常结束；文件已保留，下次启动时会检查。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_recording.py" line="213"/>
+        <location filename="../../orderapp/gui/evidence_recording.py" line="228"/>
         <source>No packing video is recorded for this order: {reason}</source>
         <translation>此订单没有录制打包视频：{reason}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_recording.py" line="231"/>
+        <location filename="../../orderapp/gui/evidence_recording.py" line="246"/>
         <source>● Recording {number}</source>
         <translation>● 正在录制 {number}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_recording.py" line="232"/>
+        <location filename="../../orderapp/gui/evidence_recording.py" line="247"/>
         <source>A video of this order is being recorded (Settings &gt; Packing video).</source>
         <translation>正在录制此订单的视频（设置 &gt; 打包视频）。</translation>
     </message>
@@ -4520,159 +4711,164 @@
 <context>
     <name>PackingScreen</name>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="227"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="229"/>
         <source>Take back the last item counted ({shortcut})</source>
         <translation>撤回上一件计入的商品 ({shortcut})</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="275"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="277"/>
         <source>{number} resumed where you left off: {scanned} of {units} scanned.</source>
         <translation>{number} 已从上次中断处继续：已扫描 {scanned} / {units}。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="283"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="285"/>
         <source>No order open</source>
         <translation>未打开订单</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="286"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="288"/>
         <source>Scan an order&apos;s packing slip, or choose an order from the list.</source>
         <translation>扫描订单的装箱单，或从列表中选择一个订单。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="298"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="300"/>
         <source>URGENT</source>
         <translation>加急</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="302"/>
-        <location filename="../../orderapp/gui/packing_screen.py" line="556"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="304"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="558"/>
         <source>Scan the items of {number}.</source>
         <translation>请扫描 {number} 的商品。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="331"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="333"/>
         <source>{product}: how many more are in the box?</source>
         <translation>{product}：箱里还有多少件？</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="410"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="412"/>
         <source>That did not work ({kind}); nothing was counted. Try again.</source>
         <translation>操作未成功（{kind}）；没有计数。请重试。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="491"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="493"/>
         <source>Type the digits under the barcode, or the order number on the slip.</source>
         <translation>输入条码下方的数字，或装箱单上的订单号。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="533"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="535"/>
         <source>Already complete</source>
         <translation>已经齐了</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="534"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="536"/>
         <source>Not on this order</source>
         <translation>不在此订单中</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="535"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="537"/>
         <source>Unknown barcode</source>
         <translation>未知条码</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="536"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="538"/>
         <source>Misread barcode</source>
         <translation>条码读错</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="538"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="540"/>
         <source>Check this item</source>
         <translation>请检查这件商品</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="568"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="570"/>
         <source>{number} is packed.</source>
         <translation>{number} 已打包。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="570"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="572"/>
         <source>Next: {number}. Scan its slip or press Open next.</source>
         <translation>下一个：{number}。扫描它的装箱单，或按“打开下一个”。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="574"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="576"/>
         <source>No more orders are waiting.</source>
         <translation>没有等待打包的订单了。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="686"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="688"/>
         <source>{number} is marked packed without full check; your reason is on the order.</source>
         <translation>{number} 已在未完整核对的情况下标记为已打包；你的原因已记录在订单上。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="690"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="692"/>
         <source>Next: {number}.</source>
         <translation>下一个：{number}。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="701"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="703"/>
         <source>The order could not be marked packed; try again.</source>
         <translation>无法将订单标记为已打包；请重试。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="707"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="709"/>
         <source>Order open at another station</source>
         <translation>订单已在其他打包台打开</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="713"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="715"/>
         <source>Open it here</source>
         <translation>在这里打开</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="714"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="716"/>
         <source>Leave it</source>
         <translation>不打开</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="741"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="743"/>
         <source>{count} waiting</source>
         <translation>{count} 个等待中</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="753"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="755"/>
         <source>The list could not be loaded ({reason}).</source>
         <translation>无法加载列表（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="540"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="542"/>
         <source>Case too big</source>
         <translation>整箱数量过多</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../orderapp/gui/packing_screen.py" line="560"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="562"/>
         <source>%n scan(s) made while the alert was up were not counted: scan those items again.</source>
         <translation>
             <numerusform>警告显示期间有 %n 次扫描未计入：请重新扫描这些商品。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../orderapp/gui/packing_screen.py" line="311"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="313"/>
         <source>{scanned} / %n unit(s)</source>
         <translation>
             <numerusform>{scanned} / %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="571"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="573"/>
         <source>Open &amp;next: {number}</source>
         <translation>打开下一个(&amp;N)：{number}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/return_dialog.py" line="449"/>
+        <location filename="../../orderapp/gui/return_dialog.py" line="457"/>
         <source>Returns…</source>
         <translation>退货…</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/packing_history.py" line="277"/>
+        <source>Packing history…</source>
+        <translation>打包记录…</translation>
     </message>
 </context>
 <context>
@@ -4701,6 +4897,39 @@
         <location filename="../../orderapp/gui/first_run_wizard.py" line="215"/>
         <source>4×6 in shipping label</source>
         <translation>4×6 英寸快递标签</translation>
+    </message>
+</context>
+<context>
+    <name>PlayVideoButton</name>
+    <message>
+        <location filename="../../orderapp/gui/evidence_button.py" line="24"/>
+        <source>Play packing video</source>
+        <translation>播放打包视频</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/evidence_button.py" line="37"/>
+        <source>Choose an order first.</source>
+        <translation>请先选择一个订单。</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/evidence_button.py" line="39"/>
+        <source>Looking for a video of order {number}…</source>
+        <translation>正在查找订单 {number} 的视频…</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/evidence_button.py" line="53"/>
+        <source>The video of order {number} was deleted.</source>
+        <translation>订单 {number} 的视频已被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/evidence_button.py" line="55"/>
+        <source>Order {number} has no packing video.</source>
+        <translation>订单 {number} 没有打包视频。</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/evidence_button.py" line="60"/>
+        <source>The packing videos could not be read.</source>
+        <translation>无法读取打包视频。</translation>
     </message>
 </context>
 <context>
@@ -4873,27 +5102,27 @@
 <context>
     <name>ProductEntry</name>
     <message>
-        <location filename="../../orderapp/gui/order_products.py" line="115"/>
+        <location filename="../../orderapp/gui/order_products.py" line="112"/>
         <source>Several products match “{text}”; pick one from the list.</source>
         <translation>有多个商品匹配“{text}”；请从列表中选择一个。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_products.py" line="119"/>
+        <location filename="../../orderapp/gui/order_products.py" line="116"/>
         <source>No product has the SKU or barcode “{code}”; check it, or search by name.</source>
         <translation>没有商品的货号或条码是“{code}”；请检查，或按名称搜索。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_products.py" line="123"/>
+        <location filename="../../orderapp/gui/order_products.py" line="120"/>
         <source>The scanned code “{code}” is not in the catalogue; check the product.</source>
         <translation>扫描到的代码“{code}”不在商品目录中；请检查该商品。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_products.py" line="129"/>
+        <location filename="../../orderapp/gui/order_products.py" line="126"/>
         <source>“{name}” is no longer sold; choose another product.</source>
         <translation>“{name}”已停售；请选择其他商品。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_products.py" line="171"/>
+        <location filename="../../orderapp/gui/order_products.py" line="168"/>
         <source>{sku} · {name} · {price} · {available} available</source>
         <translation>{sku} · {name} · {price} · 可用 {available}</translation>
     </message>
@@ -6293,185 +6522,208 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../orderapp/gui/return_dialog.py" line="76"/>
+        <location filename="../../orderapp/gui/return_dialog.py" line="78"/>
         <source>Return from an order</source>
         <translation>订单退货</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/return_dialog.py" line="87"/>
+        <location filename="../../orderapp/gui/return_dialog.py" line="89"/>
         <source>Scan the packing slip, a return slip or an item, or type its number</source>
         <translation>扫描装箱单、退货单或商品，或输入编号</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/return_dialog.py" line="89"/>
+        <location filename="../../orderapp/gui/return_dialog.py" line="91"/>
         <source>Enter</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/return_dialog.py" line="90"/>
+        <location filename="../../orderapp/gui/return_dialog.py" line="92"/>
         <source>Scan the packing slip or type the order number.</source>
         <translation>请扫描装箱单或输入订单号。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/return_dialog.py" line="97"/>
+        <location filename="../../orderapp/gui/return_dialog.py" line="99"/>
         <source>SKU</source>
         <translation>货号</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/return_dialog.py" line="98"/>
+        <location filename="../../orderapp/gui/return_dialog.py" line="100"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/return_dialog.py" line="99"/>
+        <location filename="../../orderapp/gui/return_dialog.py" line="101"/>
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/return_dialog.py" line="100"/>
+        <location filename="../../orderapp/gui/return_dialog.py" line="102"/>
         <source>Returned before</source>
         <translation>此前已退</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/return_dialog.py" line="101"/>
+        <location filename="../../orderapp/gui/return_dialog.py" line="103"/>
         <source>Coming back</source>
         <translation>本次退回</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/return_dialog.py" line="102"/>
+        <location filename="../../orderapp/gui/return_dialog.py" line="104"/>
         <source>Condition</source>
         <translation>状况</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/return_dialog.py" line="115"/>
+        <location filename="../../orderapp/gui/return_dialog.py" line="117"/>
         <source>no refund</source>
         <translation>不退款</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/return_dialog.py" line="116"/>
+        <location filename="../../orderapp/gui/return_dialog.py" line="118"/>
         <source>Refund the value</source>
         <translation>按价值退款</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/return_dialog.py" line="118"/>
+        <location filename="../../orderapp/gui/return_dialog.py" line="120"/>
         <source>Send the same items again (exchange, at no charge)</source>
         <translation>重新寄出相同商品（换货，免费）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/return_dialog.py" line="121"/>
+        <location filename="../../orderapp/gui/return_dialog.py" line="123"/>
         <source>Record</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/return_dialog.py" line="122"/>
+        <location filename="../../orderapp/gui/return_dialog.py" line="124"/>
         <source>Return slip…</source>
         <translation>退货单…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/return_dialog.py" line="123"/>
+        <location filename="../../orderapp/gui/return_dialog.py" line="125"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/return_dialog.py" line="129"/>
+        <location filename="../../orderapp/gui/return_dialog.py" line="131"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/return_dialog.py" line="130"/>
+        <location filename="../../orderapp/gui/return_dialog.py" line="132"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/return_dialog.py" line="131"/>
+        <location filename="../../orderapp/gui/return_dialog.py" line="133"/>
         <source>Value</source>
         <translation>价值</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/return_dialog.py" line="136"/>
+        <location filename="../../orderapp/gui/return_dialog.py" line="138"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/return_dialog.py" line="189"/>
+        <location filename="../../orderapp/gui/return_dialog.py" line="192"/>
         <source>{number} · {customer} · {status}</source>
         <translation>{number} · {customer} · {status}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/return_dialog.py" line="202"/>
+        <location filename="../../orderapp/gui/return_dialog.py" line="205"/>
         <source>Resellable</source>
         <translation>可再售</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/return_dialog.py" line="203"/>
+        <location filename="../../orderapp/gui/return_dialog.py" line="206"/>
         <source>Damaged (write off)</source>
         <translation>已损坏（报损）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/return_dialog.py" line="214"/>
+        <location filename="../../orderapp/gui/return_dialog.py" line="217"/>
         <source>paid {paid}, up to {left} can be refunded</source>
         <translation>已付 {paid}，最多可退 {left}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/return_dialog.py" line="240"/>
+        <location filename="../../orderapp/gui/return_dialog.py" line="244"/>
         <source>Units coming back: {units} · value {value}</source>
         <translation>本次退回：{units} 件 · 价值 {value}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/return_dialog.py" line="267"/>
+        <location filename="../../orderapp/gui/return_dialog.py" line="271"/>
         <source>Record or clear the items counted before opening another order.</source>
         <translation>请先登记或清除已计数的商品，再打开另一个订单。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/return_dialog.py" line="279"/>
+        <location filename="../../orderapp/gui/return_dialog.py" line="284"/>
         <source>No product has the code {code}; check the item.</source>
         <translation>没有商品使用条码 {code}；请核对该商品。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/return_dialog.py" line="289"/>
+        <location filename="../../orderapp/gui/return_dialog.py" line="296"/>
         <source>{item}: {units} counted.</source>
         <translation>{item}：已计 {units} 件。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/return_dialog.py" line="301"/>
-        <location filename="../../orderapp/gui/return_dialog.py" line="396"/>
+        <location filename="../../orderapp/gui/return_dialog.py" line="308"/>
+        <location filename="../../orderapp/gui/return_dialog.py" line="403"/>
         <source>That did not work; nothing was changed. Try again.</source>
         <translation>操作未成功，没有任何更改。请重试。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/return_dialog.py" line="316"/>
+        <location filename="../../orderapp/gui/return_dialog.py" line="323"/>
         <source>Write the refund as an amount, e.g. 12.50.</source>
         <translation>请把退款写成金额，例如 12.50。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/return_dialog.py" line="319"/>
+        <location filename="../../orderapp/gui/return_dialog.py" line="326"/>
         <source>Count the items that come back, or enter a refund.</source>
         <translation>请清点退回的商品，或输入退款金额。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/return_dialog.py" line="372"/>
+        <location filename="../../orderapp/gui/return_dialog.py" line="379"/>
         <source>Return {number} recorded: {restocked} back in stock, {written_off} written off.</source>
         <translation>退货 {number} 已登记：{restocked} 件回库，{written_off} 件报损。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/return_dialog.py" line="376"/>
+        <location filename="../../orderapp/gui/return_dialog.py" line="383"/>
         <source>Refunded {amount}.</source>
         <translation>已退款 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/return_dialog.py" line="380"/>
+        <location filename="../../orderapp/gui/return_dialog.py" line="387"/>
         <source>Order {number} sends the exchange.</source>
         <translation>换货由订单 {number} 寄出。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/return_dialog.py" line="382"/>
+        <location filename="../../orderapp/gui/return_dialog.py" line="389"/>
         <source>Refund of {amount} recorded.</source>
         <translation>已登记退款 {amount}。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/return_dialog.py" line="411"/>
+        <location filename="../../orderapp/gui/return_dialog.py" line="418"/>
         <source>Return slip {number}</source>
         <translation>退货单 {number}</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnRecorder</name>
+    <message>
+        <location filename="../../orderapp/gui/return_recording.py" line="128"/>
+        <source>● Recording the return of {number}</source>
+        <translation>● 正在录制 {number} 的退货</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/return_recording.py" line="130"/>
+        <source>A video of this parcel being opened is recorded (Settings &gt; Packing video).</source>
+        <translation>正在录制此包裹拆包的视频（设置 &gt; 打包视频）。</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/return_recording.py" line="193"/>
+        <source>The return&apos;s video could not be finished; its file is kept and is checked at the next start.</source>
+        <translation>退货视频无法正常结束；文件已保留，下次启动时会检查。</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/return_recording.py" line="198"/>
+        <source>No video is recorded for this return: {reason}</source>
+        <translation>此退货没有录制视频：{reason}</translation>
     </message>
 </context>
 <context>
@@ -7050,12 +7302,12 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../orderapp/gui/staff_dialogs.py" line="120"/>
+        <location filename="../../orderapp/gui/staff_dialogs.py" line="119"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/staff_dialogs.py" line="121"/>
+        <location filename="../../orderapp/gui/staff_dialogs.py" line="120"/>
         <source>Choose your name and type your PIN, or scan your staff badge.</source>
         <translation>选择您的名字并输入 PIN，或扫描您的员工卡。</translation>
     </message>
@@ -7161,12 +7413,12 @@
         <translation>员工报表(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/staff_session.py" line="144"/>
+        <location filename="../../orderapp/gui/staff_session.py" line="145"/>
         <source>This PC was locked after a while without use. Sign in to go on.</source>
         <translation>这台电脑闲置一段时间后已锁定。请登录后继续。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/staff_session.py" line="179"/>
+        <location filename="../../orderapp/gui/staff_session.py" line="180"/>
         <source>Signed in: {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
@@ -7435,22 +7687,22 @@
         <translation>PIN，或扫描员工卡</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/staff_dialogs.py" line="63"/>
+        <location filename="../../orderapp/gui/staff_dialogs.py" line="62"/>
         <source>&amp;Name</source>
         <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/staff_dialogs.py" line="64"/>
+        <location filename="../../orderapp/gui/staff_dialogs.py" line="63"/>
         <source>&amp;PIN</source>
         <translation>PIN(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/staff_dialogs.py" line="66"/>
+        <location filename="../../orderapp/gui/staff_dialogs.py" line="65"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/staff_dialogs.py" line="95"/>
+        <location filename="../../orderapp/gui/staff_dialogs.py" line="94"/>
         <source>Badge read: now type the PIN for {name}.</source>
         <translation>已读取员工卡：请输入 {name} 的 PIN。</translation>
     </message>

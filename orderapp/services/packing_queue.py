@@ -19,14 +19,19 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import ColumnElement, Select, case, exists, func, select
 from sqlalchemy.orm import Session
 
 from orderapp.domain.order_status import TO_PACK_STATUSES
 from orderapp.services.customer_tags import VIP
-from orderapp.services.packing_settings import DEFAULT_QUEUE_SORT, QueueSort, read_packing_settings, sort_label
+from orderapp.services.packing_settings import (
+    DEFAULT_QUEUE_SORT,
+    QueueSort,
+    read_packing_settings,
+    sort_hint,
+    sort_label,
+)
 from orderapp.store.customer_models import CustomerTag
 from orderapp.store.database import Database
 from orderapp.store.models import Customer, Order, OrderLine, Product
@@ -103,7 +108,10 @@ def _waiting() -> ColumnElement[bool]:
     return Order.status.in_(sorted(status.value for status in TO_PACK_STATUSES))
 
 
-def queue_statement(sort: QueueSort | str = DEFAULT_QUEUE_SORT, *, limit: int = DEFAULT_QUEUE_LIMIT) -> Select[Any]:
+QueueRow = Select[int, str, str, str, datetime | None, datetime, str, str, int | None]
+
+
+def queue_statement(sort: QueueSort | str = DEFAULT_QUEUE_SORT, *, limit: int = DEFAULT_QUEUE_LIMIT) -> QueueRow:
     """The first ``limit`` waiting orders in ``sort`` order: only the waiting orders are read."""
     return (
         select(
@@ -247,5 +255,6 @@ __all__ = [
     "queue_order",
     "queue_statement",
     "read_queue",
+    "sort_hint",
     "sort_label",
 ]

@@ -35,12 +35,22 @@ DEFAULT_QUEUE_SORT = QueueSort.URGENT
 
 
 def sort_label(sort: QueueSort | str) -> str:
-    """The sort as the packer reads it in the selector."""
+    """The sort in a few words, as the packer reads it in the selector."""
     return {
         QueueSort.URGENT: _("Urgent first"),
-        QueueSort.VIP: _("VIP customers first"),
+        QueueSort.VIP: _("VIP first"),
         QueueSort.DUE: _("Due time"),
-        QueueSort.EASY: _("Easy first (one SKU, in stock)"),
+        QueueSort.EASY: _("Easy first"),
+    }[QueueSort(sort)]
+
+
+def sort_hint(sort: QueueSort | str) -> str:
+    """What the sort puts first, in a sentence (the selector's tooltip)."""
+    return {
+        QueueSort.URGENT: _("Urgent orders first, then the earliest due time, then the oldest."),
+        QueueSort.VIP: _("Orders of customers tagged VIP first, then as urgent first."),
+        QueueSort.DUE: _("The earliest due time first (orders with none last), urgent before normal."),
+        QueueSort.EASY: _("Orders of one SKU with all of it in stock first: quick to pack on a busy day."),
     }[QueueSort(sort)]
 
 

@@ -145,9 +145,9 @@ def test_a_stored_sort_the_app_does_not_know_reads_as_urgent_first(peak_day: Dat
 def test_every_sort_has_a_label() -> None:
     assert [sort_label(sort) for sort in QueueSort] == [
         "Urgent first",
-        "VIP customers first",
+        "VIP first",
         "Due time",
-        "Easy first (one SKU, in stock)",
+        "Easy first",
     ]
 
 

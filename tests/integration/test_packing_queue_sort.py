@@ -162,3 +162,30 @@ def test_the_queue_reads_only_waiting_orders_through_indexes(peak_day: Database,
     text = "\n".join(plan)
     assert "SEARCH orders USING INDEX ix_orders_status" in text, text
     assert not [step for step in plan if step.startswith("SCAN") and "CONSTANT ROW" not in step], text
+
+
+@pytest.mark.parametrize("sort, offered", [(QueueSort.URGENT, "SO-000006"), (QueueSort.VIP, "SO-000001")])
+def test_the_order_offered_after_packing_follows_the_shop_s_sort(
+    database: Database, sort: QueueSort, offered: str
+) -> None:
+    from packing_shop import STRAWS, make_packing_shop
+
+    from orderapp.services.packing import open_order, record_scan
+
+    shop = make_packing_shop(database)
+    with database.session(write=True) as session:
+        vip = Customer(name="Ann")
+        session.add(vip)
+        session.flush()
+        session.add(CustomerTag(customer_id=vip.id, tag="vip"))
+        two_teas = session.get(Order, shop.two_teas)
+        assert two_teas is not None
+        two_teas.customer_id = vip.id  # SO-000001, normal and not due: only VIP first puts it next
+        session.commit()
+    save_queue_sort(database, sort)
+    view = open_order(database, "SO-000005", user_id=DEFAULT_USER_ID, station="PACK-1")
+    result = record_scan(
+        database, view.session_id, STRAWS, symbology=None, source="camera", user_id=DEFAULT_USER_ID, station="PACK-1"
+    )
+    assert result.packed and result.next_order is not None
+    assert result.next_order.number == offered

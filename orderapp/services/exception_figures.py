@@ -4,8 +4,8 @@
 - resolved: exceptions marked resolved that day, from their history (one resolved, reopened and
   resolved again the same day counts once).
 - open at the end of the day, by severity: exceptions raised before the day ended that were not
-  resolved at that moment (now, for today). Past days are worked out backward from today: an
-  exception whose status changed since then is judged by the status it left at its first change.
+  resolved at that moment (now, for today): those open now or resolved since, less those that were
+  resolved then and opened again since (judged by the status their first change since left).
 """
 
 from __future__ import annotations
@@ -13,13 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, and_, func, or_, select
 
 from orderapp.domain.exception_rules import ExceptionStatus, Severity
 from orderapp.store.exception_models import ExceptionEvent, OrderException
 
 _RESOLVED = ExceptionStatus.RESOLVED.value
-_CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -39,57 +38,67 @@ NO_EXCEPTIONS = ExceptionFigures()
 
 
 def exception_figures(conn: Connection, start: datetime, end: datetime, moment: datetime) -> ExceptionFigures:
-    """Exceptions opened and resolved in [start, end), and those open at ``moment`` by severity."""
+    """Exceptions opened and resolved in [start, end), and those open at ``moment`` (the day's end,
+    or now for today) by severity. Counted in the database; only the day's resolutions and the
+    rare reopenings since ``moment`` come back as rows."""
     opened = conn.scalar(select(func.count()).where(OrderException.opened_at >= start, OrderException.opened_at < end))
-    resolved = conn.scalar(
-        select(func.count(func.distinct(ExceptionEvent.exception_id))).where(
-            ExceptionEvent.kind == "status",
-            ExceptionEvent.to_status == _RESOLVED,
-            ExceptionEvent.at >= start,
-            ExceptionEvent.at < end,
+    status_change = ExceptionEvent.kind == "status"
+    rows = conn.execute(
+        select(
+            ExceptionEvent.exception_id, ExceptionEvent.at, ExceptionEvent.from_status, ExceptionEvent.to_status
+        ).where(
+            status_change,
+            or_(
+                and_(ExceptionEvent.to_status == _RESOLVED, ExceptionEvent.at >= start, ExceptionEvent.at < end),
+                and_(ExceptionEvent.from_status == _RESOLVED, ExceptionEvent.at >= moment),
+            ),
+        )
+    ).all()
+    resolved = {int(row[0]) for row in rows if row[3] == _RESOLVED and start <= row[1] < end}
+    # A record without its history (written by an older version) still counts by its resolved_at.
+    resolved.update(
+        conn.scalars(
+            select(OrderException.id).where(OrderException.resolved_at >= start, OrderException.resolved_at < end)
         )
     )
-    open_by_severity = _open_at(conn, moment)
-    return ExceptionFigures(
-        opened=int(opened or 0),
-        resolved=int(resolved or 0),
-        open_minor=open_by_severity.get(Severity.MINOR.value, 0),
-        open_moderate=open_by_severity.get(Severity.MODERATE.value, 0),
-        open_severe=open_by_severity.get(Severity.SEVERE.value, 0),
-    )
 
-
-def _open_at(conn: Connection, moment: datetime) -> dict[str, int]:
-    """Open exceptions at ``moment`` per severity: open now, corrected for the few whose status has
-    changed since (the status each had then is the one its first change since left)."""
+    # Open at the moment: open now, or resolved since; both raised before it.
     counts: dict[str, int] = {}
-    rows = conn.execute(
-        select(OrderException.severity, func.count())
-        .where(OrderException.is_open.is_(True), OrderException.opened_at < moment)
-        .group_by(OrderException.severity)
-    )
-    for severity, count in rows:
-        counts[str(severity)] = int(count)
-
-    status_then: dict[int, str] = {}
-    changes = conn.execute(
-        select(ExceptionEvent.exception_id, ExceptionEvent.from_status)
-        .where(ExceptionEvent.kind == "status", ExceptionEvent.at >= moment)
-        .order_by(ExceptionEvent.at, ExceptionEvent.id)
-    )
-    for exception_id, from_status in changes:
-        status_then.setdefault(int(exception_id), str(from_status))
-    ids = sorted(status_then)
-    for first in range(0, len(ids), _CHUNK):
-        chunk = ids[first : first + _CHUNK]
-        for exception_id, severity, is_open in conn.execute(
-            select(OrderException.id, OrderException.severity, OrderException.is_open).where(
-                OrderException.id.in_(chunk), OrderException.opened_at < moment
+    for where in (
+        OrderException.is_open.is_(True),
+        and_(OrderException.is_open.is_(False), OrderException.resolved_at >= moment),
+    ):
+        for severity, count in conn.execute(
+            select(OrderException.severity, func.count())
+            .where(where, OrderException.opened_at < moment)
+            .group_by(OrderException.severity)
+        ):
+            counts[str(severity)] = counts.get(str(severity), 0) + int(count)
+    # ... less those that were resolved at the moment and opened again since: their first status
+    # change since then left "resolved".
+    reopened = sorted({int(row[0]) for row in rows if row[2] == _RESOLVED and row[1] >= moment})
+    if reopened:
+        first_left: dict[int, str] = {}
+        for exception_id, from_status in conn.execute(
+            select(ExceptionEvent.exception_id, ExceptionEvent.from_status)
+            .where(ExceptionEvent.exception_id.in_(reopened), status_change, ExceptionEvent.at >= moment)
+            .order_by(ExceptionEvent.at, ExceptionEvent.id)
+        ):
+            first_left.setdefault(int(exception_id), str(from_status))
+        for exception_id, severity in conn.execute(
+            select(OrderException.id, OrderException.severity).where(
+                OrderException.id.in_(reopened), OrderException.opened_at < moment
             )
         ):
-            was_open = status_then[exception_id] != _RESOLVED
-            counts[str(severity)] = counts.get(str(severity), 0) + int(was_open) - int(bool(is_open))
-    return counts
+            if first_left.get(int(exception_id)) == _RESOLVED:
+                counts[str(severity)] = counts.get(str(severity), 0) - 1
+    return ExceptionFigures(
+        opened=int(opened or 0),
+        resolved=len(resolved),
+        open_minor=counts.get(Severity.MINOR.value, 0),
+        open_moderate=counts.get(Severity.MODERATE.value, 0),
+        open_severe=counts.get(Severity.SEVERE.value, 0),
+    )
 
 
 __all__ = ["NO_EXCEPTIONS", "ExceptionFigures", "exception_figures"]

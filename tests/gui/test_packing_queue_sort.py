@@ -88,4 +88,3 @@ def test_choosing_a_sort_reorders_the_queue_and_is_remembered(
         again.refresh_queue()
     assert again.queue_sort.combo.currentText() == "Easy first"
     assert queue_numbers(again) == EASY_FIRST
-    again.grab().save("/tmp/wex-packing-sort.png")

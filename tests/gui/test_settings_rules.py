@@ -307,4 +307,3 @@ def test_the_packing_queue_order_is_chosen_here_and_kept(qtbot: QtBot, screen: S
     with qtbot.waitSignal(screen.rules_loaded, timeout=10_000):
         screen.load_rules()
     assert combo.currentText() == "Due time" and not save_button(screen).isEnabled()
-    rules_group(screen).grab().save("/tmp/wex-settings-sort.png")

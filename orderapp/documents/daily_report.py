@@ -58,6 +58,7 @@ def figure_lines() -> list[FigureLine]:
 
     orders, sales, paying = _("Orders"), _("Sales"), _("Payment (orders taken that day)")
     packing, stock, returns = _("Packing"), _("Stock"), _("Returns and refunds")
+    problems = _("Exceptions")
     return [
         FigureLine(orders, _("Received"), lambda f: f.received),
         FigureLine(orders, _("Confirmed"), lambda f: f.confirmed),
@@ -87,6 +88,11 @@ def figure_lines() -> list[FigureLine]:
         FigureLine(returns, _("Units written off (damaged)"), lambda f: f.returns.written_off_units, "units"),
         FigureLine(returns, _("Refunds recorded"), lambda f: f.returns.refunds),
         FigureLine(returns, _("Money refunded"), lambda f: f.returns.refunded_cents, "money"),
+        FigureLine(problems, _("Exceptions opened"), lambda f: f.exceptions.opened),
+        FigureLine(problems, _("Exceptions resolved"), lambda f: f.exceptions.resolved),
+        FigureLine(problems, _("Open at the end of the day: severe"), lambda f: f.exceptions.open_severe),
+        FigureLine(problems, _("Open at the end of the day: moderate"), lambda f: f.exceptions.open_moderate),
+        FigureLine(problems, _("Open at the end of the day: minor"), lambda f: f.exceptions.open_minor),
     ]
 
 
@@ -114,7 +120,7 @@ def render_daily_summary(
 
 
 def _blocks(summary: DailySummary, paper: Paper) -> list[Block]:
-    size = paper.size * 0.9  # one page with the returns, refunds and packers' figures
+    size = paper.size * 0.86  # one page with the returns, refunds, exceptions and packers' figures
     width = paper.body_width
     currency = summary.currency
     days = (summary.figures, summary.previous_day, summary.last_week)
@@ -126,14 +132,14 @@ def _blocks(summary: DailySummary, paper: Paper) -> list[Block]:
         _("Day before") + "\n" + words.long_date(summary.previous_day.day),
         _("Week before") + "\n" + words.long_date(summary.last_week.day),
     ]
-    table = Table.of_text(columns, header, [], size, pad=1.2)
+    table = Table.of_text(columns, header, [], size, pad=1.0)
     section = ""
     for line in figure_lines():
         if line.section != section:
             section = line.section
-            table.rows.append(Row([Cell([section], bold=True), Cell(), Cell(), Cell()], size, shaded=True, pad=0.9))
+            table.rows.append(Row([Cell([section], bold=True), Cell(), Cell(), Cell()], size, shaded=True, pad=0.5))
         values = [Cell([line.text(figures, currency)], bold=index == 0) for index, figures in enumerate(days)]
-        table.rows.append(Row([Cell(["    " + line.label]), *values], size, pad=0.6))
+        table.rows.append(Row([Cell(["    " + line.label]), *values], size, pad=0.3))
     blocks: list[Block] = [table]
     if not summary.figures.packing_recorded:
         blocks.append(
@@ -144,7 +150,7 @@ def _blocks(summary: DailySummary, paper: Paper) -> list[Block]:
     blocks.append(Spacer(3 * MM))
 
     chart_width = width * 0.5
-    chart_height = 44 * MM
+    chart_height = 38 * MM
     top_width = width - chart_width - 4 * MM
     chart_title = _("Sales by hour (net, {currency})").format(currency=currency)
     chart = Fixed(
@@ -162,7 +168,7 @@ def _blocks(summary: DailySummary, paper: Paper) -> list[Block]:
         for rank, product in enumerate(summary.figures.top_products, start=1)
     ]
     top = Table.of_text(
-        top_columns, ["#", _("Top products"), _("Units"), _("Net")], top_rows, size * 0.92, pad=1.3, max_lines=2
+        top_columns, ["#", _("Top products"), _("Units"), _("Net")], top_rows, size * 0.92, pad=0.6, max_lines=2
     )
     if not top_rows:
         top.rows.append(Row([Cell(), Cell([_("No sales this day.")], colour=GREY), Cell(), Cell()], size * 0.92))

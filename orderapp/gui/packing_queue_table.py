@@ -1,5 +1,6 @@
-"""The packing station's list of orders to pack: most urgent first, with how many units each holds
-and how far its packing has got, the open order marked, and its Items cell following each scan."""
+"""The packing station's list of orders to pack, in the shop's chosen sort, with how many units each
+holds and how far its packing has got, VIP customers and easy orders marked, the open order marked,
+and its Items cell following each scan."""
 
 from __future__ import annotations
 
@@ -46,12 +47,17 @@ class PackingQueueTable(QObject):
                 tips.append(self.tr("Due {when}").format(when=_local(entry.due_at)))
             if entry.packing_at:
                 tips.append(self.tr("Open at {station}").format(station=entry.packing_at))
+            if entry.easy:
+                tips.append(self.tr("Easy: one SKU, all of it in stock"))
             number.setToolTip("\n".join(tips))
             items = self.items_text(entry.scanned_units, entry.units)
             if entry.packing_at and entry.packing_at != self.station:
                 items += " · " + self.tr("at {station}").format(station=entry.packing_at)
             table.setItem(row, 0, number)
-            table.setItem(row, 1, QTableWidgetItem(entry.customer))
+            customer = QTableWidgetItem(entry.customer)
+            if entry.vip:
+                customer.setText(self.tr("{customer} (VIP)").format(customer=entry.customer))
+            table.setItem(row, 1, customer)
             table.setItem(row, ITEMS, QTableWidgetItem(items))
 
     def items_text(self, scanned: int, units: int) -> str:

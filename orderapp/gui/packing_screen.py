@@ -48,6 +48,7 @@ from orderapp.gui.forms import child, load_form
 from orderapp.gui.packing_dialogs import OverrideDialog, PackingAlert
 from orderapp.gui.packing_history import add_history_button
 from orderapp.gui.packing_lines import PRODUCT, PackLinesModel
+from orderapp.gui.packing_queue_sort import add_queue_sort
 from orderapp.gui.packing_queue_table import PackingQueueTable
 from orderapp.gui.packing_sounds import SoundPlayer
 from orderapp.gui.return_dialog import add_returns_station
@@ -214,6 +215,7 @@ class PackingScreen(QWidget):
         self.refresh_button.clicked.connect(self.refresh_queue)
         self.returns_button = add_returns_station(self, self.refresh_button, context)
         self.history_button = add_history_button(self, self.returns_button, context)
+        self.queue_sort = add_queue_sort(self, child(self.form, QLabel, "queue_heading"), context)
         self.code_entry.returnPressed.connect(self.submit_typed_code)
         self.code_entry.textEdited.connect(lambda _text: self.code_error.hide())
         self.code_submit.clicked.connect(self.submit_typed_code)

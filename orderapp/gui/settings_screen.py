@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QFileDialog,
+    QGridLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -47,6 +48,7 @@ from orderapp.gui.settings_server import ServerGroup
 from orderapp.gui.settings_users import add_users_group
 from orderapp.gui.tasks import run_task
 from orderapp.services.edit_conflicts import EditConflict
+from orderapp.services.packing_settings import QueueSort, sort_hint, sort_label
 from orderapp.services.shop_rules import (
     ShopRules,
     TypedRules,
@@ -165,6 +167,7 @@ class SettingsScreen(QWidget):
         self.allow_backorders = child(f, QCheckBox, "allow_backorders")
         self.duplicate_window = child(f, QLineEdit, "duplicate_window_minutes")
         self.typed_qty_from = child(f, QLineEdit, "typed_qty_from")
+        self.queue_sort = self._add_queue_sort()
         self.rules_problem = child(f, QLabel, "rules_problem")
         fixed_lines(self.problem, 2)  # their room kept, whatever they say
         fixed_lines(self.rules_problem, 1)
@@ -211,6 +214,7 @@ class SettingsScreen(QWidget):
         self.allow_backorders.toggled.connect(self._revalidate)
         self.duplicate_window.textChanged.connect(self._revalidate)
         self.typed_qty_from.textChanged.connect(self._revalidate)
+        self.queue_sort.currentIndexChanged.connect(self._revalidate)
         self.choose_logo.clicked.connect(self._choose_logo)
         self.remove_logo.clicked.connect(lambda: self._set_logo(None))
         self.save_button.clicked.connect(self.save)
@@ -232,6 +236,25 @@ class SettingsScreen(QWidget):
         self.exceptions_group = ExceptionSettingsGroup(database)  # its own group, loaded and saved on its own
         groups = cast(QVBoxLayout, self.form.layout())
         groups.insertWidget(groups.indexOf(self.rules_group) + 1, self.exceptions_group)
+
+    def _add_queue_sort(self) -> QComboBox:
+        """The packing queue's order (peak-day triage), in the Rules group under the typed quantities."""
+        combo = QComboBox()
+        combo.setObjectName("queue_sort")
+        for sort in QueueSort:
+            combo.addItem(sort_label(sort), sort.value)
+            combo.setItemData(combo.count() - 1, sort_hint(sort), Qt.ItemDataRole.ToolTipRole)
+        combo.setToolTip(self.tr("The order of the packing queue at every station; packers can change it there too."))
+        label = QLabel(self.tr("Packing &queue order"))
+        label.setObjectName("label_queue_sort")
+        label.setBuddy(combo)
+        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        grid = self.rules_group.findChild(QGridLayout)
+        if grid is not None:
+            row = grid.rowCount()
+            grid.addWidget(label, row, 0)
+            grid.addWidget(combo, row, 1, Qt.AlignmentFlag.AlignLeft)
+        return combo
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -283,6 +306,7 @@ class SettingsScreen(QWidget):
             self.allow_backorders.setChecked(rules.allow_backorders)
             self.duplicate_window.setText(str(rules.duplicate_window_minutes))
             self.typed_qty_from.setText(str(rules.typed_qty_from))
+            self.queue_sort.setCurrentIndex(self.queue_sort.findData(rules.queue_sort.value))
         finally:
             self._filling = False
 
@@ -317,6 +341,7 @@ class SettingsScreen(QWidget):
             allow_backorders=self.allow_backorders.isChecked(),
             duplicate_window_minutes=self.duplicate_window.text(),
             typed_qty_from=self.typed_qty_from.text(),
+            queue_sort=str(self.queue_sort.currentData()),
         )
 
     def errors(self) -> dict[str, str]:

@@ -17,6 +17,8 @@ What each figure counts (the Reports screen and the printed summary say the same
 - stock adjustments: the ledger's ``adjust`` and ``count`` movements that day, in units and valued
   at the products' current cost.
 - returns and refunds: recorded that day (``services.return_figures``).
+- exceptions: opened and resolved that day, and open at the end of the day by severity
+  (``services.exception_figures``).
 - at or below reorder point, on hold: standing figures at the end of the day (now, for today),
   rebuilt from the ledger and the timeline for past days.
 """
@@ -33,6 +35,7 @@ from sqlalchemy.orm import aliased
 
 from orderapp.domain.order_status import OrderStatus
 from orderapp.services.dashboard import local_day_bounds
+from orderapp.services.exception_figures import NO_EXCEPTIONS, ExceptionFigures, exception_figures
 from orderapp.services.return_figures import NO_RETURNS, ReturnFigures, return_figures
 from orderapp.services.shop_settings import load_settings, shop_timezone
 from orderapp.services.staff_figures import PackerFigures, packer_figures
@@ -95,6 +98,7 @@ class DayFigures:
     at_or_below_reorder: int
     on_hold: int
     returns: ReturnFigures = NO_RETURNS
+    exceptions: ExceptionFigures = NO_EXCEPTIONS
 
     @property
     def outstanding_cents(self) -> int:
@@ -274,6 +278,7 @@ def day_figures(conn: Connection, day: date, zone: ZoneInfo, now: datetime, *, p
         at_or_below_reorder=_at_or_below_reorder(conn, min(end, now)),
         on_hold=_on_hold(conn, min(end, now)),
         returns=return_figures(conn, start, end),
+        exceptions=exception_figures(conn, start, end, min(end, now)),
     )
 
 

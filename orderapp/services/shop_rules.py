@@ -1,5 +1,5 @@
 """The rules other capabilities keep (orders: backorders, the duplicate check; packing: typed
-quantities), read and changed together where the owner edits them, on the Settings screen.
+quantities, the queue's sort), read and changed together where the owner edits them, on the Settings screen.
 
 Each rule stays stored and checked by its own capability (order_settings, packing_settings); this
 module only gathers them and reads what the owner typed.
@@ -19,7 +19,9 @@ from orderapp.services.order_settings import (
     validate_order_settings,
 )
 from orderapp.services.packing_settings import (
+    DEFAULT_QUEUE_SORT,
     PackingSettings,
+    QueueSort,
     load_packing_settings,
     save_packing_settings,
     validate_packing_settings,
@@ -35,6 +37,7 @@ class ShopRules:
     allow_backorders: bool = OrderSettings.allow_backorders
     duplicate_window_minutes: int = OrderSettings.duplicate_window_minutes
     typed_qty_from: int = PackingSettings.typed_qty_from
+    queue_sort: QueueSort = DEFAULT_QUEUE_SORT
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ class TypedRules:
     allow_backorders: bool
     duplicate_window_minutes: str
     typed_qty_from: str
+    queue_sort: str = DEFAULT_QUEUE_SORT.value
 
 
 def validate_rules(rules: ShopRules) -> list[FieldError]:
@@ -70,12 +74,15 @@ def check_typed_rules(typed: TypedRules) -> tuple[ShopRules | None, list[FieldEr
                 "typed_qty_from", _("Type the units as a whole number, e.g. 10 (0 means every unit is scanned).")
             )
         )
+    if typed.queue_sort not in set(QueueSort):
+        unreadable.append(FieldError("queue_sort", _("Choose how the packing queue is sorted.")))
     # The numbers that could be read are range-checked all the same, so every problem shows at once.
     defaults = ShopRules()
     rules = ShopRules(
         typed.allow_backorders,
         defaults.duplicate_window_minutes if minutes is None else minutes,
         defaults.typed_qty_from if typed_qty_from is None else typed_qty_from,
+        QueueSort(typed.queue_sort) if typed.queue_sort in set(QueueSort) else defaults.queue_sort,
     )
     errors = unreadable + validate_rules(rules)
     return (None if errors else rules), errors
@@ -94,7 +101,9 @@ def _whole_number(text: str) -> int | None:
 def load_rules(database: Database) -> ShopRules:
     orders = load_order_settings(database)
     packing = load_packing_settings(database)
-    return ShopRules(orders.allow_backorders, orders.duplicate_window_minutes, packing.typed_qty_from)
+    return ShopRules(
+        orders.allow_backorders, orders.duplicate_window_minutes, packing.typed_qty_from, packing.queue_sort
+    )
 
 
 def save_rules(database: Database, rules: ShopRules, *, user_id: int = DEFAULT_USER_ID) -> ShopRules:
@@ -108,5 +117,7 @@ def save_rules(database: Database, rules: ShopRules, *, user_id: int = DEFAULT_U
         duplicate_window_minutes=rules.duplicate_window_minutes,
         user_id=user_id,
     )
-    save_packing_settings(database, PackingSettings(typed_qty_from=rules.typed_qty_from), user_id=user_id)
+    save_packing_settings(
+        database, PackingSettings(typed_qty_from=rules.typed_qty_from, queue_sort=rules.queue_sort), user_id=user_id
+    )
     return load_rules(database)

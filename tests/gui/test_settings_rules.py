@@ -283,3 +283,27 @@ def test_the_rules_load_and_save_with_tasks_run_synchronously(qtbot: QtBot, shop
     screen.save()
     assert load_packing_settings(shop) == PackingSettings(typed_qty_from=7)
     assert load_order_settings(shop).allow_backorders is True
+
+
+def test_the_packing_queue_order_is_chosen_here_and_kept(qtbot: QtBot, screen: SettingsScreen, shop: Database) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    from orderapp.services.packing_settings import QueueSort, save_queue_sort
+
+    combo = screen.findChild(QComboBox, "queue_sort")
+    assert combo is not None and combo.isVisible()
+    assert combo.currentText() == "Urgent first" and not save_button(screen).isEnabled()
+    assert [combo.itemText(i) for i in range(combo.count())] == ["Urgent first", "VIP first", "Due time", "Easy first"]
+    assert "one SKU with all of it in stock" in str(combo.itemData(3, Qt.ItemDataRole.ToolTipRole))
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_End)  # the last choice: easy first
+    assert combo.currentText() == "Easy first"
+    field(screen, "typed_qty_from").setText("12")
+    click_save(qtbot, screen)
+    assert load_packing_settings(shop) == PackingSettings(typed_qty_from=12, queue_sort=QueueSort.EASY)
+
+    # Chosen at a packing station since: the screen shows it when it loads the rules again.
+    save_queue_sort(shop, QueueSort.DUE)
+    with qtbot.waitSignal(screen.rules_loaded, timeout=10_000):
+        screen.load_rules()
+    assert combo.currentText() == "Due time" and not save_button(screen).isEnabled()

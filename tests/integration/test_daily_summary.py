@@ -14,9 +14,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from pdf_checks import pdf_text
+from pdf_checks import page_count, pdf_text
 from sqlalchemy import func, select, text
 
+from orderapp.domain.exception_rules import ExceptionStatus
+from orderapp.domain.returns import ReturnItem
 from orderapp.services.daily_summary import (
     PAYMENT_STATUSES,
     DayFigures,
@@ -25,9 +27,14 @@ from orderapp.services.daily_summary import (
     daily_summary,
 )
 from orderapp.services.demo_shop import DemoSize, build_demo_shop
+from orderapp.services.exception_figures import ExceptionFigures
+from orderapp.services.exceptions import raise_exception
+from orderapp.services.exceptions_actions import move_exception, resolve_exception
 from orderapp.services.return_figures import ReturnFigures
+from orderapp.services.returns import record_return
 from orderapp.services.stock_ledger import record_movement
 from orderapp.store.database import Database
+from orderapp.store.exception_models import ExceptionEvent, OrderException
 from orderapp.store.models import DEFAULT_USER_ID, Order, OrderEvent, OrderLine, Product, Setting, StockMovement
 from orderapp.store.packing_models import PackScan, PackSession
 from orderapp.store.return_models import OrderReturn, OrderReturnLine, Refund
@@ -180,6 +187,12 @@ def expected_figures(database: Database, day: date, now: datetime) -> DayFigures
         ).all()
         refunds = session.execute(select(Refund.created_at, Refund.amount_cents)).all()
         scans = session.execute(select(PackScan.at, PackScan.outcome)).all()
+        problems = session.execute(select(OrderException.id, OrderException.opened_at, OrderException.severity)).all()
+        problem_events = session.execute(
+            select(ExceptionEvent.id, ExceptionEvent.exception_id, ExceptionEvent.at, ExceptionEvent.to_status).where(
+                ExceptionEvent.kind == "status"
+            )
+        ).all()
         packs = session.execute(select(PackSession.finished_at, PackSession.outcome)).all()
 
     taken = [o for o in orders if start <= o.created_at < end]
@@ -256,6 +269,26 @@ def expected_figures(database: Database, day: date, now: datetime) -> DayFigures
         refunded_cents=sum(day_refunds),
     )
 
+    # Exceptions replayed forward: each one's status at the moment is the last status it was moved to
+    # before then (open when it was never moved).
+    moved: dict[int, list[tuple[datetime, int, str]]] = defaultdict(list)
+    for event in problem_events:
+        moved[event.exception_id].append((event.at, event.id, event.to_status))
+    open_then: Counter[str] = Counter()
+    for problem in problems:
+        if problem.opened_at >= moment:
+            continue
+        before = sorted(step for step in moved[problem.id] if step[0] < moment)
+        if not before or before[-1][2] != "resolved":
+            open_then[problem.severity] += 1
+    exceptions = ExceptionFigures(
+        opened=sum(1 for p in problems if start <= p.opened_at < end),
+        resolved=len({e.exception_id for e in problem_events if e.to_status == "resolved" and start <= e.at < end}),
+        open_minor=open_then["minor"],
+        open_moderate=open_then["moderate"],
+        open_severe=open_then["severe"],
+    )
+
     return DayFigures(
         day=day,
         received=len(taken),
@@ -281,6 +314,7 @@ def expected_figures(database: Database, day: date, now: datetime) -> DayFigures
         at_or_below_reorder=low,
         on_hold=on_hold,
         returns=returns,
+        exceptions=exceptions,
     )
 
 
@@ -297,6 +331,43 @@ def test_every_figure_matches_the_shop_s_rows(shop: Database) -> None:
     assert (figures.wrong_items_caught - by_demo_packers, figures.overrides) == (4, 2)  # the scans added here
     assert (figures.adjustment_units, figures.adjustment_value_cents) == (-2, -3 * 150 + 2 * 300 - 450)
     assert len(figures.top_products) == 10 and sum(figures.sales_by_hour) == figures.net_cents
+
+
+def test_exceptions_opened_resolved_and_open_at_the_day_s_end(shop: Database) -> None:
+    days = (DAY - timedelta(days=1), DAY, NOW.astimezone(ZONE).date())
+    before = [daily_summary(shop, day, now=NOW).figures.exceptions for day in days]
+    with shop.session() as session:
+        first, second, third = session.scalars(select(Order.id).order_by(Order.id.desc()).limit(3)).all()
+    # Severe, raised the day before and resolved on the day.
+    lost = raise_exception(
+        shop, first, "lost", "severe", user_id=DEFAULT_USER_ID, now=local(DAY - timedelta(days=1), 10)
+    )
+    resolve_exception(shop, lost.id, "Found at the depot", user_id=DEFAULT_USER_ID, now=local(DAY, 15))
+    # Moderate, raised and resolved on the day, opened again the next morning.
+    damaged = raise_exception(shop, second, "damaged", "moderate", user_id=DEFAULT_USER_ID, now=local(DAY, 9))
+    resolve_exception(shop, damaged.id, "Replacement sent", user_id=DEFAULT_USER_ID, now=local(DAY, 11))
+    move_exception(
+        shop,
+        damaged.id,
+        ExceptionStatus.OPEN,
+        user_id=DEFAULT_USER_ID,
+        note="The replacement broke too",
+        now=local(DAY + timedelta(days=1), 9),
+    )
+    # Minor, raised on the day and still open.
+    raise_exception(shop, third, "unreachable", "minor", user_id=DEFAULT_USER_ID, now=local(DAY, 12))
+
+    after = [daily_summary(shop, day, now=NOW).figures.exceptions for day in days]
+    change = [
+        tuple(
+            getattr(a, name) - getattr(b, name)
+            for name in ("opened", "resolved", "open_minor", "open_moderate", "open_severe")
+        )
+        for a, b in zip(after, before, strict=True)
+    ]
+    assert change == [(1, 0, 0, 0, 1), (2, 2, 1, 0, 0), (0, 0, 1, 1, 0)]
+    for day, figures in zip(days, after, strict=True):
+        assert figures == expected_figures(shop, day, NOW).exceptions
 
 
 def test_today_counts_up_to_now_with_standing_figures_as_they_are(shop: Database) -> None:
@@ -446,3 +517,61 @@ def test_the_printed_summary_shows_the_same_figures(shop: Database, tmp_path: Pa
     for product in summary.figures.top_products[:3]:
         assert product.name.split()[0] in text_
     assert "Sales by hour" in text_
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN", "both"])
+def test_the_printed_summary_has_the_returns_refunds_and_exceptions_on_one_page(
+    shop: Database, tmp_path: Path, language: str
+) -> None:
+    from orderapp.documents import words
+    from orderapp.documents.daily_report import figure_lines
+    from orderapp.documents.words import _
+    from orderapp.services import documents
+
+    with shop.session() as session:
+        order_id = session.scalar(select(Order.id).order_by(Order.id).limit(1))
+        shipped, line_id = session.execute(
+            select(Order.id, OrderLine.id)
+            .join(OrderLine, OrderLine.order_id == Order.id)
+            .where(Order.status.in_(("shipped", "delivered")), Order.paid_cents > 500, OrderLine.quantity >= 2)
+            .order_by(Order.id)
+            .limit(1)
+        ).one()
+    assert order_id is not None
+    raise_exception(shop, order_id, "lost", "severe", user_id=DEFAULT_USER_ID, now=local(DAY, 10))
+    record_return(
+        shop,
+        shipped,
+        [ReturnItem(line_id, 1, "resellable"), ReturnItem(line_id, 1, "damaged")],
+        reason="defective",
+        refund_cents=500,
+        user_id=DEFAULT_USER_ID,
+        now=local(DAY, 14),
+    )
+    summary = daily_summary(shop, DAY, now=NOW)
+    figures = summary.figures
+    # Something to print in each section, so a zero cannot pass for a figure.
+    assert figures.returns == expected_figures(shop, DAY, NOW).returns
+    assert (figures.returns.restocked_units, figures.returns.written_off_units, figures.returns.refunds) >= (1, 1, 1)
+    assert figures.exceptions.open_severe > 0
+    result = documents.daily_summary_pdf(shop, DAY, tmp_path / "day.pdf", summary=summary, language=language)
+    assert result.path is not None
+    assert page_count(result.path, tmp_path) == 1
+    text_ = pdf_text(result.path, tmp_path)
+    if language != "en":
+        assert "退货与退款" in text_ and "退款金额" in text_  # the returns section, in Chinese
+    with words.speaking(language):
+        shown = [
+            (
+                line.section,
+                line.label,
+                [line.text(f, "CNY") for f in (figures, summary.previous_day, summary.last_week)],
+            )
+            for line in figure_lines()
+        ]
+        sections = {_("Returns and refunds"), _("Exceptions")}
+    assert sections <= {section for section, _label, _values in shown}
+    for section, label, values in shown:
+        assert section in text_, section
+        row = next(row for row in text_.splitlines() if label in row)
+        assert row.split()[-3:] == values, label  # the day, the day before, the week before

@@ -4631,54 +4631,64 @@
 <context>
     <name>PackingQueueTable</name>
     <message>
-        <location filename="../../orderapp/gui/packing_queue_table.py" line="26"/>
+        <location filename="../../orderapp/gui/packing_queue_table.py" line="27"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_queue_table.py" line="26"/>
+        <location filename="../../orderapp/gui/packing_queue_table.py" line="27"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_queue_table.py" line="26"/>
+        <location filename="../../orderapp/gui/packing_queue_table.py" line="27"/>
         <source>Items</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_queue_table.py" line="39"/>
+        <location filename="../../orderapp/gui/packing_queue_table.py" line="40"/>
         <source>{number} (urgent)</source>
         <translation>{number}（加急）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_queue_table.py" line="44"/>
+        <location filename="../../orderapp/gui/packing_queue_table.py" line="45"/>
         <source>Waiting since {when}</source>
         <translation>等待自 {when}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_queue_table.py" line="46"/>
+        <location filename="../../orderapp/gui/packing_queue_table.py" line="47"/>
         <source>Due {when}</source>
         <translation>截止 {when}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_queue_table.py" line="48"/>
+        <location filename="../../orderapp/gui/packing_queue_table.py" line="49"/>
         <source>Open at {station}</source>
         <translation>已在 {station} 打开</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_queue_table.py" line="52"/>
+        <location filename="../../orderapp/gui/packing_queue_table.py" line="51"/>
+        <source>Easy: one SKU, all of it in stock</source>
+        <translation>简单：只有一个 SKU，库存充足</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/packing_queue_table.py" line="55"/>
         <source>at {station}</source>
         <translation>在 {station}</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../orderapp/gui/packing_queue_table.py" line="59"/>
+        <source>{customer} (VIP)</source>
+        <translation>{customer}（VIP）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../orderapp/gui/packing_queue_table.py" line="65"/>
         <source>{scanned}/%n unit(s)</source>
         <translation>
             <numerusform>{scanned}/%n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../orderapp/gui/packing_queue_table.py" line="60"/>
+        <location filename="../../orderapp/gui/packing_queue_table.py" line="66"/>
         <source>%n unit(s)</source>
         <translation>
             <numerusform>%n 件</numerusform>
@@ -4711,152 +4721,152 @@
 <context>
     <name>PackingScreen</name>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="229"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="231"/>
         <source>Take back the last item counted ({shortcut})</source>
         <translation>撤回上一件计入的商品 ({shortcut})</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="277"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="279"/>
         <source>{number} resumed where you left off: {scanned} of {units} scanned.</source>
         <translation>{number} 已从上次中断处继续：已扫描 {scanned} / {units}。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="285"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="287"/>
         <source>No order open</source>
         <translation>未打开订单</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="288"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="290"/>
         <source>Scan an order&apos;s packing slip, or choose an order from the list.</source>
         <translation>扫描订单的装箱单，或从列表中选择一个订单。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="300"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="302"/>
         <source>URGENT</source>
         <translation>加急</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="304"/>
-        <location filename="../../orderapp/gui/packing_screen.py" line="558"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="306"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="560"/>
         <source>Scan the items of {number}.</source>
         <translation>请扫描 {number} 的商品。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="333"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="335"/>
         <source>{product}: how many more are in the box?</source>
         <translation>{product}：箱里还有多少件？</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="412"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="414"/>
         <source>That did not work ({kind}); nothing was counted. Try again.</source>
         <translation>操作未成功（{kind}）；没有计数。请重试。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="493"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="495"/>
         <source>Type the digits under the barcode, or the order number on the slip.</source>
         <translation>输入条码下方的数字，或装箱单上的订单号。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="535"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="537"/>
         <source>Already complete</source>
         <translation>已经齐了</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="536"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="538"/>
         <source>Not on this order</source>
         <translation>不在此订单中</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="537"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="539"/>
         <source>Unknown barcode</source>
         <translation>未知条码</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="538"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="540"/>
         <source>Misread barcode</source>
         <translation>条码读错</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="540"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="542"/>
         <source>Check this item</source>
         <translation>请检查这件商品</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="570"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="572"/>
         <source>{number} is packed.</source>
         <translation>{number} 已打包。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="572"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="574"/>
         <source>Next: {number}. Scan its slip or press Open next.</source>
         <translation>下一个：{number}。扫描它的装箱单，或按“打开下一个”。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="576"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="578"/>
         <source>No more orders are waiting.</source>
         <translation>没有等待打包的订单了。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="688"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="690"/>
         <source>{number} is marked packed without full check; your reason is on the order.</source>
         <translation>{number} 已在未完整核对的情况下标记为已打包；你的原因已记录在订单上。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="692"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="694"/>
         <source>Next: {number}.</source>
         <translation>下一个：{number}。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="703"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="705"/>
         <source>The order could not be marked packed; try again.</source>
         <translation>无法将订单标记为已打包；请重试。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="709"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="711"/>
         <source>Order open at another station</source>
         <translation>订单已在其他打包台打开</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="715"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="717"/>
         <source>Open it here</source>
         <translation>在这里打开</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="716"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="718"/>
         <source>Leave it</source>
         <translation>不打开</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="743"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="745"/>
         <source>{count} waiting</source>
         <translation>{count} 个等待中</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="755"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="757"/>
         <source>The list could not be loaded ({reason}).</source>
         <translation>无法加载列表（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="542"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="544"/>
         <source>Case too big</source>
         <translation>整箱数量过多</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../orderapp/gui/packing_screen.py" line="562"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="564"/>
         <source>%n scan(s) made while the alert was up were not counted: scan those items again.</source>
         <translation>
             <numerusform>警告显示期间有 %n 次扫描未计入：请重新扫描这些商品。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../orderapp/gui/packing_screen.py" line="313"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="315"/>
         <source>{scanned} / %n unit(s)</source>
         <translation>
             <numerusform>{scanned} / %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="573"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="575"/>
         <source>Open &amp;next: {number}</source>
         <translation>打开下一个(&amp;N)：{number}</translation>
     </message>
@@ -5840,6 +5850,29 @@
         <location filename="../../orderapp/gui/product_table.py" line="253"/>
         <source>{name} (inactive)</source>
         <translation>{name}（已停用）</translation>
+    </message>
+</context>
+<context>
+    <name>QueueSortSelector</name>
+    <message>
+        <location filename="../../orderapp/gui/packing_queue_sort.py" line="39"/>
+        <source>Sort:</source>
+        <translation>排序：</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/packing_queue_sort.py" line="44"/>
+        <source>The order of the queue on busy days. The shop&apos;s choice: every packing station follows it.</source>
+        <translation>忙碌时队列的排列顺序。这是店铺的设置：每个打包台都按此排序。</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/packing_queue_sort.py" line="89"/>
+        <source>The sort could not be saved ({reason}).</source>
+        <translation>排序方式无法保存（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/packing_queue_sort.py" line="111"/>
+        <source>Orders ready to pack. {sort} Double-click one, or scan its packing slip, to open it.</source>
+        <translation>待打包的订单。{sort}双击订单或扫描其装箱单即可打开。</translation>
     </message>
 </context>
 <context>
@@ -7221,47 +7254,57 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../orderapp/gui/settings_screen.py" line="292"/>
+        <location filename="../../orderapp/gui/settings_screen.py" line="247"/>
+        <source>The order of the packing queue at every station; packers can change it there too.</source>
+        <translation>每个打包台上打包队列的排列顺序；打包员也可以在打包台上更改。</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/settings_screen.py" line="248"/>
+        <source>Packing &amp;queue order</source>
+        <translation>打包队列顺序(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/settings_screen.py" line="316"/>
         <source>The rules could not be read: {reason}</source>
         <translation>无法读取规则：{reason}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/settings_screen.py" line="298"/>
+        <location filename="../../orderapp/gui/settings_screen.py" line="322"/>
         <source>The settings could not be read: {reason}</source>
         <translation>无法读取设置：{reason}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/settings_screen.py" line="375"/>
+        <location filename="../../orderapp/gui/settings_screen.py" line="400"/>
         <source>Choose the shop&apos;s logo</source>
         <translation>选择店铺标志</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/settings_screen.py" line="375"/>
+        <location filename="../../orderapp/gui/settings_screen.py" line="400"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/settings_screen.py" line="386"/>
+        <location filename="../../orderapp/gui/settings_screen.py" line="411"/>
         <source>{file} cannot be read: {reason}</source>
         <translation>无法读取 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/settings_screen.py" line="404"/>
+        <location filename="../../orderapp/gui/settings_screen.py" line="429"/>
         <source>No logo</source>
         <translation>无标志</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/settings_screen.py" line="404"/>
+        <location filename="../../orderapp/gui/settings_screen.py" line="429"/>
         <source>Cannot show this image</source>
         <translation>无法显示此图片</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/settings_screen.py" line="436"/>
+        <location filename="../../orderapp/gui/settings_screen.py" line="461"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/settings_screen.py" line="462"/>
+        <location filename="../../orderapp/gui/settings_screen.py" line="487"/>
         <source>The settings were not saved: {reason}. Your changes are still here; try again.</source>
         <translation>设置未保存：{reason}。你的修改仍在这里；请重试。</translation>
     </message>

@@ -49,6 +49,10 @@ class PackingQueueTable(QObject):
                 tips.append(self.tr("Open at {station}").format(station=entry.packing_at))
             if entry.easy:
                 tips.append(self.tr("Easy: one SKU, all of it in stock"))
+            if entry.held:
+                number.setText(self.tr("{number} (held)").format(number=entry.number))
+                number.setForeground(QColor("#6b6b6b"))
+                tips.append(self.tr("Held by a severe exception: resolve it on the Exceptions screen to pack it"))
             number.setToolTip("\n".join(tips))
             items = self.items_text(entry.scanned_units, entry.units)
             if entry.packing_at and entry.packing_at != self.station:

@@ -10,6 +10,9 @@ The sorts (``QueueSort``; the shop's choice is the packing setting ``packing.que
 - easy first: orders of one SKU with all of it on the shelf (the product's stock on hand covers the
   order's units), then as urgent first. Quick to pick and pack, they clear the queue on a peak day.
 
+In every sort an order held by a severe open exception comes after the orders that can be packed
+now (it is shown, marked held, but the packer is not sent to it first).
+
 Only the waiting orders are read (``status`` is indexed with ``created_at``); each order's VIP tag
 and lines are looked up by their primary key and ``order_id`` indexes.
 """
@@ -23,6 +26,7 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, Select, case, exists, func, select
 from sqlalchemy.orm import Session
 
+from orderapp.domain.exception_rules import Severity
 from orderapp.domain.order_status import TO_PACK_STATUSES
 from orderapp.services.customer_tags import VIP
 from orderapp.services.packing_settings import (
@@ -34,6 +38,7 @@ from orderapp.services.packing_settings import (
 )
 from orderapp.store.customer_models import CustomerTag
 from orderapp.store.database import Database
+from orderapp.store.exception_models import OrderException
 from orderapp.store.models import Customer, Order, OrderLine, Product
 from orderapp.store.packing_models import PackScan, PackSession
 
@@ -57,6 +62,7 @@ class QueueEntry:
     packing_at: str  # the station where it is open now, "" when nobody has it open
     vip: bool = False  # the customer is tagged VIP
     easy: bool = False  # one SKU, all of it on the shelf
+    held: bool = False  # a severe exception is open on it: packing refuses it until resolved
 
     @property
     def urgent(self) -> bool:
@@ -76,6 +82,12 @@ def queue_order(sort: QueueSort | str = DEFAULT_QUEUE_SORT) -> tuple[object, ...
     undated = case((Order.due_at.is_(None), 1), else_=0)
     most_urgent = (urgent, undated, Order.due_at, Order.created_at, Order.id)
     chosen = QueueSort(sort)
+    return (case((_is_held(), 1), else_=0), *_sorted_by(chosen, most_urgent, urgent, undated))
+
+
+def _sorted_by(
+    chosen: QueueSort, most_urgent: tuple[object, ...], urgent: object, undated: object
+) -> tuple[object, ...]:
     if chosen is QueueSort.VIP:
         return (case((_is_vip(), 0), else_=1), *most_urgent)
     if chosen is QueueSort.DUE:
@@ -83,6 +95,14 @@ def queue_order(sort: QueueSort | str = DEFAULT_QUEUE_SORT) -> tuple[object, ...
     if chosen is QueueSort.EASY:
         return (case((_is_easy(), 0), else_=1), *most_urgent)
     return most_urgent
+
+
+def _is_held() -> ColumnElement[bool]:
+    return exists().where(
+        OrderException.order_id == Order.id,
+        OrderException.is_open.is_(True),
+        OrderException.severity == Severity.SEVERE.value,
+    )
 
 
 def _is_vip() -> ColumnElement[bool]:
@@ -154,6 +174,7 @@ def read_queue(
     open_at = _open_stations(session, ids)
     vips = _vip_customers(session, {row[8] for row in rows if row[8] is not None})
     easy = _easy_orders(session, ids)
+    held = _held_orders(session, ids)
     entries = tuple(
         QueueEntry(
             order_id=order_id,
@@ -169,6 +190,7 @@ def read_queue(
             packing_at=open_at.get(order_id, ""),
             vip=customer_id in vips,
             easy=order_id in easy,
+            held=order_id in held,
         )
         for order_id, number, status, priority, due_at, created_at, ship_name, customer_name, customer_id in rows
     )
@@ -190,6 +212,20 @@ def _vip_customers(session: Session, customer_ids: Collection[int]) -> set[int]:
         session.scalars(
             select(CustomerTag.customer_id).where(
                 CustomerTag.customer_id.in_(sorted(customer_ids)), CustomerTag.tag == VIP
+            )
+        )
+    )
+
+
+def _held_orders(session: Session, ids: Sequence[int]) -> set[int]:
+    if not ids:
+        return set()
+    return set(
+        session.scalars(
+            select(OrderException.order_id).where(
+                OrderException.order_id.in_(ids),
+                OrderException.is_open.is_(True),
+                OrderException.severity == Severity.SEVERE.value,
             )
         )
     )

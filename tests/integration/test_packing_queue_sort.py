@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from orderapp.errors import ValidationFailed
+from orderapp.services.exceptions import raise_exception
 from orderapp.services.packing_queue import QueueSort, packing_queue, queue_statement, sort_label
 from orderapp.services.packing_settings import QUEUE_SORT_KEY, load_packing_settings, save_queue_sort
 from orderapp.services.shop_rules import TypedRules, check_typed_rules, load_rules, save_rules
@@ -189,3 +190,17 @@ def test_the_order_offered_after_packing_follows_the_shop_s_sort(
     )
     assert result.packed and result.next_order is not None
     assert result.next_order.number == offered
+
+
+@pytest.mark.parametrize("sort", list(QueueSort))
+def test_an_order_held_by_a_severe_exception_comes_last_marked_held(peak_day: Database, sort: QueueSort) -> None:
+    """The packer is not sent first to an order that packing would refuse; a minor exception holds nothing."""
+    first = EXPECTED[sort][0]
+    second = EXPECTED[sort][1]
+    with peak_day.session() as session:
+        ids = dict(session.execute(select(Order.number, Order.id)).tuples().all())
+    raise_exception(peak_day, ids[first], "unpaid_at_packing", "severe", user_id=DEFAULT_USER_ID)
+    raise_exception(peak_day, ids[second], "damaged", "minor", user_id=DEFAULT_USER_ID)
+    entries = packing_queue(peak_day, sort=sort).entries
+    assert [entry.number for entry in entries] == [*EXPECTED[sort][1:], first]
+    assert [entry.number for entry in entries if entry.held] == [first]

@@ -32,6 +32,7 @@ from orderapp.errors import OrderAppError, ValidationFailed
 from orderapp.gui import problems
 from orderapp.gui.context import AppContext
 from orderapp.gui.order_list_model import local_time_text
+from orderapp.gui.row_tables import pick_one_row
 from orderapp.gui.style import set_role
 from orderapp.gui.tasks import report_unexpected, run_task
 from orderapp.services.customer_book import (
@@ -95,13 +96,7 @@ class CustomersScreen(QWidget):
         self.table.setHorizontalHeaderLabels(
             [self.tr("Name"), self.tr("Phone"), self.tr("City"), self.tr("Orders"), self.tr("Tags")]
         )
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        pick_one_row(self.table, stretch=0)
         self.more_button = _named(QPushButton(self.tr("Show more")), "customers_more")
         self.count = _named(QLabel(), "customers_count")
 

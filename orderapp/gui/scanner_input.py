@@ -23,11 +23,12 @@ import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from orderapp.domain.gtin import GS
+from orderapp.gui.pc_settings import pc_settings
 from orderapp.scanning.acceptance import InvalidCode, typed_scan
 
 SETTING_GAP = "scanner/max_gap_ms"
@@ -71,15 +72,10 @@ def _monotonic_ms() -> float:
     return time.monotonic() * 1000.0
 
 
-def _settings() -> QSettings:
-    # This PC's own settings: the scanner is plugged into this PC.
-    return QSettings("OrderApp", "OrderApp")
-
-
 def scanner_gap_ms() -> int:
     """The largest gap between two keys of one scanner burst, as set on this PC."""
     try:
-        value = int(_settings().value(SETTING_GAP, DEFAULT_GAP_MS))  # type: ignore[call-overload]
+        value = int(pc_settings().value(SETTING_GAP, DEFAULT_GAP_MS))  # type: ignore[call-overload]
     except (TypeError, ValueError):
         return DEFAULT_GAP_MS
     return min(max(value, GAP_RANGE_MS[0]), GAP_RANGE_MS[1])
@@ -88,7 +84,7 @@ def scanner_gap_ms() -> int:
 def set_scanner_gap_ms(value: int) -> int:
     """Store the setting and apply it at once to every screen's scanner filter; returns the value kept."""
     value = min(max(int(value), GAP_RANGE_MS[0]), GAP_RANGE_MS[1])
-    _settings().setValue(SETTING_GAP, value)
+    pc_settings().setValue(SETTING_GAP, value)
     for wedge in list(_live_filters):
         if wedge.follows_setting:
             wedge.max_gap_ms = value

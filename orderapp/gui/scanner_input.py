@@ -32,9 +32,8 @@ from orderapp.gui.pc_settings import pc_settings
 from orderapp.scanning.acceptance import InvalidCode, typed_scan
 
 SETTING_GAP = "scanner/max_gap_ms"
-# A dialog that reads its own keys (a PIN typed or a staff badge scanned, a return scanned in) sets this
-# property: the screen that opened it then leaves its keys alone, even with ``dialogs=True``.
-OWN_SCANNER_INPUT = "ownScannerInput"
+# The property ``keep_scanner_input`` sets on a dialog (see there).
+_OWN_SCANNER_INPUT = "ownScannerInput"
 DEFAULT_GAP_MS = 60  # above the slowest scanners seen (45 ms per character), below people's typing
 GAP_RANGE_MS = (15, 250)
 NO_SUFFIX_MIN_LENGTH = 6  # a burst ended only by a pause must be this long to be a scan
@@ -66,6 +65,17 @@ def _is_gs(event: QKeyEvent) -> bool:
     control = Qt.KeyboardModifier.ControlModifier
     only_control = bool(event.modifiers() & control) and not (event.modifiers() & ~(control | _CHARACTER_MODIFIERS))
     return event.key() == Qt.Key.Key_BracketRight and only_control
+
+
+def keep_scanner_input(dialog: QWidget) -> None:
+    """Mark ``dialog`` as reading its own keys (a PIN typed or a staff badge scanned, a return scanned
+    in): the screen that opened it then leaves its keys and scanner bursts alone, even when its filter
+    has ``dialogs=True`` (the packing screen counts a burst under its alerts as a missed scan)."""
+    dialog.setProperty(_OWN_SCANNER_INPUT, True)
+
+
+def keeps_scanner_input(window: QWidget) -> bool:
+    return bool(window.property(_OWN_SCANNER_INPUT))
 
 
 def _monotonic_ms() -> float:
@@ -178,7 +188,7 @@ class WedgeScannerFilter(QObject):
             return False
         window = widget.window()
         if window is not scope.window() and not (
-            self.dialogs and self._opened_by_scope(window, scope) and not window.property(OWN_SCANNER_INPUT)
+            self.dialogs and self._opened_by_scope(window, scope) and not keeps_scanner_input(window)
         ):
             return False
         # No active window at all happens only when no keys come from a person (offscreen tests).

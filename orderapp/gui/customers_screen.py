@@ -5,6 +5,7 @@ duplicates (``customer_duplicates_dialog``). Every read and write runs in a work
 from __future__ import annotations
 
 import logging
+from dataclasses import fields
 from typing import TypeVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -50,17 +51,8 @@ from orderapp.services.order_lifecycle import status_label
 log = logging.getLogger(__name__)
 W = TypeVar("W", bound=QWidget)
 
-FIELDS = (
-    "name",
-    "phone",
-    "email",
-    "address_line1",
-    "address_line2",
-    "city",
-    "region",
-    "postcode",
-    "country",
-)
+# The customer's one-line boxes, in CustomerInput's order (the notes have a box of their own).
+FIELDS = tuple(field.name for field in fields(CustomerInput) if field.name != "notes")
 
 
 def _named(widget: W, name: str) -> W:

@@ -10,10 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from orderapp.domain import product_csv
-from orderapp.domain.product_validation import (
-    BarcodeKind,
-    ProductDraft,
-)
+from orderapp.domain.product_validation import BarcodeKind, ProductDraft
 from orderapp.i18n import _
 
 # ProductDraft field -> CSV column, for messages.

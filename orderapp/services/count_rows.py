@@ -7,14 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import (
-    ColumnElement,
-    Table,
-    func,
-    select,
-    true,
-    update,
-)
+from sqlalchemy import ColumnElement, Table, func, select, true, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from orderapp.domain.edit_conflicts import FieldChange
-from orderapp.domain.shortages import (
-    Shortage,
-)
+from orderapp.domain.shortages import Shortage
 from orderapp.errors import OrderAppError
 from orderapp.i18n import _
 from orderapp.services.edit_conflicts import EditConflict

@@ -12,19 +12,11 @@ from sqlalchemy.orm import Session
 from orderapp.domain.money import format_money
 from orderapp.domain.order_actions import allowed_actions, holds_stock, is_overdue
 from orderapp.domain.order_status import OrderStatus
-from orderapp.domain.order_validation import (
-    AddressDraft,
-    CustomerDraft,
-    LineDraft,
-    OrderDraft,
-    PaymentStatus,
-)
+from orderapp.domain.order_validation import AddressDraft, CustomerDraft, LineDraft, OrderDraft, PaymentStatus
 from orderapp.domain.phones import display_phone
 from orderapp.i18n import _
 from orderapp.services.customers import CustomerView
-from orderapp.services.order_lifecycle import (
-    status_label,
-)
+from orderapp.services.order_lifecycle import status_label
 from orderapp.services.order_settings import OrderSettings
 from orderapp.store.models import Customer, Order, OrderEvent, OrderLine, User
 

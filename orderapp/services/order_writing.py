@@ -13,13 +13,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from orderapp.domain.order_numbers import order_number
 from orderapp.domain.order_status import OrderStatus, can_move
-from orderapp.domain.order_validation import (
-    AddressDraft,
-    DraftCheck,
-    Fulfilment,
-    OrderDraft,
-    check_draft,
-)
+from orderapp.domain.order_validation import AddressDraft, DraftCheck, Fulfilment, OrderDraft, check_draft
 from orderapp.domain.shortages import (
     OrderedUnits,
     Shortage,
@@ -35,10 +29,7 @@ from orderapp.services import stock_ledger
 from orderapp.services.customers import CustomerInput, CustomerView, DuplicateCustomer, add_customer, find_by_phone
 from orderapp.services.order_catalogue import catalogue_for_draft
 from orderapp.services.order_errors import OutOfStock, PossibleDuplicate
-from orderapp.services.order_lifecycle import (
-    IllegalTransition,
-    change_status,
-)
+from orderapp.services.order_lifecycle import IllegalTransition, change_status
 from orderapp.services.order_search import refresh_search_rows
 from orderapp.services.order_settings import OrderSettings, read_order_settings
 from orderapp.services.order_views import OrderView, order_view

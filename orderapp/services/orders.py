@@ -56,15 +56,8 @@ from orderapp.domain.money import format_money
 from orderapp.domain.order_actions import EDITABLE, holds_stock, required_reason
 from orderapp.domain.order_numbers import order_id_from_number
 from orderapp.domain.order_status import OrderStatus, can_move
-from orderapp.domain.order_validation import (
-    Fulfilment,
-    OrderDraft,
-    check_draft,
-)
-from orderapp.domain.shortages import (
-    Shortage,
-    refused,
-)
+from orderapp.domain.order_validation import Fulfilment, OrderDraft, check_draft
+from orderapp.domain.shortages import Shortage, refused
 from orderapp.errors import FieldError, NotFound, OrderAppError, ValidationFailed
 from orderapp.i18n import _
 from orderapp.services import stock_ledger

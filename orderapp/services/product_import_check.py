@@ -22,12 +22,7 @@ from orderapp.domain.product_import_rules import (
     RowAction,
     changed_columns,
 )
-from orderapp.domain.product_validation import (
-    BarcodeDraft,
-    BarcodeKind,
-    ProductDraft,
-    validate_product,
-)
+from orderapp.domain.product_validation import BarcodeDraft, BarcodeKind, ProductDraft, validate_product
 from orderapp.domain.safe_text import text_problem
 from orderapp.i18n import _
 from orderapp.services.catalogue import PRODUCT_FIELDS, barcode_taken_message

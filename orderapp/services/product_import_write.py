@@ -12,11 +12,7 @@ from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
 from orderapp.domain.gtin import code_key
-from orderapp.domain.product_validation import (
-    BarcodeDraft,
-    BarcodeKind,
-    barcode_symbology,
-)
+from orderapp.domain.product_validation import BarcodeDraft, BarcodeKind, barcode_symbology
 from orderapp.errors import OrderAppError
 from orderapp.i18n import _
 from orderapp.services import staff_audit

@@ -21,6 +21,12 @@ from orderapp.shop_location import remembered_shop
 
 DATABASE_ENV = "ORDERAPP_DATABASE"
 
+# The window parts a command may open, by module. A command imports one only inside its ``run`` (the
+# command line never loads Qt unless asked, e.g. ``orderapp selftest --window``); the layering test
+# (tests/unit/test_layer_imports.py) allows exactly these, imported inside a function, and no other
+# import of ``orderapp.gui`` from a command.
+GUI_ENTRY_POINTS = frozenset({"orderapp.gui.selftest_window"})
+
 
 @dataclass(frozen=True)
 class Command:

@@ -9,7 +9,7 @@ import argparse
 import sys
 
 from orderapp.commands import Command, url_from_args
-from orderapp.commands.report import parse_day
+from orderapp.commands.tables import parse_day
 from orderapp.i18n import _
 
 

@@ -10,11 +10,11 @@ Examples::
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from pathlib import Path
 
 from orderapp.commands import Command
+from orderapp.commands.tables import print_rows
 from orderapp.i18n import _
 
 COLUMNS = ("order", "started", "seconds", "size", "station", "packer", "file")
@@ -51,22 +51,13 @@ def _run_list(args: argparse.Namespace) -> int:
         seconds = f"{clip.seconds:.1f}" if clip.status == "done" else ""
         size = str(clip.size_bytes) if args.csv else (_size(clip.size_bytes) if clip.status == "done" else "")
         rows.append((clip.order_number, started, seconds, size, clip.station, clip.packer, where))
-    if args.csv:
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(COLUMNS)
-        writer.writerows(rows)
-        return 0
-    if not rows:
-        print(
-            _("Order {number} has no packing video.").format(number=args.order.strip().upper())
-            if args.order
-            else _("No packing videos yet.")
-        )
-        return 0
+    empty = (
+        _("Order {number} has no packing video.").format(number=args.order.strip().upper())
+        if args.order
+        else _("No packing videos yet.")
+    )
     headings = (_("order"), _("started"), _("seconds"), _("size"), _("station"), _("packer"), _("file"))
-    widths = [max(len(str(row[i])) for row in [headings, *rows]) for i in range(len(COLUMNS) - 1)]
-    for row in [headings, *rows]:
-        print("  ".join(str(cell).ljust(width) for cell, width in zip(row[:-1], widths, strict=True)) + "  " + row[-1])
+    print_rows(rows, as_csv=args.csv, csv_columns=COLUMNS, headings=headings, empty=empty)
     return 0
 
 

@@ -11,11 +11,9 @@ Examples::
 from __future__ import annotations
 
 import argparse
-import csv
-import sys
-from datetime import date
 
 from orderapp.commands import Command
+from orderapp.commands.tables import parse_day, print_rows
 from orderapp.i18n import _
 
 COLUMNS = (
@@ -31,15 +29,6 @@ COLUMNS = (
     "age",
     "resolution",
 )
-
-
-def parse_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            _("{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-11-21").format(text=text)
-        ) from None
 
 
 def _list_arguments(parser: argparse.ArgumentParser) -> None:
@@ -77,37 +66,17 @@ def _run_list(args: argparse.Namespace) -> int:
         ]
     finally:
         database.dispose()
-    if args.csv:
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(COLUMNS)
-        writer.writerows(rows)
-        return 0
-    if not rows:
-        print(_("No open exceptions.") if args.open else _("No exceptions."))
-        return 0
     headings = (_("Number"), _("Order"), _("Family"), _("Type"), _("Severity"), _("Priority"), _("Status"),
                 _("Owner"), _("Opened"), _("Age"), _("Resolution"))  # fmt: skip
-    widths = [max(_width(text) for text in column) for column in zip(headings, *rows, strict=True)]
-    for line in (headings, *rows):
-        print("  ".join(_pad(text, width) for text, width in zip(line, widths, strict=True)).rstrip())
+    empty = _("No open exceptions.") if args.open else _("No exceptions.")
+    print_rows(rows, as_csv=args.csv, csv_columns=COLUMNS, headings=headings, empty=empty)
     return 0
 
 
-def _width(text: str) -> int:
-    """Columns a terminal gives the text: Chinese characters take two."""
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))
-
-
 def _report_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--from", dest="start", required=True, type=parse_date, metavar="YYYY-MM-DD",
+    parser.add_argument("--from", dest="start", required=True, type=parse_day, metavar="YYYY-MM-DD",
                         help=_("first day of the period (the shop's local day)"))  # fmt: skip
-    parser.add_argument("--to", dest="end", required=True, type=parse_date, metavar="YYYY-MM-DD",
+    parser.add_argument("--to", dest="end", required=True, type=parse_day, metavar="YYYY-MM-DD",
                         help=_("last day of the period, included"))  # fmt: skip
     parser.add_argument("--out", required=True, metavar="FILE.pdf", help=_("where to write the PDF"))
     parser.add_argument("--paper", choices=("a4", "a5", "letter"), help=_("paper size (default: the shop's setting)"))

@@ -9,20 +9,11 @@ Example::
 from __future__ import annotations
 
 import argparse
-from datetime import date
 
 from orderapp.commands import Command
 from orderapp.commands.print_documents import language
+from orderapp.commands.tables import parse_day
 from orderapp.i18n import _
-
-
-def parse_day(text: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            _("{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-11-21").format(text=text)
-        ) from None
 
 
 def _daily_arguments(parser: argparse.ArgumentParser) -> None:

@@ -242,7 +242,7 @@ def _run(args: argparse.Namespace) -> int:
     if shop_made:
         test.check("documents", lambda: print_documents(test))
     if args.window:
-        from orderapp.gui.selftest_window import window_checks  # Qt only when asked
+        from orderapp.gui.selftest_window import window_checks  # a GUI entry point: Qt only when asked
 
         printed = "slips.pdf" in test.documents
         number = test.facts["order_numbers"][0] if printed else ""

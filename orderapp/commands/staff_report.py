@@ -7,7 +7,7 @@ import argparse
 import sys
 
 from orderapp.commands import Command
-from orderapp.commands.report import parse_day
+from orderapp.commands.tables import parse_day
 from orderapp.i18n import _
 
 
@@ -19,7 +19,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     from orderapp.commands.print_documents import open_existing_shop
-    from orderapp.commands.users import print_table
+    from orderapp.commands.tables import print_table
     from orderapp.errors import OrderAppError
     from orderapp.services.daily_summary import today_in_shop
     from orderapp.services.staff_figures import report_header, report_rows, staff_report, write_report_csv

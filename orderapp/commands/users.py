@@ -9,10 +9,9 @@ Example::
 from __future__ import annotations
 
 import argparse
-import csv
-import sys
 
 from orderapp.commands import Command, url_from_args
+from orderapp.commands.tables import print_rows
 from orderapp.i18n import _
 
 ROLES = ("owner", "shopkeeper", "packer")
@@ -44,27 +43,8 @@ def _run_list(args: argparse.Namespace) -> int:
         ]
         for user in users
     ]
-    if args.csv:
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows(rows)
-        return 0
-    print_table(header, rows)
+    print_rows(rows, as_csv=args.csv, csv_columns=header, headings=header)
     return 0
-
-
-def print_table(header: list[str], rows: list[list[str]]) -> None:
-    """Columns lined up in a terminal, Chinese included."""
-    widths = [max(_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    for row in [header, *rows]:
-        print("  ".join(cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(row)).rstrip())
-
-
-def _width(text: str) -> int:
-    """Columns a terminal gives ``text``: Chinese characters take two."""
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:

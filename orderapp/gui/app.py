@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
@@ -25,7 +25,7 @@ from orderapp.gui.icons import app_icon
 from orderapp.gui.main_window import MainWindow
 from orderapp.gui.settings_language import chosen_language
 from orderapp.gui.staff_session import first_sign_in
-from orderapp.gui.tasks import current_runner, run_task
+from orderapp.gui.tasks import current_runner, run_task, wait_for_task
 from orderapp.store.database import Database
 
 log = logging.getLogger(__name__)
@@ -134,29 +134,17 @@ def fill_demo_shop(database: Database) -> None:
         dialog.setValue(min(done, max(total, 1)))
 
     bridge.progress.connect(show_progress)  # queued when it comes from the worker
-    loop = QEventLoop()
-    finished = False
-    failure: list[BaseException] = []
-
-    def done(_report: object) -> None:
-        nonlocal finished
-        finished = True
-        loop.quit()
-
-    def failed(exc: BaseException) -> None:
-        nonlocal finished
-        finished = True
-        failure.append(exc)
-        loop.quit()
 
     def build() -> object:
         report = build_demo_shop(database, progress=lambda phase, n, total: bridge.progress.emit(phase, n, total))
         add_demo_clips(database)  # packing videos of the last few packed orders (issue 16)
         return report
 
-    run_task(build, done, failed)
-    if not finished:  # a synchronous runner (tests) has finished already
-        loop.exec()
+    failure: list[BaseException] = []
+    try:
+        wait_for_task(build)
+    except Exception as exc:  # reported below; the shop opens empty
+        failure.append(exc)
     dialog.close()
     dialog.deleteLater()
     if failure:

@@ -15,12 +15,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressDialog, QWidget
 
 from orderapp.errors import OrderAppError
-from orderapp.gui.tasks import run_task
+from orderapp.gui.tasks import run_task, wait_for_task
 from orderapp.store import backup_policy, backups
 from orderapp.store.backups import Backup, Restored, ShopSummary
 from orderapp.store.database import Database, normalise_url, sqlite_path
@@ -41,37 +41,23 @@ def _tr(text: str) -> str:
 def wait_for(fn: Callable[[], T], label: str, parent: QWidget | None = None) -> T:
     """Run ``fn`` in a worker while the event loop keeps the window painted; a progress dialog
     appears if it takes longer than half a second. Returns its result or raises its exception."""
-    loop = QEventLoop()
-    outcome: list[object] = []
-    failure: list[BaseException] = []
-    finished = False
+    shown: list[QProgressDialog] = []
 
-    def done(result: object) -> None:
-        nonlocal finished
-        finished = True
-        outcome.append(result)
-        loop.quit()
-
-    def failed(exc: BaseException) -> None:
-        nonlocal finished
-        finished = True
-        failure.append(exc)
-        loop.quit()
-
-    run_task(fn, done, failed)
-    if not finished:  # a synchronous runner (tests) has finished already
+    def show_progress() -> None:
         progress = QProgressDialog(label, "", 0, 0, parent)
         progress.setObjectName("backup_progress")
         progress.setWindowTitle("OrderApp")
         progress.setCancelButton(None)  # half a copy is never left behind, but it cannot be stopped midway
         progress.setMinimumDuration(500)
         progress.setWindowModality(Qt.WindowModality.WindowModal if parent else Qt.WindowModality.NonModal)
-        loop.exec()
-        progress.close()
-        progress.deleteLater()
-    if failure:
-        raise failure[0]
-    return outcome[0]  # type: ignore[return-value]
+        shown.append(progress)
+
+    try:
+        return wait_for_task(fn, while_waiting=show_progress)
+    finally:
+        for progress in shown:
+            progress.close()
+            progress.deleteLater()
 
 
 def describe_summary(summary: ShopSummary | None) -> str:

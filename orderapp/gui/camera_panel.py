@@ -13,12 +13,13 @@ import logging
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from orderapp.errors import OrderAppError
 from orderapp.gui.camera_worker import CameraController
+from orderapp.gui.pc_settings import as_bool, pc_settings
 from orderapp.gui.style import set_state
 from orderapp.gui.tasks import run_task
 from orderapp.scanning.acceptance import Scan
@@ -29,17 +30,6 @@ log = logging.getLogger(__name__)
 RESOLUTIONS: tuple[tuple[int, int], ...] = ((640, 480), (1280, 720), (1920, 1080))
 DEFAULT_RESOLUTION = (1280, 720)
 OUTLINE_KEEP_S = 0.3
-
-
-def _settings() -> QSettings:
-    # This PC's own settings: the camera belongs to the PC, not the shop.
-    return QSettings("OrderApp", "OrderApp")
-
-
-def _as_bool(value: object) -> bool:
-    if isinstance(value, str):
-        return value.lower() in ("1", "true", "yes")
-    return bool(value)
 
 
 class CameraPanel(QWidget):
@@ -119,7 +109,7 @@ class CameraPanel(QWidget):
         layout.addWidget(self.camera_message)
         self.camera_preview.setVisible(preview_when_off)
 
-        settings = _settings()
+        settings = pc_settings()
         for width, height in RESOLUTIONS:
             self.camera_resolution.addItem(f"{width} × {height}", (width, height))
         saved = settings.value(self._key("camera_resolution"), f"{DEFAULT_RESOLUTION[0]}x{DEFAULT_RESOLUTION[1]}")
@@ -185,12 +175,12 @@ class CameraPanel(QWidget):
                 ),
                 problem=True,
             )
-        saved = _settings().value(self._key("camera_index"))
+        saved = pc_settings().value(self._key("camera_index"))
         for row in range(self.camera_choice.count()):
             if saved is not None and str(self.camera_choice.itemData(row)) == str(saved):
                 self.camera_choice.setCurrentIndex(row)
         self.camera_choice.blockSignals(False)
-        wanted = then_start or _as_bool(_settings().value(self._key("camera_on"), False))
+        wanted = then_start or as_bool(pc_settings().value(self._key("camera_on"), False))
         if cameras and wanted and not self.camera.is_running():
             self.start()
 
@@ -235,14 +225,14 @@ class CameraPanel(QWidget):
         self.camera_toggle.blockSignals(False)
 
     def _toggled(self, on: bool) -> None:
-        _settings().setValue(self._key("camera_on"), on)
+        pc_settings().setValue(self._key("camera_on"), on)
         if on:
             self.start()
         else:
             self.stop()
 
     def _settings_changed(self, _index: int) -> None:
-        settings = _settings()
+        settings = pc_settings()
         index = self.camera_choice.currentData()
         if index is not None:
             settings.setValue(self._key("camera_index"), index)

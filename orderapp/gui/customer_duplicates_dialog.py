@@ -8,10 +8,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -24,6 +22,7 @@ from PySide6.QtWidgets import (
 from orderapp.errors import OrderAppError
 from orderapp.gui import problems
 from orderapp.gui.context import AppContext
+from orderapp.gui.row_tables import pick_one_row
 from orderapp.gui.tasks import report_unexpected, run_task
 from orderapp.services.customer_merge import DuplicateCandidate, MergeResult, find_duplicate_customers, merge_customers
 
@@ -51,13 +50,7 @@ class DuplicatesDialog(QDialog):
         self.table.setHorizontalHeaderLabels(
             [self.tr("Keep"), self.tr("Merge into it"), self.tr("Why"), self.tr("Orders")]
         )
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        pick_one_row(self.table, stretch=2)
         self.problem = QLabel()
         self.problem.setObjectName("duplicates_problem")
         problems.prepare(self.problem)

@@ -5,6 +5,7 @@ duplicates (``customer_duplicates_dialog``). Every read and write runs in a work
 from __future__ import annotations
 
 import logging
+from dataclasses import fields
 from typing import TypeVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -32,6 +33,7 @@ from orderapp.errors import OrderAppError, ValidationFailed
 from orderapp.gui import problems
 from orderapp.gui.context import AppContext
 from orderapp.gui.order_list_model import local_time_text
+from orderapp.gui.row_tables import pick_one_row
 from orderapp.gui.style import set_role
 from orderapp.gui.tasks import report_unexpected, run_task
 from orderapp.services.customer_book import (
@@ -49,17 +51,8 @@ from orderapp.services.order_lifecycle import status_label
 log = logging.getLogger(__name__)
 W = TypeVar("W", bound=QWidget)
 
-FIELDS = (
-    "name",
-    "phone",
-    "email",
-    "address_line1",
-    "address_line2",
-    "city",
-    "region",
-    "postcode",
-    "country",
-)
+# The customer's one-line boxes, in CustomerInput's order (the notes have a box of their own).
+FIELDS = tuple(field.name for field in fields(CustomerInput) if field.name != "notes")
 
 
 def _named(widget: W, name: str) -> W:
@@ -95,13 +88,7 @@ class CustomersScreen(QWidget):
         self.table.setHorizontalHeaderLabels(
             [self.tr("Name"), self.tr("Phone"), self.tr("City"), self.tr("Orders"), self.tr("Tags")]
         )
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        pick_one_row(self.table, stretch=0)
         self.more_button = _named(QPushButton(self.tr("Show more")), "customers_more")
         self.count = _named(QLabel(), "customers_count")
 

@@ -3,21 +3,19 @@ user scrolls, each page read in a worker. Severe ones are painted red."""
 
 from __future__ import annotations
 
-import functools
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from orderapp.domain.shop_clock import local, shop_zone
-from orderapp.gui.tasks import run_task
+from orderapp.gui.paged_table_model import Index, PagedTableModel
 from orderapp.services.exceptions import ExceptionRow, QueueFilter, exception_queue
 from orderapp.store.database import Database
 from orderapp.store.types import utc_now
 
-Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 PAGE = 50
 NUMBER, ORDER, FAMILY, TYPE, SEVERITY, PRIORITY, STATUS, OWNER, OPENED, AGE = range(10)
 COLUMN_COUNT = 10
@@ -25,9 +23,8 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SEVERE_TEXT = QColor("#b3261e")
 
 
-class ExceptionQueueModel(QAbstractTableModel):
-    page_loaded = Signal(int)  # rows loaded so far
-    load_failed = Signal(object)
+class ExceptionQueueModel(PagedTableModel):
+    column_count = COLUMN_COUNT
 
     def __init__(self, database: Database, parent: QObject | None = None, *, timezone: str = "Asia/Shanghai") -> None:
         super().__init__(parent)
@@ -35,9 +32,6 @@ class ExceptionQueueModel(QAbstractTableModel):
         self._zone = shop_zone(timezone)
         self._rows: list[ExceptionRow] = []
         self._filters = QueueFilter()
-        self._done = True
-        self._loading = False
-        self._generation = 0
         self._now = utc_now()
         self._bold = QFont()
         self._bold.setBold(True)
@@ -46,23 +40,12 @@ class ExceptionQueueModel(QAbstractTableModel):
     def filters(self) -> QueueFilter:
         return self._filters
 
-    @property
-    def loading(self) -> bool:
-        return self._loading
-
     def set_filters(self, filters: QueueFilter) -> None:
         self._filters = filters
         self.reload()
 
-    def reload(self) -> None:
-        self._generation += 1
-        self.beginResetModel()
-        self._rows = []
-        self._done = False
-        self._loading = False
+    def _forget(self) -> None:
         self._now = utc_now()
-        self.endResetModel()
-        self.fetchMore(_ROOT)
 
     def row_at(self, row: int) -> ExceptionRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -75,51 +58,18 @@ class ExceptionQueueModel(QAbstractTableModel):
         at = self.row_of(row.id)
         if at >= 0:
             self._rows[at] = replace(row)
-            self.dataChanged.emit(self.index(at, 0), self.index(at, COLUMN_COUNT - 1))
+            self._row_changed(at)
 
-    def canFetchMore(self, parent: Index = _ROOT) -> bool:
-        return not parent.isValid() and not self._done and not self._loading
-
-    def fetchMore(self, parent: Index = _ROOT) -> None:
-        if parent.isValid() or self._done or self._loading:
-            return
-        self._loading = True
+    def _page_reader(self) -> Callable[[], tuple[ExceptionRow, ...]]:
         last = self._rows[-1] if self._rows else None
         after = (last.queue_key, last.id) if last is not None else None
-        database, filters, generation = self._database, self._filters, self._generation
-        run_task(
-            lambda: exception_queue(database, filters, after=after, limit=PAGE),
-            functools.partial(self._page_arrived, generation),
-            functools.partial(self._page_failed, generation),
-            context=self,
-        )
+        database, filters = self._database, self._filters
+        return lambda: exception_queue(database, filters, after=after, limit=PAGE)
 
-    def _page_arrived(self, generation: int, rows: tuple[ExceptionRow, ...]) -> None:
-        if generation != self._generation:
-            return
-        self._loading = False
-        self._done = len(rows) < PAGE
-        if rows:
-            first = len(self._rows)
-            self.beginInsertRows(_ROOT, first, first + len(rows) - 1)
-            self._rows.extend(rows)
-            self.endInsertRows()
-        self.page_loaded.emit(len(self._rows))
-
-    def _page_failed(self, generation: int, exc: BaseException) -> None:
-        if generation != self._generation:
-            return
-        self._loading = False
-        self._done = True
-        self.load_failed.emit(exc)
+    def _page_rows(self, page: tuple[ExceptionRow, ...]) -> tuple[Sequence[ExceptionRow], bool]:
+        return page, len(page) < PAGE
 
     # -- the table --------------------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else COLUMN_COUNT
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:

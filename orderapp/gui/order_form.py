@@ -182,18 +182,11 @@ class OrderForm(OrderFormView):
         self._catalogue_timer.timeout.connect(self._refresh_catalogue)
 
     def _connect(self) -> None:
-        plain_fields: dict[str, QLineEdit] = {
-            "customer.email": self.customer_email,
-            "delivery.line1": self.delivery_line1,
-            "delivery.line2": self.delivery_line2,
-            "delivery.city": self.delivery_city,
-            "delivery.region": self.delivery_region,
-            "delivery.postcode": self.delivery_postcode,
-            "delivery.recipient": self.delivery_recipient,
-            "order_discount": self.order_discount,
-            "shipping_fee": self.shipping_fee,
-            "amount_paid": self.amount_paid,
-            "external_ref": self.external_ref,
+        own_handlers = {"customer.name", "customer.phone", "delivery.phone", "lines"}  # connected below
+        plain_fields = {
+            field: widget
+            for field, widget in self.field_widgets().items()
+            if isinstance(widget, QLineEdit) and field not in own_handlers
         }
         for field, edit in plain_fields.items():
             edit.textEdited.connect(lambda _text, f=field: self._edited(f))

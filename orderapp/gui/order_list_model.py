@@ -8,32 +8,21 @@ Overdue orders (past their due time, not shipped yet) are painted red and bold.
 
 from __future__ import annotations
 
-import functools
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from orderapp.domain.money import format_money
 from orderapp.domain.shop_clock import local, shop_zone
-from orderapp.gui.tasks import run_task
+from orderapp.gui.paged_table_model import Index, PagedTableModel
 from orderapp.services.order_lifecycle import status_label
 from orderapp.services.order_list import PAGE_SIZE, OrderFilter, OrderPage, OrderRow, PageCursor, list_orders
 from orderapp.services.orders import OrderView
 from orderapp.store.database import Database
-
-Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 
 NUMBER, CREATED, CUSTOMER, PHONE, CHANNEL, STATUS, ITEMS, TOTAL, PAYMENT, DUE = range(10)
 COLUMN_COUNT = 10
@@ -75,10 +64,8 @@ def local_time_text(moment: datetime | None, zone: ZoneInfo) -> str:
     return local(moment, zone).strftime("%Y-%m-%d %H:%M")
 
 
-class OrderListModel(QAbstractTableModel):
-    page_loaded = Signal(int)  # rows loaded so far, after each page
-    load_failed = Signal(object)  # the exception
-    loading_changed = Signal(bool)
+class OrderListModel(PagedTableModel):
+    column_count = COLUMN_COUNT
 
     def __init__(
         self,
@@ -95,9 +82,6 @@ class OrderListModel(QAbstractTableModel):
         self._rows: list[OrderRow] = []
         self._filters = OrderFilter()
         self._cursor: PageCursor | None = None
-        self._done = True  # nothing to fetch until ``set_filters`` (or ``reload``) starts it
-        self._loading = False
-        self._generation = 0
         self.pages_fetched = 0
         self._bold = QFont()
         self._bold.setBold(True)
@@ -107,10 +91,6 @@ class OrderListModel(QAbstractTableModel):
     @property
     def filters(self) -> OrderFilter:
         return self._filters
-
-    @property
-    def loading(self) -> bool:
-        return self._loading
 
     @property
     def complete(self) -> bool:
@@ -127,15 +107,8 @@ class OrderListModel(QAbstractTableModel):
         self._filters = filters
         self.reload()
 
-    def reload(self) -> None:
-        self._generation += 1
-        self.beginResetModel()
-        self._rows = []
+    def _forget(self) -> None:
         self._cursor = None
-        self._done = False
-        self._set_loading(False)
-        self.endResetModel()
-        self.fetchMore(_ROOT)
 
     def row_at(self, row: int) -> OrderRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -165,59 +138,20 @@ class OrderListModel(QAbstractTableModel):
             customer_name=view.customer.name if view.customer is not None else view.ship_name,
             phone=view.ship_phone or old.phone,
         )
-        self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
+        self._row_changed(row)
 
     # -- paging ---------------------------------------------------------------------------------
 
-    def canFetchMore(self, parent: Index = _ROOT) -> bool:
-        return not parent.isValid() and not self._done and not self._loading
-
-    def fetchMore(self, parent: Index = _ROOT) -> None:
-        if parent.isValid() or self._done or self._loading:
-            return
-        self._set_loading(True)
+    def _page_reader(self) -> Callable[[], OrderPage]:
         database, filters, after, limit = self._database, self._filters, self._cursor, self.page_size
-        generation = self._generation
-        run_task(
-            lambda: list_orders(database, filters, after=after, limit=limit),
-            functools.partial(self._page_arrived, generation),
-            functools.partial(self._page_failed, generation),
-            context=self,
-        )
+        return lambda: list_orders(database, filters, after=after, limit=limit)
 
-    def _page_arrived(self, generation: int, page: OrderPage) -> None:
-        if generation != self._generation:
-            return  # for filters no longer shown
+    def _page_rows(self, page: OrderPage) -> tuple[Sequence[OrderRow], bool]:
         self.pages_fetched += 1
         self._cursor = page.next
-        self._done = page.next is None
-        if page.rows:
-            first = len(self._rows)
-            self.beginInsertRows(_ROOT, first, first + len(page.rows) - 1)
-            self._rows.extend(page.rows)
-            self.endInsertRows()
-        self._set_loading(False)
-        self.page_loaded.emit(len(self._rows))
-
-    def _page_failed(self, generation: int, exc: BaseException) -> None:
-        if generation != self._generation:
-            return
-        self._done = True  # not retried by scrolling; the screen offers to try again
-        self._set_loading(False)
-        self.load_failed.emit(exc)
-
-    def _set_loading(self, loading: bool) -> None:
-        if loading != self._loading:
-            self._loading = loading
-            self.loading_changed.emit(loading)
+        return page.rows, page.next is None
 
     # -- the table ------------------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else COLUMN_COUNT
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,6 +51,7 @@ from orderapp.gui.packing_lines import PRODUCT, PackLinesModel
 from orderapp.gui.packing_queue_sort import add_queue_sort
 from orderapp.gui.packing_queue_table import PackingQueueTable
 from orderapp.gui.packing_sounds import SoundPlayer
+from orderapp.gui.pc_settings import as_bool, pc_settings
 from orderapp.gui.return_dialog import add_returns_station
 from orderapp.gui.scanner_input import WedgeScannerFilter
 from orderapp.gui.serial_work import SerialWork
@@ -201,8 +202,8 @@ class PackingScreen(QWidget):
         self.next_order_button.hide()
         self.typed_qty_row.hide()
 
-        settings = _settings()
-        self.sounds = SoundPlayer(enabled=_as_bool(settings.value(SETTING_SOUND, True)))
+        settings = pc_settings()
+        self.sounds = SoundPlayer(enabled=as_bool(settings.value(SETTING_SOUND, True)))
         self.sound_enabled.setChecked(self.sounds.enabled)
         self.sound_enabled.toggled.connect(self._sound_toggled)
 
@@ -758,7 +759,7 @@ class PackingScreen(QWidget):
 
     def _sound_toggled(self, on: bool) -> None:
         self.sounds.enabled = on
-        _settings().setValue(SETTING_SOUND, on)
+        pc_settings().setValue(SETTING_SOUND, on)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
@@ -785,14 +786,3 @@ class PackingScreen(QWidget):
         super().hideEvent(event)
         self._queue_timer.stop()
         self.camera_panel.screen_hidden()
-
-
-def _settings() -> QSettings:
-    # This PC's own settings, beside the main window's: the camera belongs to the PC, not the shop.
-    return QSettings("OrderApp", "OrderApp")
-
-
-def _as_bool(value: object) -> bool:
-    if isinstance(value, str):
-        return value.lower() in ("1", "true", "yes")
-    return bool(value)

@@ -37,7 +37,7 @@ from orderapp.domain.returns import Condition, ReturnItem, ReturnReason, place_s
 from orderapp.errors import OrderAppError
 from orderapp.gui import problems
 from orderapp.gui.context import AppContext
-from orderapp.gui.scanner_input import OWN_SCANNER_INPUT, WedgeScannerFilter
+from orderapp.gui.scanner_input import WedgeScannerFilter, keep_scanner_input
 from orderapp.gui.tasks import report_unexpected, run_task
 from orderapp.scanning.acceptance import InvalidCode, Scan, typed_scan
 from orderapp.services.order_catalogue import lookup_code
@@ -73,7 +73,7 @@ class ReturnDialog(QDialog):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None, *, order: str = "") -> None:
         super().__init__(parent)
-        self.setProperty(OWN_SCANNER_INPUT, True)  # returned items are scanned into this dialog, not packed
+        keep_scanner_input(self)  # returned items are scanned into this dialog, not packed
         self.setObjectName("return_dialog")
         self.setWindowTitle(self.tr("Return from an order"))
         self.resize(860, 600)

@@ -23,17 +23,17 @@ import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from orderapp.domain.gtin import GS
+from orderapp.gui.pc_settings import pc_settings
 from orderapp.scanning.acceptance import InvalidCode, typed_scan
 
 SETTING_GAP = "scanner/max_gap_ms"
-# A dialog that reads its own keys (a PIN typed or a staff badge scanned, a return scanned in) sets this
-# property: the screen that opened it then leaves its keys alone, even with ``dialogs=True``.
-OWN_SCANNER_INPUT = "ownScannerInput"
+# The property ``keep_scanner_input`` sets on a dialog (see there).
+_OWN_SCANNER_INPUT = "ownScannerInput"
 DEFAULT_GAP_MS = 60  # above the slowest scanners seen (45 ms per character), below people's typing
 GAP_RANGE_MS = (15, 250)
 NO_SUFFIX_MIN_LENGTH = 6  # a burst ended only by a pause must be this long to be a scan
@@ -67,19 +67,25 @@ def _is_gs(event: QKeyEvent) -> bool:
     return event.key() == Qt.Key.Key_BracketRight and only_control
 
 
+def keep_scanner_input(dialog: QWidget) -> None:
+    """Mark ``dialog`` as reading its own keys (a PIN typed or a staff badge scanned, a return scanned
+    in): the screen that opened it then leaves its keys and scanner bursts alone, even when its filter
+    has ``dialogs=True`` (the packing screen counts a burst under its alerts as a missed scan)."""
+    dialog.setProperty(_OWN_SCANNER_INPUT, True)
+
+
+def keeps_scanner_input(window: QWidget) -> bool:
+    return bool(window.property(_OWN_SCANNER_INPUT))
+
+
 def _monotonic_ms() -> float:
     return time.monotonic() * 1000.0
-
-
-def _settings() -> QSettings:
-    # This PC's own settings: the scanner is plugged into this PC.
-    return QSettings("OrderApp", "OrderApp")
 
 
 def scanner_gap_ms() -> int:
     """The largest gap between two keys of one scanner burst, as set on this PC."""
     try:
-        value = int(_settings().value(SETTING_GAP, DEFAULT_GAP_MS))  # type: ignore[call-overload]
+        value = int(pc_settings().value(SETTING_GAP, DEFAULT_GAP_MS))  # type: ignore[call-overload]
     except (TypeError, ValueError):
         return DEFAULT_GAP_MS
     return min(max(value, GAP_RANGE_MS[0]), GAP_RANGE_MS[1])
@@ -88,7 +94,7 @@ def scanner_gap_ms() -> int:
 def set_scanner_gap_ms(value: int) -> int:
     """Store the setting and apply it at once to every screen's scanner filter; returns the value kept."""
     value = min(max(int(value), GAP_RANGE_MS[0]), GAP_RANGE_MS[1])
-    _settings().setValue(SETTING_GAP, value)
+    pc_settings().setValue(SETTING_GAP, value)
     for wedge in list(_live_filters):
         if wedge.follows_setting:
             wedge.max_gap_ms = value
@@ -182,7 +188,7 @@ class WedgeScannerFilter(QObject):
             return False
         window = widget.window()
         if window is not scope.window() and not (
-            self.dialogs and self._opened_by_scope(window, scope) and not window.property(OWN_SCANNER_INPUT)
+            self.dialogs and self._opened_by_scope(window, scope) and not keeps_scanner_input(window)
         ):
             return False
         # No active window at all happens only when no keys come from a person (offscreen tests).

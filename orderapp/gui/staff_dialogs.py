@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from orderapp.domain.staff import Actor, Permission, is_badge_code, permission_label
 from orderapp.errors import OrderAppError
 from orderapp.gui.context import AppContext
-from orderapp.gui.scanner_input import OWN_SCANNER_INPUT
+from orderapp.gui.scanner_input import keep_scanner_input
 from orderapp.gui.tasks import report_unexpected, run_task
 from orderapp.services import staff
 from orderapp.store.database import Database
@@ -35,7 +35,7 @@ class _PinForm(QDialog):
 
     def __init__(self, title: str, intro: str, names: list[str], parent: QWidget | None) -> None:
         super().__init__(parent)
-        self.setProperty(OWN_SCANNER_INPUT, True)  # a typed PIN or a scanned badge is this dialog's own
+        keep_scanner_input(self)  # a typed PIN or a scanned badge is this dialog's own
         self.setWindowTitle(title)
         self.setModal(True)
         self.setMinimumWidth(420)

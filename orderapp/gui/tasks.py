@@ -10,13 +10,14 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
+T = TypeVar("T")
 OnDone = Callable[[Any], None]
 OnFailed = Callable[[BaseException], None]
 
@@ -189,3 +190,29 @@ def run_task(
     context: QObject | None = None,
 ) -> None:
     current_runner().run(fn, on_done, on_failed, context=context)
+
+
+def wait_for_task(fn: Callable[[], T], *, while_waiting: Callable[[], object] | None = None) -> T:
+    """Run ``fn`` in a worker while a local event loop keeps the windows painted; returns its result
+    or raises its exception. ``while_waiting()`` is called once when ``fn`` has not finished at once
+    (a synchronous runner, in tests, finishes it before the loop would start)."""
+    loop = QEventLoop()
+    outcome: list[T] = []
+    failure: list[BaseException] = []
+
+    def done(result: T) -> None:
+        outcome.append(result)
+        loop.quit()
+
+    def failed(exc: BaseException) -> None:
+        failure.append(exc)
+        loop.quit()
+
+    run_task(fn, done, failed)
+    if not outcome and not failure:
+        if while_waiting is not None:
+            while_waiting()
+        loop.exec()
+    if failure:
+        raise failure[0]
+    return outcome[0]

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import func, select
@@ -182,20 +183,42 @@ def start_clip(
     path = folder / local.strftime("%Y-%m-%d") / stem
     path = _unused(path)
     with database.session(write=True) as session:
-        clip = EvidenceClip(
-            order_id=_order_id(session, order_number),
-            order_number=order_number,
-            pack_session_id=pack_session_id,
+        clip = _add_clip(
+            session,
+            order_number,
+            pack_session_id,
+            station,
+            user_id,
+            started,
             kind=kind,
-            station=station,
-            user_id=user_id,
-            started_at=started,
             status="recording",
             file_path=str(path),
         )
-        session.add(clip)
         session.commit()
         return ClipStart(clip.id, path, "", order_number, station, packer, started, floor, zone, kind)
+
+
+def _add_clip(
+    session: Session,
+    order_number: str,
+    pack_session_id: int | None,
+    station: str,
+    user_id: int,
+    started: datetime,
+    **fields: Any,
+) -> EvidenceClip:
+    """A new clip record for the order's packing (``fields``: its status, file, note...); not committed."""
+    clip = EvidenceClip(
+        order_id=_order_id(session, order_number),
+        order_number=order_number,
+        pack_session_id=pack_session_id,
+        station=station,
+        user_id=user_id,
+        started_at=started,
+        **fields,
+    )
+    session.add(clip)
+    return clip
 
 
 def _zone(name: str) -> tzinfo:
@@ -261,19 +284,18 @@ def record_no_video(
     """Note on the order that its packing (or the opening of its return) has no video, and why."""
     when = at or utc_now()
     with database.session(write=True) as session:
-        clip = EvidenceClip(
-            order_id=_order_id(session, order_number),
-            order_number=order_number,
-            pack_session_id=pack_session_id,
+        clip = _add_clip(
+            session,
+            order_number,
+            pack_session_id,
+            station,
+            user_id,
+            when,
             kind=kind,
-            station=station,
-            user_id=user_id,
-            started_at=when,
-            ended_at=when,
             status="no_video",
+            ended_at=when,
             note=reason,
         )
-        session.add(clip)
         session.commit()
         return _record(session, clip)
 

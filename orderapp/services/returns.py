@@ -46,7 +46,7 @@ from orderapp.errors import FieldError, NotFound, OrderAppError, ValidationFaile
 from orderapp.i18n import _
 from orderapp.services import stock_ledger
 from orderapp.services.order_lifecycle import change_status, record_event
-from orderapp.services.orders import confirm_in, place_in
+from orderapp.services.order_writing import confirm_in, place_in
 from orderapp.store.database import Database
 from orderapp.store.models import Customer, Order, OrderLine
 from orderapp.store.return_models import OrderReturn, OrderReturnLine, Refund

@@ -4,9 +4,9 @@ missing, the timeline says who did what and when, and editing a confirmed order 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
-import pytest
+import orders_screen_fixtures
 from gui_helpers import DialogDriver
 from order_keys import type_keys
 from order_shop import USER, Shop, delivery_draft, figures, make_shop
@@ -23,21 +23,8 @@ from orderapp.services.orders import OrderView, get_order, place_order
 from orderapp.store.database import Database
 from orderapp.store.models import Order
 
-
-@pytest.fixture
-def products(shop: Database) -> Shop:
-    return make_shop(shop)
-
-
-@pytest.fixture
-def screen(qtbot: QtBot, shop: Database, products: Shop, sync_tasks: object) -> Iterator[OrdersScreen]:
-    widget = create_screen(AppContext(shop, station="TILL-1"))
-    assert isinstance(widget, OrdersScreen)
-    qtbot.addWidget(widget)
-    widget.resize(1366, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    yield widget
+products = orders_screen_fixtures.products  # the fixtures: a small shop, and its Orders screen shown
+screen = orders_screen_fixtures.screen
 
 
 def place(shop: Database, *lines: LineDraft, confirm: bool = False, phone: str = "138 1234 5678") -> OrderView:

@@ -8,11 +8,11 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPlainTextEdit, QStackedWidget, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from orderapp.domain.gtin import Symbology
-from orderapp.gui.scanner_input import WedgeScannerFilter
+from orderapp.gui.scanner_input import WedgeScannerFilter, keep_scanner_input
 from orderapp.scanning.acceptance import Scan
 
 SCANNER_GAP_MS = 8  # a wedge scanner types a character every few milliseconds
@@ -234,3 +234,35 @@ def test_keys_after_the_page_is_gone_do_no_harm(qtbot: QtBot, clock: FakeClock) 
     field.show()
     burst(field, "96385074", clock)
     assert field.text() == "96385074"
+
+
+def _dialog_with_a_field(parent: QWidget, qtbot: QtBot, *, keeps_input: bool) -> tuple[QDialog, QLineEdit]:
+    dialog = QDialog(parent)
+    field = QLineEdit(dialog, objectName="badge")
+    if keeps_input:
+        keep_scanner_input(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=5000)
+    return dialog, field
+
+
+@pytest.mark.parametrize("keeps_input", [True, False])
+def test_a_burst_in_a_dialog_that_keeps_its_scanner_input_goes_to_the_dialog(
+    qtbot: QtBot, page: Page, clock: FakeClock, keeps_input: bool
+) -> None:
+    # The screen takes bursts under the dialogs it opens (as packing counts a scan under an alert) ...
+    screen_wedge = WedgeScannerFilter(page, clock=clock, dialogs=True)
+    screen_scans: list[Scan] = []
+    screen_wedge.scanned.connect(screen_scans.append)
+    # ... but not in one that reads its own keys (a staff badge scanned into the PIN box).
+    dialog, field = _dialog_with_a_field(page, qtbot, keeps_input=keeps_input)
+    burst(field, "BADGE-0042", clock)
+    if keeps_input:
+        assert screen_scans == []
+        assert field.text() == "BADGE-0042"
+    else:
+        assert [s.code for s in screen_scans] == ["BADGE-0042"]
+        assert field.text() == ""
+    dialog.close()

@@ -4,40 +4,25 @@ order ships, the stock goes below zero visibly and the reason is in the ledger a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
+import orders_screen_fixtures
 import pytest
 from gui_helpers import DialogDriver
-from order_shop import USER, Shop, delivery_draft, figures, make_shop
+from order_shop import USER, Shop, delivery_draft, figures
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from orderapp.domain.order_validation import LineDraft
-from orderapp.gui.context import AppContext
-from orderapp.gui.orders_screen import OrdersScreen, create_screen
+from orderapp.gui.orders_screen import OrdersScreen
 from orderapp.services import orders, packing, stock_ledger
 from orderapp.store.database import Database
 from orderapp.store.models import StockMovement
 
+products = orders_screen_fixtures.products  # the fixtures: a small shop, and its Orders screen shown
+screen = orders_screen_fixtures.screen
+
 REASON = "货在二号仓 the rest is in store 2"
-
-
-@pytest.fixture
-def products(shop: Database) -> Shop:
-    return make_shop(shop)
-
-
-@pytest.fixture
-def screen(qtbot: QtBot, shop: Database, products: Shop, sync_tasks: object) -> Iterator[OrdersScreen]:
-    widget = create_screen(AppContext(shop, station="TILL-1"))
-    assert isinstance(widget, OrdersScreen)
-    qtbot.addWidget(widget)
-    widget.resize(1366, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    yield widget
 
 
 def packed_order(shop: Database, qty: int) -> orders.OrderView:

@@ -30,7 +30,7 @@ from orderapp.errors import OrderAppError
 from orderapp.gui import problems
 from orderapp.gui.context import AppContext
 from orderapp.gui.evidence_button import PlayVideoButton
-from orderapp.gui.scanner_input import OWN_SCANNER_INPUT, WedgeScannerFilter
+from orderapp.gui.scanner_input import WedgeScannerFilter, keep_scanner_input
 from orderapp.gui.tasks import run_task
 from orderapp.scanning.acceptance import Scan
 from orderapp.services.evidence import shop_zone
@@ -175,7 +175,7 @@ class PackingHistoryDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         # A slip scanned here (USB scanner or the station's camera) looks its order up; it is not packed.
-        self.setProperty(OWN_SCANNER_INPUT, True)
+        keep_scanner_input(self)
         self.setObjectName("packing_history")
         self.setWindowTitle(self.tr("Packing history"))
         self.resize(900, 540)

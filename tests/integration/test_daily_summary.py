@@ -17,6 +17,7 @@ import pytest
 from pdf_checks import pdf_text
 from sqlalchemy import func, select, text
 
+from orderapp.demo import DemoSize, build_demo_shop
 from orderapp.services.daily_summary import (
     PAYMENT_STATUSES,
     DayFigures,
@@ -24,7 +25,6 @@ from orderapp.services.daily_summary import (
     TopProduct,
     daily_summary,
 )
-from orderapp.services.demo_shop import DemoSize, build_demo_shop
 from orderapp.services.return_figures import ReturnFigures
 from orderapp.services.stock_ledger import record_movement
 from orderapp.store.database import Database

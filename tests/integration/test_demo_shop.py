@@ -15,11 +15,10 @@ import phonenumbers
 import pytest
 from sqlalchemy import Connection, func, insert, inspect, select, text
 
+from orderapp.demo import SHOP_SETTINGS, DemoReport, DemoSize, build_demo_shop, products, shop_is_empty, writer
 from orderapp.domain.gtin import gtin_symbology, is_valid_gtin
 from orderapp.domain.order_status import OPEN_STATUSES, RESERVING_STATUSES, OrderStatus, can_move
 from orderapp.errors import DatabaseInUse
-from orderapp.services import demo_shop
-from orderapp.services.demo_shop import DemoReport, DemoSize, build_demo_shop, shop_is_empty
 from orderapp.services.order_search import find_candidates, search_terms
 from orderapp.store.database import Database
 from orderapp.store.models import (
@@ -320,7 +319,7 @@ def test_shop_settings_are_written_only_where_missing(database: Database) -> Non
 def test_the_demo_settings_are_complete_in_a_new_shop(shop: tuple[Database, DemoReport]) -> None:
     database, _ = shop
     settings = dict(rows(database, select(Setting.key, Setting.value)))
-    assert settings == {**settings, **demo_shop.SHOP_SETTINGS}
+    assert settings == {**settings, **SHOP_SETTINGS}
     assert settings["shop.name"] == "示例小店 Demo Corner Shop"
 
 
@@ -357,7 +356,7 @@ def test_a_failed_build_leaves_no_half_shop(database: Database, monkeypatch: pyt
     def broken(*args: Any) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(demo_shop._Catalogue, "finish_stock", broken)
+    monkeypatch.setattr(products.Catalogue, "finish_stock", broken)
     with pytest.raises(RuntimeError, match="disk full"):
         build_demo_shop(database, DemoSize(products=20, customers=5, orders=30, days=5), now=NOW)
     assert shop_is_empty(database)
@@ -453,14 +452,14 @@ def test_fast_sqlite_rows_match_what_sqlalchemy_writes(tmp_path: Path, monkeypat
     """The SQLite path writes times as text itself; they must be byte for byte what the typed
     UTCDateTime column writes, or comparisons and sorting in SQL would go wrong."""
     fast = build_sqlite(tmp_path / "fast.sqlite")
-    original_init = demo_shop._Writer.__init__
+    original_init = writer.Writer.__init__
 
     def typed_init(self: Any, conn: Connection, now_us: int) -> None:
         original_init(self, conn, now_us)
         self.dialect = "generic"
-        self.stamp = demo_shop._aware_stamp
+        self.stamp = writer.aware_stamp
 
-    monkeypatch.setattr(demo_shop._Writer, "__init__", typed_init)
+    monkeypatch.setattr(writer.Writer, "__init__", typed_init)
     typed = build_sqlite(tmp_path / "typed.sqlite")
     try:
         assert dump(fast) == dump(typed)

@@ -30,7 +30,19 @@ from orderapp.demo.exceptions import add_demo_exceptions
 from orderapp.demo.orders import OrderMaker
 from orderapp.demo.products import Catalogue
 from orderapp.demo.staff import add_demo_staff
-from orderapp.demo.writer import CUSTOMER, DAY, MOVEMENT, ORDERS, PRODUCT, Progress, Writer, micros, next_id, table_of
+from orderapp.demo.writer import (
+    CUSTOMER,
+    DAY,
+    MOVEMENT,
+    ORDERS,
+    PRODUCT,
+    Progress,
+    Writer,
+    micros,
+    next_id,
+    sqlite_bulk_settings,
+    table_of,
+)
 from orderapp.errors import DatabaseInUse
 from orderapp.i18n import _
 from orderapp.services.order_search import rebuild_search_index
@@ -97,7 +109,7 @@ def build_demo_shop(
     report = progress or _no_progress
     now_us = micros(now)
     rng = random.Random(seed)
-    with database.write_engine.begin() as conn:
+    with database.write_engine.connect() as conn, sqlite_bulk_settings(conn), conn.begin():
         if not _is_empty(conn):
             raise DatabaseInUse(
                 # The same words as when opening a file for a new shop: one message to translate.
@@ -111,7 +123,7 @@ def build_demo_shop(
         currency = settings.get("shop.currency") or "CNY"
         zone = _zone(settings.get("shop.timezone") or "Asia/Shanghai")
         opening_us = now_us - size.days * DAY - DAY
-        with writer.bulk_load():
+        with writer.without_indexes():
             catalogue = Catalogue(rng, size.products, currency, writer, opening_us, report)
             book = CustomerBook(rng, size.customers, writer, opening_us, report)
             movement_id = next_id(conn, MOVEMENT)

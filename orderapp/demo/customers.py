@@ -146,6 +146,11 @@ class CustomerBook:
         first_id = next_id(writer.conn, table)
         self.ids: list[int] = []
         self.addresses: list[_Address] = []
+        self.abroad: list[bool] = []
+        # An order's ship_* columns by fulfilment: the whole address for a delivery, the name and
+        # phone for a pickup or a counter sale.
+        self.ship_to: dict[str, list[tuple[str, ...]]] = {"delivery": [], "pickup": []}
+        self.ship_to["walk_in"] = self.ship_to["pickup"]
         rows: list[Row] = []
         random_ = rng.random
         for index in range(count):
@@ -209,6 +214,9 @@ class CustomerBook:
             )
             self.ids.append(customer_id)
             self.addresses.append(_Address(name, phone, line1, line2, city, region, postcode, country))
+            self.abroad.append(country != "CN")
+            self.ship_to["delivery"].append((name, phone, line1, line2, city, region, postcode, country))
+            self.ship_to["pickup"].append((name, phone, "", "", "", "", "", ""))
         writer.insert(table, CUSTOMER_COLUMNS, rows)
         report("customers", count, count)
         # Regulars order more often than the rest (a gentle Zipf curve), in no particular id order.

@@ -9,6 +9,7 @@ import random
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import timedelta
 from functools import cache
 from typing import TYPE_CHECKING
@@ -103,6 +104,62 @@ def _steps(fulfilment: str, status: str, branch: str) -> tuple[_Step, ...]:
     if status == CANCELLED:
         return (*_PREFIX[branch], (CANCELLED, 10, 24 * 60))
     raise ValueError(status)
+
+
+@dataclass(frozen=True)
+class _Path:
+    """What an order of one (fulfilment, status, branch) goes through, worked out once: its steps'
+    shortest times and spans, and which of its stamps (0: received) each stock movement takes."""
+
+    statuses: tuple[str, ...]  # after received
+    lows: tuple[float, ...]
+    spans: tuple[float, ...]
+    confirmed: int  # index into the order's stamps, or -1
+    shipped: int
+    completed: int
+    released: int
+    returned: int
+    keeps_reservation: bool
+
+
+@cache
+def _path(fulfilment: str, status: str, branch: str) -> _Path:
+    steps = _steps(fulfilment, status, branch)
+    statuses = tuple(step for step, _low, _high in steps)
+
+    def at(step: str) -> int:
+        return statuses.index(step) + 1 if step in statuses else -1
+
+    confirmed, shipped = at(CONFIRMED), at(SHIPPED)
+    released = at(CANCELLED) if branch in _RESERVING else -1
+    return _Path(
+        statuses,
+        tuple(low for _step, low, _high in steps),
+        tuple(high - low for _step, low, high in steps),
+        confirmed,
+        shipped,
+        at(COMPLETED),
+        released,
+        at(RETURNED),
+        shipped < 0 and released < 0 and confirmed >= 0,
+    )
+
+
+def _first_detail(kind: str, channel: str) -> str:
+    if channel != "store":
+        return ("Phone order 电话订单" if channel == "phone" else "Web order 网店订单") + (
+            ", pickup 自提" if kind == PICKUP else ""
+        )
+    return {WALK_IN: "Counter sale 门店销售", PICKUP: "For pickup 到店自提"}.get(kind, "")
+
+
+# The received step's detail, by (fulfilment, channel).
+_FIRST_DETAIL = {
+    (kind, channel): _first_detail(kind, channel)
+    for kind in (DELIVERY, PICKUP, WALK_IN)
+    for channel in ("web", "phone", "store")
+}
+_NOBODY = ("", "", "", "", "", "", "", "")  # a walk-in sale to no customer in the book
 
 
 # What the orders of each age are doing now: (age up to this many hours, status weights).
@@ -419,32 +476,23 @@ class OrderMaker:
         number = f"SO-{order_id:06d}"
 
         # Timeline: natural step times, squeezed in when the order is younger than they need.
-        steps = _steps(kind, state, side)
-        gaps = [int((low + (high - low) * random_()) * MINUTE) for _status, low, high in steps]
+        path = _path(kind, state, side)
+        gaps = [int((low + span * random_()) * MINUTE) for low, span in zip(path.lows, path.spans, strict=True)]
         room = (now_us - created) * 0.95
         needed = sum(gaps)
         if needed > room:
             factor = room / needed
             gaps = [max(1, int(gap * factor)) for gap in gaps]
-        times = [created]
         at = created
+        stamps = [stamp(created)]  # as stored; movements share their event's time
         for gap in gaps:
             at = min(at + gap, now_us)
-            times.append(at)
-        stamps = [stamp(moment) for moment in times]  # as stored; movements share their event's time
-        reached = {RECEIVED: stamps[0]}
-        for (step_status, _low, _high), step_at in zip(steps, stamps[1:], strict=True):
-            reached[step_status] = step_at
+            stamps.append(stamp(at))
 
         # Who, and where to.
         customer_index = -1
         if kind != WALK_IN or random_() < 0.3:
             customer_index = self.book.pick()
-        if customer_index >= 0:
-            address = self.book.addresses[customer_index]
-            customer_id: int | None = self.book.ids[customer_index]
-        else:
-            address, customer_id = None, None
         if kind == WALK_IN:
             channel = "store"
         else:
@@ -461,67 +509,61 @@ class OrderMaker:
             if product not in chosen:
                 chosen.append(product)
         subtotal = 0
-        confirmed_at = reached.get(CONFIRMED)
-        shipped_at = reached.get(SHIPPED)
-        completed_at = reached.get(COMPLETED)
-        returned_at = reached.get(RETURNED)
-        released_at = reached.get(CANCELLED) if side in _RESERVING else None
-        keeps_reservation = shipped_at is None and released_at is None and confirmed_at is not None
+        confirmed_at = stamps[path.confirmed] if path.confirmed >= 0 else None
+        shipped_at = stamps[path.shipped] if path.shipped >= 0 else None
+        completed_at = stamps[path.completed] if path.completed >= 0 else None
+        released_at = stamps[path.released] if path.released >= 0 else None
+        returned_at = stamps[path.returned] if path.returned >= 0 else None
+        keeps_reservation = path.keeps_reservation
         line_id, movement_id = self.line_id, self.movement_id
         user = DEFAULT_USER_ID
+        facts = catalogue.line_facts
+        committed, reserved, shipped, returned = (
+            catalogue.committed,
+            catalogue.reserved,
+            catalogue.shipped,
+            catalogue.returned,
+        )
+        walk_in = kind == WALK_IN
         for line_no, product in enumerate(chosen, start=1):
-            pack = catalogue.pack_qty[product]
+            product_id, sku, name, price, pack = facts[product]
             quantity = _QUANTITIES[int(random_() * 100)]
             if pack and random_() < 0.25:
                 quantity = pack
-            elif kind == WALK_IN and quantity > 3:
+            elif walk_in and quantity > 3:
                 quantity = 1 + quantity % 3
-            price = catalogue.prices[product]
             unit_price = price if random_() < 0.97 else price - price // 10
             discount = quantity * unit_price // 10 if random_() < 0.07 else 0
             subtotal += quantity * unit_price - discount
-            product_id = catalogue.ids[product]
-            lines.append(
-                (line_id, order_id, line_no, product_id, catalogue.skus[product], catalogue.names[product],
-                 quantity, unit_price, price, discount, False)
-            )  # fmt: skip
+            lines.append((line_id, order_id, line_no, product_id, sku, name, quantity, unit_price, price, discount,
+                          False))  # fmt: skip
             line_id += 1
             if confirmed_at is not None:
-                catalogue.committed[product] += quantity
+                committed[product] += quantity
                 if keeps_reservation:
-                    catalogue.reserved[product] += quantity
-                movements.append(
-                    (movement_id, product_id, confirmed_at, user, "reserve", 0, quantity, "Order confirmed",
-                     number, order_id)
-                )  # fmt: skip
+                    reserved[product] += quantity
+                movements.append((movement_id, product_id, confirmed_at, user, "reserve", 0, quantity,
+                                  "Order confirmed", number, order_id))  # fmt: skip
                 movement_id += 1
             if shipped_at is not None:
-                catalogue.shipped[product] += quantity
-                movements.append(
-                    (movement_id, product_id, shipped_at, user, "ship", -quantity, -quantity, "Order shipped",
-                     number, order_id)
-                )  # fmt: skip
+                shipped[product] += quantity
+                movements.append((movement_id, product_id, shipped_at, user, "ship", -quantity, -quantity,
+                                  "Order shipped", number, order_id))  # fmt: skip
                 movement_id += 1
             if completed_at is not None:
-                catalogue.committed[product] += quantity
-                catalogue.shipped[product] += quantity
-                movements.append(
-                    (movement_id, product_id, completed_at, user, "sale", -quantity, 0, "Counter sale", number,
-                     order_id)
-                )  # fmt: skip
+                committed[product] += quantity
+                shipped[product] += quantity
+                movements.append((movement_id, product_id, completed_at, user, "sale", -quantity, 0, "Counter sale",
+                                  number, order_id))  # fmt: skip
                 movement_id += 1
             if released_at is not None:
-                movements.append(
-                    (movement_id, product_id, released_at, user, "release", 0, -quantity, "Order cancelled",
-                     number, order_id)
-                )  # fmt: skip
+                movements.append((movement_id, product_id, released_at, user, "release", 0, -quantity,
+                                  "Order cancelled", number, order_id))  # fmt: skip
                 movement_id += 1
             if returned_at is not None:
-                catalogue.returned[product] += quantity
-                movements.append(
-                    (movement_id, product_id, returned_at, user, "return", quantity, 0, "Customer return",
-                     number, order_id)
-                )  # fmt: skip
+                returned[product] += quantity
+                movements.append((movement_id, product_id, returned_at, user, "return", quantity, 0,
+                                  "Customer return", number, order_id))  # fmt: skip
                 movement_id += 1
         self.line_id, self.movement_id = line_id, movement_id
 
@@ -531,7 +573,7 @@ class OrderMaker:
             coupon = self.coupons[int(random_() * 3)]
             discount = coupon if subtotal >= 4 * coupon else subtotal * 5 // 100
         shipping = 0
-        abroad = address is not None and address.country != "CN"
+        abroad = customer_index >= 0 and self.book.abroad[customer_index]
         if kind == DELIVERY:
             if abroad:
                 shipping = self.abroad_fees[int(random_() * 3)]
@@ -550,16 +592,12 @@ class OrderMaker:
             tracking = self._tracking(pattern)
 
         # Timeline rows.
-        detail = {WALK_IN: "Counter sale 门店销售", PICKUP: "For pickup 到店自提"}.get(kind, "")
-        if channel != "store":
-            detail = ("Phone order 电话订单" if channel == "phone" else "Web order 网店订单") + (
-                ", pickup 自提" if kind == PICKUP else ""
-            )
+        detail = _FIRST_DETAIL[kind, channel]
         event_id = self.event_id
         events.append((event_id, order_id, stamps[0], user, "status", None, RECEIVED, detail))
         event_id += 1
         previous = RECEIVED
-        for (step_status, _low, _high), step_at in zip(steps, stamps[1:], strict=True):
+        for step_status, step_at in zip(path.statuses, stamps[1:], strict=True):
             if step_status == SHIPPED:
                 detail = f"{carrier} {tracking}" if carrier else "Collected by the customer 顾客已取货"
             elif step_status == ON_HOLD:
@@ -576,16 +614,13 @@ class OrderMaker:
             previous = step_status
         self.event_id = event_id
 
-        if address is not None and kind != WALK_IN:
-            ship: tuple[str, ...] = (address.name, address.phone)
-            if kind == DELIVERY:
-                ship += (address.line1, address.line2, address.city, address.region, address.postcode, address.country)
-            else:
-                ship += ("", "", "", "", "", "")
-        elif address is not None:
-            ship = (address.name, address.phone, "", "", "", "", "", "")
+        ship: tuple[str, ...]
+        if customer_index < 0:
+            ship = _NOBODY
+            customer_id: int | None = None
         else:
-            ship = ("", "", "", "", "", "", "", "")
+            ship = self.book.ship_to[kind][customer_index]
+            customer_id = self.book.ids[customer_index]
         external_ref = f"WX{random_digits(rng, 10)}" if channel == "web" else ""
         notes = _ORDER_NOTES[int(random_() * len(_ORDER_NOTES))] if kind == DELIVERY and random_() < 0.05 else ""
         orders.append(

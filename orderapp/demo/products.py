@@ -194,6 +194,8 @@ class Catalogue:
         self.names: list[str] = []
         self.prices: list[int] = []
         self.pack_qty: list[int] = []  # case size where the product has a case barcode, else 0
+        # What an order line copies, in one tuple per product: id, SKU, name, price, case size.
+        self.line_facts: list[tuple[int, str, str, int, int]] = []
         self.reorder_point: list[int] = []
         self.reorder_qty: list[int] = []
         # Ledger sums, filled as orders are made.
@@ -299,6 +301,7 @@ class Catalogue:
                 )
                 barcode_id += 1
             self.pack_qty.append(pack)
+            self.line_facts.append((product_id, sku, name, price, pack))
             if (index + 1) % done_every == 0:
                 report("products", index + 1, count)
         writer.insert(product_table, PRODUCT_COLUMNS, product_rows)

@@ -80,12 +80,6 @@ SHOP_SETTINGS: dict[str, str] = {
 }
 
 
-def shop_is_empty(database: Database) -> bool:
-    """True while the database holds no products, customers or orders (settings do not count)."""
-    with database.engine.connect() as conn:
-        return _is_empty(conn)
-
-
 def build_demo_shop(
     database: Database,
     size: DemoSize = DemoSize(),

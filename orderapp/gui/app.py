@@ -229,7 +229,7 @@ def run_app(url: str, *, demo: bool) -> int:
                 return 1
             database, demo = demo_shop, True
         if demo:
-            from orderapp.demo import shop_is_empty
+            from orderapp.store.opening import shop_is_empty
 
             if shop_is_empty(database):
                 fill_demo_shop(database)

@@ -42,6 +42,7 @@ from orderapp.store.models import DEFAULT_USER_ID, Customer, Order, OrderEvent, 
 from orderapp.store.return_models import OrderReturn, OrderReturnLine
 
 USER = DEFAULT_USER_ID
+_ADDRESS_PARTS = ("line1", "line2", "city", "region", "postcode", "country")
 _OLD_REASONS = (ReturnReason.NOT_WANTED, ReturnReason.DEFECTIVE, ReturnReason.WRONG_SIZE, ReturnReason.NOT_AS_DESCRIBED)
 
 
@@ -317,12 +318,7 @@ def _reship(session: Session, order: Order, latest: datetime) -> int:
         delivery=AddressDraft(
             recipient=order.ship_name,
             phone=order.ship_phone,
-            line1=order.ship_line1,
-            line2=order.ship_line2,
-            city=order.ship_city,
-            region=order.ship_region,
-            postcode=order.ship_postcode,
-            country=order.ship_country,
+            **{part: getattr(order, f"ship_{part}") for part in _ADDRESS_PARTS},
         ),
         lines=tuple(
             LineDraft(product_id=line.product_id, code=line.sku, qty=str(line.quantity), unit_price="0")

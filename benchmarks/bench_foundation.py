@@ -18,22 +18,35 @@ from common import Row, benchmark, big_shop
 
 @benchmark
 def bench_make_shop(args: argparse.Namespace) -> list[Row]:
+    """Wall time of ``orderapp make-demo`` for the big shop, with the CPU time it took (user + system
+    of the child) and the load average: on a shared machine the CPU time is the figure that compares."""
+    import resource
+
+    before, load = resource.getrusage(resource.RUSAGE_CHILDREN), os.getloadavg()[0]
     path, seconds = big_shop(args)
     if seconds is None:  # cached: build a fresh one to time it
         path.unlink()
         for side in ("-wal", "-shm"):
             path.with_name(path.name + side).unlink(missing_ok=True)
+        before, load = resource.getrusage(resource.RUSAGE_CHILDREN), os.getloadavg()[0]
         path, seconds = big_shop(args)
     assert seconds is not None
-    size_mb = path.stat().st_size / 1e6
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    detail = {
+        "file_mb": round(path.stat().st_size / 1e6, 1),
+        "cpu_s": round(cpu, 1),
+        "load_before": load,
+        "load_after": os.getloadavg()[0],
+    }
     return [
         Row(
             "make_shop",
             f"{args.products:,} products, {args.orders:,} orders",
             seconds,
             "s",
-            "a few minutes",
-            {"file_mb": round(size_mb, 1)},
+            "<= 60 s",
+            detail,
         )
     ]
 

@@ -33,7 +33,7 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from orderapp.services.demo_shop import DemoSize, build_demo_shop
+    from orderapp.demo import DemoSize, build_demo_shop
     from orderapp.store.opening import open_new_shop_database
 
     url = database_url(args.sub_database or args.database, demo=True)
@@ -49,7 +49,7 @@ def _run(args: argparse.Namespace) -> int:
     try:
         report = build_demo_shop(database, size, seed=args.seed, progress=progress)
         if args.clips:
-            from orderapp.services.demo_evidence import add_demo_clips
+            from orderapp.demo.packing_clips import add_demo_clips
 
             add_demo_clips(database, args.clips)
     finally:

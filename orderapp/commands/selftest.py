@@ -88,7 +88,7 @@ def check_drivers() -> str:
 def make_shop(test: SelfTest) -> str:
     from sqlalchemy import select
 
-    from orderapp.services.demo_shop import DemoSize, build_demo_shop
+    from orderapp.demo import DemoSize, build_demo_shop
     from orderapp.store.models import Order, Product
     from orderapp.store.opening import open_new_shop_database
 

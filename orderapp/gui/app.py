@@ -115,8 +115,8 @@ class _DemoBuild(QObject):
 
 def fill_demo_shop(database: Database) -> None:
     """Build the demo shop in a worker (about a second), showing its progress; waits for it."""
-    from orderapp.services.demo_evidence import add_demo_clips
-    from orderapp.services.demo_shop import build_demo_shop
+    from orderapp.demo import build_demo_shop
+    from orderapp.demo.packing_clips import add_demo_clips
 
     dialog = QProgressDialog(_tr("Making the demo shop…"), "", 0, 0)
     dialog.setObjectName("demo_progress")
@@ -217,7 +217,7 @@ def run_app(url: str, *, demo: bool) -> int:
                 return 1
             database, demo = demo_shop, True
         if demo:
-            from orderapp.services.demo_shop import shop_is_empty
+            from orderapp.store.opening import shop_is_empty
 
             if shop_is_empty(database):
                 fill_demo_shop(database)

@@ -31,7 +31,7 @@ class FirstRunChoices:
 
 def needs_first_run(database: Database) -> bool:
     """True for a shop with no name, no products, customers or orders, that has not been through the wizard."""
-    from orderapp.services.demo_shop import shop_is_empty
+    from orderapp.store.opening import shop_is_empty
 
     with database.session() as session:
         stored = settings_store.read_values(session, [SETUP_KEY, "shop.name"])

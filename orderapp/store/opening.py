@@ -352,6 +352,12 @@ def _in_use(location: str) -> DatabaseInUse:
     )
 
 
+def shop_is_empty(database: Database) -> bool:
+    """True while the database holds no products, customers or orders (settings do not count)."""
+    with database.engine.connect() as conn:
+        return _shop_is_empty(conn)
+
+
 def _shop_is_empty(conn: Connection) -> bool:
     tables = set(inspect(conn).get_table_names())
     for table in ("product", "customer", "orders"):

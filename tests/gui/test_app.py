@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication, QProgressDialog
 from pytestqt.qtbot import QtBot
 
 from orderapp import i18n
+from orderapp.demo import shop_is_empty
 from orderapp.gui.app import ensure_cjk_font, fill_demo_shop, install_translators
-from orderapp.services.demo_shop import shop_is_empty
 from orderapp.services.shop_settings import load_settings
 from orderapp.store.opening import open_database
 

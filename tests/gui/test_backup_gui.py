@@ -14,11 +14,11 @@ from pytestqt.qtbot import QtBot
 from shop_damage import zero_a_page_of
 from sqlalchemy import func, select
 
+from orderapp.demo import DemoSize, build_demo_shop
 from orderapp.errors import DamagedDatabase
 from orderapp.gui import backup_restore
 from orderapp.gui.database_dialog import Choice, DatabaseProblemDialog, Decision, open_shop
 from orderapp.gui.settings_backup import BackupSettingsGroup
-from orderapp.services.demo_shop import DemoSize, build_demo_shop
 from orderapp.services.shop_settings import load_settings, save_settings
 from orderapp.store import backup_policy
 from orderapp.store.database import Database

@@ -17,6 +17,7 @@ import pytest
 from pdf_checks import page_count, pdf_text
 from sqlalchemy import func, select, text
 
+from orderapp.demo import DemoSize, build_demo_shop
 from orderapp.domain.exception_rules import ExceptionStatus
 from orderapp.domain.returns import ReturnItem
 from orderapp.services.daily_summary import (
@@ -26,7 +27,6 @@ from orderapp.services.daily_summary import (
     TopProduct,
     daily_summary,
 )
-from orderapp.services.demo_shop import DemoSize, build_demo_shop
 from orderapp.services.exception_figures import ExceptionFigures
 from orderapp.services.exceptions import raise_exception
 from orderapp.services.exceptions_actions import move_exception, resolve_exception

@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select
 
+from orderapp.demo import DemoSize, build_demo_shop
 from orderapp.domain.exception_rules import ExceptionStatus, Family
-from orderapp.services.demo_shop import DemoSize, build_demo_shop
 from orderapp.services.exceptions import QueueFilter, exception_queue, get_exception
 from orderapp.store.database import Database
 from orderapp.store.exception_models import ExceptionEvent

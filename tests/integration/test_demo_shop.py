@@ -15,13 +15,13 @@ import phonenumbers
 import pytest
 from sqlalchemy import Connection, func, insert, inspect, select, text
 
+from orderapp.demo import SHOP_SETTINGS, DemoReport, DemoSize, build_demo_shop, products, shop_is_empty, writer
 from orderapp.domain.gtin import gtin_symbology, is_valid_gtin
 from orderapp.domain.order_status import OPEN_STATUSES, RESERVING_STATUSES, OrderStatus, can_move
 from orderapp.errors import DatabaseInUse
-from orderapp.services import demo_shop
-from orderapp.services.demo_shop import DemoReport, DemoSize, build_demo_shop, shop_is_empty
 from orderapp.services.order_search import find_candidates, search_terms
 from orderapp.store.database import Database
+from orderapp.store.exception_models import ExceptionEvent, OrderException
 from orderapp.store.models import (
     Customer,
     Order,
@@ -200,6 +200,7 @@ def test_order_totals_add_up(shop: tuple[Database, DemoReport]) -> None:
     for order_id, amount in rows(database, select(Refund.order_id, Refund.amount_cents)):
         refunded[order_id] += amount
     exchanges = {row[0] for row in rows(database, select(OrderReturn.exchange_order_id)) if row[0] is not None}
+    exchanges |= {row[0] for row in rows(database, select(ExceptionEvent.linked_order_id)) if row[0] is not None}
     assert any(o.discount_cents for o in orders) and any(o.shipping_cents for o in orders)
     assert any(line.discount_cents for order_lines in lines.values() for line in order_lines)
     for order in orders:
@@ -208,7 +209,7 @@ def test_order_totals_add_up(shop: tuple[Database, DemoReport]) -> None:
         assert [line.line_no for line in own] == list(range(1, len(own) + 1))
         assert order.subtotal_cents == sum(x.quantity * x.unit_price_cents - x.discount_cents for x in own)
         assert order.total_cents == order.subtotal_cents - order.discount_cents + order.shipping_cents
-        assert (order.total_cents > 0 or order.id in exchanges) and order.currency == "CNY"  # an exchange is free
+        assert (order.total_cents > 0 or order.id in exchanges) and order.currency == "CNY"  # exchanges, reships free
         assert 0 <= order.paid_cents <= order.total_cents
         assert refunded[order.id] <= order.paid_cents
         if order.payment_status == "refunded" and refunded[order.id]:  # refunded in full after a return
@@ -238,6 +239,79 @@ def test_the_search_box_finds_demo_orders(shop: tuple[Database, DemoReport]) -> 
             assert terms is not None
             found = find_candidates(session, terms)
             assert found is None or order.id in found, typed
+
+
+def test_a_lost_parcel_was_reshipped_as_a_linked_free_order(shop: tuple[Database, DemoReport]) -> None:
+    """A new user finds a reship: an exception resolved with the "reship" action, whose linked order
+    sends the same items to the same customer and address at no charge, urgent, waiting to be packed."""
+    database, _ = shop
+    actions = rows(database, select(ExceptionEvent).where(ExceptionEvent.action == "reship"))
+    assert len(actions) == 1 and actions[0].linked_order_id is not None
+    action = actions[0]
+    exception = rows(database, select(OrderException).where(OrderException.id == action.exception_id))[0]
+    assert (exception.type, exception.status, exception.is_open) == ("lost", "resolved", False)
+    history = rows(database, select(ExceptionEvent).where(ExceptionEvent.exception_id == exception.id))
+    assert [e.to_status for e in history if e.kind == "status"] == ["in_progress", "action_taken", "resolved"]
+    assert exception.opened_at <= action.at <= exception.resolved_at <= NOW
+    with database.session() as session:
+        original = session.get(Order, exception.order_id)
+        reship = session.get(Order, action.linked_order_id)
+        assert original is not None and reship is not None
+        assert original.status == "shipped"  # lost on the way: it never arrived
+        assert reship.number in exception.resolution
+        assert (reship.status, reship.priority, reship.total_cents, reship.payment_status) == (
+            "confirmed", "urgent", 0, "paid")  # fmt: skip
+        assert f"Reship of order {original.number} for exception EX-{exception.id}." == reship.notes
+        assert reship.customer_id == original.customer_id
+        address = ("ship_name", "ship_line1", "ship_line2", "ship_city", "ship_postcode", "ship_country")
+        assert [getattr(reship, a) for a in address] == [getattr(original, a) for a in address]
+        assert [(x.product_id, x.quantity) for x in reship.lines] == [
+            (x.product_id, x.quantity) for x in original.lines
+        ]
+        assert all(x.unit_price_cents == 0 for x in reship.lines)
+        reserved = session.scalars(
+            select(StockMovement.reserved_delta).where(
+                StockMovement.order_id == reship.id, StockMovement.kind == "reserve"
+            )
+        ).all()
+        assert sorted(reserved) == sorted(x.quantity for x in reship.lines)  # its stock is held for packing
+    assert exception.opened_at < reship.created_at == action.at
+
+
+def test_a_small_shop_adds_up_in_sql(database: Database) -> None:
+    """Stock figures equal their ledger, order totals equal their lines, and every row points at rows
+    that exist (the SQLite build writes without foreign key checks), asked of the database itself."""
+    build_demo_shop(database, DemoSize(products=40, customers=15, orders=400, days=15), seed=11, now=NOW)
+    checks = {
+        "stock against the ledger": "SELECT p.id FROM product p LEFT JOIN (SELECT product_id, sum(qty_delta) q, "
+        "sum(reserved_delta) r FROM stock_movement GROUP BY product_id) m ON m.product_id = p.id "
+        "WHERE p.on_hand <> coalesce(m.q, 0) OR p.reserved <> coalesce(m.r, 0) OR p.reserved < 0 "
+        "OR p.on_hand < p.reserved",
+        "subtotals against the lines": "SELECT o.id FROM orders o JOIN (SELECT order_id, "
+        "sum(quantity * unit_price_cents - discount_cents) s FROM order_line GROUP BY order_id) l "
+        "ON l.order_id = o.id WHERE o.subtotal_cents <> l.s",
+        "totals": "SELECT id FROM orders WHERE total_cents <> subtotal_cents - discount_cents + shipping_cents",
+        "orders without lines": "SELECT o.id FROM orders o WHERE NOT EXISTS "
+        "(SELECT 1 FROM order_line l WHERE l.order_id = o.id)",
+    }
+    links = [("order_line", "order_id", "orders"), ("order_line", "product_id", "product"),
+             ("order_event", "order_id", "orders"), ("stock_movement", "product_id", "product"),
+             ("stock_movement", "order_id", "orders"), ("product_barcode", "product_id", "product"),
+             ("orders", "customer_id", "customer"), ("order_return", "order_id", "orders"),
+             ("order_exception", "order_id", "orders"), ("exception_event", "linked_order_id", "orders"),
+             ("pack_scan", "order_line_id", "order_line"), ("pack_session", "order_id", "orders")]  # fmt: skip
+    for table, column, parent in links:
+        checks[f"{table}.{column}"] = (
+            f"SELECT c.id FROM {table} c LEFT JOIN {parent} p ON p.id = c.{column} "
+            f"WHERE c.{column} IS NOT NULL AND p.id IS NULL"
+        )
+    with database.engine.connect() as conn:
+        found = {name: conn.execute(text(sql)).scalars().all() for name, sql in checks.items()}
+        assert found == {name: [] for name in checks}
+        assert conn.execute(select(func.count()).select_from(StockMovement)).scalar_one() > 400
+        if database.is_sqlite:
+            assert conn.exec_driver_sql("PRAGMA foreign_key_check").all() == []
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar_one() == 1  # the build's setting put back
 
 
 def test_order_numbers_are_scanner_safe(shop: tuple[Database, DemoReport]) -> None:
@@ -320,7 +394,7 @@ def test_shop_settings_are_written_only_where_missing(database: Database) -> Non
 def test_the_demo_settings_are_complete_in_a_new_shop(shop: tuple[Database, DemoReport]) -> None:
     database, _ = shop
     settings = dict(rows(database, select(Setting.key, Setting.value)))
-    assert settings == {**settings, **demo_shop.SHOP_SETTINGS}
+    assert settings == {**settings, **SHOP_SETTINGS}
     assert settings["shop.name"] == "示例小店 Demo Corner Shop"
 
 
@@ -357,7 +431,7 @@ def test_a_failed_build_leaves_no_half_shop(database: Database, monkeypatch: pyt
     def broken(*args: Any) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(demo_shop._Catalogue, "finish_stock", broken)
+    monkeypatch.setattr(products.Catalogue, "finish_stock", broken)
     with pytest.raises(RuntimeError, match="disk full"):
         build_demo_shop(database, DemoSize(products=20, customers=5, orders=30, days=5), now=NOW)
     assert shop_is_empty(database)
@@ -453,14 +527,14 @@ def test_fast_sqlite_rows_match_what_sqlalchemy_writes(tmp_path: Path, monkeypat
     """The SQLite path writes times as text itself; they must be byte for byte what the typed
     UTCDateTime column writes, or comparisons and sorting in SQL would go wrong."""
     fast = build_sqlite(tmp_path / "fast.sqlite")
-    original_init = demo_shop._Writer.__init__
+    original_init = writer.Writer.__init__
 
     def typed_init(self: Any, conn: Connection, now_us: int) -> None:
         original_init(self, conn, now_us)
         self.dialect = "generic"
-        self.stamp = demo_shop._aware_stamp
+        self.stamp = writer.aware_stamp
 
-    monkeypatch.setattr(demo_shop._Writer, "__init__", typed_init)
+    monkeypatch.setattr(writer.Writer, "__init__", typed_init)
     typed = build_sqlite(tmp_path / "typed.sqlite")
     try:
         assert dump(fast) == dump(typed)

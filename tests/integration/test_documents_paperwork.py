@@ -11,9 +11,9 @@ from pdf_checks import barcodes_in, page_count, page_images, pdf_pages_text, pdf
 from sqlalchemy import select
 
 from orderapp import cli
+from orderapp.demo import DemoSize, build_demo_shop
 from orderapp.documents.pick_list import bin_order
 from orderapp.services import paperwork
-from orderapp.services.demo_shop import DemoSize, build_demo_shop
 from orderapp.services.document_settings import (
     DocumentSettings,
     load_document_settings,

@@ -6,8 +6,8 @@ from dataclasses import replace
 
 import pytest
 
+from orderapp.demo import DemoSize, build_demo_shop
 from orderapp.errors import ValidationFailed
-from orderapp.services.demo_shop import DemoSize, build_demo_shop
 from orderapp.services.document_settings import load_document_settings
 from orderapp.services.first_run import FirstRunChoices, finish_first_run, needs_first_run, skip_first_run
 from orderapp.services.shop_settings import ShopSettings, load_settings, save_settings

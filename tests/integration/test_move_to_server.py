@@ -16,11 +16,11 @@ from sqlalchemy import create_engine, text
 from orderapp import paths
 from orderapp.cli import main
 from orderapp.commands import database_url
+from orderapp.demo import DemoSize, build_demo_shop
 from orderapp.domain.order_validation import LineDraft
 from orderapp.errors import DatabaseInUse
 from orderapp.services import move_to_server as moving
 from orderapp.services import orders, stock_ledger
-from orderapp.services.demo_shop import DemoSize, build_demo_shop
 from orderapp.store.database import Database
 from orderapp.store.opening import open_database, open_new_shop_database
 

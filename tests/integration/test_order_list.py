@@ -9,10 +9,10 @@ import pytest
 from order_shop import USER, Shop, delivery_draft, make_shop
 from sqlalchemy import func, select
 
+from orderapp.demo import DemoSize, build_demo_shop
 from orderapp.domain.order_validation import AddressDraft, CustomerDraft, LineDraft, OrderDraft
 from orderapp.services import order_search, orders
 from orderapp.services.customers import CustomerInput, DuplicateCustomer, update_customer
-from orderapp.services.demo_shop import DemoSize, build_demo_shop
 from orderapp.services.order_list import OrderFilter, list_orders
 from orderapp.store.database import Database
 from orderapp.store.models import Customer, Order

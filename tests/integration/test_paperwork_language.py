@@ -13,8 +13,8 @@ from pdf_checks import barcodes_in, page_images, pdf_pages_text, pdf_text
 from sqlalchemy import func, select
 
 from orderapp import cli, i18n
+from orderapp.demo import DemoSize, build_demo_shop
 from orderapp.services import documents
-from orderapp.services.demo_shop import DemoSize, build_demo_shop
 from orderapp.services.document_settings import DocumentSettings, save_document_settings
 from orderapp.store.database import Database
 from orderapp.store.models import Order, OrderLine

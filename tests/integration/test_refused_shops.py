@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from shop_damage import zero_a_page_of
 
+from orderapp.demo import DemoSize, build_demo_shop
 from orderapp.errors import DamagedDatabase, DatabaseProblem
-from orderapp.services.demo_shop import DemoSize, build_demo_shop
 from orderapp.store import backup_policy
 from orderapp.store.opening import open_database, open_new_shop_database
 

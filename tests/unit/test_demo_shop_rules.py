@@ -8,9 +8,9 @@ from itertools import pairwise
 
 import pytest
 
+from orderapp.demo.orders import OrderMaker, _steps
+from orderapp.demo.products import _chinese_size
 from orderapp.domain.order_status import OrderStatus, can_move
-from orderapp.services import demo_shop
-from orderapp.services.demo_shop import _chinese_size, _steps
 
 ALL_KINDS = [
     (kind, status, branch)
@@ -37,7 +37,7 @@ def test_every_timeline_is_a_path_the_app_allows(kind: str, status: str, branch:
 
 
 def test_ems_tracking_numbers_carry_a_valid_s10_check_digit() -> None:
-    maker = object.__new__(demo_shop._OrderMaker)
+    maker = object.__new__(OrderMaker)
     maker.rng = random.Random(3)
     for _ in range(200):
         number = maker._tracking("EMS")

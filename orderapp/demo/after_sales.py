@@ -7,6 +7,8 @@ are what the app would have written).
 - a few recently delivered, paid orders get: a partial return put back in stock with its refund, a
   damaged item written off with its refund, a reship-like exchange (the same item sent again at no
   charge), a full return refunded in full, and a refund without a return (late delivery);
+- a parcel the carrier lost is reshipped: its exception is resolved with the "reship" action, a
+  linked zero-price order (urgent, confirmed, waiting to be packed), as the exceptions screen does;
 - the best customers are tagged VIP and two others "risk";
 - one customer is entered twice (same name, phone and address) for the duplicate finder to merge.
 
@@ -22,16 +24,25 @@ from datetime import datetime, timedelta
 from sqlalchemy import Connection, func, insert, select, text
 from sqlalchemy.orm import Session
 
+from orderapp.demo.exceptions import AUTOMATIC, OWNERS, PLANS, exception_event
+from orderapp.domain import exception_rules as rules
+from orderapp.domain.exception_rules import ActionType, ExceptionStatus
 from orderapp.domain.order_status import OrderStatus
+from orderapp.domain.order_validation import AddressDraft, CustomerDraft, LineDraft, OrderDraft
 from orderapp.domain.returns import Condition, ReturnItem, ReturnReason, return_number
 from orderapp.errors import OrderAppError
+from orderapp.i18n import _
+from orderapp.services.exceptions import exception_number
 from orderapp.services.order_search import refresh_customer_orders
+from orderapp.services.orders import confirm_in, place_in
 from orderapp.services.returns import exchange_in, refund_in, return_in
 from orderapp.store.customer_models import CustomerTag
-from orderapp.store.models import DEFAULT_USER_ID, Customer, Order, OrderEvent, OrderLine
+from orderapp.store.exception_models import ExceptionEvent, OrderException
+from orderapp.store.models import DEFAULT_USER_ID, Customer, Order, OrderEvent, OrderLine, Product
 from orderapp.store.return_models import OrderReturn, OrderReturnLine
 
 USER = DEFAULT_USER_ID
+_ADDRESS_PARTS = ("line1", "line2", "city", "region", "postcode", "country")
 _OLD_REASONS = (ReturnReason.NOT_WANTED, ReturnReason.DEFECTIVE, ReturnReason.WRONG_SIZE, ReturnReason.NOT_AS_DESCRIBED)
 
 
@@ -39,7 +50,7 @@ _OLD_REASONS = (ReturnReason.NOT_WANTED, ReturnReason.DEFECTIVE, ReturnReason.WR
 class AfterSales:
     returns: int  # return records, old and new
     refunds: int
-    orders: int  # exchange orders added
+    orders: int  # exchange and reship orders added
     order_lines: int
     movements: int  # ledger rows added
 
@@ -56,6 +67,7 @@ def add_after_sales(conn: Connection, *, now: datetime, seed: int) -> AfterSales
         lines_before = session.scalar(select(func.count()).select_from(OrderLine)) or 0
         records = _record_old_returns(session, rng)
         made, refunds = _new_after_sales(session, rng, now)
+        _reship_a_lost_parcel(session, now)
         _tag_customers(session, rng)
         _enter_a_customer_twice(session)
         session.flush()
@@ -229,6 +241,118 @@ def _carry_out(session: Session, plan: str, order: Order, lines: list[OrderLine]
     return 1, 0
 
 
+def _reship_a_lost_parcel(session: Session, now: datetime) -> int | None:
+    """A recently shipped parcel lost by the carrier, and its exception resolved by reshipping: a new
+    order linked to the exception, at zero price, with the same customer, address and items (what
+    "Reship" among the exception's actions places). Returns the reship's id (None when no shipped
+    order could be sent again, e.g. nothing left in stock)."""
+    latest = now - timedelta(minutes=30)
+    taken = set(session.scalars(select(OrderException.order_id)))
+    candidates = session.scalars(
+        select(Order)
+        .where(
+            Order.status == OrderStatus.SHIPPED.value,
+            Order.fulfilment == "delivery",
+            Order.updated_at < latest - timedelta(hours=3),
+        )
+        .order_by(Order.updated_at.desc(), Order.id.desc())
+        .limit(20)
+    ).all()
+    for order in candidates:
+        if order.id in taken or not _in_stock(session, order.id):
+            continue
+        try:
+            with session.begin_nested():
+                return _reship(session, order, latest)
+        except OrderAppError:
+            continue  # e.g. an item sold out since: the next parcel
+    return None
+
+
+def _in_stock(session: Session, order_id: int) -> bool:
+    """Whether every line of the order could be sent again from the stock on hand (asked first, so
+    that no attempt is rolled back: on PostgreSQL that would leave a gap in the order numbers)."""
+    short = session.execute(
+        select(OrderLine.id)
+        .join(Product, Product.id == OrderLine.product_id)
+        .where(OrderLine.order_id == order_id, Product.on_hand - Product.reserved < OrderLine.quantity)
+        .limit(1)
+    ).first()
+    return short is None
+
+
+def _reship(session: Session, order: Order, latest: datetime) -> int:
+    wait = (latest - order.updated_at) / 4
+    opened, started, acted, resolved = (order.updated_at + wait * n for n in (1, 2, 3, 4))
+    plan = next(plan for plan in PLANS if plan.kind == "lost")
+    base = rules.base_priority(plan.severity, urgent=order.priority == "urgent")
+    record = OrderException(
+        order_id=order.id,
+        family=rules.FAMILY_OF_TYPE[plan.kind].value,
+        type=plan.kind,
+        severity=plan.severity.value,
+        owner=OWNERS[0],
+        status=ExceptionStatus.RESOLVED.value,
+        is_open=False,
+        cause=plan.cause,
+        resolution="",
+        priority_base=base,
+        queue_key=rules.queue_key(base, opened),
+        opened_at=opened,
+        opened_by=AUTOMATIC,
+        resolved_at=resolved,
+        updated_at=resolved,
+    )
+    session.add(record)
+    session.flush()
+    number = exception_number(record.id)
+    customer = session.get(Customer, order.customer_id) if order.customer_id is not None else None
+    lines = session.scalars(select(OrderLine).where(OrderLine.order_id == order.id).order_by(OrderLine.line_no))
+    draft = OrderDraft(
+        customer=CustomerDraft(
+            customer_id=order.customer_id,
+            name=customer.name if customer is not None else order.ship_name,
+            phone=customer.phone if customer is not None else "",
+        ),
+        fulfilment=order.fulfilment,
+        delivery=AddressDraft(
+            recipient=order.ship_name,
+            phone=order.ship_phone,
+            **{part: getattr(order, f"ship_{part}") for part in _ADDRESS_PARTS},
+        ),
+        lines=tuple(
+            LineDraft(product_id=line.product_id, code=line.sku, qty=str(line.quantity), unit_price="0")
+            for line in lines
+        ),
+        payment_status="paid",
+        priority="urgent",
+        notes=_("Reship of order {order} for exception {number}.").format(order=order.number, number=number),
+        channel=order.channel,
+    )
+    reship = place_in(session, draft, user_id=USER, at=acted)
+    confirm_in(session, reship, user_id=USER, at=acted)
+    resolution = f"重发 {reship.number} reshipped, carrier claim filed"
+    record.resolution = resolution
+    owner = OWNERS[0]
+    session.execute(
+        insert(ExceptionEvent),
+        [
+            exception_event(record.id, opened, AUTOMATIC, "raised", None, "open", plan.cause),
+            exception_event(record.id, started, owner, "status", "open", "in_progress", ""),
+            exception_event(record.id, started, owner, "note", None, None, "联系快递 asked the carrier, parcel lost"),
+            {
+                **exception_event(record.id, acted, owner, "action", None, None, ""),
+                "action": ActionType.RESHIP.value,
+                "linked_order_id": reship.id,
+            },
+            exception_event(record.id, acted, owner, "status", "in_progress", "action_taken", ""),
+            exception_event(record.id, resolved, owner, "status", "action_taken", "resolved", resolution),
+        ],
+    )
+    session.flush()
+    return reship.id
+
+
 def _tag_customers(session: Session, rng: random.Random) -> None:
     counts = session.execute(
         select(Order.customer_id, func.count())
@@ -240,7 +364,7 @@ def _tag_customers(session: Session, rng: random.Random) -> None:
     for customer_id in ids[:3]:
         session.add(CustomerTag(customer_id=customer_id, tag="vip"))
     rest = ids[3:]
-    for index in sorted({int(rng.random() * len(rest)) for _ in range(2)} if rest else set()):
+    for index in sorted({int(rng.random() * len(rest)) for _draw in range(2)} if rest else set()):
         session.add(CustomerTag(customer_id=rest[index], tag="risk"))
     session.flush()
 

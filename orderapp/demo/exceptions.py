@@ -174,25 +174,29 @@ def _write(
             "updated_at": opened + step_gap * (len(steps) - 1),
         },
     ).scalar_one()
-    events: list[dict[str, object]] = [_event(exception_id, opened, AUTOMATIC, "raised", None, "open", plan.cause)]
+    events: list[dict[str, object]] = [
+        exception_event(exception_id, opened, AUTOMATIC, "raised", None, "open", plan.cause)
+    ]
     previous = ExceptionStatus.OPEN
     for n, step in enumerate(steps[1:], start=1):
         at = opened + step_gap * n
         if step is ExceptionStatus.IN_PROGRESS:
             events.append(
-                _event(exception_id, at - step_gap / 2, owner, "note", None, None, "联系客户 contacted the customer")
+                exception_event(
+                    exception_id, at - step_gap / 2, owner, "note", None, None, "联系客户 contacted the customer"
+                )
             )
         if step is ExceptionStatus.ACTION_TAKEN:
-            action = _event(exception_id, at, owner, "action", None, None, "")
+            action = exception_event(exception_id, at, owner, "action", None, None, "")
             action.update(action=plan.action, amount_cents=plan.amount_cents)
             events.append(action)
         detail = plan.resolution if step is ExceptionStatus.RESOLVED else ""
-        events.append(_event(exception_id, at, owner, "status", previous.value, step.value, detail))
+        events.append(exception_event(exception_id, at, owner, "status", previous.value, step.value, detail))
         previous = step
     conn.execute(insert(ExceptionEvent), events)
 
 
-def _event(
+def exception_event(
     exception_id: int, at: datetime, actor: str, kind: str, before: str | None, after: str | None, detail: str
 ) -> dict[str, object]:
     return {

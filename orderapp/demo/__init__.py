@@ -1,0 +1,13 @@
+"""The demo shop generator: a believable shop to try the app on, and the benchmarks' big shops.
+
+A data generator, not a use case: it writes rows in bulk inside one transaction and is called by
+``orderapp make-demo``, ``orderapp --demo`` and the first-run wizard. ``build_demo_shop`` (in
+``shop``) runs the parts in order: ``products``, ``customers``, ``orders`` (all through ``writer``),
+then ``staff``, ``exceptions`` and ``after_sales``; ``packing_clips`` adds packing videos afterwards
+(it needs OpenCV, so it is imported only where it is used).
+"""
+
+from orderapp.demo.shop import SHOP_SETTINGS, DemoReport, DemoSize, build_demo_shop
+from orderapp.store.opening import shop_is_empty
+
+__all__ = ["SHOP_SETTINGS", "DemoReport", "DemoSize", "build_demo_shop", "shop_is_empty"]

@@ -34,7 +34,7 @@ from orderapp.errors import OrderAppError
 from orderapp.i18n import _
 from orderapp.services.exceptions import exception_number
 from orderapp.services.order_search import refresh_customer_orders
-from orderapp.services.orders import confirm_in, place_in
+from orderapp.services.order_writing import confirm_in, place_in
 from orderapp.services.returns import exchange_in, refund_in, return_in
 from orderapp.store.customer_models import CustomerTag
 from orderapp.store.exception_models import ExceptionEvent, OrderException

@@ -26,9 +26,9 @@ def bench_customers(args: argparse.Namespace) -> list[Row]:
     from sqlalchemy import func, select
 
     from orderapp.domain.returns import ReturnItem
-    from orderapp.services.customer_book import customer_history, list_customers
-    from orderapp.services.customer_merge import find_duplicate_customers
-    from orderapp.services.returns import record_return, returnable_order
+    from orderapp.services.aftersales.returns import record_return, returnable_order
+    from orderapp.services.customers.book import customer_history, list_customers
+    from orderapp.services.customers.merge import find_duplicate_customers
     from orderapp.store.models import DEFAULT_USER_ID, Order
     from orderapp.store.opening import open_database
     from orderapp.store.return_models import OrderReturn

@@ -21,7 +21,7 @@ from common import ROOT, Row, benchmark, big_shop
 if TYPE_CHECKING:
     from orderapp.documents.letterhead import Letterhead
     from orderapp.documents.packing_slip import SlipOrder
-    from orderapp.services.document_settings import DocumentSettings
+    from orderapp.services.settings.documents import DocumentSettings
 
 BATCH = 500
 
@@ -29,7 +29,7 @@ BATCH = 500
 def _orders_for_batch(path: Path) -> tuple[list[int], float]:
     """500 orders waiting to be packed (oldest first), topped up with packed and shipped ones."""
     from orderapp.domain.order_status import OrderStatus
-    from orderapp.services import paperwork
+    from orderapp.services.documents import paperwork
     from orderapp.store.opening import open_database
 
     database = open_database(path)
@@ -45,8 +45,8 @@ def _orders_for_batch(path: Path) -> tuple[list[int], float]:
 
 
 def _load_slips(path: Path, ids: list[int]) -> tuple[Letterhead, list[SlipOrder], DocumentSettings]:
-    from orderapp.services import paperwork
-    from orderapp.services.document_settings import load_document_settings
+    from orderapp.services.documents import paperwork
+    from orderapp.services.settings.documents import load_document_settings
     from orderapp.store.opening import open_database
 
     database = open_database(path)
@@ -223,7 +223,7 @@ def _service_slips(path: Path, ids: list[int]) -> dict[str, object]:
     for 500 order numbers (found, loaded, laid out in the paperwork language, written to a file)."""
     import tempfile
 
-    from orderapp.services import documents
+    from orderapp.services.documents import printing as documents
     from orderapp.store.models import Order
     from orderapp.store.opening import open_database
 
@@ -292,8 +292,8 @@ def _batch_memory(path: Path, ids: list[int]) -> dict[str, float]:
 def bench_daily_summary(args: argparse.Namespace) -> list[Row]:
     """The daily summary of the big shop, figures and PDF, for yesterday, today and a month back."""
     from orderapp.documents.daily_report import render_daily_summary
-    from orderapp.services.daily_summary import daily_summary, today_in_shop
-    from orderapp.services.paperwork import shop_paper
+    from orderapp.services.documents.daily_summary import daily_summary, today_in_shop
+    from orderapp.services.documents.paperwork import shop_paper
     from orderapp.store.opening import open_database
 
     path, _ = big_shop(args)

@@ -253,7 +253,7 @@ def _player_open() -> list[Row]:
     from PySide6.QtWidgets import QApplication
 
     from orderapp.gui.evidence_player import EvidencePlayer
-    from orderapp.services.evidence_settings import RecordingSettings, save_recording_settings
+    from orderapp.services.settings.evidence import RecordingSettings, save_recording_settings
     from orderapp.store.opening import open_database
 
     app = QApplication.instance() or QApplication([])

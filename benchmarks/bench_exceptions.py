@@ -124,9 +124,9 @@ def _median_ms(work, runs: int) -> float:  # type: ignore[no-untyped-def]
 @benchmark
 def bench_exceptions(args: argparse.Namespace) -> list[Row]:
     """Queue first page (plain and filtered), one incremental run of the checks, the 30- and 90-day report."""
-    from orderapp.services.exceptions import QueueFilter, exception_queue
-    from orderapp.services.exceptions_checks import run_exception_checks
-    from orderapp.services.exceptions_report import exceptions_report
+    from orderapp.services.aftersales.exception_checks import run_exception_checks
+    from orderapp.services.aftersales.exceptions import QueueFilter, exception_queue
+    from orderapp.services.aftersales.exceptions_report import exceptions_report
     from orderapp.store.opening import open_database
     from orderapp.store.types import utc_now
 

@@ -92,7 +92,7 @@ def bench_startup(args: argparse.Namespace) -> list[Row]:
 
 @benchmark
 def bench_dashboard(args: argparse.Namespace) -> list[Row]:
-    from orderapp.services.dashboard import dashboard_figures
+    from orderapp.services.shop.dashboard import dashboard_figures
     from orderapp.store.opening import open_database
 
     path, _ = big_shop(args)

@@ -31,12 +31,12 @@ kind, shop, path = sys.argv[1:4]
 database = open_database(shop)
 started = time.perf_counter()
 if kind == "products":
-    from orderapp.services.product_import import import_products
+    from orderapp.services.stock.product_import import import_products
     result = import_products(database, Path(path), user_id=1)
     assert result.written, [str(p) for p in result.problems[:5]]
     rows = len(result.rows)
 else:
-    from orderapp.services.order_import import import_orders
+    from orderapp.services.orders.importing import import_orders
     plan, result = import_orders(database, Path(path), user_id=1)
     rows = plan.rows
 seconds = time.perf_counter() - started
@@ -47,7 +47,7 @@ print(json.dumps({"seconds": seconds, "peak_mb": peak_kb / 1024, "rows": rows}))
 
 def _shop(path: Path) -> None:
     from orderapp.domain.product_validation import BarcodeDraft, ProductDraft  # noqa: F401
-    from orderapp.services import stock_ledger
+    from orderapp.services.stock import ledger as stock_ledger
     from orderapp.store.models import Product
     from orderapp.store.opening import open_database
 
@@ -102,7 +102,7 @@ def _confirm_while(database: object, running: threading.Event) -> dict[str, floa
     Each write's wait is measured; "told" counts the writes answered "another PC is importing"."""
     from orderapp.domain.order_validation import CustomerDraft, LineDraft, OrderDraft
     from orderapp.errors import OrderAppError
-    from orderapp.services.orders import confirm_order, place_order
+    from orderapp.services.orders.placing import confirm_order, place_order
     from orderapp.store.db_errors import DatabaseBusy
 
     draft = OrderDraft(

@@ -72,8 +72,8 @@ def _copy(path: Path, folder: Path) -> Path:
 
 @benchmark
 def bench_inventory_import(args: argparse.Namespace) -> list[Row]:
-    from orderapp.services.product_export import export_products
-    from orderapp.services.product_import import import_products
+    from orderapp.services.stock.product_export import export_products
+    from orderapp.services.stock.product_import import import_products
     from orderapp.store.models import DEFAULT_USER_ID
     from orderapp.store.opening import open_database
 
@@ -109,7 +109,7 @@ def bench_inventory_import(args: argparse.Namespace) -> list[Row]:
 def bench_inventory_count(args: argparse.Namespace) -> list[Row]:
     from sqlalchemy import bindparam, select, update
 
-    from orderapp.services import counts
+    from orderapp.services.stock import counts
     from orderapp.store.count_models import StockCountLine
     from orderapp.store.models import DEFAULT_USER_ID, Product
     from orderapp.store.opening import open_database
@@ -170,7 +170,7 @@ def bench_inventory_count(args: argparse.Namespace) -> list[Row]:
             started = time.perf_counter()
             result = counts.post_count(database, count.id, user_id=DEFAULT_USER_ID, accept_flagged=True)
             post_s = time.perf_counter() - started
-            from orderapp.services.stock import stock_mismatches
+            from orderapp.services.stock.shelf import stock_mismatches
 
             assert stock_mismatches(database) == []
         finally:
@@ -232,7 +232,7 @@ def search_queries(database: object, rng: random.Random, count: int = 400) -> li
 
 
 def _search_rows(database: object, label: str, products: int) -> list[Row]:
-    from orderapp.services.catalogue import ProductQuery, list_products
+    from orderapp.services.stock.catalogue import ProductQuery, list_products
 
     rows: list[Row] = []
     queries = search_queries(database, random.Random(7))

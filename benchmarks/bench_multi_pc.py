@@ -137,7 +137,7 @@ def bench_pg_confirm(args: argparse.Namespace) -> list[Row]:
     ledger rows, status, timeline, commit; one station, one after another."""
     from sqlalchemy import select
 
-    from orderapp.services.orders import confirm_order, place_order
+    from orderapp.services.orders.placing import confirm_order, place_order
     from orderapp.store.models import Product
     from orderapp.store.opening import open_database
 
@@ -172,8 +172,8 @@ def bench_pg_confirm(args: argparse.Namespace) -> list[Row]:
 def _race_shop(url: str, stations: int, per_station: int) -> tuple[list[int], list[list[int]]]:
     """Hot products with less stock than the orders want, and each station's orders (1-2 lines of them)."""
     from orderapp.domain.order_validation import AddressDraft, CustomerDraft, LineDraft, OrderDraft
-    from orderapp.services import stock_ledger
-    from orderapp.services.orders import place_order
+    from orderapp.services.orders.placing import place_order
+    from orderapp.services.stock import ledger as stock_ledger
     from orderapp.store import settings_store
     from orderapp.store.models import Product
     from orderapp.store.opening import open_database
@@ -213,7 +213,7 @@ def _race_shop(url: str, stations: int, per_station: int) -> tuple[list[int], li
 
 def _race_station(url: str, order_ids: list[int], start: Any, results: Any) -> None:
     from orderapp.errors import OrderAppError
-    from orderapp.services.orders import OutOfStock, confirm_order
+    from orderapp.services.orders.placing import OutOfStock, confirm_order
     from orderapp.store.database import Database
 
     database = Database(url)
@@ -241,7 +241,7 @@ def _oversold(url: str, hot: list[int], confirmed: list[int]) -> tuple[int, int]
     confirmed orders' lines)."""
     from sqlalchemy import func, select
 
-    from orderapp.services import stock_ledger
+    from orderapp.services.stock import ledger as stock_ledger
     from orderapp.store.models import OrderLine, Product
     from orderapp.store.opening import open_database
 
@@ -313,7 +313,7 @@ def bench_confirm_race(args: argparse.Namespace) -> list[Row]:
 def _other_pc(url: str, changes: int, made: Any) -> None:
     """Another PC entering orders, one every half second or so; says when each was committed."""
     from orderapp.domain.order_validation import AddressDraft, CustomerDraft, LineDraft, OrderDraft
-    from orderapp.services.orders import place_order
+    from orderapp.services.orders.placing import place_order
     from orderapp.store.database import Database
 
     database = Database(url)
@@ -332,7 +332,7 @@ def _other_pc(url: str, changes: int, made: Any) -> None:
 
 def _watch_while_another_pc_works(url: str, changes: int) -> tuple[list[float], list[tuple[float, float]]]:
     """The other PC's commit times, and (noticed, list read again) times here."""
-    from orderapp.services.order_list import list_orders
+    from orderapp.services.orders.listing import list_orders
     from orderapp.store.change_feed import ChangeFeed
     from orderapp.store.opening import open_database
 

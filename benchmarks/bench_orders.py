@@ -36,7 +36,7 @@ def _ms(fn: Callable[[], object]) -> float:
 
 def _searchable_shop(args: argparse.Namespace) -> tuple[Path, float | None]:
     """The big shop with its order search index (built here once if the generator did not)."""
-    from orderapp.services.order_search import fill_missing_search_rows
+    from orderapp.services.orders.search import fill_missing_search_rows
     from orderapp.store.opening import open_database
 
     path, _built = big_shop(args)
@@ -78,7 +78,7 @@ def bench_orders_confirm(args: argparse.Namespace) -> list[Row]:
     from sqlalchemy import select
 
     from orderapp.domain.order_validation import AddressDraft, CustomerDraft, LineDraft, OrderDraft
-    from orderapp.services.orders import confirm_order, place_order
+    from orderapp.services.orders.placing import confirm_order, place_order
     from orderapp.store.models import Product
     from orderapp.store.opening import open_database
 
@@ -118,7 +118,7 @@ def bench_orders_confirm(args: argparse.Namespace) -> list[Row]:
 @benchmark
 def bench_orders_list(args: argparse.Namespace) -> list[Row]:
     """The orders list's first page (100 rows, newest first), plain and filtered, and a deep page."""
-    from orderapp.services.order_list import OrderFilter, list_orders
+    from orderapp.services.orders.listing import OrderFilter, list_orders
     from orderapp.store.opening import open_database
 
     path, _seconds = _searchable_shop(args)
@@ -154,7 +154,7 @@ def bench_orders_search(args: argparse.Namespace) -> list[Row]:
     """The search box: order number, customer name, phone (typed with spaces), SKU; p95 of 40 each."""
     from sqlalchemy import func, select
 
-    from orderapp.services.order_list import OrderFilter, list_orders
+    from orderapp.services.orders.listing import OrderFilter, list_orders
     from orderapp.store.models import Customer, Order, OrderLine
     from orderapp.store.opening import open_database
 
@@ -290,7 +290,7 @@ def bench_orders_import(args: argparse.Namespace) -> list[Row]:
     """A Shopify export of 10,000 orders imported into (a copy of) the big shop: read, check, write."""
     from sqlalchemy import select
 
-    from orderapp.services.order_import import plan_import, run_import
+    from orderapp.services.orders.importing import plan_import, run_import
     from orderapp.store.models import Product
     from orderapp.store.opening import open_database
 

@@ -22,8 +22,8 @@ def bench_packing_scan(args: argparse.Namespace) -> list[Row]:
     per scan), on a copy of that shop so the cached one stays as built."""
     from sqlalchemy import select
 
-    from orderapp.services.packing import open_order, record_scan
-    from orderapp.services.packing_queue import packing_queue
+    from orderapp.services.packing.queue import packing_queue
+    from orderapp.services.packing.station import open_order, record_scan
     from orderapp.store.models import OrderLine, ProductBarcode
     from orderapp.store.opening import open_database
 
@@ -85,7 +85,7 @@ def _copy_shop(source: Path, target: Path) -> None:
 @benchmark
 def bench_packing_queue(args: argparse.Namespace) -> list[Row]:
     """The packing queue (first 200) on the 1,000,000-order shop, in each of the shop's sorts."""
-    from orderapp.services.packing_queue import QueueSort, packing_queue
+    from orderapp.services.packing.queue import QueueSort, packing_queue
     from orderapp.store.opening import open_database
 
     path, _ = big_shop(args)

@@ -13,8 +13,8 @@ from pathlib import Path
 from orderapp.scanning.camera import open_video
 from orderapp.scanning.pipeline import FramePipeline
 from orderapp.scanning.recording import Recorder
-from orderapp.services.evidence import ClipRecord, finish_clip, start_clip
-from orderapp.services.packing import PackingView, ScanResult, handle_code
+from orderapp.services.packing.evidence import ClipRecord, finish_clip, start_clip
+from orderapp.services.packing.station import PackingView, ScanResult, handle_code
 from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID
 

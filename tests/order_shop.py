@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from orderapp.domain.order_validation import AddressDraft, CustomerDraft, LineDraft, OrderDraft
-from orderapp.services import stock_ledger
-from orderapp.services.order_settings import save_order_settings
+from orderapp.services.settings.orders import save_order_settings
+from orderapp.services.stock import ledger as stock_ledger
 from orderapp.store import settings_store
 from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID, Product, ProductBarcode

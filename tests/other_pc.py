@@ -11,7 +11,7 @@ from typing import Any
 from order_shop import USER, delivery_draft
 
 from orderapp.domain.order_validation import LineDraft
-from orderapp.services import orders
+from orderapp.services.orders import placing as orders
 from orderapp.store.database import Database
 
 

@@ -8,8 +8,8 @@ from order_shop import USER, delivery_draft
 
 from orderapp.domain.order_status import OrderStatus
 from orderapp.domain.order_validation import LineDraft
-from orderapp.services import orders
-from orderapp.services.order_lifecycle import change_status
+from orderapp.services.orders import placing as orders
+from orderapp.services.orders.lifecycle import change_status
 from orderapp.store.database import Database
 from orderapp.store.models import Order
 

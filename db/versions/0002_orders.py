@@ -23,7 +23,7 @@ down_revision = "0001"
 branch_labels = None
 depends_on = None
 
-# Kept identical to orderapp/services/order_search.py (a migration must not change when the app does).
+# Kept identical to orderapp/services/orders/search.py (a migration must not change when the app does).
 SQLITE_INDEX_DDL = (
     "CREATE VIRTUAL TABLE order_search_fts USING fts5("
     "text, content='order_search', content_rowid='order_id', tokenize='trigram')",

@@ -42,7 +42,7 @@ def sign_in(args: argparse.Namespace) -> None:
     if command is None or not command.writes:
         return
     from orderapp.domain.staff import station_name
-    from orderapp.services.staff import owner_without_pin, sign_in
+    from orderapp.services.staff.people import owner_without_pin, sign_in
     from orderapp.store.opening import NoShopHere, open_database
 
     args.input_lines = [read_line(_("New PIN: ")) for _n in range(command.input_lines)]

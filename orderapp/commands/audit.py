@@ -19,7 +19,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from orderapp.services.audit import AuditFilter, audit_entries, write_audit_csv
+    from orderapp.services.staff.audit_log import AuditFilter, audit_entries, write_audit_csv
     from orderapp.store.opening import open_database
 
     database = open_database(url_from_args(args))

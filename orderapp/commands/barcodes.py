@@ -13,7 +13,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from orderapp.services.barcode_conflicts import barcode_conflicts
+    from orderapp.services.stock.barcode_conflicts import barcode_conflicts
     from orderapp.store.opening import open_database
 
     database = open_database(url_from_args(args))

@@ -31,7 +31,7 @@ def _size(size_bytes: int) -> str:
 
 def _run_list(args: argparse.Namespace) -> int:
     from orderapp.commands.print_documents import open_existing_shop
-    from orderapp.services.evidence import list_clips, shop_zone
+    from orderapp.services.packing.evidence import list_clips, shop_zone
 
     database = open_existing_shop(args)
     try:
@@ -68,7 +68,7 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _run_export(args: argparse.Namespace) -> int:
     from orderapp.commands.print_documents import open_existing_shop
-    from orderapp.services.evidence import export_clip
+    from orderapp.services.packing.evidence import export_clip
 
     database = open_existing_shop(args)
     try:
@@ -88,7 +88,7 @@ def _verify_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_verify(args: argparse.Namespace) -> int:
-    from orderapp.services.evidence import verify_export
+    from orderapp.services.packing.evidence import verify_export
 
     result = verify_export(args.folder)
     print(result.message, file=sys.stdout if result.ok else sys.stderr)

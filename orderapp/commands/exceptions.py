@@ -39,8 +39,8 @@ def _list_arguments(parser: argparse.ArgumentParser) -> None:
 def _run_list(args: argparse.Namespace) -> int:
     from orderapp.commands.print_documents import open_existing_shop
     from orderapp.domain.shop_clock import local, shop_zone
-    from orderapp.services.exceptions import all_exceptions
-    from orderapp.services.order_settings import read_order_settings
+    from orderapp.services.aftersales.exceptions import all_exceptions
+    from orderapp.services.settings.orders import read_order_settings
     from orderapp.store.types import utc_now
 
     database = open_existing_shop(args)
@@ -84,7 +84,7 @@ def _report_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _run_report(args: argparse.Namespace) -> int:
     from orderapp.commands.print_documents import open_existing_shop
-    from orderapp.services.exceptions_report import check_period, exceptions_report
+    from orderapp.services.aftersales.exceptions_report import check_period, exceptions_report
 
     check_period(args.start, args.end)  # refused before the shop is opened
     database = open_existing_shop(args)

@@ -33,7 +33,7 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     from orderapp.errors import OrderAppError
-    from orderapp.services import order_import
+    from orderapp.services.orders import importing as order_import
 
     if args.write_template is not None:
         order_import.write_template(args.write_template)

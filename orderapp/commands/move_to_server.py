@@ -14,7 +14,7 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from orderapp.services.move_to_server import check_server, move_to_server
+    from orderapp.services.shop.move_to_server import check_server, move_to_server
     from orderapp.store.opening import open_database
 
     print(_("Server reached: {server}").format(server=check_server(args.url)))

@@ -20,7 +20,7 @@ from orderapp.commands import Command, positive_int, url_from_args
 from orderapp.i18n import _
 
 if TYPE_CHECKING:
-    from orderapp.services.documents import PrintResult
+    from orderapp.services.documents.printing import PrintResult
     from orderapp.store.database import Database
 
 PAPERS = ("a4", "a5", "letter", "4x6")
@@ -82,7 +82,8 @@ def run_document(args: argparse.Namespace, make: Callable[[Database], PrintResul
 
 
 def _run_slips(args: argparse.Namespace) -> int:
-    from orderapp.services import documents, paperwork
+    from orderapp.services.documents import paperwork
+    from orderapp.services.documents import printing as documents
 
     return run_document(
         args,
@@ -109,7 +110,8 @@ def _picklist_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_picklist(args: argparse.Namespace) -> int:
-    from orderapp.services import documents, paperwork
+    from orderapp.services.documents import paperwork
+    from orderapp.services.documents import printing as documents
 
     return run_document(
         args,
@@ -131,7 +133,8 @@ def _labels_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_labels(args: argparse.Namespace) -> int:
-    from orderapp.services import documents, paperwork
+    from orderapp.services.documents import paperwork
+    from orderapp.services.documents import printing as documents
 
     return run_document(
         args,
@@ -155,7 +158,7 @@ def _count_sheet_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_count_sheet(args: argparse.Namespace) -> int:
-    from orderapp.services import documents
+    from orderapp.services.documents import printing as documents
 
     return run_document(
         args,

@@ -24,7 +24,7 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_import(args: argparse.Namespace) -> int:
-    from orderapp.services.product_import import RowAction, import_products
+    from orderapp.services.stock.product_import import RowAction, import_products
     from orderapp.store.opening import open_database
 
     database = open_database(url_from_args(args), create=False)
@@ -72,7 +72,7 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_export(args: argparse.Namespace) -> int:
-    from orderapp.services.product_export import export_products
+    from orderapp.services.stock.product_export import export_products
     from orderapp.store.opening import open_database
 
     database = open_database(url_from_args(args), create=False)
@@ -85,7 +85,7 @@ def _run_export(args: argparse.Namespace) -> int:
 
 
 def _run_reorder_export(args: argparse.Namespace) -> int:
-    from orderapp.services.reorder import export_reorder_list
+    from orderapp.services.stock.reorder import export_reorder_list
     from orderapp.store.opening import open_database
 
     database = open_database(url_from_args(args), create=False)

@@ -25,7 +25,7 @@ def _daily_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _run_daily(args: argparse.Namespace) -> int:
     from orderapp.commands.print_documents import run_document
-    from orderapp.services.documents import daily_summary_pdf
+    from orderapp.services.documents.printing import daily_summary_pdf
 
     return run_document(
         args,

@@ -19,7 +19,7 @@ from orderapp.i18n import _
 
 if TYPE_CHECKING:
     from orderapp.domain.returns import ReturnItem
-    from orderapp.services.returns import ReturnableOrder, ReturnView
+    from orderapp.services.aftersales.returns import ReturnableOrder, ReturnView
     from orderapp.store.database import Database
 
 REASONS = (
@@ -114,7 +114,7 @@ def _amount(text: str, currency: str) -> int:
 def _items(database: Database, args: argparse.Namespace) -> tuple[ReturnableOrder, list[ReturnItem]]:
     from orderapp.domain.returns import items_by_sku
     from orderapp.errors import ValidationFailed
-    from orderapp.services.returns import returnable_order
+    from orderapp.services.aftersales.returns import returnable_order
 
     order = returnable_order(database, args.order)
     items, errors = items_by_sku(order.number, order.lines, args.items)
@@ -144,8 +144,8 @@ def _describe(view: ReturnView) -> str:
 
 def _run_return(args: argparse.Namespace) -> int:
     from orderapp.commands.print_documents import open_existing_shop
-    from orderapp.services.return_slips import return_slip_pdf
-    from orderapp.services.returns import record_return
+    from orderapp.services.aftersales.returns import record_return
+    from orderapp.services.documents.return_slips import return_slip_pdf
 
     database = open_existing_shop(args)
     try:
@@ -166,8 +166,8 @@ def _run_return(args: argparse.Namespace) -> int:
 def _run_exchange(args: argparse.Namespace) -> int:
     from orderapp.commands.print_documents import open_existing_shop
     from orderapp.errors import NotFound
-    from orderapp.services.order_catalogue import lookup_code
-    from orderapp.services.returns import record_exchange
+    from orderapp.services.aftersales.returns import record_exchange
+    from orderapp.services.orders.products_for_orders import lookup_code
 
     database = open_existing_shop(args)
     try:
@@ -190,7 +190,7 @@ def _run_exchange(args: argparse.Namespace) -> int:
 def _run_refund(args: argparse.Namespace) -> int:
     from orderapp.commands.print_documents import open_existing_shop
     from orderapp.domain.money import format_money
-    from orderapp.services.returns import record_refund, returnable_order
+    from orderapp.services.aftersales.returns import record_refund, returnable_order
 
     database = open_existing_shop(args)
     try:
@@ -213,7 +213,7 @@ def _run_refund(args: argparse.Namespace) -> int:
 
 def _run_slip(args: argparse.Namespace) -> int:
     from orderapp.commands.print_documents import open_existing_shop
-    from orderapp.services.return_slips import return_slip_pdf
+    from orderapp.services.documents.return_slips import return_slip_pdf
 
     database = open_existing_shop(args)
     try:

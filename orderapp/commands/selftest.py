@@ -156,7 +156,7 @@ def print_documents(test: SelfTest) -> str:
     """Every kind of paperwork, through the same commands a user runs (they load ReportLab's
     barcode modules, the CJK font and the shop's letterhead)."""
     from orderapp.cli import main
-    from orderapp.services.counts import CountScope, start_count
+    from orderapp.services.stock.counts import CountScope, start_count
     from orderapp.store.models import DEFAULT_USER_ID
     from orderapp.store.opening import open_database
 

@@ -21,8 +21,8 @@ def _run(args: argparse.Namespace) -> int:
     from orderapp.commands.print_documents import open_existing_shop
     from orderapp.commands.tables import print_table
     from orderapp.errors import OrderAppError
-    from orderapp.services.daily_summary import today_in_shop
-    from orderapp.services.staff_figures import report_header, report_rows, staff_report, write_report_csv
+    from orderapp.services.documents.daily_summary import today_in_shop
+    from orderapp.services.staff.figures import report_header, report_rows, staff_report, write_report_csv
 
     database = open_existing_shop(args)
     try:

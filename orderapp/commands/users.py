@@ -23,8 +23,8 @@ def _list_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _run_list(args: argparse.Namespace) -> int:
     from orderapp.domain.shop_clock import local
-    from orderapp.services.shop_settings import load_settings
-    from orderapp.services.staff import list_users
+    from orderapp.services.settings.shop import load_settings
+    from orderapp.services.staff.people import list_users
     from orderapp.store.opening import open_database
 
     database = open_database(url_from_args(args))
@@ -53,7 +53,7 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_add(args: argparse.Namespace) -> int:
-    from orderapp.services.staff import add_user
+    from orderapp.services.staff.people import add_user
     from orderapp.store.opening import open_database
 
     database = open_database(url_from_args(args))

@@ -32,10 +32,10 @@ from orderapp.domain.order_validation import AddressDraft, CustomerDraft, LineDr
 from orderapp.domain.returns import Condition, ReturnItem, ReturnReason, return_number
 from orderapp.errors import OrderAppError
 from orderapp.i18n import _
-from orderapp.services.exceptions import exception_number
-from orderapp.services.order_search import refresh_customer_orders
-from orderapp.services.order_writing import confirm_in, place_in
-from orderapp.services.returns import exchange_in, refund_in, return_in
+from orderapp.services.aftersales.exceptions import exception_number
+from orderapp.services.aftersales.returns import exchange_in, refund_in, return_in
+from orderapp.services.orders.search import refresh_customer_orders
+from orderapp.services.orders.writing import confirm_in, place_in
 from orderapp.store.customer_models import CustomerTag
 from orderapp.store.exception_models import ExceptionEvent, OrderException
 from orderapp.store.models import DEFAULT_USER_ID, Customer, Order, OrderEvent, OrderLine, Product

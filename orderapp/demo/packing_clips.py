@@ -13,7 +13,7 @@ import numpy as np
 from sqlalchemy import select
 
 from orderapp.scanning.recording import FRAME_RATE, ClipWriter, RecordingProblem, ScanMark
-from orderapp.services.evidence import finish_clip, start_clip
+from orderapp.services.packing.evidence import finish_clip, start_clip
 from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID, Order, OrderEvent, OrderLine, ProductBarcode
 

@@ -45,7 +45,7 @@ from orderapp.demo.writer import (
 )
 from orderapp.errors import DatabaseInUse
 from orderapp.i18n import _
-from orderapp.services.order_search import rebuild_search_index
+from orderapp.services.orders.search import rebuild_search_index
 from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID, Setting
 

@@ -1,7 +1,7 @@
 """Count sheets: what to count, shelf by shelf, with a box to write the figure in.
 
 A blind count leaves the expected figure off, so the counter writes what is on the shelf and not
-what the books say. Rows come from ``orderapp.services.counts.count_sheet_lines`` or any sequence
+what the books say. Rows come from ``orderapp.services.stock.counts.count_sheet_lines`` or any sequence
 of rows with the same fields.
 """
 

@@ -29,7 +29,7 @@ from orderapp.documents.staff_table import packers_table
 from orderapp.documents.words import _, date_time, money
 
 if TYPE_CHECKING:
-    from orderapp.services.daily_summary import DailySummary, DayFigures
+    from orderapp.services.documents.daily_summary import DailySummary, DayFigures
 
 Formatter = Callable[[int], str]
 

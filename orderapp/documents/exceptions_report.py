@@ -16,7 +16,7 @@ from orderapp.domain.exception_labels import family_label, type_label
 from orderapp.i18n import _
 
 if TYPE_CHECKING:
-    from orderapp.services.exceptions_report import ExceptionsReport, PeriodFigures
+    from orderapp.services.aftersales.exceptions_report import ExceptionsReport, PeriodFigures
 
 
 def period_text(figures: PeriodFigures) -> str:

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 if TYPE_CHECKING:
     from reportlab.pdfgen.canvas import Canvas
 
-    from orderapp.services.shop_settings import ShopSettings
+    from orderapp.services.settings.shop import ShopSettings
 
 log = logging.getLogger(__name__)
 

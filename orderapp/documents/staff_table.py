@@ -9,7 +9,7 @@ from orderapp.documents.flow import Column, Table
 from orderapp.i18n import _
 
 if TYPE_CHECKING:
-    from orderapp.services.staff_figures import PackerFigures
+    from orderapp.services.staff.figures import PackerFigures
 
 
 def packers_table(packers: Sequence[PackerFigures], width: float, size: float) -> Table:

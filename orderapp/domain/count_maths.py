@@ -22,7 +22,7 @@ nor the one when it is posted. The rule here:
 * Lines left uncounted change nothing, unless the poster chooses to set them to zero; then their
   expected quantity is the on-hand at posting time.
 
-This module is pure (no I/O); ``orderapp.services.counts`` applies it to the database.
+This module is pure (no I/O); ``orderapp.services.stock.counts`` applies it to the database.
 """
 
 from __future__ import annotations

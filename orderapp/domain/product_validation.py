@@ -2,7 +2,7 @@
 
 No I/O here: the product form re-runs ``validate_product`` on every edit, and the CSV import runs it
 on every row. What needs the database (a SKU or barcode already used by another product) is checked
-by ``orderapp.services.catalogue`` on top of these rules, with the same field names.
+by ``orderapp.services.stock.catalogue`` on top of these rules, with the same field names.
 
 Field names: ``sku``, ``name``, ``category``, ``location``, ``unit``, ``price_cents``, ``cost_cents``,
 ``reorder_point``, ``reorder_qty``, ``barcodes[i].code``, ``barcodes[i].pack_qty``.

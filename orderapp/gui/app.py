@@ -180,7 +180,7 @@ def catch_up_search_index(database: Database, window: MainWindow) -> None:
     first time on a million-order shop that takes half a minute, and the window is usable meanwhile."""
 
     def catch_up() -> int:
-        from orderapp.services.order_search import ensure_search_index
+        from orderapp.services.orders.search import ensure_search_index
 
         return ensure_search_index(database)
 

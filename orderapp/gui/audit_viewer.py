@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from orderapp.gui.context import AppContext
 from orderapp.gui.tasks import run_task
-from orderapp.services.audit import AuditFilter, AuditRow, action_labels, audit_entries, export_audit_csv
-from orderapp.services.staff import list_users
+from orderapp.services.staff.audit_log import AuditFilter, AuditRow, action_labels, audit_entries, export_audit_csv
+from orderapp.services.staff.people import list_users
 
 Index = QModelIndex | QPersistentModelIndex
 

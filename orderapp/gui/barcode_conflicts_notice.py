@@ -1,5 +1,5 @@
 """Tell the user, once the window is up, about barcodes that name two products (a shop made
-before the one GTIN key: see orderapp.services.barcode_conflicts). Nothing shows when there are none."""
+before the one GTIN key: see orderapp.services.stock.barcode_conflicts). Nothing shows when there are none."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from orderapp.gui.tasks import run_task
-from orderapp.services.barcode_conflicts import BarcodeConflict, barcode_conflicts
+from orderapp.services.stock.barcode_conflicts import BarcodeConflict, barcode_conflicts
 from orderapp.store.database import Database
 
 log = logging.getLogger(__name__)

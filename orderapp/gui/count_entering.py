@@ -1,7 +1,7 @@
 """Counting on the counts screen's first tab: scans from the camera, a USB scanner or the code field,
 quantities typed by hand (0: an empty shelf), and undoing this PC's last entries.
 
-Each entry is stored by ``orderapp.services.counts.record_entry`` through the screen's serial work
+Each entry is stored by ``orderapp.services.stock.counts.record_entry`` through the screen's serial work
 queue, one at a time and in the order they came; the product's name and the line's running total are
 then shown large.
 """
@@ -17,7 +17,7 @@ from orderapp.errors import OrderAppError, ValidationFailed
 from orderapp.gui.count_lines import NAME
 from orderapp.gui.count_screen_base import CountsScreenBase, log
 from orderapp.gui.style import set_state
-from orderapp.services.counts import (
+from orderapp.services.stock.counts import (
     CountClosed,
     CountStatus,
     EntryResult,

@@ -14,7 +14,7 @@ from orderapp.domain.count_maths import Flag
 from orderapp.domain.money import format_money
 from orderapp.gui.product_table import LOW, MUTED, RIGHT, Page, PagedTableModel
 from orderapp.gui.tasks import run_task
-from orderapp.services.counts import CounterLine, CounterPage, EntryResult, ReviewLine, counter_lines
+from orderapp.services.stock.counts import CounterLine, CounterPage, EntryResult, ReviewLine, counter_lines
 from orderapp.store.database import Database
 
 Index = QModelIndex | QPersistentModelIndex

@@ -14,7 +14,7 @@ from orderapp.errors import FieldError, ValidationFailed
 from orderapp.gui.count_screen_base import CountsScreenBase
 from orderapp.gui.staff_dialogs import approve
 from orderapp.gui.tasks import run_task
-from orderapp.services.counts import (
+from orderapp.services.stock.counts import (
     CountNeedsReview,
     CountStatus,
     CountSummary,

@@ -31,7 +31,7 @@ from orderapp.gui.context import AppContext
 from orderapp.gui.count_lines import CountLinesModel, ReviewModel
 from orderapp.gui.fitting import FittedBanner
 from orderapp.gui.serial_work import SerialWork
-from orderapp.services.counts import CountStatus, CountSummary, EntryResult, ReviewLine, ScopeKind
+from orderapp.services.stock.counts import CountStatus, CountSummary, EntryResult, ReviewLine, ScopeKind
 from orderapp.store.database import Database
 
 log = logging.getLogger(__name__)

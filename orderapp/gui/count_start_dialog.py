@@ -27,8 +27,8 @@ from orderapp.errors import FieldError, OrderAppError, ValidationFailed
 from orderapp.gui.context import AppContext
 from orderapp.gui.forms import child, load_form
 from orderapp.gui.tasks import run_task
-from orderapp.services.catalogue import categories, find_by_code, locations
-from orderapp.services.counts import CountScope, CountSummary, start_count
+from orderapp.services.stock.catalogue import categories, find_by_code, locations
+from orderapp.services.stock.counts import CountScope, CountSummary, start_count
 
 log = logging.getLogger(__name__)
 

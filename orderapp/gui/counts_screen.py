@@ -2,7 +2,7 @@
 variances, recount in place, post or cancel, and print the count sheet.
 
 Scans from the camera, a USB keyboard-wedge scanner and the code field are handled alike: each is
-stored by ``orderapp.services.counts.record_entry`` in a worker, one at a time and in the order they
+stored by ``orderapp.services.stock.counts.record_entry`` in a worker, one at a time and in the order they
 came, and the product's name and the line's running total are then shown large. Several PCs count
 the same count at once; the list refreshes itself every few seconds.
 
@@ -49,14 +49,14 @@ from orderapp.gui.product_table import fit_columns_once
 from orderapp.gui.scanner_input import WedgeScannerFilter
 from orderapp.gui.serial_work import SerialWork
 from orderapp.gui.tasks import run_task
-from orderapp.services.counts import (
+from orderapp.services.documents.printing import PrintResult
+from orderapp.services.settings.shop import ShopSettings, load_settings
+from orderapp.services.stock.counts import (
     CountStatus,
     CountSummary,
     get_count,
     list_counts,
 )
-from orderapp.services.documents import PrintResult
-from orderapp.services.shop_settings import ShopSettings, load_settings
 
 log = logging.getLogger(__name__)
 
@@ -496,7 +496,7 @@ class CountsScreen(CountEntering, CountReviewing):
         summary = self.summary
         if summary is None or (self.job is not None and self.job.running):
             return None
-        from orderapp.services.documents import count_sheet_pdf
+        from orderapp.services.documents.printing import count_sheet_pdf
 
         database, count_id = self.database, summary.id
         job = DocumentJob(lambda batch: count_sheet_pdf(database, count_id, batch=batch), 1, self)

@@ -24,7 +24,7 @@ from orderapp.gui import problems
 from orderapp.gui.context import AppContext
 from orderapp.gui.row_tables import pick_one_row
 from orderapp.gui.tasks import report_unexpected, run_task
-from orderapp.services.customer_merge import DuplicateCandidate, MergeResult, find_duplicate_customers, merge_customers
+from orderapp.services.customers.merge import DuplicateCandidate, MergeResult, find_duplicate_customers, merge_customers
 
 
 class DuplicatesDialog(QDialog):

@@ -19,7 +19,7 @@ from orderapp.domain.phones import display_phone, phone_problem
 from orderapp.gui.forms import hide_completion
 from orderapp.gui.style import set_role
 from orderapp.gui.tasks import run_task
-from orderapp.services.customers import CustomerView, customer_by_phone, find_customers
+from orderapp.services.customers.lookup import CustomerView, customer_by_phone, find_customers
 from orderapp.store.database import Database
 
 LOOKUP_DELAY_MS = 200

@@ -36,17 +36,17 @@ from orderapp.gui.order_list_model import local_time_text
 from orderapp.gui.row_tables import pick_one_row
 from orderapp.gui.style import set_role
 from orderapp.gui.tasks import report_unexpected, run_task
-from orderapp.services.customer_book import (
+from orderapp.services.customers.book import (
     CustomerHistory,
     CustomerPage,
     customer_history,
     list_customers,
     save_customer,
 )
-from orderapp.services.customer_merge import MergeResult
-from orderapp.services.customer_tags import KNOWN_TAGS, RISK, VIP, tag_label
-from orderapp.services.customers import CustomerInput
-from orderapp.services.order_lifecycle import status_label
+from orderapp.services.customers.lookup import CustomerInput
+from orderapp.services.customers.merge import MergeResult
+from orderapp.services.customers.tags import KNOWN_TAGS, RISK, VIP, tag_label
+from orderapp.services.orders.lifecycle import status_label
 
 log = logging.getLogger(__name__)
 W = TypeVar("W", bound=QWidget)

@@ -19,7 +19,7 @@ from orderapp.gui.forms import child, load_form
 from orderapp.gui.problems import show_problem
 from orderapp.gui.style import set_state
 from orderapp.gui.tasks import run_task
-from orderapp.services.dashboard import DashboardFigures, dashboard_figures
+from orderapp.services.shop.dashboard import DashboardFigures, dashboard_figures
 from orderapp.store.database import Database
 
 log = logging.getLogger(__name__)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from orderapp.services.edit_conflicts import EditConflict
+from orderapp.services.shop.edit_conflicts import EditConflict
 
 
 class Choice(StrEnum):

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from orderapp.gui.context import AppContext
 from orderapp.gui.evidence_player import EvidencePlayer
 from orderapp.gui.tasks import run_task
-from orderapp.services.evidence import ClipRecord, list_clips
+from orderapp.services.packing.evidence import ClipRecord, list_clips
 
 log = logging.getLogger(__name__)
 

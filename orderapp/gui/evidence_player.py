@@ -42,7 +42,14 @@ from orderapp.gui.context import AppContext
 from orderapp.gui.style import set_role, set_state
 from orderapp.gui.tasks import run_task
 from orderapp.scanning.recording import FRAME_RATE, GOOD_OUTCOMES, KEYFRAME_EVERY_S, NOTED_OUTCOMES, ScanMark
-from orderapp.services.evidence import ClipRecord, ExportResult, delete_clip, export_clip, order_clips, shop_zone
+from orderapp.services.packing.evidence import (
+    ClipRecord,
+    ExportResult,
+    delete_clip,
+    export_clip,
+    order_clips,
+    shop_zone,
+)
 
 log = logging.getLogger(__name__)
 
@@ -611,7 +618,7 @@ class EvidencePlayer(QDialog):
 def attach_play_button(screen: Any, row: QWidget) -> QPushButton:
     """Add "Play packing video" to ``row`` of a screen whose ``order_shown`` signal carries an object
     with a ``number``; the button is offered when the order has a clip (its tooltip says why not)."""
-    from orderapp.services.evidence import list_clips
+    from orderapp.services.packing.evidence import list_clips
 
     button = QPushButton(QCoreApplication.translate("EvidencePlayer", "Play packing video"), row)
     button.setObjectName("action_play_video")

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 from orderapp.gui.style import set_state
 from orderapp.gui.tasks import run_task
 from orderapp.scanning.recording import Recorder, RecordingProblem
-from orderapp.services.evidence import ClipRecord, ClipStart, finish_clip, recover_clips, start_clip
-from orderapp.services.packing import PackingView, ScanResult
+from orderapp.services.packing.evidence import ClipRecord, ClipStart, finish_clip, recover_clips, start_clip
+from orderapp.services.packing.station import PackingView, ScanResult
 from orderapp.store.types import utc_now
 
 log = logging.getLogger(__name__)

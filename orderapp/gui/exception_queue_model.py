@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from orderapp.domain.shop_clock import local, shop_zone
 from orderapp.gui.paged_table_model import Index, PagedTableModel
-from orderapp.services.exceptions import ExceptionRow, QueueFilter, exception_queue
+from orderapp.services.aftersales.exceptions import ExceptionRow, QueueFilter, exception_queue
 from orderapp.store.database import Database
 from orderapp.store.types import utc_now
 

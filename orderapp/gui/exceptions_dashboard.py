@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from orderapp.gui.style import set_state
 from orderapp.gui.tasks import run_task
-from orderapp.services.exceptions_deadlines import StepDeadlines, step_deadlines
+from orderapp.services.aftersales.exception_deadlines import StepDeadlines, step_deadlines
 from orderapp.store.database import Database
 
 log = logging.getLogger(__name__)

@@ -38,7 +38,14 @@ from orderapp.gui.evidence_button import PlayVideoButton
 from orderapp.gui.exception_queue_model import ROW_ROLE, ExceptionQueueModel
 from orderapp.gui.problems import show_problem
 from orderapp.gui.tasks import run_task
-from orderapp.services.exceptions import (
+from orderapp.services.aftersales.exception_actions import (
+    add_note,
+    assign_owner,
+    resolve_exception,
+    start_exception,
+    take_action,
+)
+from orderapp.services.aftersales.exceptions import (
     ExceptionDetail,
     ExceptionRow,
     QueueFilter,
@@ -46,15 +53,8 @@ from orderapp.services.exceptions import (
     owners,
     raise_exception,
 )
-from orderapp.services.exceptions_actions import (
-    add_note,
-    assign_owner,
-    resolve_exception,
-    start_exception,
-    take_action,
-)
-from orderapp.services.order_settings import OrderSettings, load_order_settings
-from orderapp.services.orders import get_order_by_number
+from orderapp.services.orders.placing import get_order_by_number
+from orderapp.services.settings.orders import OrderSettings, load_order_settings
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QSystemTrayIcon, QWidget
 from orderapp.errors import OrderAppError
 from orderapp.gui.icons import app_icon
 from orderapp.gui.tasks import run_task
-from orderapp.services.exceptions_checks import CheckResult, run_exception_checks
+from orderapp.services.aftersales.exception_checks import CheckResult, run_exception_checks
 from orderapp.store.database import Database
 
 log = logging.getLogger(__name__)

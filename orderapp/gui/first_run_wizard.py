@@ -38,8 +38,8 @@ from orderapp.gui.settings_language import LANGUAGE_SETTING, LANGUAGES
 from orderapp.gui.settings_screen import region_label
 from orderapp.gui.style import set_role
 from orderapp.gui.tasks import run_task
-from orderapp.services.first_run import FirstRunChoices, finish_first_run, needs_first_run, skip_first_run
-from orderapp.services.shop_settings import ShopSettings, format_phone, validate_settings
+from orderapp.services.settings.shop import ShopSettings, format_phone, validate_settings
+from orderapp.services.shop.first_run import FirstRunChoices, finish_first_run, needs_first_run, skip_first_run
 from orderapp.store.database import Database
 
 log = logging.getLogger(__name__)

@@ -47,7 +47,8 @@ from orderapp.gui.stock_history import HistoryDialog
 from orderapp.gui.stock_reorder import ReorderList
 from orderapp.gui.style import set_state
 from orderapp.gui.tasks import run_task
-from orderapp.services.catalogue import (
+from orderapp.services.settings.shop import ShopSettings, load_settings
+from orderapp.services.stock.catalogue import (
     ProductDetail,
     ProductQuery,
     Removal,
@@ -59,10 +60,9 @@ from orderapp.services.catalogue import (
     remove_product,
     set_active,
 )
-from orderapp.services.product_export import ExportResult
-from orderapp.services.product_import import ImportResult
-from orderapp.services.shop_settings import ShopSettings, load_settings
-from orderapp.services.stock import StockChange
+from orderapp.services.stock.product_export import ExportResult
+from orderapp.services.stock.product_import import ImportResult
+from orderapp.services.stock.shelf import StockChange
 
 log = logging.getLogger(__name__)
 

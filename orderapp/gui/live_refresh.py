@@ -16,7 +16,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from orderapp.gui.tasks import run_task
-from orderapp.services.catalogue import ProductDetail, get_product
+from orderapp.services.stock.catalogue import ProductDetail, get_product
 from orderapp.store.change_feed import Change, ChangeFeed
 from orderapp.store.database import Database
 

@@ -35,7 +35,7 @@ from orderapp.gui.screen_registry import build_screen, screen_entries
 from orderapp.gui.settings_screen import SettingsScreen
 from orderapp.gui.staff_session import StaffSession
 from orderapp.gui.tasks import run_task
-from orderapp.services.shop_settings import ShopSettings, load_settings
+from orderapp.services.settings.shop import ShopSettings, load_settings
 from orderapp.store.database import Database
 
 log = logging.getLogger(__name__)

@@ -39,9 +39,9 @@ from orderapp.gui.order_list_model import channel_label, local_time_text, paymen
 from orderapp.gui.return_dialog import add_return_action
 from orderapp.gui.style import set_role, set_state
 from orderapp.gui.tasks import report_unexpected, run_task
-from orderapp.services.exceptions_timeline import with_exceptions
-from orderapp.services.order_lifecycle import status_label
-from orderapp.services.orders import (
+from orderapp.services.aftersales.exception_timeline import with_exceptions
+from orderapp.services.orders.lifecycle import status_label
+from orderapp.services.orders.placing import (
     OrderView,
     cancel_order,
     confirm_order,
@@ -52,7 +52,7 @@ from orderapp.services.orders import (
     ship_order,
     start_picking,
 )
-from orderapp.services.stock_ledger import ShortOnHand
+from orderapp.services.stock.ledger import ShortOnHand
 
 log = logging.getLogger(__name__)
 

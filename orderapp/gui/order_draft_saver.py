@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from orderapp.domain.order_validation import OrderDraft
 from orderapp.gui.tasks import current_runner, run_task
-from orderapp.services.order_drafts import discard_draft, save_draft
+from orderapp.services.orders.drafts import discard_draft, save_draft
 from orderapp.store.database import Database
 
 log = logging.getLogger(__name__)

@@ -13,8 +13,8 @@ from orderapp.domain.order_status import OPEN_STATUSES, TO_PACK_STATUSES, OrderS
 from orderapp.domain.shop_clock import shop_today, shop_zone
 from orderapp.gui.order_form_view import CHANNELS
 from orderapp.gui.order_list_model import channel_label
-from orderapp.services.order_lifecycle import status_label
-from orderapp.services.order_list import OrderFilter
+from orderapp.services.orders.lifecycle import status_label
+from orderapp.services.orders.listing import OrderFilter
 
 OPEN_FILTER = "open"
 TO_PACK_FILTER = "to_pack"

@@ -54,14 +54,14 @@ from orderapp.gui.problems import problem_shown, show_done, show_problem
 from orderapp.gui.scanner_input import WedgeScannerFilter
 from orderapp.gui.style import set_state
 from orderapp.gui.tasks import report_unexpected, run_task
-from orderapp.services.customers import CustomerView, DuplicateCustomer
-from orderapp.services.order_settings import OrderSettings
-from orderapp.services.orders import (
+from orderapp.services.customers.lookup import CustomerView, DuplicateCustomer
+from orderapp.services.orders.placing import (
     ChangedElsewhere,
     OrderView,
     OutOfStock,
     PossibleDuplicate,
 )
+from orderapp.services.settings.orders import OrderSettings
 
 log = logging.getLogger(__name__)
 

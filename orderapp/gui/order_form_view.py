@@ -42,8 +42,8 @@ from orderapp.gui.forms import child, load_form
 from orderapp.gui.order_lines import OrderLines, shortcut_text
 from orderapp.gui.order_list_model import channel_label, payment_label
 from orderapp.gui.style import set_role
-from orderapp.services.order_settings import OrderSettings
-from orderapp.services.orders import OrderView
+from orderapp.services.orders.placing import OrderView
+from orderapp.services.settings.orders import OrderSettings
 
 # Every order-level field the check can name, in the order they appear on the form.
 FIELDS = (

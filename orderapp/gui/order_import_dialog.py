@@ -35,7 +35,7 @@ from orderapp.errors import OrderAppError
 from orderapp.gui.context import AppContext
 from orderapp.gui.forms import child, load_form
 from orderapp.gui.tasks import report_unexpected, run_task
-from orderapp.services.order_import import (
+from orderapp.services.orders.importing import (
     Format,
     ImportCancelled,
     ImportFailed,
@@ -45,7 +45,7 @@ from orderapp.services.order_import import (
     run_import,
     write_template,
 )
-from orderapp.services.orders import BulkConfirmResult, bulk_confirm
+from orderapp.services.orders.placing import BulkConfirmResult, bulk_confirm
 
 log = logging.getLogger(__name__)
 

@@ -19,9 +19,9 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from orderapp.domain.money import format_money
 from orderapp.domain.shop_clock import local, shop_zone
 from orderapp.gui.paged_table_model import Index, PagedTableModel
-from orderapp.services.order_lifecycle import status_label
-from orderapp.services.order_list import PAGE_SIZE, OrderFilter, OrderPage, OrderRow, PageCursor, list_orders
-from orderapp.services.orders import OrderView
+from orderapp.services.orders.lifecycle import status_label
+from orderapp.services.orders.listing import PAGE_SIZE, OrderFilter, OrderPage, OrderRow, PageCursor, list_orders
+from orderapp.services.orders.placing import OrderView
 from orderapp.store.database import Database
 
 NUMBER, CREATED, CUSTOMER, PHONE, CHANNEL, STATUS, ITEMS, TOTAL, PAYMENT, DUE = range(10)

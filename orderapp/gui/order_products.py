@@ -20,7 +20,7 @@ from orderapp.domain.money import format_money
 from orderapp.domain.order_validation import Catalogue, CatalogueItem, OrderDraft
 from orderapp.gui.forms import hide_completion
 from orderapp.gui.tasks import run_task
-from orderapp.services.order_catalogue import catalogue_for, find_products, lookup_code
+from orderapp.services.orders.products_for_orders import catalogue_for, find_products, lookup_code
 from orderapp.store.database import Database
 
 LOOKUP_DELAY_MS = 200

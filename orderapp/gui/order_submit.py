@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from orderapp.domain.order_validation import Fulfilment, OrderDraft
-from orderapp.services.orders import (
+from orderapp.services.orders.placing import (
     OrderView,
     PossibleDuplicate,
     complete_walk_in,

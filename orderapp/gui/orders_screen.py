@@ -65,10 +65,10 @@ from orderapp.gui.scanner_input import WedgeScannerFilter
 from orderapp.gui.style import set_role, set_state
 from orderapp.gui.tasks import run_task
 from orderapp.scanning.acceptance import Scan
-from orderapp.services.order_drafts import SavedDraft, discard_draft, list_drafts
-from orderapp.services.order_list import OrderFilter, OrderRow
-from orderapp.services.order_settings import OrderSettings, load_order_settings
-from orderapp.services.orders import OrderView, get_order
+from orderapp.services.orders.drafts import SavedDraft, discard_draft, list_drafts
+from orderapp.services.orders.listing import OrderFilter, OrderRow
+from orderapp.services.orders.placing import OrderView, get_order
+from orderapp.services.settings.orders import OrderSettings, load_order_settings
 
 log = logging.getLogger(__name__)
 

@@ -33,8 +33,8 @@ from orderapp.gui.evidence_button import PlayVideoButton
 from orderapp.gui.scanner_input import WedgeScannerFilter, keep_scanner_input
 from orderapp.gui.tasks import run_task
 from orderapp.scanning.acceptance import Scan
-from orderapp.services.evidence import shop_zone
-from orderapp.services.packing_history import PAGE, HistoryCursor, PackHistoryPage, PackHistoryRow, packing_history
+from orderapp.services.packing.evidence import shop_zone
+from orderapp.services.packing.history import PAGE, HistoryCursor, PackHistoryPage, PackHistoryRow, packing_history
 
 log = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from orderapp.services.packing import PackLine
+from orderapp.services.packing.station import PackLine
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 from orderapp.errors import OrderAppError
 from orderapp.gui.context import AppContext
 from orderapp.gui.tasks import run_task
-from orderapp.services.packing_queue import PackingQueue
-from orderapp.services.packing_settings import DEFAULT_QUEUE_SORT, QueueSort, save_queue_sort, sort_hint, sort_label
+from orderapp.services.packing.queue import PackingQueue
+from orderapp.services.settings.packing import DEFAULT_QUEUE_SORT, QueueSort, save_queue_sort, sort_hint, sort_label
 
 log = logging.getLogger(__name__)
 

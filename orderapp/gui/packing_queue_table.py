@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem
 
-from orderapp.services.packing_queue import QueueEntry
+from orderapp.services.packing.queue import QueueEntry
 
 ITEMS = 2
 

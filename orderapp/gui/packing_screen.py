@@ -58,7 +58,8 @@ from orderapp.gui.serial_work import SerialWork
 from orderapp.gui.staff_dialogs import approve
 from orderapp.gui.tasks import report_unexpected, run_task
 from orderapp.scanning.acceptance import InvalidCode, Scan, typed_scan
-from orderapp.services.packing import (
+from orderapp.services.packing.queue import PackingQueue, QueueEntry, packing_queue
+from orderapp.services.packing.station import (
     BeingPackedElsewhere,
     NotReadyToPack,
     PackingView,
@@ -76,7 +77,6 @@ from orderapp.services.packing import (
     type_quantity,
     undo_last_scan,
 )
-from orderapp.services.packing_queue import PackingQueue, QueueEntry, packing_queue
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from orderapp.errors import OrderAppError
 from orderapp.gui.tasks import run_task
-from orderapp.services.product_export import ExportCancelled, ExportResult, export_products
+from orderapp.services.stock.product_export import ExportCancelled, ExportResult, export_products
 from orderapp.store.database import Database
 
 log = logging.getLogger(__name__)

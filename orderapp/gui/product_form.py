@@ -44,8 +44,8 @@ from orderapp.gui.context import AppContext
 from orderapp.gui.edit_conflict_dialog import Choice, ask_about_conflict
 from orderapp.gui.forms import child, load_form
 from orderapp.gui.tasks import run_task
-from orderapp.services.catalogue import ProductDetail, check_product, create_product, update_product
-from orderapp.services.edit_conflicts import EditConflict
+from orderapp.services.shop.edit_conflicts import EditConflict
+from orderapp.services.stock.catalogue import ProductDetail, check_product, create_product, update_product
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """Importing products from a CSV file: choose the file, check how its columns map, see what would
 happen to every row and every problem with its row number, then import.
 
-Every step runs ``orderapp.services.product_import.import_products`` in a worker: first as a dry run
+Every step runs ``orderapp.services.stock.product_import.import_products`` in a worker: first as a dry run
 (the preview, which writes nothing), then for real. While the file has problems nothing is written
 unless the user ticks "import the valid rows only". Long files show progress and can be stopped;
 stopping writes nothing.
@@ -50,7 +50,7 @@ from orderapp.gui.context import AppContext
 from orderapp.gui.forms import child, load_form
 from orderapp.gui.product_table import LOW, MUTED
 from orderapp.gui.tasks import run_task
-from orderapp.services.product_import import (
+from orderapp.services.stock.product_import import (
     FileHeader,
     ImportCancelled,
     ImportProblem,

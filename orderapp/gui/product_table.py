@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QHeaderView
 from orderapp.domain.money import format_money
 from orderapp.errors import OrderAppError
 from orderapp.gui.tasks import run_task
-from orderapp.services.catalogue import ProductDetail, ProductFigures, ProductQuery, ProductRow, list_products
+from orderapp.services.stock.catalogue import ProductDetail, ProductFigures, ProductQuery, ProductRow, list_products
 from orderapp.store.database import Database
 
 log = logging.getLogger(__name__)

@@ -41,9 +41,10 @@ from orderapp.gui.fitting import fixed_lines
 from orderapp.gui.forms import child, load_form
 from orderapp.gui.print_preview import DocumentJob, PrintPreview, progress_dialog
 from orderapp.gui.tasks import run_task
-from orderapp.services import documents
-from orderapp.services.daily_summary import DailySummary, daily_summary, today_in_shop
-from orderapp.services.document_settings import (
+from orderapp.services.documents import printing as documents
+from orderapp.services.documents.daily_summary import DailySummary, daily_summary, today_in_shop
+from orderapp.services.documents.printing import PrintResult
+from orderapp.services.settings.documents import (
     LANGUAGE_KEYS,
     PAPER_KEYS,
     SHEET_KEYS,
@@ -51,7 +52,6 @@ from orderapp.services.document_settings import (
     load_document_settings,
     save_document_settings,
 )
-from orderapp.services.documents import PrintResult
 from orderapp.store.database import Database
 
 log = logging.getLogger(__name__)
@@ -472,7 +472,7 @@ class ReportsScreen(QWidget):
 
     def _typed_orders(self) -> list[str] | None:
         """The order numbers typed, once each is known (else the unknown ones are named under the field)."""
-        from orderapp.services import paperwork
+        from orderapp.services.documents import paperwork
 
         numbers = paperwork.parse_list(self.slip_orders.text())
         try:
@@ -506,7 +506,7 @@ class ReportsScreen(QWidget):
         )
 
     def make_labels(self) -> None:
-        from orderapp.services import paperwork
+        from orderapp.services.documents import paperwork
 
         skus = paperwork.parse_list(self.label_skus.text())
         try:
@@ -579,7 +579,7 @@ class ReportsScreen(QWidget):
 
 
 def _status_text(widget: QWidget, status: OrderStatus) -> str:
-    from orderapp.services.order_lifecycle import status_label
+    from orderapp.services.orders.lifecycle import status_label
 
     return status_label(status)
 

@@ -40,9 +40,7 @@ from orderapp.gui.context import AppContext
 from orderapp.gui.scanner_input import WedgeScannerFilter, keep_scanner_input
 from orderapp.gui.tasks import report_unexpected, run_task
 from orderapp.scanning.acceptance import InvalidCode, Scan, typed_scan
-from orderapp.services.order_catalogue import lookup_code
-from orderapp.services.order_lifecycle import status_label
-from orderapp.services.returns import (
+from orderapp.services.aftersales.returns import (
     RefundView,
     ReturnableOrder,
     ReturnView,
@@ -51,6 +49,8 @@ from orderapp.services.returns import (
     record_return,
     returnable_order,
 )
+from orderapp.services.orders.lifecycle import status_label
+from orderapp.services.orders.products_for_orders import lookup_code
 
 log = logging.getLogger(__name__)
 W = TypeVar("W", bound=QWidget)
@@ -408,7 +408,7 @@ class ReturnDialog(QDialog):
         if ret is None:
             return
         from orderapp.gui.print_preview import PrintPreview
-        from orderapp.services.return_slips import return_slip_pdf
+        from orderapp.services.documents.return_slips import return_slip_pdf
 
         database = self.context.database
 

@@ -25,8 +25,8 @@ from orderapp.gui.evidence_recording import qimage_to_bgr
 from orderapp.gui.style import set_state
 from orderapp.gui.tasks import run_task
 from orderapp.scanning.recording import Recorder, RecordingProblem
-from orderapp.services.evidence import ClipRecord, ClipStart, finish_clip, start_clip
-from orderapp.services.returns import RefundView, ReturnableOrder, ReturnView
+from orderapp.services.aftersales.returns import RefundView, ReturnableOrder, ReturnView
+from orderapp.services.packing.evidence import ClipRecord, ClipStart, finish_clip, start_clip
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLine
 
 from orderapp.errors import FieldError, OrderAppError, ValidationFailed
 from orderapp.gui.tasks import run_task
-from orderapp.services.exception_settings import (
+from orderapp.services.settings.exceptions import (
     ExceptionSettings,
     carrier_days_text,
     load_exception_settings,

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from orderapp.errors import OrderAppError, ValidationFailed
 from orderapp.gui.style import set_state
 from orderapp.gui.tasks import run_task
-from orderapp.services.evidence import recording_folder_problem, stored_bytes
-from orderapp.services.evidence_settings import (
+from orderapp.services.packing.evidence import recording_folder_problem, stored_bytes
+from orderapp.services.settings.evidence import (
     MAX_KEEP_DAYS,
     RecordingSettings,
     default_folder,

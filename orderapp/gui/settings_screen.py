@@ -47,9 +47,8 @@ from orderapp.gui.settings_scanner import ScannerTestGroup
 from orderapp.gui.settings_server import ServerGroup
 from orderapp.gui.settings_users import add_users_group
 from orderapp.gui.tasks import run_task
-from orderapp.services.edit_conflicts import EditConflict
-from orderapp.services.packing_settings import QueueSort, sort_hint, sort_label
-from orderapp.services.shop_rules import (
+from orderapp.services.settings.packing import QueueSort, sort_hint, sort_label
+from orderapp.services.settings.rules import (
     ShopRules,
     TypedRules,
     check_typed_rules,
@@ -57,7 +56,7 @@ from orderapp.services.shop_rules import (
     save_rules,
     validate_rules,
 )
-from orderapp.services.shop_settings import (
+from orderapp.services.settings.shop import (
     MAX_LOGO_BYTES,
     ShopSettings,
     format_phone,
@@ -66,6 +65,7 @@ from orderapp.services.shop_settings import (
     save_settings,
     validate_settings,
 )
+from orderapp.services.shop.edit_conflicts import EditConflict
 from orderapp.store.database import Database
 
 log = logging.getLogger(__name__)

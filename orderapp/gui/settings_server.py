@@ -24,7 +24,7 @@ from sqlalchemy import URL
 
 from orderapp.errors import OrderAppError
 from orderapp.gui.tasks import run_task
-from orderapp.services.move_to_server import MoveResult, check_server, move_to_server
+from orderapp.services.shop.move_to_server import MoveResult, check_server, move_to_server
 from orderapp.store.database import Database
 
 log = logging.getLogger(__name__)

@@ -29,9 +29,9 @@ from orderapp.domain.staff import Role, role_label
 from orderapp.errors import OrderAppError
 from orderapp.gui.context import AppContext
 from orderapp.gui.tasks import report_unexpected, run_task
-from orderapp.services import staff
-from orderapp.services.staff import UserRow
-from orderapp.services.staff_settings import StaffSettings, load_staff_settings, save_staff_settings
+from orderapp.services.settings.staff import StaffSettings, load_staff_settings, save_staff_settings
+from orderapp.services.staff import people as staff
+from orderapp.services.staff.people import UserRow
 
 
 def add_users_group(settings_screen: QWidget, context: AppContext) -> UsersGroup:

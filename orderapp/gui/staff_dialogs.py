@@ -24,7 +24,7 @@ from orderapp.errors import OrderAppError
 from orderapp.gui.context import AppContext
 from orderapp.gui.scanner_input import keep_scanner_input
 from orderapp.gui.tasks import report_unexpected, run_task
-from orderapp.services import staff
+from orderapp.services.staff import people as staff
 from orderapp.store.database import Database
 
 

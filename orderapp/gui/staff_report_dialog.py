@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from orderapp.gui.context import AppContext
 from orderapp.gui.tasks import run_task
-from orderapp.services.staff_figures import StaffReport, report_rows, staff_report, write_report_csv
+from orderapp.services.staff.figures import StaffReport, report_rows, staff_report, write_report_csv
 
 
 class StaffReportDialog(QDialog):

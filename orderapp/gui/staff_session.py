@@ -14,8 +14,8 @@ from orderapp.domain.staff import Permission, refusal, role_label
 from orderapp.gui.context import AppContext
 from orderapp.gui.staff_dialogs import SignInDialog
 from orderapp.gui.tasks import run_task
-from orderapp.services import staff
-from orderapp.services.staff_settings import load_staff_settings
+from orderapp.services.settings.staff import load_staff_settings
+from orderapp.services.staff import people as staff
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """Receiving a delivery (scan or type, with the supplier's reference) and adjusting stock with a reason.
 
 Both show the product's on-hand, reserved and available figures, book through
-``orderapp.services.stock`` in a worker, and say what went wrong in place when the service refuses.
+``orderapp.services.stock.shelf`` in a worker, and say what went wrong in place when the service refuses.
 """
 
 from __future__ import annotations
@@ -34,8 +34,8 @@ from orderapp.gui.context import AppContext
 from orderapp.gui.forms import child, load_form
 from orderapp.gui.scanner_input import WedgeScannerFilter
 from orderapp.gui.tasks import run_task
-from orderapp.services.catalogue import CodeMatch, find_by_code
-from orderapp.services.stock import (
+from orderapp.services.stock.catalogue import CodeMatch, find_by_code
+from orderapp.services.stock.shelf import (
     AdjustReason,
     NotEnoughStock,
     ReceiptLine,

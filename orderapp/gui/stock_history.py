@@ -17,7 +17,7 @@ from orderapp.gui.context import AppContext
 from orderapp.gui.forms import child, load_form
 from orderapp.gui.product_table import LOW, RIGHT, Page, PagedTableModel, fit_columns_once
 from orderapp.gui.stock_dialogs import ProductRef
-from orderapp.services.stock import MovementRow, movement_history
+from orderapp.services.stock.shelf import MovementRow, movement_history
 from orderapp.store.database import Database
 
 WHEN, KIND, CHANGE, ON_HAND, RESERVED_CHANGE, RESERVED, USER, REASON, REFERENCE = range(9)

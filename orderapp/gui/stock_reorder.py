@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QHeaderView, QLabel, QPushButton, QTa
 from orderapp.errors import OrderAppError
 from orderapp.gui.forms import child
 from orderapp.gui.tasks import run_task
-from orderapp.services.reorder import ReorderLine, export_reorder_list, reorder_list
+from orderapp.services.stock.reorder import ReorderLine, export_reorder_list, reorder_list
 from orderapp.store.database import Database
 
 log = logging.getLogger(__name__)

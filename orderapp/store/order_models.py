@@ -8,7 +8,7 @@ Also an index on ``orders`` for the orders list filtered by status (``ORDERS_BY_
 
 ``order_search``: one row per order holding the text the orders list searches (order number,
 external number, customer and recipient names, phone digits, SKUs), kept in step by the order
-services (``orderapp.services.order_search``). The substring index over it is backend-specific and
+services (``orderapp.services.orders.search``). The substring index over it is backend-specific and
 lives outside the models (see ``SEARCH_INDEX_OBJECTS``): on SQLite an FTS5 trigram table
 ``order_search_fts`` kept in step by triggers, on PostgreSQL a pg_trgm GIN index.
 """

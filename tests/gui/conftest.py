@@ -25,7 +25,7 @@ from orderapp.app_logging import log_file
 from orderapp.demo import DemoSize, build_demo_shop
 from orderapp.gui import crash, tasks
 from orderapp.gui.main_window import MainWindow
-from orderapp.services.shop_settings import ShopSettings, load_settings, save_settings
+from orderapp.services.settings.shop import ShopSettings, load_settings, save_settings
 from orderapp.store.database import Database
 from orderapp.store.opening import open_database, open_new_shop_database
 

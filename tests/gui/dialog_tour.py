@@ -28,9 +28,9 @@ from orderapp.gui.packing_dialogs import OverrideDialog
 from orderapp.gui.packing_screen import PackingScreen
 from orderapp.gui.settings_screen import SettingsScreen
 from orderapp.scanning.acceptance import Scan
-from orderapp.services import counts
-from orderapp.services.counts import CountScope
-from orderapp.services.packing_queue import packing_queue
+from orderapp.services.packing.queue import packing_queue
+from orderapp.services.stock import counts
+from orderapp.services.stock.counts import CountScope
 from orderapp.store.database import Database
 
 Look = Callable[[str, QWidget], None]

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from orderapp import i18n
 from orderapp.demo import shop_is_empty
 from orderapp.gui.app import ensure_cjk_font, fill_demo_shop, install_translators
-from orderapp.services.shop_settings import load_settings
+from orderapp.services.settings.shop import load_settings
 from orderapp.store.opening import open_database
 
 

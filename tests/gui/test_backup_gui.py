@@ -19,7 +19,7 @@ from orderapp.errors import DamagedDatabase
 from orderapp.gui import backup_restore
 from orderapp.gui.database_dialog import Choice, DatabaseProblemDialog, Decision, open_shop
 from orderapp.gui.settings_backup import BackupSettingsGroup
-from orderapp.services.shop_settings import load_settings, save_settings
+from orderapp.services.settings.shop import load_settings, save_settings
 from orderapp.store import backup_policy
 from orderapp.store.database import Database
 from orderapp.store.models import Order

@@ -18,9 +18,10 @@ from orderapp.domain.product_validation import BarcodeDraft, BarcodeKind, Produc
 from orderapp.gui.context import AppContext
 from orderapp.gui.count_lines import COUNTED
 from orderapp.gui.counts_screen import CountsScreen, create_screen
-from orderapp.services import catalogue, counts, stock
-from orderapp.services.counts import CountScope, CountStatus
-from orderapp.services.stock_ledger import sell
+from orderapp.services.stock import catalogue, counts
+from orderapp.services.stock import shelf as stock
+from orderapp.services.stock.counts import CountScope, CountStatus
+from orderapp.services.stock.ledger import sell
 from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID, StockMovement
 

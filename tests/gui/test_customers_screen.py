@@ -16,7 +16,7 @@ from orderapp.domain.order_validation import LineDraft
 from orderapp.gui.context import AppContext
 from orderapp.gui.customer_duplicates_dialog import DuplicatesDialog
 from orderapp.gui.customers_screen import CustomersScreen, create_screen
-from orderapp.services.customer_tags import customer_tags
+from orderapp.services.customers.tags import customer_tags
 from orderapp.store.database import Database
 from orderapp.store.models import Customer, Order
 

@@ -15,7 +15,7 @@ from orderapp.errors import DatabaseProblem, NotADatabase, ServerUnreachable
 from orderapp.gui import app as gui_app
 from orderapp.gui import crash, database_dialog
 from orderapp.gui.database_dialog import Choice, DatabaseProblemDialog, Decision, open_shop
-from orderapp.services.shop_settings import load_settings
+from orderapp.services.settings.shop import load_settings
 from orderapp.store.backup_policy import take_automatic_backup
 from orderapp.store.database import Database
 from orderapp.store.opening import open_database

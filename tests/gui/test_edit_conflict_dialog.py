@@ -14,8 +14,8 @@ from orderapp.domain.product_validation import BarcodeDraft, ProductDraft
 from orderapp.gui.context import AppContext
 from orderapp.gui.edit_conflict_dialog import EditConflictDialog
 from orderapp.gui.product_form import ProductFormDialog
-from orderapp.services import catalogue
-from orderapp.services.shop_settings import load_settings, save_settings
+from orderapp.services.settings.shop import load_settings, save_settings
+from orderapp.services.stock import catalogue
 from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID
 

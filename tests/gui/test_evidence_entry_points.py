@@ -22,11 +22,11 @@ from orderapp.gui.evidence_player import EvidencePlayer
 from orderapp.gui.exceptions_screen import ExceptionsScreen
 from orderapp.gui.packing_history import PackingHistoryDialog
 from orderapp.gui.packing_screen import PackingScreen, create_screen
-from orderapp.services.evidence import ClipRecord, list_clips
-from orderapp.services.evidence_settings import RecordingSettings, save_recording_settings
-from orderapp.services.exceptions import raise_exception
-from orderapp.services.packing import leave_order, open_order
-from orderapp.services.staff import add_user
+from orderapp.services.aftersales.exceptions import raise_exception
+from orderapp.services.packing.evidence import ClipRecord, list_clips
+from orderapp.services.packing.station import leave_order, open_order
+from orderapp.services.settings.evidence import RecordingSettings, save_recording_settings
+from orderapp.services.staff.people import add_user
 from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID
 

@@ -17,9 +17,9 @@ from orderapp.gui import tasks
 from orderapp.gui.context import AppContext
 from orderapp.gui.evidence_player import EvidencePlayer
 from orderapp.gui.order_detail import OrderDetail
-from orderapp.services.evidence import ClipRecord, verify_export
-from orderapp.services.evidence_settings import RecordingSettings, save_recording_settings
-from orderapp.services.orders import get_order
+from orderapp.services.orders.placing import get_order
+from orderapp.services.packing.evidence import ClipRecord, verify_export
+from orderapp.services.settings.evidence import RecordingSettings, save_recording_settings
 from orderapp.store.database import Database
 
 

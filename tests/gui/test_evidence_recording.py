@@ -18,8 +18,8 @@ from orderapp.gui.context import AppContext
 from orderapp.gui.packing_screen import PackingScreen, create_screen
 from orderapp.scanning.acceptance import Scan
 from orderapp.scanning.recording import probe_clip
-from orderapp.services.evidence import list_clips
-from orderapp.services.evidence_settings import RecordingSettings, save_recording_settings
+from orderapp.services.packing.evidence import list_clips
+from orderapp.services.settings.evidence import RecordingSettings, save_recording_settings
 from orderapp.store.database import Database
 
 STATION = "PACK-1"

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from orderapp.gui.exceptions_screen import ExceptionsScreen
 from orderapp.gui.main_window import MainWindow
-from orderapp.services.exceptions import get_exception, raise_exception
+from orderapp.services.aftersales.exceptions import get_exception, raise_exception
 from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID
 

@@ -6,9 +6,9 @@ from packing_shop import make_packing_shop
 from pytestqt.qtbot import QtBot
 
 from orderapp.gui.main_window import MainWindow
-from orderapp.services.exceptions import exception_queue
-from orderapp.services.exceptions_checks import CheckResult
-from orderapp.services.packing import open_order, override_pack
+from orderapp.services.aftersales.exception_checks import CheckResult
+from orderapp.services.aftersales.exceptions import exception_queue
+from orderapp.services.packing.station import open_order, override_pack
 from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID
 

@@ -14,9 +14,9 @@ from pytestqt.qtbot import QtBot
 
 from orderapp.gui import tasks
 from orderapp.gui.first_run_wizard import LANGUAGE_SETTING, FirstRunWizard, first_run
-from orderapp.services.document_settings import load_document_settings
-from orderapp.services.first_run import needs_first_run
-from orderapp.services.shop_settings import load_settings
+from orderapp.services.settings.documents import load_document_settings
+from orderapp.services.settings.shop import load_settings
+from orderapp.services.shop.first_run import needs_first_run
 from orderapp.store.database import Database
 from orderapp.store.opening import open_database
 

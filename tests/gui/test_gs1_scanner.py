@@ -20,8 +20,8 @@ from orderapp.gui.context import AppContext
 from orderapp.gui.counts_screen import CountsScreen
 from orderapp.gui.packing_lines import PRODUCT, SCANNED
 from orderapp.gui.packing_screen import PackingScreen
-from orderapp.services import counts
-from orderapp.services.counts import CountScope
+from orderapp.services.stock import counts
+from orderapp.services.stock.counts import CountScope
 from orderapp.store.database import Database
 from orderapp.store.packing_models import PackScan
 

@@ -19,10 +19,11 @@ from orderapp.gui.context import AppContext
 from orderapp.gui.inventory_screen import InventoryScreen, create_screen
 from orderapp.gui.product_table import AVAILABLE, ON_HAND, SKU
 from orderapp.gui.stock_dialogs import AdjustDialog, ReceiveDialog
-from orderapp.services import catalogue, stock
-from orderapp.services.catalogue import ProductQuery, StatusFilter
-from orderapp.services.stock import AdjustReason
-from orderapp.services.stock_ledger import sell
+from orderapp.services.stock import catalogue
+from orderapp.services.stock import shelf as stock
+from orderapp.services.stock.catalogue import ProductQuery, StatusFilter
+from orderapp.services.stock.ledger import sell
+from orderapp.services.stock.shelf import AdjustReason
 from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID
 
@@ -57,7 +58,7 @@ def products(shop: Database) -> dict[str, int]:
         "rice": add(shop, "RICE-001", "东北大米 Rice 5kg", 8, category="Rice", location="B-01-1", reorder_point=2),
     }
     with shop.session(write=True) as session:  # two jasmine reserved by an order
-        from orderapp.services.stock_ledger import record_movement
+        from orderapp.services.stock.ledger import record_movement
 
         record_movement(session, found["jasmine"], "reserve", 0, 2, user_id=USER, reason="order", reference="SO-1")
         session.commit()

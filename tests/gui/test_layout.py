@@ -21,7 +21,7 @@ from orderapp.domain.product_validation import ProductDraft
 from orderapp.gui.order_form import OrderForm
 from orderapp.gui.order_list_model import STATUS
 from orderapp.gui.orders_screen import OrdersScreen
-from orderapp.services import catalogue
+from orderapp.services.stock import catalogue
 from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID
 

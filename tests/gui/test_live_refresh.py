@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 
 from orderapp.domain.order_validation import LineDraft
 from orderapp.gui.main_window import MainWindow
-from orderapp.services import orders
-from orderapp.services.shop_settings import ShopSettings, save_settings
+from orderapp.services.orders import placing as orders
+from orderapp.services.settings.shop import ShopSettings, save_settings
 from orderapp.store.database import Database
 
 SHOWN_WITHIN_MS = 2000

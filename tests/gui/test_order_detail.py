@@ -18,8 +18,8 @@ from orderapp.domain.order_status import OrderStatus
 from orderapp.domain.order_validation import LineDraft
 from orderapp.gui.context import AppContext
 from orderapp.gui.orders_screen import OrdersScreen, create_screen
-from orderapp.services.order_lifecycle import change_status
-from orderapp.services.orders import OrderView, get_order, place_order
+from orderapp.services.orders.lifecycle import change_status
+from orderapp.services.orders.placing import OrderView, get_order, place_order
 from orderapp.store.database import Database
 from orderapp.store.models import Order
 
@@ -275,8 +275,8 @@ def test_confirming_the_selected_orders_lists_those_the_stock_does_not_allow(
 def test_the_timeline_shows_the_orders_exceptions(
     qtbot: QtBot, screen: OrdersScreen, shop: Database, products: Shop
 ) -> None:
-    from orderapp.services.exceptions import raise_exception
-    from orderapp.services.exceptions_actions import resolve_exception
+    from orderapp.services.aftersales.exception_actions import resolve_exception
+    from orderapp.services.aftersales.exceptions import raise_exception
 
     view = place(shop, LineDraft(code="TEA-001", qty="1"))
     row = raise_exception(shop, view.id, "unreachable", "severe", user_id=USER, cause="电话无人接听 no answer")

@@ -20,8 +20,8 @@ from orderapp.gui.context import AppContext
 from orderapp.gui.main_window import MainWindow
 from orderapp.gui.order_form import OrderForm
 from orderapp.gui.orders_screen import OrdersScreen, create_screen
-from orderapp.services.customers import CustomerInput, create_customer
-from orderapp.services.order_drafts import list_drafts
+from orderapp.services.customers.lookup import CustomerInput, create_customer
+from orderapp.services.orders.drafts import list_drafts
 from orderapp.store.database import Database
 from orderapp.store.models import Customer, Order
 

@@ -29,9 +29,9 @@ from orderapp.gui.customer_picker import CustomerPicker
 from orderapp.gui.order_draft_saver import DraftSaver
 from orderapp.gui.order_form import OrderForm
 from orderapp.gui.order_lines import OrderLines
-from orderapp.services.customers import CustomerInput, create_customer
-from orderapp.services.order_drafts import list_drafts, save_draft
-from orderapp.services.order_settings import load_order_settings
+from orderapp.services.customers.lookup import CustomerInput, create_customer
+from orderapp.services.orders.drafts import list_drafts, save_draft
+from orderapp.services.settings.orders import load_order_settings
 from orderapp.store.database import Database
 
 STATION = "TILL-9"

@@ -22,7 +22,7 @@ from orderapp.demo import DemoSize, build_demo_shop
 from orderapp.gui.context import AppContext
 from orderapp.gui.order_list_model import NUMBER, OVERDUE_BACKGROUND, OVERDUE_TEXT, PHONE, STATUS
 from orderapp.gui.orders_screen import OrdersScreen, create_screen
-from orderapp.services.order_list import PAGE_SIZE
+from orderapp.services.orders.listing import PAGE_SIZE
 from orderapp.store.database import Database
 from orderapp.store.models import Customer, Order, OrderLine, ProductBarcode
 from orderapp.store.opening import open_database, open_new_shop_database

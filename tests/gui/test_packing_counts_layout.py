@@ -28,9 +28,9 @@ from orderapp.gui.count_lines import R_NAME
 from orderapp.gui.counts_screen import CountsScreen
 from orderapp.gui.main_window import MainWindow
 from orderapp.gui.packing_screen import PackingScreen
-from orderapp.services import counts
-from orderapp.services.counts import CountScope
-from orderapp.services.packing_queue import packing_queue
+from orderapp.services.packing.queue import packing_queue
+from orderapp.services.stock import counts
+from orderapp.services.stock.counts import CountScope
 from orderapp.store.database import Database
 
 SIZES = [(1024, 700), (1366, 768)]

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from orderapp.gui import tasks
 from orderapp.gui.context import AppContext
 from orderapp.gui.packing_screen import PackingScreen, create_screen
-from orderapp.services.packing_settings import QueueSort, load_packing_settings, save_queue_sort
+from orderapp.services.settings.packing import QueueSort, load_packing_settings, save_queue_sort
 from orderapp.store.customer_models import CustomerTag
 from orderapp.store.database import Database
 from orderapp.store.models import Customer, Order

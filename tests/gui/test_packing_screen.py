@@ -35,7 +35,7 @@ from orderapp.gui.packing_dialogs import OverrideDialog, PackingAlert
 from orderapp.gui.packing_lines import ORDERED, PRODUCT, SCANNED
 from orderapp.gui.packing_screen import PackingScreen, create_screen
 from orderapp.scanning.acceptance import Scan
-from orderapp.services.packing import open_order, record_scan
+from orderapp.services.packing.station import open_order, record_scan
 from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID, Order, OrderEvent
 from orderapp.store.packing_models import PackScan, PackSession

@@ -15,9 +15,10 @@ from orderapp.domain.product_validation import ProductDraft
 from orderapp.gui.context import AppContext
 from orderapp.gui.counts_screen import CountsScreen
 from orderapp.gui.counts_screen import create_screen as counts_screen
-from orderapp.services import catalogue, counts, stock
-from orderapp.services.counts import CountScope
-from orderapp.services.document_settings import DocumentSettings, save_document_settings
+from orderapp.services.settings.documents import DocumentSettings, save_document_settings
+from orderapp.services.stock import catalogue, counts
+from orderapp.services.stock import shelf as stock
+from orderapp.services.stock.counts import CountScope
 from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID
 
@@ -88,7 +89,7 @@ def test_the_preview_warns_before_printing_a_name_no_font_has(
     from orderapp.documents import fonts
     from orderapp.documents.output import Batch
     from orderapp.gui.reports_screen import create_screen as reports_screen
-    from orderapp.services.documents import PrintResult
+    from orderapp.services.documents.printing import PrintResult
 
     screen = reports_screen(AppContext(shop))
     qtbot.addWidget(screen)

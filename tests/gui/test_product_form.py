@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 from orderapp.domain.product_validation import BarcodeDraft, BarcodeKind, ProductDraft
 from orderapp.gui.context import AppContext
 from orderapp.gui.product_form import ProductFormDialog
-from orderapp.services import catalogue
-from orderapp.services.catalogue import ProductQuery
+from orderapp.services.stock import catalogue
+from orderapp.services.stock.catalogue import ProductQuery
 from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID
 

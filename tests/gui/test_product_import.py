@@ -13,8 +13,8 @@ from orderapp.domain.product_validation import BarcodeDraft, ProductDraft
 from orderapp.gui.context import AppContext
 from orderapp.gui.inventory_screen import InventoryScreen, create_screen
 from orderapp.gui.product_import_dialog import ProductImportDialog
-from orderapp.services import catalogue
-from orderapp.services.catalogue import ProductQuery, StatusFilter
+from orderapp.services.stock import catalogue
+from orderapp.services.stock.catalogue import ProductQuery, StatusFilter
 from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID
 

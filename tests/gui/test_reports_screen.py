@@ -21,9 +21,9 @@ from orderapp.gui import tasks
 from orderapp.gui.context import AppContext
 from orderapp.gui.print_preview import PrintPreview
 from orderapp.gui.reports_screen import ReportsScreen, create_screen
-from orderapp.services.daily_summary import daily_summary, today_in_shop
-from orderapp.services.document_settings import load_document_settings
-from orderapp.services.documents import PrintResult
+from orderapp.services.documents.daily_summary import daily_summary, today_in_shop
+from orderapp.services.documents.printing import PrintResult
+from orderapp.services.settings.documents import load_document_settings
 from orderapp.store.database import Database
 from orderapp.store.models import Order, Product
 

@@ -21,8 +21,8 @@ from orderapp.gui.orders_screen import create_screen as orders_screen
 from orderapp.gui.packing_screen import PackingScreen
 from orderapp.gui.packing_screen import create_screen as packing_screen
 from orderapp.gui.return_dialog import ReturnDialog
-from orderapp.services.orders import get_order
-from orderapp.services.returns import returnable_order
+from orderapp.services.aftersales.returns import returnable_order
+from orderapp.services.orders.placing import get_order
 from orderapp.store.database import Database
 
 TEA_CODE = "6901234567892"
@@ -171,7 +171,7 @@ def test_no_return_is_offered_before_the_order_ships(
 ) -> None:
     from order_shop import USER, delivery_draft
 
-    from orderapp.services.orders import place_order
+    from orderapp.services.orders.placing import place_order
 
     view = place_order(shop, delivery_draft(LineDraft(code="TEA-001")), user_id=USER, confirm=True)
     screen = orders_screen(AppContext(shop))

@@ -26,9 +26,9 @@ from orderapp.gui.packing_screen import PackingScreen, create_screen
 from orderapp.gui.return_dialog import ReturnDialog
 from orderapp.gui.return_recording import ReturnRecorder
 from orderapp.scanning.recording import Recorder, clip_heading, probe_clip
-from orderapp.services.evidence import finish_clip, list_clips, order_clips, start_clip
-from orderapp.services.evidence_settings import RecordingSettings, save_recording_settings
-from orderapp.services.returns import returnable_order
+from orderapp.services.aftersales.returns import returnable_order
+from orderapp.services.packing.evidence import finish_clip, list_clips, order_clips, start_clip
+from orderapp.services.settings.evidence import RecordingSettings, save_recording_settings
 from orderapp.store.database import Database
 
 STATION = "PACK-1"
@@ -186,7 +186,7 @@ def test_an_order_open_for_packing_does_not_record_the_return(
 ) -> None:
     from order_shop import USER, delivery_draft
 
-    from orderapp.services.orders import place_order
+    from orderapp.services.orders.placing import place_order
 
     packing = place_order(shop, delivery_draft(LineDraft(code="TEA-001")), user_id=USER, confirm=True)
     station.open_number(packing.number)

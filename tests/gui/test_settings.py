@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from orderapp.gui.main_window import MainWindow
 from orderapp.gui.settings_screen import SettingsScreen
-from orderapp.services.shop_settings import MAX_LOGO_BYTES, ShopSettings
+from orderapp.services.settings.shop import MAX_LOGO_BYTES, ShopSettings
 from orderapp.store.database import Database
 
 

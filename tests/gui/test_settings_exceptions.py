@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from orderapp.gui.main_window import MainWindow
 from orderapp.gui.settings_exceptions import ExceptionSettingsGroup
-from orderapp.services.exception_settings import ExceptionSettings, load_exception_settings
+from orderapp.services.settings.exceptions import ExceptionSettings, load_exception_settings
 from orderapp.store.database import Database
 
 

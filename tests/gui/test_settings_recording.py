@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from orderapp.gui import tasks
 from orderapp.gui.settings_recording import RecordingSettingsGroup
 from orderapp.gui.settings_screen import SettingsScreen
-from orderapp.services.evidence_settings import RecordingSettings, load_recording_settings, save_recording_settings
+from orderapp.services.settings.evidence import RecordingSettings, load_recording_settings, save_recording_settings
 from orderapp.store.database import Database
 
 

@@ -13,10 +13,10 @@ from orderapp.errors import FieldError, OrderAppError
 from orderapp.gui import settings_screen
 from orderapp.gui.main_window import MainWindow
 from orderapp.gui.settings_screen import SettingsScreen
-from orderapp.services.order_settings import load_order_settings, save_order_settings
-from orderapp.services.packing_settings import PackingSettings, load_packing_settings, save_packing_settings
-from orderapp.services.shop_rules import ShopRules, validate_rules
-from orderapp.services.shop_settings import load_settings
+from orderapp.services.settings.orders import load_order_settings, save_order_settings
+from orderapp.services.settings.packing import PackingSettings, load_packing_settings, save_packing_settings
+from orderapp.services.settings.rules import ShopRules, validate_rules
+from orderapp.services.settings.shop import load_settings
 from orderapp.store.database import Database
 
 
@@ -288,7 +288,7 @@ def test_the_rules_load_and_save_with_tasks_run_synchronously(qtbot: QtBot, shop
 def test_the_packing_queue_order_is_chosen_here_and_kept(qtbot: QtBot, screen: SettingsScreen, shop: Database) -> None:
     from PySide6.QtWidgets import QComboBox
 
-    from orderapp.services.packing_settings import QueueSort, save_queue_sort
+    from orderapp.services.settings.packing import QueueSort, save_queue_sort
 
     combo = screen.findChild(QComboBox, "queue_sort")
     assert combo is not None and combo.isVisible()

@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 from orderapp.domain import shop_clock
 from orderapp.gui.context import AppContext
 from orderapp.gui.order_form import OrderForm
-from orderapp.services.order_settings import load_order_settings
+from orderapp.services.settings.orders import load_order_settings
 from orderapp.store import settings_store
 from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID

@@ -20,8 +20,8 @@ from orderapp.gui.packing_dialogs import OverrideDialog
 from orderapp.gui.packing_screen import PackingScreen, create_screen
 from orderapp.gui.staff_dialogs import OwnerPinDialog, SignInDialog, approve
 from orderapp.scanning.acceptance import Scan
-from orderapp.services import staff
-from orderapp.services.audit import AuditFilter, audit_entries
+from orderapp.services.staff import people as staff
+from orderapp.services.staff.audit_log import AuditFilter, audit_entries
 from orderapp.store.database import Database
 
 

@@ -30,7 +30,7 @@ from orderapp import i18n
 from orderapp.gui.app import LANGUAGE_ENV, install_translators, ui_locale
 from orderapp.gui.main_window import MainWindow
 from orderapp.paths import bundled_dir
-from orderapp.services.order_lifecycle import status_label
+from orderapp.services.orders.lifecycle import status_label
 from orderapp.store.database import Database
 
 CATALOGUE = bundled_dir("resources") / "translations" / "orderapp_zh_CN.ts"

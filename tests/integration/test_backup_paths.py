@@ -16,7 +16,7 @@ from order_shop import USER, delivery_draft, make_shop
 from sqlalchemy import func, select
 
 from orderapp.domain.order_validation import LineDraft
-from orderapp.services import orders
+from orderapp.services.orders import placing as orders
 from orderapp.store import backup_policy, backups, integrity
 from orderapp.store.backups_pg import tool
 from orderapp.store.database import Database

@@ -18,8 +18,9 @@ from shop_damage import zero_a_page_of
 from sqlalchemy import create_engine, func, select, text
 
 from orderapp.domain.order_validation import LineDraft
-from orderapp.services import orders, stock_ledger
-from orderapp.services.shop_settings import load_settings, save_settings
+from orderapp.services.orders import placing as orders
+from orderapp.services.settings.shop import load_settings, save_settings
+from orderapp.services.stock import ledger as stock_ledger
 from orderapp.store import backup_policy, backups
 from orderapp.store.backups import BackupFailed, RestoreRefused
 from orderapp.store.database import Database, normalise_url, sqlite_path

@@ -13,7 +13,9 @@ from order_shop import USER, delivery_draft, make_shop
 from sqlalchemy import text
 
 from orderapp.domain.order_validation import LineDraft
-from orderapp.services import order_import, orders, product_import
+from orderapp.services.orders import importing as order_import
+from orderapp.services.orders import placing as orders
+from orderapp.services.stock import product_import
 from orderapp.store import db_errors
 from orderapp.store.database import Database
 from orderapp.store.opening import open_database

@@ -9,9 +9,9 @@ import pytest
 from orderapp.domain.gtin import is_in_store_ean13
 from orderapp.domain.product_validation import BarcodeDraft, BarcodeKind, ProductDraft
 from orderapp.errors import ValidationFailed
-from orderapp.services import catalogue
-from orderapp.services.catalogue import ProductQuery, ProductSort, Removal, StatusFilter
-from orderapp.services.stock import receive_stock
+from orderapp.services.stock import catalogue
+from orderapp.services.stock.catalogue import ProductQuery, ProductSort, Removal, StatusFilter
+from orderapp.services.stock.shelf import receive_stock
 from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID
 

@@ -13,8 +13,8 @@ from order_shop import USER, delivery_draft, make_shop
 from sqlalchemy import create_engine, text
 
 from orderapp.domain.order_validation import LineDraft
-from orderapp.services import orders
-from orderapp.services.catalogue import get_product, update_product
+from orderapp.services.orders import placing as orders
+from orderapp.services.stock.catalogue import get_product, update_product
 from orderapp.store.change_feed import Change, ChangeFeed
 from orderapp.store.database import Database
 from orderapp.store.opening import open_database

@@ -13,7 +13,7 @@ from order_shop import USER, Shop, delivery_draft, figures, make_shop
 from sqlalchemy import create_engine, event, select, text
 
 from orderapp.domain.order_validation import LineDraft
-from orderapp.services import orders
+from orderapp.services.orders import placing as orders
 from orderapp.store.database import Database
 from orderapp.store.models import StockMovement
 from orderapp.store.opening import open_database

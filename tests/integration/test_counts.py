@@ -11,10 +11,11 @@ import pytest
 from orderapp.domain.count_maths import Flag, Thresholds
 from orderapp.domain.product_validation import BarcodeDraft, BarcodeKind, ProductDraft
 from orderapp.errors import ValidationFailed
-from orderapp.services import catalogue, counts, stock
-from orderapp.services.counts import CountScope, CountStatus
-from orderapp.services.stock import AdjustReason
-from orderapp.services.stock_ledger import sell
+from orderapp.services.stock import catalogue, counts
+from orderapp.services.stock import shelf as stock
+from orderapp.services.stock.counts import CountScope, CountStatus
+from orderapp.services.stock.ledger import sell
+from orderapp.services.stock.shelf import AdjustReason
 from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID, StockMovement
 

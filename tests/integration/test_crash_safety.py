@@ -16,8 +16,11 @@ from order_shop import USER, delivery_draft, make_shop
 from sqlalchemy import text
 
 from orderapp.domain.order_validation import LineDraft
-from orderapp.services import counts, orders, packing, stock_ledger
-from orderapp.services.counts import CountScope, CountStatus
+from orderapp.services.orders import placing as orders
+from orderapp.services.packing import station as packing
+from orderapp.services.stock import counts
+from orderapp.services.stock import ledger as stock_ledger
+from orderapp.services.stock.counts import CountScope, CountStatus
 from orderapp.store.database import Database
 
 TEA_CODE = "6901234567892"

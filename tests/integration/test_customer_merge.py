@@ -14,12 +14,12 @@ from sqlalchemy import func, select
 from orderapp.domain.order_validation import CustomerDraft, LineDraft
 from orderapp.domain.returns import ReturnItem
 from orderapp.errors import NotFound
-from orderapp.services import returns
-from orderapp.services.customer_book import customer_history, list_customers
-from orderapp.services.customer_merge import CannotMerge, find_duplicate_customers, merge_customers
-from orderapp.services.customer_tags import customer_tags, set_customer_tags
-from orderapp.services.order_drafts import draft_from_json, save_draft
-from orderapp.services.order_list import OrderFilter, list_orders
+from orderapp.services.aftersales import returns
+from orderapp.services.customers.book import customer_history, list_customers
+from orderapp.services.customers.merge import CannotMerge, find_duplicate_customers, merge_customers
+from orderapp.services.customers.tags import customer_tags, set_customer_tags
+from orderapp.services.orders.drafts import draft_from_json, save_draft
+from orderapp.services.orders.listing import OrderFilter, list_orders
 from orderapp.store.customer_models import CustomerMerge
 from orderapp.store.database import Database
 from orderapp.store.models import Customer, Order

@@ -20,19 +20,19 @@ from sqlalchemy import func, select, text
 from orderapp.demo import DemoSize, build_demo_shop
 from orderapp.domain.exception_rules import ExceptionStatus
 from orderapp.domain.returns import ReturnItem
-from orderapp.services.daily_summary import (
+from orderapp.services.aftersales.exception_actions import move_exception, resolve_exception
+from orderapp.services.aftersales.exceptions import raise_exception
+from orderapp.services.aftersales.return_figures import ReturnFigures
+from orderapp.services.aftersales.returns import record_return
+from orderapp.services.documents.daily_summary import (
     PAYMENT_STATUSES,
     DayFigures,
     PaymentFigure,
     TopProduct,
     daily_summary,
 )
-from orderapp.services.exception_figures import ExceptionFigures
-from orderapp.services.exceptions import raise_exception
-from orderapp.services.exceptions_actions import move_exception, resolve_exception
-from orderapp.services.return_figures import ReturnFigures
-from orderapp.services.returns import record_return
-from orderapp.services.stock_ledger import record_movement
+from orderapp.services.documents.exception_figures import ExceptionFigures
+from orderapp.services.stock.ledger import record_movement
 from orderapp.store.database import Database
 from orderapp.store.exception_models import ExceptionEvent, OrderException
 from orderapp.store.models import DEFAULT_USER_ID, Order, OrderEvent, OrderLine, Product, Setting, StockMovement
@@ -496,7 +496,7 @@ def test_the_printed_summary_shows_the_same_figures(shop: Database, tmp_path: Pa
     import io
 
     from orderapp.documents.daily_report import figure_lines, render_daily_summary
-    from orderapp.services.paperwork import shop_paper
+    from orderapp.services.documents.paperwork import shop_paper
 
     summary = daily_summary(shop, DAY, now=NOW)
     out = io.BytesIO()
@@ -526,7 +526,7 @@ def test_the_printed_summary_has_the_returns_refunds_and_exceptions_on_one_page(
     from orderapp.documents import words
     from orderapp.documents.daily_report import figure_lines
     from orderapp.documents.words import _
-    from orderapp.services import documents
+    from orderapp.services.documents import printing as documents
 
     with shop.session() as session:
         order_id = session.scalar(select(Order.id).order_by(Order.id).limit(1))

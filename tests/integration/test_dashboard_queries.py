@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import event
 
-from orderapp.services.dashboard import dashboard_figures
+from orderapp.services.shop.dashboard import dashboard_figures
 from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID, Order, Product, Setting
 
@@ -82,7 +82,7 @@ def test_no_dashboard_query_scans_the_order_table(tmp_path: Any) -> None:
 
 
 def test_a_shop_that_never_set_its_zone_counts_today_in_the_zone_settings_shows(database: Database) -> None:
-    from orderapp.services.shop_settings import ShopSettings
+    from orderapp.services.settings.shop import ShopSettings
 
     assert ShopSettings().timezone == "Asia/Shanghai"
     now = datetime(2026, 11, 21, 17, 0, tzinfo=UTC)  # already 01:00 on the 22nd in Shanghai

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from orderapp.demo import DemoSize, build_demo_shop
 from orderapp.domain.exception_rules import ExceptionStatus, Family
-from orderapp.services.exceptions import QueueFilter, exception_queue, get_exception
+from orderapp.services.aftersales.exceptions import QueueFilter, exception_queue, get_exception
 from orderapp.store.database import Database
 from orderapp.store.exception_models import ExceptionEvent
 from orderapp.store.models import Order

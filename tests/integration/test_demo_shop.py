@@ -19,7 +19,7 @@ from orderapp.demo import SHOP_SETTINGS, DemoReport, DemoSize, build_demo_shop, 
 from orderapp.domain.gtin import gtin_symbology, is_valid_gtin
 from orderapp.domain.order_status import OPEN_STATUSES, RESERVING_STATUSES, OrderStatus, can_move
 from orderapp.errors import DatabaseInUse
-from orderapp.services.order_search import find_candidates, search_terms
+from orderapp.services.orders.search import find_candidates, search_terms
 from orderapp.store.database import Database
 from orderapp.store.exception_models import ExceptionEvent, OrderException
 from orderapp.store.models import (

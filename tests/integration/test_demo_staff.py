@@ -7,10 +7,10 @@ from datetime import UTC, datetime, timedelta
 
 from orderapp.demo import DemoSize, build_demo_shop
 from orderapp.domain.staff import Role
-from orderapp.services import staff
-from orderapp.services.audit import AuditFilter, audit_entries
-from orderapp.services.daily_summary import today_in_shop
-from orderapp.services.staff_figures import staff_report
+from orderapp.services.documents.daily_summary import today_in_shop
+from orderapp.services.staff import people as staff
+from orderapp.services.staff.audit_log import AuditFilter, audit_entries
+from orderapp.services.staff.figures import staff_report
 from orderapp.store.database import Database
 
 

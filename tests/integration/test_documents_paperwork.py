@@ -13,8 +13,8 @@ from sqlalchemy import select
 from orderapp import cli
 from orderapp.demo import DemoSize, build_demo_shop
 from orderapp.documents.pick_list import bin_order
-from orderapp.services import paperwork
-from orderapp.services.document_settings import (
+from orderapp.services.documents import paperwork
+from orderapp.services.settings.documents import (
     DocumentSettings,
     load_document_settings,
     save_document_settings,
@@ -247,7 +247,7 @@ def test_customer_names_survive_the_trip_from_database_to_paper(shop: Database, 
 
 
 def test_print_count_sheet_for_a_count(shop: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from orderapp.services import counts
+    from orderapp.services.stock import counts
 
     with shop.session() as session:
         location = session.scalar(select(Product.location).where(Product.location != "").limit(1))

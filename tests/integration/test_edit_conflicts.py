@@ -10,11 +10,12 @@ import pytest
 from order_shop import USER, Shop, delivery_draft, make_shop
 
 from orderapp.domain.order_validation import LineDraft
-from orderapp.services import catalogue, orders
-from orderapp.services.customers import CustomerInput, create_customer, get_customer, update_customer
-from orderapp.services.edit_conflicts import EditConflict
-from orderapp.services.shop_settings import ShopSettings, load_settings, save_settings
-from orderapp.services.stock import receive_stock
+from orderapp.services.customers.lookup import CustomerInput, create_customer, get_customer, update_customer
+from orderapp.services.orders import placing as orders
+from orderapp.services.settings.shop import ShopSettings, load_settings, save_settings
+from orderapp.services.shop.edit_conflicts import EditConflict
+from orderapp.services.stock import catalogue
+from orderapp.services.stock.shelf import receive_stock
 from orderapp.store.database import Database
 
 

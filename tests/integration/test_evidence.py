@@ -28,7 +28,7 @@ from sqlalchemy import select
 from orderapp.cli import main
 from orderapp.errors import NotFound
 from orderapp.scanning.recording import ClipFacts, Recorder, ScanMark, probe_clip
-from orderapp.services.evidence import (
+from orderapp.services.packing.evidence import (
     DeleteRefused,
     ExportRefused,
     apply_retention,
@@ -42,7 +42,7 @@ from orderapp.services.evidence import (
     start_clip,
     verify_export,
 )
-from orderapp.services.evidence_settings import RecordingSettings, save_recording_settings
+from orderapp.services.settings.evidence import RecordingSettings, save_recording_settings
 from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID
 from orderapp.store.packing_models import PackScan, PackSession
@@ -225,7 +225,7 @@ _CHILD = textwrap.dedent(
     from barcode_media import desk, barcode_image, place
     from orderapp.domain.gtin import Symbology
     from orderapp.scanning.recording import Recorder
-    from orderapp.services.evidence import start_clip
+    from orderapp.services.packing.evidence import start_clip
     from orderapp.store.opening import open_database
 
     database = open_database({url!r})

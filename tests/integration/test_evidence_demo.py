@@ -13,7 +13,7 @@ from orderapp.demo import DemoSize, build_demo_shop
 from orderapp.demo.packing_clips import add_demo_clips
 from orderapp.domain.gtin import code_key
 from orderapp.scanning.recording import probe_clip
-from orderapp.services.evidence import list_clips
+from orderapp.services.packing.evidence import list_clips
 from orderapp.store.opening import open_database
 
 

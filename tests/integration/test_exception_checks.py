@@ -10,14 +10,14 @@ import pytest
 from packing_shop import CUPS, GREEN_TEA, NOW, TEA, UNKNOWN_CODE, PackingShop, make_packing_shop
 from sqlalchemy import select
 
-from orderapp.services import order_import
-from orderapp.services.exception_settings import ExceptionSettings, save_exception_settings
-from orderapp.services.exceptions import exception_queue, order_exceptions
-from orderapp.services.exceptions_actions import resolve_exception
-from orderapp.services.exceptions_checks import run_exception_checks
-from orderapp.services.exceptions_deadlines import step_deadlines
-from orderapp.services.orders import bulk_confirm
-from orderapp.services.packing import open_order, override_pack, record_scan
+from orderapp.services.aftersales.exception_actions import resolve_exception
+from orderapp.services.aftersales.exception_checks import run_exception_checks
+from orderapp.services.aftersales.exception_deadlines import step_deadlines
+from orderapp.services.aftersales.exceptions import exception_queue, order_exceptions
+from orderapp.services.orders import importing as order_import
+from orderapp.services.orders.placing import bulk_confirm
+from orderapp.services.packing.station import open_order, override_pack, record_scan
+from orderapp.services.settings.exceptions import ExceptionSettings, save_exception_settings
 from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID, Order, OrderEvent, Product
 

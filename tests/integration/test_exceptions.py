@@ -10,16 +10,7 @@ from packing_shop import NOW, PackingShop, make_packing_shop
 from sqlalchemy import func, select
 
 from orderapp.errors import OrderAppError, ValidationFailed
-from orderapp.services.exceptions import (
-    DuplicateException,
-    OrderHeldByException,
-    QueueFilter,
-    exception_queue,
-    get_exception,
-    order_exceptions,
-    raise_exception,
-)
-from orderapp.services.exceptions_actions import (
+from orderapp.services.aftersales.exception_actions import (
     IllegalExceptionMove,
     add_note,
     assign_owner,
@@ -29,8 +20,17 @@ from orderapp.services.exceptions_actions import (
     start_exception,
     take_action,
 )
-from orderapp.services.orders import get_order, ship_order
-from orderapp.services.packing import open_order
+from orderapp.services.aftersales.exceptions import (
+    DuplicateException,
+    OrderHeldByException,
+    QueueFilter,
+    exception_queue,
+    get_exception,
+    order_exceptions,
+    raise_exception,
+)
+from orderapp.services.orders.placing import get_order, ship_order
+from orderapp.services.packing.station import open_order
 from orderapp.store.database import Database
 from orderapp.store.exception_models import ExceptionEvent, OrderException
 from orderapp.store.models import DEFAULT_USER_ID, Order

@@ -15,9 +15,9 @@ from packing_shop import PackingShop, make_packing_shop
 from pdf_checks import pdf_text
 
 from orderapp.errors import ValidationFailed
-from orderapp.services.exceptions import raise_exception
-from orderapp.services.exceptions_actions import resolve_exception
-from orderapp.services.exceptions_report import exceptions_report, mask_cause, median, percentile
+from orderapp.services.aftersales.exception_actions import resolve_exception
+from orderapp.services.aftersales.exceptions import raise_exception
+from orderapp.services.aftersales.exceptions_report import exceptions_report, mask_cause, median, percentile
 from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID, Order
 from orderapp.store.packing_models import PackSession

@@ -8,9 +8,9 @@ import pytest
 
 from orderapp.demo import DemoSize, build_demo_shop
 from orderapp.errors import ValidationFailed
-from orderapp.services.document_settings import load_document_settings
-from orderapp.services.first_run import FirstRunChoices, finish_first_run, needs_first_run, skip_first_run
-from orderapp.services.shop_settings import ShopSettings, load_settings, save_settings
+from orderapp.services.settings.documents import load_document_settings
+from orderapp.services.settings.shop import ShopSettings, load_settings, save_settings
+from orderapp.services.shop.first_run import FirstRunChoices, finish_first_run, needs_first_run, skip_first_run
 from orderapp.store.database import Database
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64

@@ -19,8 +19,9 @@ from sqlalchemy import delete
 from orderapp.domain.gtin import Symbology
 from orderapp.domain.product_validation import BarcodeDraft, ProductDraft
 from orderapp.scanning.decoding import DEFAULT_SYMBOLOGIES, FrameDecoder, decode_image_file
-from orderapp.services import catalogue, counts, packing
-from orderapp.services.counts import CountScope
+from orderapp.services.packing import station as packing
+from orderapp.services.stock import catalogue, counts
+from orderapp.services.stock.counts import CountScope
 from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID, Order, OrderLine, ProductBarcode
 

@@ -16,8 +16,8 @@ from orderapp.cli import main
 from orderapp.demo import DemoSize, build_demo_shop
 from orderapp.domain.gtin import code_key
 from orderapp.domain.product_validation import BarcodeDraft, ProductDraft
-from orderapp.services import catalogue
-from orderapp.services.product_import import import_products
+from orderapp.services.stock import catalogue
+from orderapp.services.stock.product_import import import_products
 from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID, ProductBarcode
 

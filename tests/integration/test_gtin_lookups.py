@@ -19,8 +19,11 @@ from sqlalchemy import delete
 from orderapp.domain.order_validation import LineDraft, OrderDraft
 from orderapp.domain.product_validation import BarcodeDraft, BarcodeKind, ProductDraft
 from orderapp.errors import ValidationFailed
-from orderapp.services import catalogue, counts, order_catalogue, order_list, packing
-from orderapp.services.counts import CountScope
+from orderapp.services.orders import listing as order_list
+from orderapp.services.orders import products_for_orders as order_catalogue
+from orderapp.services.packing import station as packing
+from orderapp.services.stock import catalogue, counts
+from orderapp.services.stock.counts import CountScope
 from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID, Order, OrderLine, ProductBarcode
 

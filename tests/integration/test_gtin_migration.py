@@ -13,8 +13,8 @@ from alembic import command
 from sqlalchemy import Connection, select, text
 
 from orderapp.cli import main
-from orderapp.services import catalogue
-from orderapp.services.barcode_conflicts import barcode_conflicts
+from orderapp.services.stock import catalogue
+from orderapp.services.stock.barcode_conflicts import barcode_conflicts
 from orderapp.store import migrations
 from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID, ProductBarcode

@@ -16,20 +16,15 @@ from sqlalchemy import func, select
 
 from orderapp.domain.order_validation import LineDraft
 from orderapp.errors import OrderAppError
-from orderapp.services import (
-    catalogue,
-    counts,
-    customers,
-    order_catalogue,
-    order_import,
-    order_list,
-    orders,
-    packing,
-    product_export,
-    product_import,
-)
-from orderapp.services.counts import CountScope
-from orderapp.services.order_list import OrderFilter
+from orderapp.services.customers import lookup as customers
+from orderapp.services.orders import importing as order_import
+from orderapp.services.orders import listing as order_list
+from orderapp.services.orders import placing as orders
+from orderapp.services.orders import products_for_orders as order_catalogue
+from orderapp.services.orders.listing import OrderFilter
+from orderapp.services.packing import station as packing
+from orderapp.services.stock import catalogue, counts, product_export, product_import
+from orderapp.services.stock.counts import CountScope
 from orderapp.store.database import Database
 from orderapp.store.db_errors import NumberTooLarge, TextNotStorable
 from orderapp.store.models import Customer, Order, OrderLine, Product, ProductBarcode, StockMovement

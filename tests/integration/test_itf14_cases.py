@@ -16,7 +16,7 @@ from orderapp.domain.gtin import Symbology, code_key, with_check_digit
 from orderapp.domain.product_validation import BarcodeDraft, BarcodeKind, ProductDraft
 from orderapp.scanning.decoding import DEFAULT_SYMBOLOGIES, decode_image_file
 from orderapp.scanning.pipeline import replay_video
-from orderapp.services import catalogue
+from orderapp.services.stock import catalogue
 from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID
 

@@ -19,8 +19,9 @@ from orderapp.commands import database_url
 from orderapp.demo import DemoSize, build_demo_shop
 from orderapp.domain.order_validation import LineDraft
 from orderapp.errors import DatabaseInUse
-from orderapp.services import move_to_server as moving
-from orderapp.services import orders, stock_ledger
+from orderapp.services.orders import placing as orders
+from orderapp.services.shop import move_to_server as moving
+from orderapp.services.stock import ledger as stock_ledger
 from orderapp.store.database import Database
 from orderapp.store.opening import open_database, open_new_shop_database
 

@@ -9,7 +9,9 @@ from order_shop import USER, Shop, delivery_draft, figures, make_shop
 from sqlalchemy import select
 
 from orderapp.domain.order_validation import LineDraft
-from orderapp.services import orders, packing, stock_ledger
+from orderapp.services.orders import placing as orders
+from orderapp.services.packing import station as packing
+from orderapp.services.stock import ledger as stock_ledger
 from orderapp.store.database import Database
 from orderapp.store.models import OrderEvent, StockMovement
 

@@ -13,7 +13,7 @@ from order_shop import USER, delivery_draft, figures, make_shop
 from sqlalchemy import select
 
 from orderapp.domain.order_validation import LineDraft
-from orderapp.services import orders
+from orderapp.services.orders import placing as orders
 from orderapp.store.database import Database
 from orderapp.store.models import Order, StockMovement
 

@@ -9,8 +9,8 @@ from order_shop import USER, delivery_draft, make_shop
 from sqlalchemy import func, select
 
 from orderapp.domain.order_validation import LineDraft, OrderDraft
-from orderapp.services import orders
-from orderapp.services.order_drafts import discard_draft, draft_from_json, list_drafts, load_draft, save_draft
+from orderapp.services.orders import placing as orders
+from orderapp.services.orders.drafts import discard_draft, draft_from_json, list_drafts, load_draft, save_draft
 from orderapp.store.database import Database
 from orderapp.store.opening import open_database
 from orderapp.store.order_models import OrderDraftRecord

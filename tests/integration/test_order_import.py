@@ -11,8 +11,9 @@ import pytest
 from order_shop import USER, Shop, figures, make_shop
 from sqlalchemy import func, select
 
-from orderapp.services import order_import, orders
-from orderapp.services.order_list import OrderFilter, list_orders
+from orderapp.services.orders import importing as order_import
+from orderapp.services.orders import placing as orders
+from orderapp.services.orders.listing import OrderFilter, list_orders
 from orderapp.store.database import Database
 from orderapp.store.models import Customer, Order
 

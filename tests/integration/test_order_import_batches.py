@@ -10,7 +10,8 @@ import pytest
 from order_shop import USER, Shop, make_shop
 from sqlalchemy import func, select
 
-from orderapp.services import order_import, order_import_plan
+from orderapp.services.orders import import_plan as order_import_plan
+from orderapp.services.orders import importing as order_import
 from orderapp.store.database import Database
 from orderapp.store.models import Customer, Order, OrderEvent, OrderLine
 from orderapp.store.order_models import OrderSearch

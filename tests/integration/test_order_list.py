@@ -11,9 +11,10 @@ from sqlalchemy import func, select
 
 from orderapp.demo import DemoSize, build_demo_shop
 from orderapp.domain.order_validation import AddressDraft, CustomerDraft, LineDraft, OrderDraft
-from orderapp.services import order_search, orders
-from orderapp.services.customers import CustomerInput, DuplicateCustomer, update_customer
-from orderapp.services.order_list import OrderFilter, list_orders
+from orderapp.services.customers.lookup import CustomerInput, DuplicateCustomer, update_customer
+from orderapp.services.orders import placing as orders
+from orderapp.services.orders import search as order_search
+from orderapp.services.orders.listing import OrderFilter, list_orders
 from orderapp.store.database import Database
 from orderapp.store.models import Customer, Order
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from alembic import command
 from sqlalchemy import Connection, text
 
-from orderapp.services.order_list import OrderFilter, list_orders
+from orderapp.services.orders.listing import OrderFilter, list_orders
 from orderapp.store import migrations
 from orderapp.store.database import Database
 from orderapp.store.opening import open_database

@@ -12,17 +12,18 @@ from sqlalchemy import func, select
 from orderapp.domain.order_status import OrderStatus
 from orderapp.domain.order_validation import AddressDraft, CustomerDraft, LineDraft, OrderDraft
 from orderapp.errors import ValidationFailed
-from orderapp.services import orders, stock_ledger
-from orderapp.services.customers import (
+from orderapp.services.customers.lookup import (
     CustomerInput,
     DuplicateCustomer,
     create_customer,
     customer_by_phone,
     find_customers,
 )
-from orderapp.services.order_catalogue import find_products, lookup_code
-from orderapp.services.order_lifecycle import IllegalTransition, change_status
-from orderapp.services.order_settings import save_order_settings
+from orderapp.services.orders import placing as orders
+from orderapp.services.orders.lifecycle import IllegalTransition, change_status
+from orderapp.services.orders.products_for_orders import find_products, lookup_code
+from orderapp.services.settings.orders import save_order_settings
+from orderapp.services.stock import ledger as stock_ledger
 from orderapp.store.database import Database
 from orderapp.store.models import Customer, Order, OrderEvent, StockMovement
 from orderapp.store.types import utc_now

@@ -23,7 +23,8 @@ from sqlalchemy import select
 
 from orderapp.domain.gtin import Symbology
 from orderapp.errors import ValidationFailed
-from orderapp.services.packing import (
+from orderapp.services.packing.queue import packing_queue
+from orderapp.services.packing.station import (
     BeingPackedElsewhere,
     NoOrderOpen,
     NothingToUndo,
@@ -45,8 +46,7 @@ from orderapp.services.packing import (
     type_quantity,
     undo_last_scan,
 )
-from orderapp.services.packing_queue import packing_queue
-from orderapp.services.packing_settings import PackingSettings, load_packing_settings, save_packing_settings
+from orderapp.services.settings.packing import PackingSettings, load_packing_settings, save_packing_settings
 from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID, Order, OrderEvent, User
 from orderapp.store.opening import open_database

@@ -15,7 +15,8 @@ from return_shop import shipped
 from orderapp.domain.order_validation import LineDraft
 from orderapp.domain.returns import ReturnItem
 from orderapp.scanning.recording import ClipFacts, ScanMark
-from orderapp.services.evidence import (
+from orderapp.services.aftersales.returns import record_return
+from orderapp.services.packing.evidence import (
     export_clip,
     finish_clip,
     list_clips,
@@ -23,10 +24,9 @@ from orderapp.services.evidence import (
     record_no_video,
     start_clip,
 )
-from orderapp.services.evidence_settings import RecordingSettings, save_recording_settings
-from orderapp.services.packing import handle_code, leave_order, open_order, override_pack
-from orderapp.services.packing_history import packing_history
-from orderapp.services.returns import record_return
+from orderapp.services.packing.history import packing_history
+from orderapp.services.packing.station import handle_code, leave_order, open_order, override_pack
+from orderapp.services.settings.evidence import RecordingSettings, save_recording_settings
 from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID
 

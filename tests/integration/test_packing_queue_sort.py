@@ -10,10 +10,10 @@ import pytest
 from sqlalchemy import select
 
 from orderapp.errors import ValidationFailed
-from orderapp.services.exceptions import raise_exception
-from orderapp.services.packing_queue import QueueSort, packing_queue, queue_statement, sort_label
-from orderapp.services.packing_settings import QUEUE_SORT_KEY, load_packing_settings, save_queue_sort
-from orderapp.services.shop_rules import TypedRules, check_typed_rules, load_rules, save_rules
+from orderapp.services.aftersales.exceptions import raise_exception
+from orderapp.services.packing.queue import QueueSort, packing_queue, queue_statement, sort_label
+from orderapp.services.settings.packing import QUEUE_SORT_KEY, load_packing_settings, save_queue_sort
+from orderapp.services.settings.rules import TypedRules, check_typed_rules, load_rules, save_rules
 from orderapp.store.customer_models import CustomerTag
 from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID, Customer, Order, OrderLine, Product, Setting
@@ -171,7 +171,7 @@ def test_the_order_offered_after_packing_follows_the_shop_s_sort(
 ) -> None:
     from packing_shop import STRAWS, make_packing_shop
 
-    from orderapp.services.packing import open_order, record_scan
+    from orderapp.services.packing.station import open_order, record_scan
 
     shop = make_packing_shop(database)
     with database.session(write=True) as session:

@@ -14,8 +14,8 @@ from sqlalchemy import func, select
 
 from orderapp import cli, i18n
 from orderapp.demo import DemoSize, build_demo_shop
-from orderapp.services import documents
-from orderapp.services.document_settings import DocumentSettings, save_document_settings
+from orderapp.services.documents import printing as documents
+from orderapp.services.settings.documents import DocumentSettings, save_document_settings
 from orderapp.store.database import Database
 from orderapp.store.models import Order, OrderLine
 

@@ -12,9 +12,9 @@ from sqlalchemy import select
 from orderapp.cli import main
 from orderapp.demo import DemoSize, build_demo_shop
 from orderapp.domain.product_validation import BarcodeDraft, BarcodeKind, ProductDraft
-from orderapp.services import catalogue
-from orderapp.services.product_export import export_products
-from orderapp.services.product_import import ImportCancelled, RowAction, import_products, read_header
+from orderapp.services.stock import catalogue
+from orderapp.services.stock.product_export import export_products
+from orderapp.services.stock.product_import import ImportCancelled, RowAction, import_products, read_header
 from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID, Product, ProductBarcode
 

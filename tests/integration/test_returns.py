@@ -16,11 +16,12 @@ from sqlalchemy import func, select
 from orderapp.domain.order_validation import LineDraft
 from orderapp.domain.returns import ReturnItem
 from orderapp.errors import ValidationFailed
-from orderapp.services import orders, returns
-from orderapp.services.daily_summary import daily_summary
-from orderapp.services.orders import OutOfStock
-from orderapp.services.return_slips import return_slip_pdf
-from orderapp.services.returns import RefundRefused
+from orderapp.services.aftersales import returns
+from orderapp.services.aftersales.returns import RefundRefused
+from orderapp.services.documents.daily_summary import daily_summary
+from orderapp.services.documents.return_slips import return_slip_pdf
+from orderapp.services.orders import placing as orders
+from orderapp.services.orders.placing import OutOfStock
 from orderapp.store.database import Database
 from orderapp.store.models import StockMovement
 from orderapp.store.return_models import OrderReturn, OrderReturnLine, Refund

@@ -10,7 +10,8 @@ from return_shop import shipped
 
 from orderapp.cli import main
 from orderapp.domain.order_validation import LineDraft
-from orderapp.services import orders, returns
+from orderapp.services.aftersales import returns
+from orderapp.services.orders import placing as orders
 from orderapp.store.opening import open_database
 
 

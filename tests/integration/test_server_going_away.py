@@ -11,7 +11,7 @@ from sqlalchemy import create_engine, func, select, text
 
 from orderapp.domain.order_validation import LineDraft
 from orderapp.errors import OrderAppError, ServerUnreachable
-from orderapp.services import orders
+from orderapp.services.orders import placing as orders
 from orderapp.store.database import Database
 from orderapp.store.models import Order
 from orderapp.store.opening import open_database

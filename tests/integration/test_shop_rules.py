@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from orderapp.errors import ValidationFailed
-from orderapp.services.order_settings import load_order_settings, save_order_settings
-from orderapp.services.packing_settings import load_packing_settings
-from orderapp.services.shop_rules import ShopRules, TypedRules, check_typed_rules, load_rules, save_rules
+from orderapp.services.settings.orders import load_order_settings, save_order_settings
+from orderapp.services.settings.packing import load_packing_settings
+from orderapp.services.settings.rules import ShopRules, TypedRules, check_typed_rules, load_rules, save_rules
 from orderapp.store.database import Database
 
 

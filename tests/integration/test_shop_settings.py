@@ -5,7 +5,7 @@ from dataclasses import replace
 import pytest
 
 from orderapp.errors import ValidationFailed
-from orderapp.services.shop_settings import ShopSettings, load_settings, save_settings
+from orderapp.services.settings.shop import ShopSettings, load_settings, save_settings
 from orderapp.store.database import Database
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64

@@ -15,15 +15,15 @@ from sqlalchemy import select, update
 from orderapp.domain.product_validation import ProductDraft
 from orderapp.domain.staff import LOCK_MINUTES, Actor, Role
 from orderapp.errors import ValidationFailed
-from orderapp.services import staff
-from orderapp.services.audit import AuditFilter, audit_entries, write_audit_csv
-from orderapp.services.catalogue import get_product, update_product
-from orderapp.services.counts import CountScope, post_count, record_entry, review_lines, start_count
-from orderapp.services.orders import cancel_order
-from orderapp.services.packing import open_order, override_pack, record_scan
-from orderapp.services.shop_settings import load_settings, save_settings
-from orderapp.services.staff import NotAllowed, PinRefused, UserRemoved
-from orderapp.services.stock import AdjustReason, adjust_stock, stock_figures
+from orderapp.services.orders.placing import cancel_order
+from orderapp.services.packing.station import open_order, override_pack, record_scan
+from orderapp.services.settings.shop import load_settings, save_settings
+from orderapp.services.staff import people as staff
+from orderapp.services.staff.audit_log import AuditFilter, audit_entries, write_audit_csv
+from orderapp.services.staff.people import NotAllowed, PinRefused, UserRemoved
+from orderapp.services.stock.catalogue import get_product, update_product
+from orderapp.services.stock.counts import CountScope, post_count, record_entry, review_lines, start_count
+from orderapp.services.stock.shelf import AdjustReason, adjust_stock, stock_figures
 from orderapp.store.database import Database
 from orderapp.store.staff_models import StaffAccount
 from orderapp.store.types import utc_now
@@ -349,8 +349,8 @@ def test_the_audit_log_filters_and_exports(database: Database, owner: Actor, tea
 def test_a_product_file_that_changes_prices_needs_the_owner(
     database: Database, owner: Actor, team: dict[str, Actor]
 ) -> None:
-    from orderapp.services.catalogue import create_product
-    from orderapp.services.product_import import import_products
+    from orderapp.services.stock.catalogue import create_product
+    from orderapp.services.stock.product_import import import_products
 
     header = "sku,name,price"
     made = create_product(database, ProductDraft(sku="TEA-001", name="龙井", price_cents=8800), user_id=owner.user_id)

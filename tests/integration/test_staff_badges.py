@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pdf_checks import barcodes_in, page_count, page_images, pdf_text
 
-from orderapp.services import staff
+from orderapp.services.staff import people as staff
 from orderapp.store.database import Database
 
 

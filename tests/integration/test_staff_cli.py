@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from orderapp.services import staff
+from orderapp.services.staff import people as staff
 from orderapp.store.opening import open_database
 
 

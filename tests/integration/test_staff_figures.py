@@ -19,11 +19,11 @@ from sqlalchemy import update
 from orderapp.documents.daily_report import render_daily_summary
 from orderapp.documents.output import pdf_bytes
 from orderapp.domain.staff import Actor
-from orderapp.services import staff
-from orderapp.services.daily_summary import daily_summary, today_in_shop
-from orderapp.services.packing import open_order, override_pack, record_scan, undo_last_scan
-from orderapp.services.paperwork import shop_paper
-from orderapp.services.staff_figures import duration_text, staff_report
+from orderapp.services.documents.daily_summary import daily_summary, today_in_shop
+from orderapp.services.documents.paperwork import shop_paper
+from orderapp.services.packing.station import open_order, override_pack, record_scan, undo_last_scan
+from orderapp.services.staff import people as staff
+from orderapp.services.staff.figures import duration_text, staff_report
 from orderapp.store.database import Database
 from orderapp.store.packing_models import PackSession
 

@@ -8,9 +8,10 @@ import pytest
 
 from orderapp.domain.product_validation import BarcodeDraft, BarcodeKind, ProductDraft
 from orderapp.errors import ValidationFailed
-from orderapp.services import catalogue, stock
-from orderapp.services.stock import AdjustReason, NotEnoughStock, ReceiptLine
-from orderapp.services.stock_ledger import reserve
+from orderapp.services.stock import catalogue
+from orderapp.services.stock import shelf as stock
+from orderapp.services.stock.ledger import reserve
+from orderapp.services.stock.shelf import AdjustReason, NotEnoughStock, ReceiptLine
 from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID, Order
 

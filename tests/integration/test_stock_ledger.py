@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from orderapp.errors import NotFound
-from orderapp.services.stock_ledger import (
+from orderapp.services.stock.ledger import (
     MovementSpec,
     StockProblem,
     ledger_mismatches,

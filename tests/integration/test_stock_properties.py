@@ -24,9 +24,10 @@ from hypothesis.stateful import (
 
 from orderapp.domain.product_validation import ProductDraft
 from orderapp.errors import ValidationFailed
-from orderapp.services import catalogue, counts, stock
-from orderapp.services.stock import AdjustReason, NotEnoughStock
-from orderapp.services.stock_ledger import release, reserve, sell, ship
+from orderapp.services.stock import catalogue, counts
+from orderapp.services.stock import shelf as stock
+from orderapp.services.stock.ledger import release, reserve, sell, ship
+from orderapp.services.stock.shelf import AdjustReason, NotEnoughStock
 from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID, Order
 
@@ -228,7 +229,7 @@ def shop_day(database: Database) -> type[RuleBasedStateMachine]:
 
 
 def stock_mismatches(database: Database, ids: list[int]) -> list[object]:
-    from orderapp.services.stock_ledger import ledger_mismatches
+    from orderapp.services.stock.ledger import ledger_mismatches
 
     with database.session() as session:
         return list(ledger_mismatches(session, ids))

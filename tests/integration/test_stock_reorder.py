@@ -7,8 +7,9 @@ from pathlib import Path
 
 from orderapp.cli import main
 from orderapp.domain.product_validation import BarcodeDraft, BarcodeKind, ProductDraft
-from orderapp.services import catalogue, stock
-from orderapp.services.reorder import export_reorder_list, reorder_list, suggested_quantity
+from orderapp.services.stock import catalogue
+from orderapp.services.stock import shelf as stock
+from orderapp.services.stock.reorder import export_reorder_list, reorder_list, suggested_quantity
 from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID
 

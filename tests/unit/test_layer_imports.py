@@ -91,7 +91,7 @@ def test_a_command_may_open_only_a_named_gui_entry_point_and_only_lazily(
 @pytest.mark.parametrize(
     "source, offends",
     [
-        ("from orderapp.services.orders import place_order\n", True),
+        ("from orderapp.services.orders.placing import place_order\n", True),
         ("def f():\n    import orderapp.gui.tasks\n", True),
         ("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from orderapp.services import x\n", False),
         ("from orderapp.domain.money import format_money\n", False),

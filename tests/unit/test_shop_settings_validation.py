@@ -4,7 +4,7 @@ from dataclasses import replace
 
 import pytest
 
-from orderapp.services.shop_settings import ShopSettings, format_phone, validate_settings
+from orderapp.services.settings.shop import ShopSettings, format_phone, validate_settings
 
 GOOD = ShopSettings(
     name="示例小店",

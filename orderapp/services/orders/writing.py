@@ -1,0 +1,390 @@
+"""Writing orders inside the caller's write transaction: placing a checked draft, confirming with
+reservations, locking, the customer, the lines and the reservations of an edit. Nothing here commits."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import NamedTuple
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session, joinedload
+
+from orderapp.domain.order_numbers import order_number
+from orderapp.domain.order_status import OrderStatus, can_move
+from orderapp.domain.order_validation import AddressDraft, DraftCheck, Fulfilment, OrderDraft, check_draft
+from orderapp.domain.shortages import (
+    OrderedUnits,
+    Shortage,
+    backordered_skus,
+    refused,
+    reservation_changes,
+    shortages,
+    units_by_product,
+)
+from orderapp.errors import FieldError, NotFound, ValidationFailed
+from orderapp.i18n import _
+from orderapp.services.customers.lookup import (
+    CustomerInput,
+    CustomerView,
+    DuplicateCustomer,
+    add_customer,
+    find_by_phone,
+)
+from orderapp.services.orders.errors import OutOfStock, PossibleDuplicate
+from orderapp.services.orders.lifecycle import IllegalTransition, change_status
+from orderapp.services.orders.products_for_orders import catalogue_for_draft
+from orderapp.services.orders.search import refresh_search_rows
+from orderapp.services.orders.views import OrderView, order_view
+from orderapp.services.settings.orders import OrderSettings, read_order_settings
+from orderapp.services.stock import ledger as stock_ledger
+from orderapp.store.models import Customer, Order, OrderEvent, OrderLine, StockMovement
+from orderapp.store.order_models import OrderDraftRecord
+from orderapp.store.types import utc_now
+
+
+def confirm_in(session: Session, order: Order, *, user_id: int, at: datetime | None = None) -> None:
+    """Confirm ``order`` in the caller's write transaction (an exchange's replacement order; see
+    ``confirm_order``). Does NOT commit."""
+    confirm_reserving(session, order, read_order_settings(session), user_id=user_id, at=at or utc_now())
+
+
+def place_in(session: Session, draft: OrderDraft, *, user_id: int, at: datetime | None = None) -> Order:
+    """Check and store a new order (status received) in the caller's write transaction, e.g. an
+    exchange's replacement order (see ``place_order``). Does NOT commit."""
+    settings = read_order_settings(session)
+    return place_draft(session, draft, settings, user_id=user_id, allow_duplicate=True, at=at or utc_now())
+
+
+def place_draft(
+    session: Session, draft: OrderDraft, settings: OrderSettings, *, user_id: int, allow_duplicate: bool, at: datetime
+) -> Order:
+    catalogue = catalogue_for_draft(session, draft)
+    check = check_draft(draft, catalogue, settings.rules())
+    if check.errors:
+        raise ValidationFailed(check.errors)
+    customer = customer_for(session, draft, check, settings)
+    if customer is not None and not allow_duplicate:
+        existing = duplicate_of(session, customer.id, draft_units(check), settings, at)
+        if existing is not None:
+            raise PossibleDuplicate(existing.number, int((at - existing.placed_at).total_seconds() // 60))
+    order = Order(
+        number="NEW-" + uuid.uuid4().hex[:16],  # unique until the id is known, a moment later
+        currency=settings.currency,
+        created_at=at,
+        updated_at=at,
+        created_by=user_id,
+        status=OrderStatus.RECEIVED.value,
+    )
+    apply_draft(order, draft, check, customer, settings)
+    session.add(order)
+    session.flush()
+    order.number = order_number(order.id)
+    replace_lines(session, order, check, backorders=False)
+    session.add(
+        OrderEvent(
+            order=order,
+            at=at,
+            user_id=user_id,
+            kind="status",
+            from_status=None,
+            to_status=OrderStatus.RECEIVED.value,
+            detail=channel_detail(order.channel),
+        )
+    )
+    session.flush()
+    refresh_search_rows(session, [order.id])
+    return order
+
+
+def confirm_reserving(session: Session, order: Order, settings: OrderSettings, *, user_id: int, at: datetime) -> None:
+    current = OrderStatus(order.status)
+    if not can_move(current, OrderStatus.CONFIRMED) or current is OrderStatus.ON_HOLD:
+        raise IllegalTransition(order.number, current, OrderStatus.CONFIRMED)
+    if not order.lines:
+        raise ValidationFailed([FieldError("lines", _("Add at least one product before confirming."))])
+    short: list[int] = []
+    for product_id, qty in wanted_units(order).items():
+        covered = stock_ledger.reserve(
+            session,
+            product_id,
+            qty,
+            user_id=user_id,
+            order_id=order.id,
+            allow_backorder=settings.allow_backorders,
+            reference=order.number,
+            at=at,
+        )
+        if not covered:
+            short.append(product_id)
+    if refused(short, allow_backorders=settings.allow_backorders):
+        raise OutOfStock(order.number, order_shortages(session, order, short))
+    for line in order.lines:
+        line.backordered = line.product_id in short
+    skus = backordered_skus(ordered_units(order), short)
+    detail = _("Backordered: {skus}").format(skus=", ".join(skus)) if short else ""
+    change_status(session, order, OrderStatus.CONFIRMED, user_id=user_id, detail=detail, at=at)
+
+
+def confirm_at_once(
+    session: Session, order: Order, settings: OrderSettings, *, user_id: int, at: datetime
+) -> OrderView | None:
+    """The common case of confirming, in as few statements (round trips to a server) as can be: the
+    status and timeline, the view, then every line's reservation at once, last, so that the hot
+    products' rows stay locked only until the commit just after. None when a product is short (or
+    the order cannot be confirmed); the caller then rolls back and goes line by line (``confirm_reserving``)."""
+    current = OrderStatus(order.status)
+    if not order.lines or current is OrderStatus.ON_HOLD or not can_move(current, OrderStatus.CONFIRMED):
+        return None
+    change_status(session, order, OrderStatus.CONFIRMED, user_id=user_id, at=at)
+    view = order_view(session, order, settings, at, lines=order.lines)
+    reserved = stock_ledger.reserve_all(
+        session, wanted_units(order), user_id=user_id, order_id=order.id, reference=order.number, at=at
+    )
+    return view if reserved else None
+
+
+def lock_order(session: Session, order_id: int) -> Order:
+    """The order, locked against other writers until commit (PostgreSQL row lock; SQLite's write
+    transaction already excludes them)."""
+    order = session.scalars(select(Order).where(Order.id == order_id).with_for_update()).first()
+    if order is None:
+        raise no_order(order_id)
+    return order
+
+
+def lock_with_lines(session: Session, order_id: int) -> tuple[Order, Customer | None]:
+    """``lock_order``, with the order's lines and customer in the same statement (one round trip instead
+    of three). Keep the customer while the session needs it: the session holds it only weakly."""
+    found = (
+        session.execute(
+            select(Order, Customer)
+            .outerjoin(Customer, Customer.id == Order.customer_id)
+            .where(Order.id == order_id)
+            .options(joinedload(Order.lines))
+            .with_for_update(of=Order)
+        )
+        .unique()
+        .first()
+    )
+    if found is None:
+        raise no_order(order_id)
+    return found[0], found[1]
+
+
+def no_order(order_id: int) -> NotFound:
+    return NotFound(_("Order {id} does not exist; it may have been removed.").format(id=order_id))
+
+
+def held_stock(session: Session, order_id: int) -> dict[int, int]:
+    """What the order holds reserved, per product, according to the ledger."""
+    rows = session.execute(
+        select(StockMovement.product_id, func.sum(StockMovement.reserved_delta))
+        .where(StockMovement.order_id == order_id)
+        .group_by(StockMovement.product_id)
+    )
+    return dict(sorted((pid, int(total)) for pid, total in rows if total))
+
+
+def ordered_units(order: Order) -> list[OrderedUnits]:
+    return [OrderedUnits(line.product_id, line.sku, line.name, line.quantity) for line in order.lines]
+
+
+def wanted_units(order: Order) -> dict[int, int]:
+    return units_by_product((line.product_id, line.quantity) for line in order.lines)
+
+
+def draft_units(check: DraftCheck) -> dict[int, int]:
+    return units_by_product(
+        (line.item.product_id, line.qty) for line in check.lines if line.item is not None and line.qty is not None
+    )
+
+
+def order_shortages(session: Session, order: Order, product_ids: Sequence[int]) -> list[Shortage]:
+    figures = stock_ledger.figures(session, product_ids)
+    held = held_stock(session, order.id) if order.id is not None else {}
+    available = {pid: figure.available for pid, figure in figures.items()}
+    return shortages(ordered_units(order), product_ids, available=available, held=held)
+
+
+class _PlacedBefore(NamedTuple):
+    number: str
+    placed_at: datetime
+
+
+def duplicate_of(
+    session: Session, customer_id: int, items: dict[int, int], settings: OrderSettings, at: datetime
+) -> _PlacedBefore | None:
+    """The newest order by this customer with exactly these items (product and units) placed within
+    the duplicate window and not cancelled."""
+    if settings.duplicate_window_minutes <= 0 or not items:
+        return None
+    since = at - timedelta(minutes=settings.duplicate_window_minutes)
+    recent = session.execute(
+        select(Order.id, Order.number, Order.created_at)
+        .where(Order.customer_id == customer_id, Order.created_at >= since, Order.status != OrderStatus.CANCELLED)
+        .order_by(Order.created_at.desc())
+    ).all()
+    for order_id, number, placed_at in recent:
+        lines: dict[int, int] = {}
+        for product_id, qty in session.execute(
+            select(OrderLine.product_id, OrderLine.quantity).where(OrderLine.order_id == order_id)
+        ):
+            lines[product_id] = lines.get(product_id, 0) + qty
+        if lines == items:
+            return _PlacedBefore(str(number), placed_at)
+    return None
+
+
+def customer_for(session: Session, draft: OrderDraft, check: DraftCheck, settings: OrderSettings) -> Customer | None:
+    """The order's customer: the one picked (missing details filled in), or a new one; never a
+    second customer for a phone number that already has one (DuplicateCustomer offers it)."""
+    given = draft.customer
+    region = settings.phone_region
+    if given.customer_id is not None:
+        customer = session.get(Customer, given.customer_id)
+        if customer is None:
+            raise ValidationFailed(
+                [
+                    FieldError(
+                        "customer.name", _("The chosen customer no longer exists; pick or enter the customer again.")
+                    )
+                ]
+            )
+        if check.customer_phone and check.customer_phone != customer.phone:
+            other = find_by_phone(session, check.customer_phone, region)
+            if other is not None and other.id != customer.id:
+                raise DuplicateCustomer(CustomerView.of(other, region))
+            if not customer.phone:
+                customer.phone = check.customer_phone
+        if given.email.strip() and not customer.email:
+            customer.email = given.email.strip()
+        return customer
+    if not given.name.strip():
+        return None
+    address = draft.delivery if draft.fulfilment == Fulfilment.DELIVERY else AddressDraft()
+    return add_customer(
+        session,
+        CustomerInput(
+            name=given.name,
+            phone=check.customer_phone,
+            email=given.email,
+            address_line1=address.line1,
+            address_line2=address.line2,
+            city=address.city,
+            region=address.region,
+            postcode=check.postcode if address.line1.strip() else "",
+            country=check.country if address.line1.strip() else "",
+        ),
+        region,
+    )
+
+
+def apply_draft(
+    order: Order, draft: OrderDraft, check: DraftCheck, customer: Customer | None, settings: OrderSettings
+) -> None:
+    """Copy the checked draft onto the order (not its lines)."""
+    address = draft.delivery
+    delivery = draft.fulfilment == Fulfilment.DELIVERY
+    customer_name = customer.name if customer is not None else " ".join(draft.customer.name.split())
+    order.customer_id = customer.id if customer is not None else None
+    order.fulfilment = draft.fulfilment
+    order.channel = draft.channel.strip()
+    order.external_ref = draft.external_ref.strip()
+    order.priority = draft.priority
+    order.ship_name = " ".join(address.recipient.split()) or customer_name
+    order.ship_phone = check.delivery_phone or check.customer_phone or (customer.phone if customer else "")
+    order.ship_line1 = address.line1.strip() if delivery else ""
+    order.ship_line2 = address.line2.strip() if delivery else ""
+    order.ship_city = address.city.strip() if delivery else ""
+    order.ship_region = address.region.strip() if delivery else ""
+    order.ship_postcode = check.postcode if delivery else ""
+    order.ship_country = check.country if delivery else ""
+    order.subtotal_cents = check.subtotal_cents
+    order.discount_cents = check.discount_cents
+    order.shipping_cents = check.shipping_cents
+    order.total_cents = check.total_cents
+    order.payment_status = draft.payment_status
+    order.paid_cents = check.paid_cents
+    order.notes = draft.notes
+    order.due_at = draft.due_at
+
+
+def replace_lines(session: Session, order: Order, check: DraftCheck, *, backorders: bool) -> None:
+    """Make the order's lines those of the check, keeping the ids of lines that stay (in place)."""
+    existing = list(order.lines)
+    for position, line_check in enumerate(check.lines):
+        item = line_check.item
+        assert item is not None and line_check.qty is not None and line_check.unit_price_cents is not None
+        line = existing[position] if position < len(existing) else OrderLine(order=order)
+        line.line_no = position + 1
+        line.product_id = item.product_id
+        line.sku = item.sku
+        line.name = item.name
+        line.quantity = line_check.qty
+        line.unit_price_cents = line_check.unit_price_cents
+        line.catalogue_price_cents = item.price_cents
+        line.discount_cents = line_check.discount_cents
+        line.backordered = backorders and line_check.short
+        if position >= len(existing):
+            session.add(line)
+    for extra in existing[len(check.lines) :]:
+        order.lines.remove(extra)
+        session.delete(extra)
+
+
+def adjust_reservations(
+    session: Session,
+    order: Order,
+    held: dict[int, int],
+    check: DraftCheck,
+    settings: OrderSettings,
+    *,
+    user_id: int,
+    at: datetime,
+) -> None:
+    short: list[int] = []
+    for product_id, delta in reservation_changes(held, draft_units(check)):
+        if delta > 0:
+            covered = stock_ledger.reserve(
+                session,
+                product_id,
+                delta,
+                user_id=user_id,
+                order_id=order.id,
+                allow_backorder=settings.allow_backorders,
+                reference=order.number,
+                reason="Order edited",
+                at=at,
+            )
+            if not covered:
+                short.append(product_id)
+        else:
+            stock_ledger.release(
+                session,
+                product_id,
+                -delta,
+                user_id=user_id,
+                order_id=order.id,
+                reference=order.number,
+                reason="Order edited",
+                at=at,
+            )
+    if refused(short, allow_backorders=settings.allow_backorders):
+        raise OutOfStock(order.number, order_shortages(session, order, short))
+
+
+def delete_draft_record(session: Session, draft_id: int | None) -> None:
+    if draft_id is not None:
+        session.execute(delete(OrderDraftRecord).where(OrderDraftRecord.id == draft_id))
+
+
+def channel_detail(channel: str) -> str:
+    return {
+        "phone": _("Phone order"),
+        "web": _("Web order"),
+        "store": _("In the shop"),
+        "shopify": _("Imported from Shopify"),
+        "import": _("Imported"),
+    }.get(channel, channel)

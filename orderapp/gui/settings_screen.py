@@ -245,7 +245,7 @@ class SettingsScreen(QWidget):
             combo.addItem(sort_label(sort), sort.value)
             combo.setItemData(combo.count() - 1, sort_hint(sort), Qt.ItemDataRole.ToolTipRole)
         combo.setToolTip(self.tr("The order of the packing queue at every station; packers can change it there too."))
-        label = QLabel(self.tr("Packing &queue order"))
+        label = QLabel(self.tr("Packing queue order"))
         label.setObjectName("label_queue_sort")
         label.setBuddy(combo)
         label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

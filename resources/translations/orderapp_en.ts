@@ -91,7 +91,7 @@
 <context>
     <name>PackingQueueTable</name>
     <message numerus="yes">
-        <location filename="../../orderapp/gui/packing_queue_table.py" line="65"/>
+        <location filename="../../orderapp/gui/packing_queue_table.py" line="69"/>
         <source>{scanned}/%n unit(s)</source>
         <translation>
             <numerusform>{scanned}/%n unit</numerusform>
@@ -99,7 +99,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../orderapp/gui/packing_queue_table.py" line="66"/>
+        <location filename="../../orderapp/gui/packing_queue_table.py" line="70"/>
         <source>%n unit(s)</source>
         <translation>
             <numerusform>%n unit</numerusform>
@@ -110,7 +110,7 @@
 <context>
     <name>PackingScreen</name>
     <message numerus="yes">
-        <location filename="../../orderapp/gui/packing_screen.py" line="564"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="565"/>
         <source>%n scan(s) made while the alert was up were not counted: scan those items again.</source>
         <translation>
             <numerusform>%n scan made while the alert was up was not counted: scan that item again.</numerusform>
@@ -118,7 +118,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../orderapp/gui/packing_screen.py" line="315"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="316"/>
         <source>{scanned} / %n unit(s)</source>
         <translation>
             <numerusform>{scanned} / %n unit</numerusform>

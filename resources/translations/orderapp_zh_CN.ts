@@ -396,76 +396,76 @@
 <context>
     <name>CameraPanel</name>
     <message>
-        <location filename="../../orderapp/gui/camera_panel.py" line="74"/>
+        <location filename="../../orderapp/gui/camera_panel.py" line="64"/>
         <source>The camera that reads the barcodes</source>
         <translation>用来读取条码的摄像头</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/camera_panel.py" line="81"/>
+        <location filename="../../orderapp/gui/camera_panel.py" line="71"/>
         <source>Picture size: larger reads small barcodes from further away, smaller is faster</source>
         <translation>画面尺寸：大一些能从更远处读出小条码，小一些速度更快</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/camera_panel.py" line="83"/>
-        <location filename="../../orderapp/gui/camera_panel.py" line="234"/>
+        <location filename="../../orderapp/gui/camera_panel.py" line="73"/>
+        <location filename="../../orderapp/gui/camera_panel.py" line="224"/>
         <source>Start ca&amp;mera</source>
         <translation>启动摄像头(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/camera_panel.py" line="86"/>
-        <location filename="../../orderapp/gui/camera_panel.py" line="227"/>
+        <location filename="../../orderapp/gui/camera_panel.py" line="76"/>
+        <location filename="../../orderapp/gui/camera_panel.py" line="217"/>
         <source>Camera off</source>
         <translation>摄像头已关闭</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/camera_panel.py" line="129"/>
-        <location filename="../../orderapp/gui/camera_panel.py" line="206"/>
+        <location filename="../../orderapp/gui/camera_panel.py" line="119"/>
+        <location filename="../../orderapp/gui/camera_panel.py" line="196"/>
         <source>Looking for cameras…</source>
         <translation>正在查找摄像头…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/camera_panel.py" line="179"/>
+        <location filename="../../orderapp/gui/camera_panel.py" line="169"/>
         <source>No camera found</source>
         <translation>未找到摄像头</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/camera_panel.py" line="183"/>
+        <location filename="../../orderapp/gui/camera_panel.py" line="173"/>
         <source>No camera was found. Plug in a webcam and press Start camera; a USB scanner or typed codes work meanwhile.</source>
         <translation>未找到摄像头。请插上摄像头后按“启动摄像头”；在此之前可以用 USB 扫码枪或手动输入代码。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/camera_panel.py" line="214"/>
-        <location filename="../../orderapp/gui/camera_panel.py" line="273"/>
+        <location filename="../../orderapp/gui/camera_panel.py" line="204"/>
+        <location filename="../../orderapp/gui/camera_panel.py" line="263"/>
         <source>Starting the camera…</source>
         <translation>正在启动摄像头…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/camera_panel.py" line="234"/>
+        <location filename="../../orderapp/gui/camera_panel.py" line="224"/>
         <source>Stop ca&amp;mera</source>
         <translation>停止摄像头(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/camera_panel.py" line="296"/>
+        <location filename="../../orderapp/gui/camera_panel.py" line="286"/>
         <source>Hold steady…</source>
         <translation>请保持稳定…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/camera_panel.py" line="304"/>
+        <location filename="../../orderapp/gui/camera_panel.py" line="294"/>
         <source>Read {code}</source>
         <translation>读到 {code}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/camera_panel.py" line="311"/>
+        <location filename="../../orderapp/gui/camera_panel.py" line="301"/>
         <source>No picture</source>
         <translation>无画面</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/camera_panel.py" line="316"/>
+        <location filename="../../orderapp/gui/camera_panel.py" line="306"/>
         <source>A USB scanner or typed codes work meanwhile.</source>
         <translation>在此期间可以用 USB 扫码枪或手动输入代码。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/camera_panel.py" line="322"/>
+        <location filename="../../orderapp/gui/camera_panel.py" line="312"/>
         <source>The camera is back; scanning goes on.</source>
         <translation>摄像头已恢复；继续扫描。</translation>
     </message>
@@ -1105,146 +1105,146 @@
 <context>
     <name>CustomersScreen</name>
     <message>
-        <location filename="../../orderapp/gui/customers_screen.py" line="87"/>
+        <location filename="../../orderapp/gui/customers_screen.py" line="80"/>
         <source>Find a customer by name or phone</source>
         <translation>按姓名或电话查找客户</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/customers_screen.py" line="90"/>
+        <location filename="../../orderapp/gui/customers_screen.py" line="83"/>
         <source>Everyone</source>
         <translation>全部客户</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/customers_screen.py" line="93"/>
+        <location filename="../../orderapp/gui/customers_screen.py" line="86"/>
         <source>Find duplicates…</source>
         <translation>查找重复客户…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/customers_screen.py" line="96"/>
-        <location filename="../../orderapp/gui/customers_screen.py" line="114"/>
+        <location filename="../../orderapp/gui/customers_screen.py" line="89"/>
+        <location filename="../../orderapp/gui/customers_screen.py" line="101"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/customers_screen.py" line="96"/>
-        <location filename="../../orderapp/gui/customers_screen.py" line="115"/>
+        <location filename="../../orderapp/gui/customers_screen.py" line="89"/>
+        <location filename="../../orderapp/gui/customers_screen.py" line="102"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/customers_screen.py" line="96"/>
-        <location filename="../../orderapp/gui/customers_screen.py" line="119"/>
+        <location filename="../../orderapp/gui/customers_screen.py" line="89"/>
+        <location filename="../../orderapp/gui/customers_screen.py" line="106"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/customers_screen.py" line="96"/>
+        <location filename="../../orderapp/gui/customers_screen.py" line="89"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/customers_screen.py" line="96"/>
-        <location filename="../../orderapp/gui/customers_screen.py" line="148"/>
+        <location filename="../../orderapp/gui/customers_screen.py" line="89"/>
+        <location filename="../../orderapp/gui/customers_screen.py" line="135"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/customers_screen.py" line="105"/>
+        <location filename="../../orderapp/gui/customers_screen.py" line="92"/>
         <source>Show more</source>
         <translation>显示更多</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/customers_screen.py" line="108"/>
+        <location filename="../../orderapp/gui/customers_screen.py" line="95"/>
         <source>Choose a customer to see their details and orders.</source>
         <translation>选择一位客户，查看其资料和订单。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/customers_screen.py" line="116"/>
+        <location filename="../../orderapp/gui/customers_screen.py" line="103"/>
         <source>Email</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/customers_screen.py" line="117"/>
+        <location filename="../../orderapp/gui/customers_screen.py" line="104"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/customers_screen.py" line="118"/>
+        <location filename="../../orderapp/gui/customers_screen.py" line="105"/>
         <source>Address line 2</source>
         <translation>地址第二行</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/customers_screen.py" line="120"/>
+        <location filename="../../orderapp/gui/customers_screen.py" line="107"/>
         <source>Region</source>
         <translation>省/州</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/customers_screen.py" line="121"/>
+        <location filename="../../orderapp/gui/customers_screen.py" line="108"/>
         <source>Postcode</source>
         <translation>邮编</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/customers_screen.py" line="122"/>
+        <location filename="../../orderapp/gui/customers_screen.py" line="109"/>
         <source>Country code</source>
         <translation>国家代码</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/customers_screen.py" line="139"/>
+        <location filename="../../orderapp/gui/customers_screen.py" line="126"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/customers_screen.py" line="143"/>
+        <location filename="../../orderapp/gui/customers_screen.py" line="130"/>
         <source>other tags, separated by spaces</source>
         <translation>其他标签，用空格分隔</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/customers_screen.py" line="153"/>
+        <location filename="../../orderapp/gui/customers_screen.py" line="140"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/customers_screen.py" line="159"/>
+        <location filename="../../orderapp/gui/customers_screen.py" line="146"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/customers_screen.py" line="159"/>
+        <location filename="../../orderapp/gui/customers_screen.py" line="146"/>
         <source>Placed</source>
         <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/customers_screen.py" line="159"/>
+        <location filename="../../orderapp/gui/customers_screen.py" line="146"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/customers_screen.py" line="159"/>
+        <location filename="../../orderapp/gui/customers_screen.py" line="146"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/customers_screen.py" line="159"/>
+        <location filename="../../orderapp/gui/customers_screen.py" line="146"/>
         <source>Returns</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/customers_screen.py" line="269"/>
+        <location filename="../../orderapp/gui/customers_screen.py" line="256"/>
         <source>Customers shown: {count}</source>
         <translation>已显示客户：{count}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/customers_screen.py" line="318"/>
+        <location filename="../../orderapp/gui/customers_screen.py" line="305"/>
         <source>Orders: {count} · spent {spent}</source>
         <translation>订单：{count} · 消费 {spent}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/customers_screen.py" line="360"/>
+        <location filename="../../orderapp/gui/customers_screen.py" line="347"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/customers_screen.py" line="387"/>
+        <location filename="../../orderapp/gui/customers_screen.py" line="374"/>
         <source>That did not work; nothing was changed. Try again.</source>
         <translation>操作未成功，没有任何更改。请重试。</translation>
     </message>
@@ -1441,77 +1441,77 @@
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../orderapp/gui/customer_duplicates_dialog.py" line="38"/>
+        <location filename="../../orderapp/gui/customer_duplicates_dialog.py" line="37"/>
         <source>Duplicate customers</source>
         <translation>重复客户</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/customer_duplicates_dialog.py" line="46"/>
+        <location filename="../../orderapp/gui/customer_duplicates_dialog.py" line="45"/>
         <source>Looking for customers entered twice…</source>
         <translation>正在查找重复录入的客户…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/customer_duplicates_dialog.py" line="52"/>
+        <location filename="../../orderapp/gui/customer_duplicates_dialog.py" line="51"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/customer_duplicates_dialog.py" line="52"/>
+        <location filename="../../orderapp/gui/customer_duplicates_dialog.py" line="51"/>
         <source>Merge into it</source>
         <translation>并入保留客户</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/customer_duplicates_dialog.py" line="52"/>
+        <location filename="../../orderapp/gui/customer_duplicates_dialog.py" line="51"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/customer_duplicates_dialog.py" line="52"/>
+        <location filename="../../orderapp/gui/customer_duplicates_dialog.py" line="51"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/customer_duplicates_dialog.py" line="64"/>
+        <location filename="../../orderapp/gui/customer_duplicates_dialog.py" line="57"/>
         <source>Keep the other one</source>
         <translation>改为保留另一位</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/customer_duplicates_dialog.py" line="66"/>
+        <location filename="../../orderapp/gui/customer_duplicates_dialog.py" line="59"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/customer_duplicates_dialog.py" line="68"/>
+        <location filename="../../orderapp/gui/customer_duplicates_dialog.py" line="61"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/customer_duplicates_dialog.py" line="99"/>
+        <location filename="../../orderapp/gui/customer_duplicates_dialog.py" line="92"/>
         <source>Pairs that look like one customer entered twice: {count}. Check each, then merge it.</source>
         <translation>疑似同一客户重复录入：{count} 对。请逐一核对后合并。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/customer_duplicates_dialog.py" line="167"/>
+        <location filename="../../orderapp/gui/customer_duplicates_dialog.py" line="160"/>
         <source>Merged; orders moved: {orders}.</source>
         <translation>已合并；转移订单：{orders} 个。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/customer_duplicates_dialog.py" line="105"/>
+        <location filename="../../orderapp/gui/customer_duplicates_dialog.py" line="98"/>
         <source>No duplicate customers found.</source>
         <translation>没有发现重复客户。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/customer_duplicates_dialog.py" line="153"/>
+        <location filename="../../orderapp/gui/customer_duplicates_dialog.py" line="146"/>
         <source>Merge {merge} into {keep}? Every order, draft, return and tag of {merge} moves to {keep}; details that differ are kept in the notes.</source>
         <translation>将 {merge} 合并到 {keep}？{merge} 的所有订单、草稿、退货和标签都将转到 {keep}；不同的资料会保留在备注中。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/customer_duplicates_dialog.py" line="177"/>
+        <location filename="../../orderapp/gui/customer_duplicates_dialog.py" line="170"/>
         <source>That did not work; nothing was changed. Try again.</source>
         <translation>操作未成功，没有任何更改。请重试。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/customer_duplicates_dialog.py" line="181"/>
+        <location filename="../../orderapp/gui/customer_duplicates_dialog.py" line="174"/>
         <source>Merge customers</source>
         <translation>合并客户</translation>
     </message>
@@ -1562,220 +1562,220 @@
 <context>
     <name>EvidencePlayer</name>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="210"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="217"/>
         <source>Packing video · {number}</source>
         <translation>打包视频 · {number}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="235"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="242"/>
         <source>◀| Frame back</source>
         <translation>◀| 上一帧</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="236"/>
-        <location filename="../../orderapp/gui/evidence_player.py" line="442"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="243"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="449"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="237"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="244"/>
         <source>Frame forward |▶</source>
         <translation>下一帧 |▶</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="239"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="246"/>
         <source>Export with manifest…</source>
         <translation>连同清单导出…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="240"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="247"/>
         <source>Delete video…</source>
         <translation>删除视频…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="261"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="268"/>
         <source>Scans</source>
         <translation>扫描记录</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="309"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="316"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="335"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="342"/>
         <source>Order {number} has no packing video.</source>
         <translation>订单 {number} 没有打包视频。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="354"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="361"/>
         <source>Return {number} opened</source>
         <translation>退货 {number} 拆包</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="356"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="363"/>
         <source>Return opened (not recorded)</source>
         <translation>退货拆包（未登记）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="359"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="366"/>
         <source>Packing</source>
         <translation>打包</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="360"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="367"/>
         <source>{what} · {started} · {length} · {station} · {packer}</source>
         <translation>{what} · {started} · {length} · {station} · {packer}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="380"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="387"/>
         <source>{size:.1f} MB · SHA-256 {digest}…
 {note}</source>
         <translation>{size:.1f} MB · SHA-256 {digest}…
 {note}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="400"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="407"/>
         <source>This packing video cannot be played: its file is missing or damaged ({path}). Its record, times and scans are kept; if the drive with the videos is unplugged, plug it in and open it again.</source>
         <translation>这段打包视频无法播放：文件不见了或已损坏（{path}）。它的记录、时间和扫描都还在；如果存放视频的磁盘被拔掉了，请接上后再打开。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="407"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="414"/>
         <source>OK</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="408"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="415"/>
         <source>count typed</source>
         <translation>已输入数量</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="409"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="416"/>
         <source>refused: already complete</source>
         <translation>拒绝：已装够</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="410"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="417"/>
         <source>refused: not on this order</source>
         <translation>拒绝：不在此订单中</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="411"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="418"/>
         <source>refused: unknown barcode</source>
         <translation>拒绝：未知条码</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="412"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="419"/>
         <source>refused: misread</source>
         <translation>拒绝：误读</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="413"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="420"/>
         <source>undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="414"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="421"/>
         <source>packed without full check</source>
         <translation>未完整核对即打包</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="415"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="422"/>
         <source>packed</source>
         <translation>已打包</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="416"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="423"/>
         <source>left for later</source>
         <translation>暂时离开</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="417"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="424"/>
         <source>back in</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="418"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="425"/>
         <source>return recorded</source>
         <translation>退货已登记</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="419"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="426"/>
         <source>refund recorded</source>
         <translation>退款已登记</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="420"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="427"/>
         <source>paused: a return was opened</source>
         <translation>暂停：打开了一个退货</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="421"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="428"/>
         <source>resumed</source>
         <translation>继续录制</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="438"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="445"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="494"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="501"/>
         <source>Choose an empty folder for the export</source>
         <translation>选择一个空文件夹用于导出</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="506"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="513"/>
         <source>Exported to {folder} with manifest.json (SHA-256 of each clip).</source>
         <translation>已导出到 {folder}，附 manifest.json（每段视频的 SHA-256）。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="516"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="523"/>
         <source>The export failed; the clips in the shop are unchanged. Try another folder.</source>
         <translation>导出失败；店里的视频没有任何改动。请换一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="524"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="531"/>
         <source>Delete this video&apos;s file; its record, times and scans stay with the order.</source>
         <translation>删除此视频文件；其记录、时间和扫描仍保留在订单中。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="526"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="533"/>
         <source>Only the shop&apos;s owner may delete a packing video.</source>
         <translation>只有店主可以删除打包视频。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="532"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="539"/>
         <source>Delete video</source>
         <translation>删除视频</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="544"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="551"/>
         <source>Delete the video of order {number} recorded on {started}? It cannot be brought back; the order keeps a note of who deleted it and when.</source>
         <translation>删除订单 {number} 于 {started} 录制的视频？删除后无法恢复；订单会记下由谁、在何时删除。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="567"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="574"/>
         <source>The video was deleted. {note}</source>
         <translation>视频已删除。{note}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="574"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="581"/>
         <source>The video could not be deleted; nothing was changed.</source>
         <translation>视频无法删除；没有任何更改。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="586"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="593"/>
         <source>The packing videos could not be read.</source>
         <translation>无法读取打包视频。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="616"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="623"/>
         <source>Play packing video</source>
         <translation>播放打包视频</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/evidence_player.py" line="638"/>
+        <location filename="../../orderapp/gui/evidence_player.py" line="645"/>
         <source>No packing video</source>
         <translation>没有打包视频</translation>
     </message>
@@ -1783,52 +1783,52 @@
 <context>
     <name>ExceptionQueueModel</name>
     <message>
-        <location filename="../../orderapp/gui/exception_queue_model.py" line="128"/>
+        <location filename="../../orderapp/gui/exception_queue_model.py" line="78"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exception_queue_model.py" line="129"/>
+        <location filename="../../orderapp/gui/exception_queue_model.py" line="79"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exception_queue_model.py" line="130"/>
+        <location filename="../../orderapp/gui/exception_queue_model.py" line="80"/>
         <source>Family</source>
         <translation>大类</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exception_queue_model.py" line="131"/>
+        <location filename="../../orderapp/gui/exception_queue_model.py" line="81"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exception_queue_model.py" line="132"/>
+        <location filename="../../orderapp/gui/exception_queue_model.py" line="82"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exception_queue_model.py" line="133"/>
+        <location filename="../../orderapp/gui/exception_queue_model.py" line="83"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exception_queue_model.py" line="134"/>
+        <location filename="../../orderapp/gui/exception_queue_model.py" line="84"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exception_queue_model.py" line="135"/>
+        <location filename="../../orderapp/gui/exception_queue_model.py" line="85"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exception_queue_model.py" line="136"/>
+        <location filename="../../orderapp/gui/exception_queue_model.py" line="86"/>
         <source>Opened</source>
         <translation>发生时间</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/exception_queue_model.py" line="137"/>
+        <location filename="../../orderapp/gui/exception_queue_model.py" line="87"/>
         <source>Age</source>
         <translation>已过时间</translation>
     </message>
@@ -3010,42 +3010,42 @@
         <translation>例如 5 或 10%</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="447"/>
+        <location filename="../../orderapp/gui/order_form.py" line="440"/>
         <source>The customer collects the order at the shop; no address needed.</source>
         <translation>客户到店自提订单；无需地址。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="450"/>
+        <location filename="../../orderapp/gui/order_form.py" line="443"/>
         <source>Sold at the counter: the customer is optional and the stock is taken at once.</source>
         <translation>柜台销售：客户可不填，库存立即扣减。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="513"/>
+        <location filename="../../orderapp/gui/order_form.py" line="506"/>
         <source>discount −{amount}</source>
         <translation>优惠 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="515"/>
+        <location filename="../../orderapp/gui/order_form.py" line="508"/>
         <source>shipping {amount}</source>
         <translation>运费 {amount}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="528"/>
+        <location filename="../../orderapp/gui/order_form.py" line="521"/>
         <source>Looking up the products…</source>
         <translation>正在查找商品…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="531"/>
+        <location filename="../../orderapp/gui/order_form.py" line="524"/>
         <source>Left to fix:</source>
         <translation>待修正：</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="534"/>
+        <location filename="../../orderapp/gui/order_form.py" line="527"/>
         <source>Ready: {keys} completes the sale.</source>
         <translation>就绪：按 {keys} 完成销售。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="536"/>
+        <location filename="../../orderapp/gui/order_form.py" line="529"/>
         <source>Ready: {keys} confirms the order and reserves the stock.</source>
         <translation>就绪：按 {keys} 确认订单并预留库存。</translation>
     </message>
@@ -3055,57 +3055,57 @@
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="558"/>
+        <location filename="../../orderapp/gui/order_form.py" line="551"/>
         <source>Edit {number}</source>
         <translation>编辑 {number}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="560"/>
+        <location filename="../../orderapp/gui/order_form.py" line="553"/>
         <source>Walk-in sale</source>
         <translation>柜台销售</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="562"/>
+        <location filename="../../orderapp/gui/order_form.py" line="555"/>
         <source>New order</source>
         <translation>新建订单</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="581"/>
+        <location filename="../../orderapp/gui/order_form.py" line="574"/>
         <source>The database could not be read just now; try again in a moment.</source>
         <translation>暂时无法读取数据库；请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="626"/>
+        <location filename="../../orderapp/gui/order_form.py" line="619"/>
         <source>Discard this order?</source>
         <translation>放弃此订单？</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="627"/>
+        <location filename="../../orderapp/gui/order_form.py" line="620"/>
         <source>Everything typed in this form will be lost. Discard it?</source>
         <translation>此表单中输入的所有内容都将丢失。确定放弃？</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="629"/>
+        <location filename="../../orderapp/gui/order_form.py" line="622"/>
         <source>Your changes to {number} will be lost. Discard them?</source>
         <translation>对 {number} 的修改将丢失。确定放弃？</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="720"/>
+        <location filename="../../orderapp/gui/order_form.py" line="713"/>
         <source>Sale {number} completed: {total}.</source>
         <translation>销售 {number} 已完成：{total}。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="745"/>
+        <location filename="../../orderapp/gui/order_form.py" line="738"/>
         <source>Not placed: order {number} already has these items.</source>
         <translation>未下单：订单 {number} 已有相同的商品。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="761"/>
+        <location filename="../../orderapp/gui/order_form.py" line="754"/>
         <source>Fix the fields marked in red, then try again.</source>
         <translation>请修正标红的字段，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_form.py" line="770"/>
+        <location filename="../../orderapp/gui/order_form.py" line="763"/>
         <source>The order could not be saved; your typing is kept. Try again.</source>
         <translation>订单未能保存；已输入的内容仍保留。请重试。</translation>
     </message>
@@ -3903,52 +3903,52 @@
 <context>
     <name>OrderList</name>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="53"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="42"/>
         <source>unpaid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="54"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="43"/>
         <source>paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="55"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="44"/>
         <source>partly paid</source>
         <translation>部分付款</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="56"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="45"/>
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="62"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="51"/>
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="63"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="52"/>
         <source>web</source>
         <translation>网店</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="64"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="53"/>
         <source>in the shop</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="65"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="54"/>
         <source>Shopify</source>
         <translation>Shopify</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="66"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="55"/>
         <source>imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="67"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="56"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
@@ -3956,77 +3956,77 @@
 <context>
     <name>OrderListModel</name>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="227"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="161"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="228"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="162"/>
         <source>Placed</source>
         <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="229"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="163"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="230"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="164"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="231"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="165"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="232"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="166"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="233"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="167"/>
         <source>Items</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="234"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="168"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="235"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="169"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="236"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="170"/>
         <source>Due</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="268"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="202"/>
         <source>Overdue: it was due {due} and has not shipped.</source>
         <translation>逾期：截止时间为 {due}，尚未发货。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="270"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="204"/>
         <source>Urgent</source>
         <translation>加急</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="272"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="206"/>
         <source>Their number: {ref}</source>
         <translation>对方单号：{ref}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="276"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="210"/>
         <source>{text} (overdue)</source>
         <translation>{text}（逾期）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/order_list_model.py" line="303"/>
+        <location filename="../../orderapp/gui/order_list_model.py" line="237"/>
         <source>{due} (overdue)</source>
         <translation>{due}（逾期）</translation>
     </message>
@@ -4671,24 +4671,34 @@
         <translation>简单：只有一个 SKU，库存充足</translation>
     </message>
     <message>
+        <location filename="../../orderapp/gui/packing_queue_table.py" line="53"/>
+        <source>{number} (held)</source>
+        <translation>{number}（已暂停）</translation>
+    </message>
+    <message>
         <location filename="../../orderapp/gui/packing_queue_table.py" line="55"/>
+        <source>Held by a severe exception: resolve it on the Exceptions screen to pack it</source>
+        <translation>有严重异常未解决，暂停打包：请先在“异常”页面处理</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/packing_queue_table.py" line="59"/>
         <source>at {station}</source>
         <translation>在 {station}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_queue_table.py" line="59"/>
+        <location filename="../../orderapp/gui/packing_queue_table.py" line="63"/>
         <source>{customer} (VIP)</source>
         <translation>{customer}（VIP）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../orderapp/gui/packing_queue_table.py" line="65"/>
+        <location filename="../../orderapp/gui/packing_queue_table.py" line="69"/>
         <source>{scanned}/%n unit(s)</source>
         <translation>
             <numerusform>{scanned}/%n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../orderapp/gui/packing_queue_table.py" line="66"/>
+        <location filename="../../orderapp/gui/packing_queue_table.py" line="70"/>
         <source>%n unit(s)</source>
         <translation>
             <numerusform>%n 件</numerusform>
@@ -4721,152 +4731,152 @@
 <context>
     <name>PackingScreen</name>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="231"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="232"/>
         <source>Take back the last item counted ({shortcut})</source>
         <translation>撤回上一件计入的商品 ({shortcut})</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="279"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="280"/>
         <source>{number} resumed where you left off: {scanned} of {units} scanned.</source>
         <translation>{number} 已从上次中断处继续：已扫描 {scanned} / {units}。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="287"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="288"/>
         <source>No order open</source>
         <translation>未打开订单</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="290"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="291"/>
         <source>Scan an order&apos;s packing slip, or choose an order from the list.</source>
         <translation>扫描订单的装箱单，或从列表中选择一个订单。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="302"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="303"/>
         <source>URGENT</source>
         <translation>加急</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="306"/>
-        <location filename="../../orderapp/gui/packing_screen.py" line="560"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="307"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="561"/>
         <source>Scan the items of {number}.</source>
         <translation>请扫描 {number} 的商品。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="335"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="336"/>
         <source>{product}: how many more are in the box?</source>
         <translation>{product}：箱里还有多少件？</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="414"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="415"/>
         <source>That did not work ({kind}); nothing was counted. Try again.</source>
         <translation>操作未成功（{kind}）；没有计数。请重试。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="495"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="496"/>
         <source>Type the digits under the barcode, or the order number on the slip.</source>
         <translation>输入条码下方的数字，或装箱单上的订单号。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="537"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="538"/>
         <source>Already complete</source>
         <translation>已经齐了</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="538"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="539"/>
         <source>Not on this order</source>
         <translation>不在此订单中</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="539"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="540"/>
         <source>Unknown barcode</source>
         <translation>未知条码</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="540"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="541"/>
         <source>Misread barcode</source>
         <translation>条码读错</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="542"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="543"/>
         <source>Check this item</source>
         <translation>请检查这件商品</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="572"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="573"/>
         <source>{number} is packed.</source>
         <translation>{number} 已打包。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="574"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="575"/>
         <source>Next: {number}. Scan its slip or press Open next.</source>
         <translation>下一个：{number}。扫描它的装箱单，或按“打开下一个”。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="578"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="579"/>
         <source>No more orders are waiting.</source>
         <translation>没有等待打包的订单了。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="690"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="691"/>
         <source>{number} is marked packed without full check; your reason is on the order.</source>
         <translation>{number} 已在未完整核对的情况下标记为已打包；你的原因已记录在订单上。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="694"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="695"/>
         <source>Next: {number}.</source>
         <translation>下一个：{number}。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="705"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="706"/>
         <source>The order could not be marked packed; try again.</source>
         <translation>无法将订单标记为已打包；请重试。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="711"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="712"/>
         <source>Order open at another station</source>
         <translation>订单已在其他打包台打开</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="717"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="718"/>
         <source>Open it here</source>
         <translation>在这里打开</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="718"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="719"/>
         <source>Leave it</source>
         <translation>不打开</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="745"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="746"/>
         <source>{count} waiting</source>
         <translation>{count} 个等待中</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="757"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="758"/>
         <source>The list could not be loaded ({reason}).</source>
         <translation>无法加载列表（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="544"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="545"/>
         <source>Case too big</source>
         <translation>整箱数量过多</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../orderapp/gui/packing_screen.py" line="564"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="565"/>
         <source>%n scan(s) made while the alert was up were not counted: scan those items again.</source>
         <translation>
             <numerusform>警告显示期间有 %n 次扫描未计入：请重新扫描这些商品。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../orderapp/gui/packing_screen.py" line="315"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="316"/>
         <source>{scanned} / %n unit(s)</source>
         <translation>
             <numerusform>{scanned} / %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/packing_screen.py" line="575"/>
+        <location filename="../../orderapp/gui/packing_screen.py" line="576"/>
         <source>Open &amp;next: {number}</source>
         <translation>打开下一个(&amp;N)：{number}</translation>
     </message>
@@ -4877,8 +4887,13 @@
     </message>
     <message>
         <location filename="../../orderapp/gui/packing_history.py" line="277"/>
-        <source>Packing history…</source>
-        <translation>打包记录…</translation>
+        <source>History…</source>
+        <translation>记录…</translation>
+    </message>
+    <message>
+        <location filename="../../orderapp/gui/packing_history.py" line="278"/>
+        <source>Packing history: recent pack sessions and their videos</source>
+        <translation>打包记录：最近的打包及其视频</translation>
     </message>
 </context>
 <context>
@@ -7260,8 +7275,8 @@
     </message>
     <message>
         <location filename="../../orderapp/gui/settings_screen.py" line="248"/>
-        <source>Packing &amp;queue order</source>
-        <translation>打包队列顺序(&amp;Q)</translation>
+        <source>Packing queue order</source>
+        <translation>打包队列顺序</translation>
     </message>
     <message>
         <location filename="../../orderapp/gui/settings_screen.py" line="316"/>
@@ -7753,82 +7768,82 @@
 <context>
     <name>backup_restore</name>
     <message>
-        <location filename="../../orderapp/gui/backup_restore.py" line="79"/>
+        <location filename="../../orderapp/gui/backup_restore.py" line="65"/>
         <source>not checked (made by an older version)</source>
         <translation>未检查（由旧版本制作）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/backup_restore.py" line="80"/>
+        <location filename="../../orderapp/gui/backup_restore.py" line="66"/>
         <source>no orders</source>
         <translation>无订单</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/backup_restore.py" line="103"/>
+        <location filename="../../orderapp/gui/backup_restore.py" line="89"/>
         <source>Restore this backup?</source>
         <translation>恢复这份备份？</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/backup_restore.py" line="109"/>
+        <location filename="../../orderapp/gui/backup_restore.py" line="95"/>
         <source>The shop there now is not deleted: it is kept aside, renamed, beside it.</source>
         <translation>现在的店铺文件不会被删除：它会被改名后保留在旁边。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/backup_restore.py" line="110"/>
+        <location filename="../../orderapp/gui/backup_restore.py" line="96"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/backup_restore.py" line="224"/>
+        <location filename="../../orderapp/gui/backup_restore.py" line="210"/>
         <source>OrderApp – the shop is damaged</source>
         <translation>OrderApp – 店铺文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/backup_restore.py" line="239"/>
+        <location filename="../../orderapp/gui/backup_restore.py" line="225"/>
         <source>&amp;Close OrderApp</source>
         <translation>关闭 OrderApp(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/backup_restore.py" line="81"/>
+        <location filename="../../orderapp/gui/backup_restore.py" line="67"/>
         <source>{name} · {orders} orders · last order {last}</source>
         <translation>{name} · {orders} 个订单 · 最后订单 {last}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/backup_restore.py" line="88"/>
+        <location filename="../../orderapp/gui/backup_restore.py" line="74"/>
         <source>{taken}   {what}   {file}</source>
         <translation>{taken}   {what}   {file}</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/backup_restore.py" line="96"/>
+        <location filename="../../orderapp/gui/backup_restore.py" line="82"/>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/backup_restore.py" line="162"/>
+        <location filename="../../orderapp/gui/backup_restore.py" line="148"/>
         <source>Restored the backup {file}; the replaced shop was kept as {kept}.</source>
         <translation>已恢复备份 {file}；被替换的店铺保留为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/backup_restore.py" line="233"/>
+        <location filename="../../orderapp/gui/backup_restore.py" line="219"/>
         <source>&amp;Restore the backup</source>
         <translation>恢复备份(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/backup_restore.py" line="237"/>
+        <location filename="../../orderapp/gui/backup_restore.py" line="223"/>
         <source>Nothing more is saved to it, and there is no good backup of it. Close OrderApp and get help.</source>
         <translation>不会再向它保存任何内容，而且没有它的完好备份。请关闭 OrderApp 并寻求帮助。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/backup_restore.py" line="82"/>
+        <location filename="../../orderapp/gui/backup_restore.py" line="68"/>
         <source>(no shop name)</source>
         <translation>（无店名）</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/backup_restore.py" line="98"/>
+        <location filename="../../orderapp/gui/backup_restore.py" line="84"/>
         <source>OrderApp – restore</source>
         <translation>OrderApp – 恢复</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/backup_restore.py" line="105"/>
+        <location filename="../../orderapp/gui/backup_restore.py" line="91"/>
         <source>The backup {file} holds:
 
 {what}
@@ -7841,12 +7856,12 @@ It will replace the shop at {where}.</source>
 它将替换 {where} 的店铺。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/backup_restore.py" line="161"/>
+        <location filename="../../orderapp/gui/backup_restore.py" line="147"/>
         <source>Restored the backup {file}.</source>
         <translation>已恢复备份 {file}。</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/backup_restore.py" line="229"/>
+        <location filename="../../orderapp/gui/backup_restore.py" line="215"/>
         <source>Nothing more is saved to it. Restore the latest good backup, from {taken}?
 {what}</source>
         <translation>不会再向它保存任何内容。要恢复 {taken} 的最新完好备份吗？
@@ -7885,7 +7900,7 @@ It will replace the shop at {where}.</source>
     </message>
     <message>
         <location filename="../../orderapp/gui/app.py" line="123"/>
-        <location filename="../../orderapp/gui/app.py" line="166"/>
+        <location filename="../../orderapp/gui/app.py" line="154"/>
         <source>OrderApp demo</source>
         <translation>OrderApp 演示</translation>
     </message>
@@ -7895,7 +7910,7 @@ It will replace the shop at {where}.</source>
         <translation>正在创建演示店铺：{phase}…</translation>
     </message>
     <message>
-        <location filename="../../orderapp/gui/app.py" line="167"/>
+        <location filename="../../orderapp/gui/app.py" line="155"/>
         <source>The demo shop could not be made: {reason}. It opens empty instead.</source>
         <translation>无法创建演示店铺：{reason}。将以空店铺打开。</translation>
     </message>

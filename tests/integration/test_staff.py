@@ -83,7 +83,8 @@ def test_users_are_added_with_a_role_and_a_hashed_pin(database: Database, owner:
     assert rows["李娜"].last_sign_in_at is not None and rows["Owner"].last_sign_in_at is None
     with database.session() as session:
         hashes = session.scalars(select(StaffAccount.pin_hash).where(StaffAccount.pin_hash.is_not(None))).all()
-    assert len(hashes) == 3 and not any(pin in h for h in hashes for pin in ("1111", "2222", "3333"))
+    assert len(hashes) == 3 and all(h.startswith("scrypt$") for h in hashes)
+    assert not any(pin in h.split("$") for h in hashes for pin in ("1111", "2222", "3333"))
     added = entries(database, "user_add")
     assert ("Owner", STATION, "user_add", "user 李娜", "", "packer") in added
 

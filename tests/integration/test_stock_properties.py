@@ -22,6 +22,7 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
+from orderapp.domain.count_maths import Flag
 from orderapp.domain.product_validation import ProductDraft
 from orderapp.errors import ValidationFailed
 from orderapp.services.stock import catalogue, counts
@@ -187,7 +188,7 @@ def shop_day(database: Database) -> type[RuleBasedStateMachine]:
                 shelf.on_hand,
                 shelf.physical - shelf.on_hand,
             )
-            assert counts.Flag.MOVED not in line.flags
+            assert Flag.MOVED not in line.flags
 
         @rule(count=consumes(open_counts))
         def post_count(self, count: OpenCount | None) -> None:

@@ -275,7 +275,9 @@ def add_history_button(screen: QWidget, beside: QPushButton, context: AppContext
     """The packing station's "History…" button (next to ``beside``); while the history is
     open, the station's scans look orders up in it instead of packing them."""
     button = QPushButton(QCoreApplication.translate("PackingScreen", "History…"))
-    button.setToolTip(QCoreApplication.translate("PackingScreen", "Packing history: recent pack sessions and their videos"))
+    button.setToolTip(
+        QCoreApplication.translate("PackingScreen", "Packing history: recent pack sessions and their videos")
+    )
     button.setObjectName("packing_history_button")
     parent = beside.parentWidget()
     for layout in parent.findChildren(QHBoxLayout) if parent is not None else []:

@@ -99,7 +99,12 @@ def station(qtbot: QtBot, shop: Database, clip: ClipRecord, sync_tasks: tasks.Sy
 
 def open_history(qtbot: QtBot, station: PackingScreen) -> PackingHistoryDialog:
     button = station.findChild(QPushButton, "packing_history_button")
-    assert button is not None and button.isVisible() and button.text() == "History…" and "Packing history" in button.toolTip()
+    assert (
+        button is not None
+        and button.isVisible()
+        and button.text() == "History…"
+        and "Packing history" in button.toolTip()
+    )
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     dialog = station.history_dialog  # type: ignore[attr-defined]
     assert isinstance(dialog, PackingHistoryDialog) and dialog.isVisible()

@@ -67,6 +67,7 @@ class _MigratedTemplates:
             open_database(template).dispose()
             self._sqlite = template
         if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(self._sqlite, target)
 
     def new_postgres(self, admin: str, *, migrated: bool) -> Iterator[str]:

@@ -12,6 +12,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 import logging
 import sqlite3
 from collections.abc import Callable, Iterator
+from typing import Any
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -79,8 +80,9 @@ def shop_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def shop(shop_path: Path) -> Iterator[Database]:
-    """A new, migrated SQLite shop called Lotus Tea House, in Shanghai."""
+def shop(shop_path: Path, _migrated_templates: Any) -> Iterator[Database]:
+    """A new, migrated SQLite shop called Lotus Tea House, in Shanghai (a copy of the migrated template)."""
+    _migrated_templates.fill_sqlite(shop_path)
     database = _open(shop_path)
     save_settings(database, replace(ShopSettings(), name=SHOP_NAME))
     try:

@@ -20,7 +20,6 @@ from orderapp.gui.backup_restore import RESTART_EXIT, watch_shop
 from orderapp.gui.context import AppContext
 from orderapp.gui.crash import install_crash_handler
 from orderapp.gui.database_dialog import open_shop
-from orderapp.gui.first_run_wizard import first_run, open_first_task
 from orderapp.gui.icons import app_icon
 from orderapp.gui.main_window import MainWindow
 from orderapp.gui.settings_language import chosen_language
@@ -209,7 +208,7 @@ def run_app(url: str, *, demo: bool) -> int:
         return 1
     log.info("opened the shop at %s", database.location)
     try:
-        start = "" if demo else first_run(database)  # the setup wizard on a new shop (gui/first_run_wizard.py)
+        start = "" if demo else _first_run(database)  # the setup wizard on a new shop (gui/first_run_wizard.py)
         if start == "demo":
             database.dispose()
             demo_shop, note = open_shop(str(paths.demo_database_path()))
@@ -229,7 +228,10 @@ def run_app(url: str, *, demo: bool) -> int:
         if report_to:
             arm_startup_report(window, report_to)
         window.show()
-        open_first_task(window, start)
+        if start:
+            from orderapp.gui.first_run_wizard import open_first_task
+
+            open_first_task(window, start)
         if note:
             window.statusBar().showMessage(note, 60_000)
         catch_up_search_index(database, window)
@@ -241,3 +243,18 @@ def run_app(url: str, *, demo: bool) -> int:
     if status == RESTART_EXIT:  # a backup is to be restored: open_shop puts it in place, then opens it
         return run_app(url, demo=demo)
     return status
+
+
+def _first_run(database: Database) -> str:
+    """The setup wizard's outcome on a new shop; an existing shop never loads the wizard (start-up time)."""
+    from orderapp.services.shop.first_run import needs_first_run
+
+    try:
+        if not needs_first_run(database):
+            return ""
+    except Exception:  # the wizard says why when it cannot tell; it is a help, not a gate
+        log.exception("could not tell whether the shop is new")
+        return ""
+    from orderapp.gui.first_run_wizard import first_run
+
+    return first_run(database)

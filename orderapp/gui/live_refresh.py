@@ -16,7 +16,6 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from orderapp.gui.tasks import run_task
-from orderapp.services.stock.catalogue import ProductDetail, get_product
 from orderapp.store.change_feed import Change, ChangeFeed
 from orderapp.store.database import Database
 
@@ -182,6 +181,8 @@ def _refresh_inventory(screen: QWidget) -> None:
     selected = screen.selected_product_id()  # type: ignore[attr-defined]
     if selected is not None:
         database, shown = screen.database, screen.detail  # type: ignore[attr-defined]
+
+        from orderapp.services.stock.catalogue import ProductDetail, get_product  # not at start: start-up time
 
         def compare(now: ProductDetail) -> None:
             if now != shown and screen.selected_product_id() == selected:  # type: ignore[attr-defined]

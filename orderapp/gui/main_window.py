@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import platform
+import sys
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, TypeGuard
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
@@ -32,11 +34,13 @@ from orderapp.gui.desktop import open_folder
 from orderapp.gui.exceptions_watch import ExceptionWatch
 from orderapp.gui.icons import app_icon
 from orderapp.gui.screen_registry import build_screen, screen_entries
-from orderapp.gui.settings_screen import SettingsScreen
 from orderapp.gui.staff_session import StaffSession
 from orderapp.gui.tasks import run_task
 from orderapp.services.settings.shop import ShopSettings, load_settings
 from orderapp.store.database import Database
+
+if TYPE_CHECKING:  # imported when the Settings screen is first shown, not at start (start-up time)
+    from orderapp.gui.settings_screen import SettingsScreen
 
 log = logging.getLogger(__name__)
 
@@ -195,7 +199,7 @@ class MainWindow(QMainWindow):
 
     def settings_screen(self) -> SettingsScreen:
         screen = self.screen_for("settings")
-        assert isinstance(screen, SettingsScreen)
+        assert _is_settings(screen)
         return screen
 
     def _build(self, key: str) -> None:
@@ -209,7 +213,7 @@ class MainWindow(QMainWindow):
         old.deleteLater()
         self._pages[key] = screen
         self._built.add(key)
-        if isinstance(screen, SettingsScreen):
+        if _is_settings(screen):
             screen.settings_saved.connect(self._shop_settings_arrived)
             if self.shop_settings is not None:
                 screen.show_settings(self.shop_settings)
@@ -258,7 +262,7 @@ class MainWindow(QMainWindow):
         self.shop_settings = settings
         self._update_title()
         screen = self._pages["settings"]
-        if first and isinstance(screen, SettingsScreen) and not screen.has_changes():
+        if first and _is_settings(screen) and not screen.has_changes():
             screen.show_settings(settings)
         self.shop_settings_changed.emit(settings)
 
@@ -268,7 +272,7 @@ class MainWindow(QMainWindow):
             log.error("loading the shop settings failed", exc_info=exc)
         self.statusBar().showMessage(self.tr("The shop's settings could not be read: {reason}").format(reason=exc))
         screen = self._pages["settings"]
-        if isinstance(screen, SettingsScreen):
+        if _is_settings(screen):
             screen.load()
 
     def _update_title(self) -> None:
@@ -284,3 +288,10 @@ class MainWindow(QMainWindow):
         window_settings().setValue(GEOMETRY_KEY, self.saveGeometry())
         self.live_refresh.stop()
         super().closeEvent(event)
+
+
+def _is_settings(screen: object) -> TypeGuard[SettingsScreen]:
+    """Whether ``screen`` is the Settings screen, without importing it when it was never shown."""
+    module = sys.modules.get("orderapp.gui.settings_screen")
+    kind = getattr(module, "SettingsScreen", None) if module is not None else None
+    return kind is not None and isinstance(screen, kind)

@@ -12,10 +12,10 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 import logging
 import sqlite3
 from collections.abc import Callable, Iterator
-from typing import Any
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from gui_helpers import SHOP_NAME, show_window

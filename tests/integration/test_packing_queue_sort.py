@@ -198,7 +198,7 @@ def test_an_order_held_by_a_severe_exception_comes_last_marked_held(peak_day: Da
     first = EXPECTED[sort][0]
     second = EXPECTED[sort][1]
     with peak_day.session() as session:
-        ids = dict(session.execute(select(Order.number, Order.id)).tuples().all())
+        ids = {number: order_id for number, order_id in session.execute(select(Order.number, Order.id))}
     raise_exception(peak_day, ids[first], "unpaid_at_packing", "severe", user_id=DEFAULT_USER_ID)
     raise_exception(peak_day, ids[second], "damaged", "minor", user_id=DEFAULT_USER_ID)
     entries = packing_queue(peak_day, sort=sort).entries

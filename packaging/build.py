@@ -122,21 +122,67 @@ def build() -> float:
     command += ["--distpath", str(DIST), "--workpath", str(WORK), str(SPEC)]
     print("==", " ".join(command), flush=True)
     subprocess.run(command, check=True, cwd=ROOT, env=env)
-    strip_python()
+    strip_binaries()
     return time.monotonic() - started
 
 
-def strip_python() -> None:
-    """Linux: debug symbols out of Python's own libraries (libpython alone carries 17 MB of them).
-    Only those: stripping the wheels' auditwheel-patched libraries (numpy's OpenBLAS) breaks their loading,
-    as the smoke test showed, so PyInstaller's strip-everything option stays off."""
+def stripped_candidates(inner: Path) -> list[Path]:
+    """The bundle's ELF shared objects that may be stripped: everything but the wheels' vendored libraries
+    (the ``*.libs`` folders auditwheel made: patchelf rewrote them, and stripping numpy's OpenBLAS there made
+    it unloadable, "ELF load command address/offset not page-aligned")."""
+    found = []
+    for path in sorted(inner.rglob("*.so*")):
+        if path.is_symlink() or not path.is_file() or any(part.endswith(".libs") for part in path.parts):
+            continue
+        with path.open("rb") as handle:
+            if handle.read(4) == b"\x7fELF":
+                found.append(path)
+    return found
+
+
+_LOAD_CHECK = """
+import ctypes, json, sys
+failed = {}
+for path in json.load(sys.stdin):
+    try:
+        ctypes.CDLL(path, mode=ctypes.RTLD_LOCAL)
+    except OSError as exc:
+        failed[path] = str(exc)
+print(json.dumps(failed))
+"""
+
+
+def unloadable(paths: Sequence[Path]) -> dict[str, str]:
+    """The libraries among ``paths`` that the dynamic loader refuses (in a child process), with its reason."""
+    result = subprocess.run(
+        [sys.executable, "-c", _LOAD_CHECK],
+        input=json.dumps([str(path) for path in paths]),
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=STEP_TIMEOUT_S,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"the load check of the bundle's libraries crashed:\n{result.stderr[-2000:]}")
+    loaded: dict[str, str] = json.loads(result.stdout)
+    return loaded
+
+
+def strip_binaries() -> None:
+    """Linux: symbols the loader never needs out of the bundle's own and the wheels' extension modules and
+    libraries (PyAV's modules alone carry 25 MB of them, SQLAlchemy's 8 MB): ``strip --strip-unneeded``,
+    except the ``*.libs`` folders (see ``stripped_candidates``). Every library the loader accepted before
+    must still load after, or the build fails naming it (the smoke test then runs what it loads)."""
     strip = shutil.which("strip")
     if not sys.platform.startswith("linux") or strip is None:
         return
-    inner = app_folder() / "_internal"
-    targets = [*inner.glob("libpython3*.so*"), *(inner / f"python3.{sys.version_info.minor}").rglob("*.so")]
-    if targets:
-        subprocess.run([strip, "--strip-debug", *map(str, targets)], check=True)
+    targets = stripped_candidates(app_folder() / "_internal")
+    before = unloadable(targets)
+    subprocess.run([strip, "--strip-unneeded", *map(str, targets)], check=True)
+    broken = {path: why for path, why in unloadable(targets).items() if path not in before}
+    if broken:
+        lines = "\n".join(f"{path}: {why}" for path, why in broken.items())
+        raise SystemExit(f"stripping made these libraries unloadable:\n{lines}")
 
 
 def bare_environment(home: Path) -> dict[str, str]:
@@ -237,9 +283,21 @@ def check_demo_start(env: dict[str, str], home: Path) -> str:
     finally:
         child.terminate()
         child.wait(30)
-    if not (Path(env["ORDERAPP_DATA_DIR"]) / "demo-shop.sqlite").is_file():
-        raise SmokeFailure(f"no demo-shop.sqlite in the user's data folder {env['ORDERAPP_DATA_DIR']}")
-    return f"demo shop made and window idle in {seconds:.1f} s"
+    data = Path(env["ORDERAPP_DATA_DIR"])
+    if not (data / "demo-shop.sqlite").is_file():
+        raise SmokeFailure(f"no demo-shop.sqlite in the user's data folder {data}")
+    return f"demo shop made and window idle in {seconds:.1f} s; {check_demo_clips(data)}"
+
+
+def check_demo_clips(data: Path) -> str:
+    """The demo's packing videos, recorded by the bundle's encoder (the only run of it here), must play."""
+    from orderapp.scanning.recording import CLIP_SUFFIX, probe_clip
+
+    clips = sorted(data.rglob(f"*{CLIP_SUFFIX}"))
+    played = [(clip.name, *probe_clip(clip)) for clip in clips]
+    if not played or any(frames < 10 for _name, frames, _last in played):
+        raise SmokeFailure(f"the demo's packing videos do not play (name, frames, last ms): {played}")
+    return f"{len(played)} packing videos play ({min(frames for _n, frames, _l in played)}+ frames)"
 
 
 def smoke(report: Report) -> None:

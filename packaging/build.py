@@ -38,8 +38,9 @@ ICONS = ROOT / "build" / "icons"
 # take two thirds of it, so the build is measured against it and reports it, and fails only past the ceiling
 # (a module such as Qt WebEngine, 195 MB, coming back in).
 LINUX_SIZE_GOAL_MB = 300
-# The goal is not met yet: OpenCV, PyAV (packing videos) and numpy carry their own FFmpeg and BLAS.
-LINUX_SIZE_CEILING_MB = 550
+# The goal is not met yet: OpenCV, PyAV (packing videos) and numpy carry their own FFmpeg and BLAS. The bundle
+# is 470 MB; the ceiling catches a 30 MB slip (WebEngine coming back would add 195 MB).
+LINUX_SIZE_CEILING_MB = 500
 STEP_TIMEOUT_S = 600
 # Variables that would let the bundle borrow modules or settings from a Python on the build machine.
 PYTHON_VARIABLES = ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "PYTHONUSERBASE", "VIRTUAL_ENV", "CONDA_PREFIX")

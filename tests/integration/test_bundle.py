@@ -36,6 +36,7 @@ def test_the_built_bundle_passes_its_smoke_test() -> None:
     assert [step["step"] for step in report["steps"] if step["ok"]] == ["version", "selftest", "demo start"], said
     assert report["failures"] == []
     assert "5 PDFs read back" in said
+    assert "3 packing videos play" in said  # the demo's clips, recorded by the bundle's own PyAV
     if sys.platform.startswith("linux"):
         assert (ROOT / "dist" / "OrderApp" / "OrderApp").is_file()
         assert not list((ROOT / "dist" / "OrderApp").rglob("*WebEngine*")), "Qt WebEngine is not used"

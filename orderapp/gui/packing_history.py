@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -30,6 +29,7 @@ from orderapp.errors import OrderAppError
 from orderapp.gui import problems
 from orderapp.gui.context import AppContext
 from orderapp.gui.evidence_button import PlayVideoButton
+from orderapp.gui.row_tables import fit_columns
 from orderapp.gui.scanner_input import WedgeScannerFilter, keep_scanner_input
 from orderapp.gui.tasks import run_task
 from orderapp.scanning.acceptance import Scan
@@ -193,10 +193,7 @@ class PackingHistoryDialog(QDialog):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(PACKER, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table, stretch=PACKER)
         self.table.setAccessibleName(self.tr("Pack sessions, newest first"))
         self.message = QLabel()
         self.message.setObjectName("history_message")

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -40,6 +39,7 @@ from orderapp.gui.context import AppContext
 from orderapp.gui.fitting import fixed_lines
 from orderapp.gui.forms import child, load_form
 from orderapp.gui.print_preview import DocumentJob, PrintPreview, progress_dialog
+from orderapp.gui.row_tables import fit_columns
 from orderapp.gui.tasks import run_task
 from orderapp.services.documents import printing as documents
 from orderapp.services.documents.daily_summary import DailySummary, daily_summary, today_in_shop
@@ -209,17 +209,12 @@ class ReportsScreen(QWidget):
 
     def _setup_tables(self) -> None:
         table = self.figures_table
-        table.verticalHeader().hide()
         # What each figure is, whole (it was "…" beside three dated columns); the table scrolls sideways.
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
+        fit_columns(table, stretch_last=True)
         table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         top = self.top_table
-        top.verticalHeader().hide()
         top.setHorizontalHeaderLabels([self.tr("Product"), self.tr("Units"), self.tr("Net")])
-        top.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2):
-            top.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        fit_columns(top, stretch=0)
         row_height = self.fontMetrics().height() + 8
         for widget in (table, top):
             widget.verticalHeader().setDefaultSectionSize(row_height)

@@ -20,13 +20,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +35,7 @@ from orderapp.domain.returns import Condition, ReturnItem, ReturnReason, place_s
 from orderapp.errors import OrderAppError
 from orderapp.gui import problems
 from orderapp.gui.context import AppContext
+from orderapp.gui.row_tables import fit_columns, set_text
 from orderapp.gui.scanner_input import WedgeScannerFilter, keep_scanner_input
 from orderapp.gui.tasks import report_unexpected, run_task
 from orderapp.scanning.acceptance import InvalidCode, Scan, typed_scan
@@ -104,10 +103,7 @@ class ReturnDialog(QDialog):
                 self.tr("Condition"),
             ]
         )
-        self.lines.verticalHeader().hide()
-        header = self.lines.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(PRODUCT, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.lines, stretch=PRODUCT)
         self.reason = _named(QComboBox(), "return_reason")
         for reason in ReturnReason:
             self.reason.addItem(reason_label(reason), reason.value)
@@ -195,8 +191,8 @@ class ReturnDialog(QDialog):
         )
         for row, line in enumerate(order.lines):
             for column, text in ((SKU, line.sku), (PRODUCT, line.name), (SHIPPED, str(line.sold))):
-                self.lines.setItem(row, column, QTableWidgetItem(text))
-            self.lines.setItem(row, RETURNED, QTableWidgetItem(str(line.returned)))
+                set_text(self.lines, row, column, text)
+            set_text(self.lines, row, RETURNED, str(line.returned))
             spin = _named(QSpinBox(), f"coming_back_{row}")
             spin.setRange(0, line.returnable)
             spin.valueChanged.connect(lambda _value: self._update_value())

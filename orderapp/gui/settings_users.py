@@ -14,13 +14,10 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +25,7 @@ from PySide6.QtWidgets import (
 from orderapp.domain.staff import Role, role_label
 from orderapp.errors import OrderAppError
 from orderapp.gui.context import AppContext
+from orderapp.gui.row_tables import fill_text, text_table
 from orderapp.gui.tasks import report_unexpected, run_task
 from orderapp.services.settings.staff import StaffSettings, load_staff_settings, save_staff_settings
 from orderapp.services.staff import people as staff
@@ -96,16 +94,12 @@ class UsersGroup(QGroupBox):
         self.setObjectName("users_group")
         self.context = context
         self.rows: tuple[UserRow, ...] = ()
-        self.table = QTableWidget(0, 5)
-        self.table.setObjectName("users_table")
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Name"), self.tr("Role"), self.tr("Active"), self.tr("PIN"), self.tr("Last sign-in")]
+        self.table = text_table(
+            "users_table",
+            [self.tr("Name"), self.tr("Role"), self.tr("Active"), self.tr("PIN"), self.tr("Last sign-in")],
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setMinimumHeight(160)
         self.add_button = QPushButton(self.tr("Add user…"))
         self.add_button.setObjectName("users_add")
@@ -170,18 +164,17 @@ class UsersGroup(QGroupBox):
 
     def show_rows(self, rows: tuple[UserRow, ...]) -> None:
         self.rows = rows
-        self.table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            when = row.last_sign_in_at.astimezone().strftime("%Y-%m-%d %H:%M") if row.last_sign_in_at else ""
-            cells = [
+        cells = [
+            [
                 row.name,
                 row.role_label,
                 self.tr("yes") if row.active else self.tr("removed"),
                 self.tr("set") if row.has_pin else self.tr("none"),
-                when,
+                row.last_sign_in_at.astimezone().strftime("%Y-%m-%d %H:%M") if row.last_sign_in_at else "",
             ]
-            for c, text in enumerate(cells):
-                self.table.setItem(r, c, QTableWidgetItem(text))
+            for row in rows
+        ]
+        fill_text(self.table, cells)
         self._selection_changed()
 
     def selected(self) -> list[UserRow]:

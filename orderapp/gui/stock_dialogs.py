@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -32,6 +31,7 @@ from orderapp.errors import OrderAppError, ValidationFailed
 from orderapp.gui import problems
 from orderapp.gui.context import AppContext
 from orderapp.gui.forms import child, load_form
+from orderapp.gui.row_tables import fit_columns
 from orderapp.gui.scanner_input import WedgeScannerFilter
 from orderapp.gui.tasks import run_task
 from orderapp.services.stock.catalogue import CodeMatch, find_by_code
@@ -117,11 +117,7 @@ class ReceiveDialog(QDialog):
         self.table.setHorizontalHeaderLabels(
             [self.tr("Product"), self.tr("Units received"), self.tr("On hand now"), ""]
         )
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(PRODUCT, QHeaderView.ResizeMode.Stretch)
-        for column in (QTY, ON_HAND, REMOVE):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.verticalHeader().hide()
+        fit_columns(self.table, stretch=PRODUCT)  # units, on hand and the remove button as wide as they need
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
 
         self.code.returnPressed.connect(self.submit_code)

@@ -31,6 +31,7 @@ from orderapp.gui.context import AppContext
 from orderapp.gui.evidence_button import PlayVideoButton
 from orderapp.gui.row_tables import fit_columns
 from orderapp.gui.scanner_input import WedgeScannerFilter, keep_scanner_input
+from orderapp.gui.station_buttons import station_button
 from orderapp.gui.tasks import run_task
 from orderapp.scanning.acceptance import Scan
 from orderapp.services.packing.evidence import shop_zone
@@ -276,20 +277,14 @@ def add_history_button(screen: QWidget, beside: QPushButton, context: AppContext
         QCoreApplication.translate("PackingScreen", "Packing history: recent pack sessions and their videos")
     )
     button.setObjectName("packing_history_button")
-    parent = beside.parentWidget()
-    for layout in parent.findChildren(QHBoxLayout) if parent is not None else []:
-        if layout.indexOf(beside) >= 0:
-            layout.insertWidget(layout.indexOf(beside) + 1, button)
-            break
 
-    def clicked() -> None:
+    def history() -> QDialog:
         from orderapp.gui.return_recording import route_camera_scans
 
         dialog = PackingHistoryDialog(context, screen)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         screen.history_dialog = dialog  # type: ignore[attr-defined]
         route_camera_scans(screen, dialog)
-        dialog.open()
+        return dialog
 
-    button.clicked.connect(clicked)
-    return button
+    return station_button(beside, button, history)

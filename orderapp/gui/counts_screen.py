@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableView,
     QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -45,7 +44,7 @@ from orderapp.gui.fitting import fixed_lines, keep_window_width, let_shrink
 from orderapp.gui.forms import child, load_form
 from orderapp.gui.print_preview import DocumentJob, PrintPreview, progress_dialog
 from orderapp.gui.product_table import fit_columns_once
-from orderapp.gui.row_tables import fit_columns
+from orderapp.gui.row_tables import fit_columns, set_text
 from orderapp.gui.scanner_input import WedgeScannerFilter
 from orderapp.gui.serial_work import SerialWork
 from orderapp.gui.tasks import run_task
@@ -314,9 +313,7 @@ class CountsScreen(CountEntering, CountReviewing):
                 self._time(summary.created_at),
             ]
             for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setData(Qt.ItemDataRole.UserRole, summary.id)
-                self.count_list.setItem(row, column, item)
+                set_text(self.count_list, row, column, value).setData(Qt.ItemDataRole.UserRole, summary.id)
         self.count_list.blockSignals(False)
         if chosen is not None and self.select_count(chosen):
             pass

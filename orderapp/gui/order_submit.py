@@ -15,6 +15,7 @@ from orderapp.domain.order_validation import DraftCheck, Fulfilment, OrderDraft,
 from orderapp.errors import OrderAppError, ValidationFailed
 from orderapp.gui.edit_conflict_dialog import Choice, ask_about_conflict
 from orderapp.gui.problems import show_done
+from orderapp.gui.questions import ask
 from orderapp.gui.tasks import report_unexpected, run_task
 from orderapp.services.customers.lookup import DuplicateCustomer
 from orderapp.services.orders.placing import (
@@ -63,21 +64,15 @@ def save_order(
 
 def ask_duplicate(parent: QWidget, exc: PossibleDuplicate) -> bool:
     """The same items for the same customer were ordered a moment ago: place this one as well?"""
-    box = QMessageBox(parent)
-    box.setObjectName("duplicate_order_question")
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(QCoreApplication.translate("OrderForm", "Same order again?"))
-    box.setText(str(exc))
-    place = box.addButton(
-        QCoreApplication.translate("OrderForm", "Place it as well"), QMessageBox.ButtonRole.AcceptRole
+    return ask(
+        parent,
+        "duplicate_order_question",
+        QCoreApplication.translate("OrderForm", "Same order again?"),
+        str(exc),
+        yes=(QCoreApplication.translate("OrderForm", "Place it as well"), "place_duplicate"),
+        no=(QCoreApplication.translate("OrderForm", "Don't place it"), "skip_duplicate"),
+        icon=QMessageBox.Icon.Warning,
     )
-    place.setObjectName("place_duplicate")
-    keep = box.addButton(QCoreApplication.translate("OrderForm", "Don't place it"), QMessageBox.ButtonRole.RejectRole)
-    keep.setObjectName("skip_duplicate")
-    box.setDefaultButton(keep)
-    box.setEscapeButton(keep)
-    box.exec()
-    return box.clickedButton() is place
 
 
 class FormSubmission(QObject):

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -29,6 +28,7 @@ from orderapp.errors import OrderAppError
 from orderapp.gui import problems
 from orderapp.gui.context import AppContext
 from orderapp.gui.evidence_button import PlayVideoButton
+from orderapp.gui.form_parts import named, push_button, text_field
 from orderapp.gui.row_tables import fit_columns
 from orderapp.gui.scanner_input import WedgeScannerFilter, keep_scanner_input
 from orderapp.gui.station_buttons import station_button
@@ -181,12 +181,11 @@ class PackingHistoryDialog(QDialog):
         self.setWindowTitle(self.tr("Packing history"))
         self.resize(900, 540)
         self.context = context
-        self.search_entry = QLineEdit()
-        self.search_entry.setObjectName("history_search")
-        self.search_entry.setPlaceholderText(self.tr("Order number, e.g. SO-000123 (empty: every order)"))
+        self.search_entry = text_field(
+            "history_search", placeholder=self.tr("Order number, e.g. SO-000123 (empty: every order)")
+        )
         self.search_entry.setClearButtonEnabled(True)
-        self.search_button = QPushButton(self.tr("Search"))
-        self.search_button.setObjectName("history_search_button")
+        self.search_button = push_button(self.tr("Search"), "history_search_button")
         self.search_button.setAutoDefault(False)
         self.model = PackHistoryModel(context.database, self)
         self.table = QTableView()
@@ -196,13 +195,11 @@ class PackingHistoryDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         fit_columns(self.table, stretch=PACKER)
         self.table.setAccessibleName(self.tr("Pack sessions, newest first"))
-        self.message = QLabel()
-        self.message.setObjectName("history_message")
+        self.message = named(QLabel(), "history_message")
         problems.prepare(self.message)
         self.play_button = PlayVideoButton(context)
         self.play_button.setAutoDefault(False)  # Enter in the search field searches, never plays
-        self.close_button = QPushButton(self.tr("Close"))
-        self.close_button.setObjectName("history_close")
+        self.close_button = push_button(self.tr("Close"), "history_close")
         self.close_button.setAutoDefault(False)
 
         search_row = QHBoxLayout()

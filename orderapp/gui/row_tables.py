@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTableWidget, QTableWidgetItem
 
 ALL = -1  # fit_columns(stretch=ALL): every column shares the width
@@ -52,8 +53,11 @@ def fill_text(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
             set_text(table, row, column, text)
 
 
-def set_text(table: QTableWidget, row: int, column: int, text: str) -> QTableWidgetItem:
-    """The cell at ``row``, ``column`` holds ``text`` (its item is returned, to align or colour it)."""
+def set_text(table: QTableWidget, row: int, column: int, text: str, *, figure: bool = False) -> QTableWidgetItem:
+    """The cell at ``row``, ``column`` holds ``text``, on the right when it is a ``figure`` (its item is
+    returned, to set its font or tooltip)."""
     item = QTableWidgetItem(text)
+    if figure:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     table.setItem(row, column, item)
     return item

@@ -10,7 +10,7 @@ import logging
 from collections import deque
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -30,8 +29,9 @@ from orderapp.domain.product_validation import QTY_MAX
 from orderapp.errors import OrderAppError, ValidationFailed
 from orderapp.gui import problems
 from orderapp.gui.context import AppContext
+from orderapp.gui.form_parts import number_field, push_button
 from orderapp.gui.forms import child, load_form
-from orderapp.gui.row_tables import fit_columns
+from orderapp.gui.row_tables import fit_columns, set_text
 from orderapp.gui.scanner_input import WedgeScannerFilter
 from orderapp.gui.tasks import run_task
 from orderapp.services.stock.catalogue import CodeMatch, find_by_code
@@ -210,23 +210,16 @@ class ReceiveDialog(QDialog):
     def _show_lines(self) -> None:
         self.table.setRowCount(len(self.lines))
         for row, line in enumerate(self.lines):
-            item = QTableWidgetItem(f"{line.sku} · {line.name}")
-            self.table.setItem(row, PRODUCT, item)
-            spin = QSpinBox()
-            spin.setObjectName(f"receive_qty_{row}")
-            spin.setRange(0, QTY_MAX)
+            set_text(self.table, row, PRODUCT, f"{line.sku} · {line.name}")
+            spin = number_field(f"receive_qty_{row}", 0, QTY_MAX)
             spin.setValue(line.qty)
             spin.valueChanged.connect(lambda value, line=line: self._qty_changed(line, value))
             self.table.setCellWidget(row, QTY, spin)
-            figures = QTableWidgetItem(
-                self.tr("{on_hand} (available {available})").format(
-                    on_hand=line.on_hand, available=line.on_hand - line.reserved
-                )
+            figures = self.tr("{on_hand} (available {available})").format(
+                on_hand=line.on_hand, available=line.on_hand - line.reserved
             )
-            figures.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.table.setItem(row, ON_HAND, figures)
-            remove = QPushButton(self.tr("Remove"))
-            remove.setObjectName(f"receive_remove_{row}")
+            set_text(self.table, row, ON_HAND, figures, figure=True)
+            remove = push_button(self.tr("Remove"), f"receive_remove_{row}")
             remove.setAutoDefault(False)
             remove.clicked.connect(lambda _checked=False, line=line: self._remove(line))
             self.table.setCellWidget(row, REMOVE, remove)

@@ -14,10 +14,10 @@ from typing import BinaryIO, Protocol
 
 from orderapp.documents.flow import Block, Cell, Column, Spacer, Table, TextBlock
 from orderapp.documents.letterhead import Letterhead
-from orderapp.documents.output import Batch, new_canvas
-from orderapp.documents.page_header import PageHeader, draw_document
+from orderapp.documents.output import Batch
+from orderapp.documents.page_header import PageHeader, write_document
 from orderapp.documents.papers import MM, PAPERS, Paper
-from orderapp.documents.pen import GREY, Align, Pen
+from orderapp.documents.pen import GREY, Align
 from orderapp.documents.text import wrap
 from orderapp.documents.words import _, date_time, ngettext
 
@@ -67,21 +67,13 @@ def render_count_sheet(
     batch: Batch | None = None,
 ) -> int:
     """Write the count sheet as a PDF; returns the page count."""
-    batch = batch or Batch(1)
-    batch.step()
-    canvas = new_canvas(out, title=info.title, page_size=(paper.width, paper.height))
-
     details = [
         _("Printed {time}").format(time=date_time(info.made_at, letterhead.zone)),
         ngettext("{count} product", "{count} products", len(rows)).format(count=len(rows))
         + ("  ·  " + _("blind count") if info.blind else ""),
     ]
     header = PageHeader(paper, letterhead, info.title, details)
-    pages = draw_document(Pen(canvas), header, _blocks(info, rows, paper))
-    batch.step()
-    canvas.save()
-    batch.finished_one()
-    return pages
+    return write_document(out, header, _blocks(info, rows, paper), file_title=info.title, batch=batch)
 
 
 def _blocks(info: CountSheetInfo, rows: Sequence[CountSheetRow], paper: Paper) -> list[Block]:

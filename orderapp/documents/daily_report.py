@@ -21,8 +21,7 @@ from orderapp.documents.flow import (
     TextBlock,
 )
 from orderapp.documents.letterhead import Letterhead
-from orderapp.documents.output import new_canvas
-from orderapp.documents.page_header import PageHeader, draw_document
+from orderapp.documents.page_header import PageHeader, write_document
 from orderapp.documents.papers import MM, PAPERS, Paper
 from orderapp.documents.pen import GREY, Pen, leading
 from orderapp.documents.staff_table import packers_table
@@ -105,18 +104,13 @@ def render_daily_summary(
     summary: DailySummary, letterhead: Letterhead, out: BinaryIO, *, paper: Paper = PAPERS["a4"]
 ) -> int:
     """Write the summary as a PDF (one page unless the product names are very long); returns pages."""
-    canvas = new_canvas(
-        out, title=_("Daily summary {day}").format(day=summary.day.isoformat()), page_size=(paper.width, paper.height)
-    )
-    pen = Pen(canvas)
     details = [
         day_heading(summary.day) + f"  ({summary.timezone})",
         _("Made {time}").format(time=date_time(summary.made_at, letterhead.zone)),
     ]
     header = PageHeader(paper, letterhead, _("Daily summary"), details)
-    pages = draw_document(pen, header, _blocks(summary, paper))
-    canvas.save()
-    return pages
+    file_title = _("Daily summary {day}").format(day=summary.day.isoformat())
+    return write_document(out, header, _blocks(summary, paper), file_title=file_title)
 
 
 def _blocks(summary: DailySummary, paper: Paper) -> list[Block]:

@@ -6,10 +6,9 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from orderapp.documents.flow import Block, Cell, Column, Line, Row, Spacer, Table, TextBlock
 from orderapp.documents.letterhead import Letterhead
-from orderapp.documents.output import new_canvas
-from orderapp.documents.page_header import PageHeader, draw_document
+from orderapp.documents.page_header import PageHeader, write_document
 from orderapp.documents.papers import MM, PAPERS, Paper
-from orderapp.documents.pen import GREY, Pen
+from orderapp.documents.pen import GREY
 from orderapp.documents.text import wrap
 from orderapp.documents.words import date_time
 from orderapp.domain.exception_labels import family_label, type_label
@@ -32,16 +31,13 @@ def render_exceptions_report(
 ) -> int:
     """Write the report; returns the number of pages."""
     title = _("Exceptions report")
-    canvas = new_canvas(out, title=f"{title} {period_text(report.current)}", page_size=(paper.width, paper.height))
-    pen = Pen(canvas)
     details = [
         period_text(report.current) + f"  ({report.timezone})",
         _("Compared with {period}").format(period=period_text(report.previous)),
         _("Made {time}").format(time=date_time(report.made_at, letterhead.zone)),
     ]
-    pages = draw_document(pen, PageHeader(paper, letterhead, title, details), _blocks(report, paper))
-    canvas.save()
-    return pages
+    header = PageHeader(paper, letterhead, title, details)
+    return write_document(out, header, _blocks(report, paper), file_title=f"{title} {period_text(report.current)}")
 
 
 def _blocks(report: ExceptionsReport, paper: Paper) -> list[Block]:

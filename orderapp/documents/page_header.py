@@ -7,9 +7,11 @@ right; a rule beneath. Packing slips have their own, larger header (the order's 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import BinaryIO
 
 from orderapp.documents.flow import Block, Page, draw_page, paginate
 from orderapp.documents.letterhead import Letterhead, LogoStamp
+from orderapp.documents.output import Batch, new_canvas
 from orderapp.documents.papers import MM, Paper
 from orderapp.documents.pen import GREY, Pen, leading
 from orderapp.documents.text import fit, wrap
@@ -48,6 +50,24 @@ class PageHeader:
             right, y, [_("Page {page} of {pages}").format(page=number, pages=count)], size, align="right", colour=GREY
         )
         pen.rule(left, right, top - self.height + 1 * MM, width=0.9)
+
+
+def write_document(
+    out: BinaryIO, header: PageHeader, blocks: Sequence[Block], *, file_title: str, batch: Batch | None = None
+) -> int:
+    """Write ``blocks`` under ``header`` as a PDF whose own title is ``file_title``; returns the page
+    count. A ``batch`` may stop it before it starts or before it is saved, and counts it once done."""
+    if batch is not None:
+        batch.step()
+    paper = header.paper
+    canvas = new_canvas(out, title=file_title, page_size=(paper.width, paper.height))
+    pages = draw_document(Pen(canvas), header, blocks)
+    if batch is not None:
+        batch.step()
+    canvas.save()
+    if batch is not None:
+        batch.finished_one()
+    return pages
 
 
 def draw_document(pen: Pen, header: PageHeader, blocks: Sequence[Block]) -> int:

@@ -15,8 +15,8 @@ from typing import BinaryIO
 
 from orderapp.documents.flow import PAD_X, Block, Cell, Column, Fixed, Spacer, Table, TextBlock
 from orderapp.documents.letterhead import Letterhead
-from orderapp.documents.output import Batch, new_canvas
-from orderapp.documents.page_header import PageHeader, draw_document
+from orderapp.documents.output import Batch
+from orderapp.documents.page_header import PageHeader, write_document
 from orderapp.documents.papers import MM, PAPERS, Paper
 from orderapp.documents.pen import GREY, Pen, code128_width, leading
 from orderapp.documents.text import fit
@@ -71,10 +71,6 @@ def render_pick_list(
     batch: Batch | None = None,
 ) -> int:
     """Write the pick list as a PDF; returns the page count."""
-    batch = batch or Batch(1)
-    batch.step()
-    canvas = new_canvas(out, title=_("Pick list"), page_size=(paper.width, paper.height))
-    pen = Pen(canvas)
     details = [
         _("Printed {time}").format(time=date_time(pick_list.made_at, letterhead.zone)),
         _("{orders}, {products}, {units}").format(
@@ -88,11 +84,7 @@ def render_pick_list(
         ),
     ]
     header = PageHeader(paper, letterhead, _("Pick list"), details)
-    pages = draw_document(pen, header, _blocks(pick_list, paper))
-    batch.step()
-    canvas.save()
-    batch.finished_one()
-    return pages
+    return write_document(out, header, _blocks(pick_list, paper), file_title=_("Pick list"), batch=batch)
 
 
 def _blocks(pick_list: PickList, paper: Paper) -> list[Block]:

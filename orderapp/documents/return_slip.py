@@ -11,8 +11,7 @@ from typing import BinaryIO
 
 from orderapp.documents.flow import Block, Cell, Column, Fixed, Spacer, Table, TextBlock
 from orderapp.documents.letterhead import Letterhead
-from orderapp.documents.output import new_canvas
-from orderapp.documents.page_header import PageHeader, draw_document
+from orderapp.documents.page_header import PageHeader, write_document
 from orderapp.documents.papers import MM, PAPERS, Paper
 from orderapp.documents.pen import GREY, Pen, fitted_code128, leading
 from orderapp.documents.words import date_time, money
@@ -45,19 +44,14 @@ class ReturnSlip:
 
 def render_return_slip(slip: ReturnSlip, letterhead: Letterhead, out: BinaryIO, *, paper: Paper = PAPERS["a4"]) -> int:
     """Write the slip as a PDF; returns the page count."""
-    canvas = new_canvas(
-        out, title=_("Return slip {number}").format(number=slip.number), page_size=(paper.width, paper.height)
-    )
-    pen = Pen(canvas)
     details = [
         slip.number,
         _("Order {number}").format(number=slip.order_number),
         date_time(slip.created_at, letterhead.zone),
     ]
     header = PageHeader(paper, letterhead, _("Return slip"), details)
-    pages = draw_document(pen, header, _blocks(slip, paper))
-    canvas.save()
-    return pages
+    file_title = _("Return slip {number}").format(number=slip.number)
+    return write_document(out, header, _blocks(slip, paper), file_title=file_title)
 
 
 def _blocks(slip: ReturnSlip, paper: Paper) -> list[Block]:

@@ -16,14 +16,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from orderapp.gui.context import AppContext
+from orderapp.gui.form_parts import named, push_button, text_field
 from orderapp.gui.tasks import run_task
 from orderapp.services.staff.audit_log import AuditFilter, AuditRow, action_labels, audit_entries, export_audit_csv
 from orderapp.services.staff.people import list_users
@@ -109,14 +108,10 @@ class AuditDialog(QDialog):
         self.action.addItem(self.tr("Every action"), "")
         for key, label in action_labels().items():
             self.action.addItem(label, key)
-        self.text = QLineEdit()
-        self.text.setObjectName("audit_text")
-        self.text.setPlaceholderText(self.tr("Search object, before, after"))
+        self.text = text_field("audit_text", placeholder=self.tr("Search object, before, after"))
         self.text.setClearButtonEnabled(True)
-        self.export_button = QPushButton(self.tr("Export CSV…"))
-        self.export_button.setObjectName("audit_export")
-        self.summary = QLabel("")
-        self.summary.setObjectName("audit_summary")
+        self.export_button = push_button(self.tr("Export CSV…"), "audit_export")
+        self.summary = named(QLabel(""), "audit_summary")
         self.model = AuditModel(self)
         self.view = QTableView()
         self.view.setObjectName("audit_table")

@@ -11,11 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel
 
 from orderapp.errors import OrderAppError, ValidationFailed
 from orderapp.gui.count_lines import NAME
 from orderapp.gui.count_screen_base import CountsScreenBase, log
+from orderapp.gui.questions import ask
 from orderapp.gui.style import set_state
 from orderapp.services.stock.counts import (
     CountClosed,
@@ -171,15 +172,14 @@ class CountEntering(CountsScreenBase):
             )
 
     def _ask_to_add(self, message: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Not in this count"), message, parent=self)
-        box.setObjectName("add_to_count")
-        add = box.addButton(self.tr("Add it to this count"), QMessageBox.ButtonRole.AcceptRole)
-        add.setObjectName("add_to_count_yes")
-        aside = box.addButton(self.tr("Put it aside"), QMessageBox.ButtonRole.RejectRole)
-        aside.setObjectName("add_to_count_no")
-        box.setDefaultButton(aside)
-        box.exec()
-        return box.clickedButton() is add
+        return ask(
+            self,
+            "add_to_count",
+            self.tr("Not in this count"),
+            message,
+            yes=(self.tr("Add it to this count"), "add_to_count_yes"),
+            no=(self.tr("Put it aside"), "add_to_count_no"),
+        )
 
     def _refuse(self, message: str) -> None:
         self._paint_scan_display("problem")

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -30,6 +29,7 @@ from orderapp.errors import OrderAppError
 from orderapp.gui.context import AppContext
 from orderapp.gui.count_lines import CountLinesModel, ReviewModel
 from orderapp.gui.fitting import FittedBanner
+from orderapp.gui.questions import ask
 from orderapp.gui.serial_work import SerialWork
 from orderapp.services.stock.counts import CountStatus, CountSummary, EntryResult, ReviewLine, ScopeKind
 from orderapp.store.database import Database
@@ -152,12 +152,4 @@ class CountsScreenBase(QWidget):
         self.problem_fit.set_text(text)
 
     def _confirm(self, name: str, title: str, text: str, yes: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
-        box.setObjectName(name)
-        accept = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-        accept.setObjectName(f"{name}_yes")
-        no = box.addButton(self.tr("Not now"), QMessageBox.ButtonRole.RejectRole)
-        no.setObjectName(f"{name}_no")
-        box.setDefaultButton(no)
-        box.exec()
-        return box.clickedButton() is accept
+        return ask(self, name, title, text, yes=(yes, f"{name}_yes"), no=(self.tr("Not now"), f"{name}_no"))

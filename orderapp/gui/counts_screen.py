@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -29,7 +28,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableView,
     QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -46,6 +44,7 @@ from orderapp.gui.fitting import fixed_lines, keep_window_width, let_shrink
 from orderapp.gui.forms import child, load_form
 from orderapp.gui.print_preview import DocumentJob, PrintPreview, progress_dialog
 from orderapp.gui.product_table import fit_columns_once
+from orderapp.gui.row_tables import fit_columns, set_text
 from orderapp.gui.scanner_input import WedgeScannerFilter
 from orderapp.gui.serial_work import SerialWork
 from orderapp.gui.tasks import run_task
@@ -185,10 +184,8 @@ class CountsScreen(CountEntering, CountReviewing):
         self.count_list.setHorizontalHeaderLabels(
             [self.tr("#"), self.tr("Count"), self.tr("Status"), self.tr("Counted"), self.tr("Started")]
         )
-        self.count_list.verticalHeader().hide()
         # Each column as wide as what it holds (a count's title whole, never "…"); the list scrolls sideways.
-        self.count_list.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.count_list.horizontalHeader().setStretchLastSection(True)
+        fit_columns(self.count_list, stretch_last=True)
         self.count_list.itemSelectionChanged.connect(self._count_chosen)
 
         self.lines_model = CountLinesModel(self.database, self)
@@ -201,10 +198,7 @@ class CountsScreen(CountEntering, CountReviewing):
         self.lines_model.load_failed.connect(self._show_problem)
         self.review_model = ReviewModel(self)
         self.review_view.setModel(self.review_model)
-        self.review_view.verticalHeader().hide()
-        review_header = self.review_view.horizontalHeader()
-        review_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # names whole, never "…"
-        review_header.setStretchLastSection(True)
+        fit_columns(self.review_view, stretch_last=True)  # names whole, never "…"
         self.review_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.review_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
 
@@ -319,9 +313,7 @@ class CountsScreen(CountEntering, CountReviewing):
                 self._time(summary.created_at),
             ]
             for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setData(Qt.ItemDataRole.UserRole, summary.id)
-                self.count_list.setItem(row, column, item)
+                set_text(self.count_list, row, column, value).setData(Qt.ItemDataRole.UserRole, summary.id)
         self.count_list.blockSignals(False)
         if chosen is not None and self.select_count(chosen):
             pass

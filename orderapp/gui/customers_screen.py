@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import fields
-from typing import TypeVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -32,6 +30,7 @@ from orderapp.domain.shop_clock import shop_zone
 from orderapp.errors import OrderAppError, ValidationFailed
 from orderapp.gui import problems
 from orderapp.gui.context import AppContext
+from orderapp.gui.form_parts import named, push_button, text_field
 from orderapp.gui.order_list_model import local_time_text
 from orderapp.gui.row_tables import pick_one_row
 from orderapp.gui.style import set_role
@@ -49,15 +48,9 @@ from orderapp.services.customers.tags import KNOWN_TAGS, RISK, VIP, tag_label
 from orderapp.services.orders.lifecycle import status_label
 
 log = logging.getLogger(__name__)
-W = TypeVar("W", bound=QWidget)
 
 # The customer's one-line boxes, in CustomerInput's order (the notes have a box of their own).
 FIELDS = tuple(field.name for field in fields(CustomerInput) if field.name != "notes")
-
-
-def _named(widget: W, name: str) -> W:
-    widget.setObjectName(name)
-    return widget
 
 
 class CustomersScreen(QWidget):
@@ -76,23 +69,23 @@ class CustomersScreen(QWidget):
         self._after: tuple[str, int] | None = None
         self._query = 0
 
-        self.search = _named(QLineEdit(), "customers_search")
+        self.search = text_field("customers_search")
         self.search.setPlaceholderText(self.tr("Find a customer by name or phone"))
         self.search.setClearButtonEnabled(True)
-        self.tag_filter = _named(QComboBox(), "customers_tag")
+        self.tag_filter = named(QComboBox(), "customers_tag")
         self.tag_filter.addItem(self.tr("Everyone"), "")
         for tag in KNOWN_TAGS:
             self.tag_filter.addItem(tag_label(tag), tag)
-        self.duplicates_button = _named(QPushButton(self.tr("Find duplicates…")), "find_duplicates")
-        self.table = _named(QTableWidget(0, 5), "customers_table")
+        self.duplicates_button = push_button(self.tr("Find duplicates…"), "find_duplicates")
+        self.table = named(QTableWidget(0, 5), "customers_table")
         self.table.setHorizontalHeaderLabels(
             [self.tr("Name"), self.tr("Phone"), self.tr("City"), self.tr("Orders"), self.tr("Tags")]
         )
         pick_one_row(self.table, stretch=0)
-        self.more_button = _named(QPushButton(self.tr("Show more")), "customers_more")
-        self.count = _named(QLabel(), "customers_count")
+        self.more_button = push_button(self.tr("Show more"), "customers_more")
+        self.count = named(QLabel(), "customers_count")
 
-        self.heading = _named(QLabel(self.tr("Choose a customer to see their details and orders.")), "customer_heading")
+        self.heading = named(QLabel(self.tr("Choose a customer to see their details and orders.")), "customer_heading")
         self.heading.setWordWrap(True)
         self.edits: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
@@ -109,8 +102,8 @@ class CustomersScreen(QWidget):
             "country": self.tr("Country code"),
         }
         for name in FIELDS:
-            edit = _named(QLineEdit(), f"customer_{name}")
-            error = _named(QLabel(), f"error_customer_{name}")
+            edit = named(QLineEdit(), f"customer_{name}")
+            error = named(QLabel(), f"error_customer_{name}")
             set_role(error, "error")
             error.setWordWrap(True)
             error.hide()
@@ -121,27 +114,27 @@ class CustomersScreen(QWidget):
             form.addRow(labels[name], box)
             self.edits[name] = edit
             self.errors[name] = error
-        self.notes = _named(QPlainTextEdit(), "customer_notes")
+        self.notes = named(QPlainTextEdit(), "customer_notes")
         self.notes.setFixedHeight(54)
         form.addRow(self.tr("Notes"), self.notes)
-        self.vip = _named(QCheckBox(tag_label(VIP)), "tag_vip")
-        self.risk = _named(QCheckBox(tag_label(RISK)), "tag_risk")
-        self.other_tags = _named(QLineEdit(), "tag_other")
+        self.vip = named(QCheckBox(tag_label(VIP)), "tag_vip")
+        self.risk = named(QCheckBox(tag_label(RISK)), "tag_risk")
+        self.other_tags = text_field("tag_other")
         self.other_tags.setPlaceholderText(self.tr("other tags, separated by spaces"))
         tags_row = QHBoxLayout()
         tags_row.addWidget(self.vip)
         tags_row.addWidget(self.risk)
         tags_row.addWidget(self.other_tags, 1)
         form.addRow(self.tr("Tags"), tags_row)
-        self.error_tags = _named(QLabel(), "error_customer_tags")
+        self.error_tags = named(QLabel(), "error_customer_tags")
         set_role(self.error_tags, "error")
         self.error_tags.hide()
         form.addRow("", self.error_tags)
-        self.save_button = _named(QPushButton(self.tr("Save")), "customer_save")
-        self.problem = _named(QLabel(), "customer_problem")
+        self.save_button = push_button(self.tr("Save"), "customer_save")
+        self.problem = named(QLabel(), "customer_problem")
         problems.prepare(self.problem)
-        self.summary = _named(QLabel(), "customer_summary")
-        self.orders = _named(QTableWidget(0, 5), "customer_orders")
+        self.summary = named(QLabel(), "customer_summary")
+        self.orders = named(QTableWidget(0, 5), "customer_orders")
         self.orders.setHorizontalHeaderLabels(
             [self.tr("Order"), self.tr("Placed"), self.tr("Status"), self.tr("Total"), self.tr("Returns")]
         )
@@ -163,7 +156,7 @@ class CustomersScreen(QWidget):
         bottom.addWidget(self.count, 1)
         bottom.addWidget(self.more_button)
         left_layout.addLayout(bottom)
-        self.detail = _named(QWidget(), "customer_detail")
+        self.detail = named(QWidget(), "customer_detail")
         right_layout = QVBoxLayout(self.detail)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.heading)

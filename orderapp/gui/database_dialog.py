@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPushButton,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -40,6 +39,7 @@ from orderapp.gui.backup_restore import (
     take_pending_restore,
     wait_for,
 )
+from orderapp.gui.form_parts import note, push_button
 from orderapp.store.backup_policy import list_shop_backups
 from orderapp.store.backups import Backup
 from orderapp.store.database import Database, describe, normalise_url, sqlite_path
@@ -157,13 +157,9 @@ class DatabaseProblemDialog(QDialog):
         icon = QLabel()
         icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(48, 48))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.message = QLabel(str(problem))
-        self.message.setObjectName("problem_message")
-        self.message.setWordWrap(True)
+        self.message = note("problem_message", str(problem))
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.location = QLabel(self.tr("Where: {location}").format(location=problem.location))
-        self.location.setObjectName("problem_location")
-        self.location.setWordWrap(True)
+        self.location = note("problem_location", self.tr("Where: {location}").format(location=problem.location))
         self.location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if len(self._backups) == 1:
             hint = self.tr("There is a backup of this file from {taken}.").format(
@@ -179,24 +175,19 @@ class DatabaseProblemDialog(QDialog):
         self.backup_hint.setObjectName("backup_hint")
         self.backup_hint.setVisible(bool(hint))
 
-        self.choose_file = QPushButton(self.tr("&Choose another file…"))
-        self.choose_file.setObjectName("choose_file")
+        self.choose_file = push_button(self.tr("&Choose another file…"), "choose_file")
         self.choose_file.clicked.connect(self._choose_file)
-        self.restore = QPushButton(self.tr("&Restore a backup…"))
-        self.restore.setObjectName("restore_backup")
+        self.restore = push_button(self.tr("&Restore a backup…"), "restore_backup")
         self.restore.clicked.connect(self._restore)
         self.restore.setVisible(bool(self._backups))
-        self.new_shop = QPushButton(self.tr("&New shop here"))
-        self.new_shop.setObjectName("new_shop")
+        self.new_shop = push_button(self.tr("&New shop here"), "new_shop")
         self.new_shop.setToolTip(self.tr("Make a new, empty shop at this place"))
         self.new_shop.clicked.connect(lambda: self._decide(Decision(Choice.NEW_SHOP)))
         self.new_shop.setVisible(isinstance(problem, NoShopHere) and self._db_path is not None)
-        self.try_again = QPushButton(self.tr("&Try again"))
-        self.try_again.setObjectName("try_again")
+        self.try_again = push_button(self.tr("&Try again"), "try_again")
         self.try_again.clicked.connect(lambda: self._decide(Decision(Choice.RETRY)))
         self.try_again.setVisible(isinstance(problem, ServerUnreachable))
-        self.quit = QPushButton(self.tr("&Quit"))
-        self.quit.setObjectName("quit")
+        self.quit = push_button(self.tr("&Quit"), "quit")
         self.quit.clicked.connect(lambda: self._decide(Decision(Choice.QUIT)))
 
         text = QVBoxLayout()

@@ -6,18 +6,15 @@ from __future__ import annotations
 from enum import StrEnum
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from orderapp.gui.row_tables import ALL, fill_text, text_table
 from orderapp.services.shop.edit_conflicts import EditConflict
 
 
@@ -39,15 +36,10 @@ class EditConflictDialog(QDialog):
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
 
-        self.table = QTableWidget(len(conflict.changes), 3)
-        self.table.setObjectName("conflict_changes")
-        self.table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("When you opened it"), self.tr("Now")])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        for row, change in enumerate(conflict.changes):
-            for column, text in enumerate((change.label, change.opened, change.now)):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table = text_table(
+            "conflict_changes", [self.tr("Field"), self.tr("When you opened it"), self.tr("Now")], stretch=ALL
+        )
+        fill_text(self.table, [(change.label, change.opened, change.now) for change in conflict.changes])
         layout.addWidget(self.table)
 
         buttons = QDialogButtonBox()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from datetime import tzinfo
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import cv2
 import numpy as np
@@ -21,7 +21,6 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
 from orderapp.domain.staff import Role
 from orderapp.errors import OrderAppError
 from orderapp.gui.context import AppContext
+from orderapp.gui.form_parts import choose_folder, named, push_button
 from orderapp.gui.style import set_role, set_state
 from orderapp.gui.tasks import run_task
 from orderapp.scanning.recording import FRAME_RATE, GOOD_OUTCOMES, KEYFRAME_EVERY_S, NOTED_OUTCOMES, ScanMark
@@ -58,14 +58,6 @@ def _to_qimage(frame: np.ndarray) -> QImage:
     height, width = frame.shape[:2]
     frame = np.ascontiguousarray(frame)
     return QImage(frame.data, width, height, frame.strides[0], QImage.Format.Format_BGR888).copy()
-
-
-_W = TypeVar("_W", bound=QWidget)
-
-
-def _named(widget: _W, name: str) -> _W:
-    widget.setObjectName(name)
-    return widget
 
 
 def mark_colour(outcome: str) -> QColor:
@@ -227,28 +219,28 @@ class EvidencePlayer(QDialog):
         self._waiting = False
         self._deleting: int | None = None
 
-        self.choice = _named(QComboBox(), "clip_choice")
-        self.picture = _named(QLabel(), "clip_picture")
+        self.choice = named(QComboBox(), "clip_choice")
+        self.picture = named(QLabel(), "clip_picture")
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.picture.setMinimumSize(480, 270)
         self.picture.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         set_role(self.picture, "video")
-        self.message = _named(QLabel(), "clip_message")
+        self.message = named(QLabel(), "clip_message")
         self.message.setWordWrap(True)
         set_state(self.message, "problem")
         self.message.hide()
         self.timeline = MarkedTimeline()
         self.timeline.setObjectName("clip_timeline")
-        self.back_button = _named(QPushButton(self.tr("◀| Frame back")), "frame_back")
-        self.play_button = _named(QPushButton(self.tr("Play")), "play_pause")
-        self.forward_button = _named(QPushButton(self.tr("Frame forward |▶")), "frame_forward")
-        self.time_label = _named(QLabel("0:00.0"), "clip_time")
-        self.export_button = _named(QPushButton(self.tr("Export with manifest…")), "export_clip")
-        self.delete_button = _named(QPushButton(self.tr("Delete video…")), "delete_clip")
-        self.marks_list = _named(QListWidget(), "clip_marks")
+        self.back_button = push_button(self.tr("◀| Frame back"), "frame_back")
+        self.play_button = push_button(self.tr("Play"), "play_pause")
+        self.forward_button = push_button(self.tr("Frame forward |▶"), "frame_forward")
+        self.time_label = named(QLabel("0:00.0"), "clip_time")
+        self.export_button = push_button(self.tr("Export with manifest…"), "export_clip")
+        self.delete_button = push_button(self.tr("Delete video…"), "delete_clip")
+        self.marks_list = named(QListWidget(), "clip_marks")
         self.marks_list.setMaximumWidth(320)
         self.marks_list.setWordWrap(True)
-        self.facts = _named(QLabel(), "clip_facts")
+        self.facts = named(QLabel(), "clip_facts")
         self.facts.setWordWrap(True)
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -498,7 +490,7 @@ class EvidencePlayer(QDialog):
     # -- export ----------------------------------------------------------------------------------
 
     def ask_export(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose an empty folder for the export"))
+        folder = choose_folder(self, self.tr("Choose an empty folder for the export"), "")
         if folder:
             self.export_to(Path(folder) / self.order_number)
 

@@ -8,11 +8,14 @@ on the task pool, never on the GUI thread. A red "Recording" label sits on the c
 it records, and says in a sentence why nothing is recorded when that happens.
 
 The screen needs one line: ``self.recorder = PackingRecorder(self)`` after its camera and buttons exist.
+``ClipRecorder`` is what a clip takes whichever parcel it shows; the returns mode's ``ReturnRecorder``
+(gui/return_recording.py) is the other kind.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -20,6 +23,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel, QWidget
 
+from orderapp.gui.context import AppContext
 from orderapp.gui.style import set_state
 from orderapp.gui.tasks import run_task
 from orderapp.scanning.recording import Recorder, RecordingProblem
@@ -41,25 +45,144 @@ def qimage_to_bgr(image: QImage) -> np.ndarray:
     return buffer[:, : width * 3].reshape(height, width, 3).copy()
 
 
-class PackingRecorder(QObject):
+class ClipRecorder(QObject):
+    """One clip at a time of the parcel on the bench: started and closed on the task pool, fed the
+    camera's frames meanwhile. ``kind`` is the clip's ("packing" or "return"); a subclass says when a
+    clip starts and ends, how its indicator shows a problem, and its sentences."""
+
     recording_started = Signal(object)  # ClipStart
     clip_finished = Signal(object)  # ClipRecord
     problem = Signal(str)  # a sentence: why nothing (or not everything) is recorded
 
-    def __init__(self, screen: Any) -> None:
-        super().__init__(screen)
-        self.setObjectName("packing_recorder")
-        self._screen = screen
-        self._database = screen.context.database
-        self._context = screen.context
+    kind = "packing"
+
+    def __init__(self, parent: QObject, context: AppContext, indicator_parent: QWidget) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._database = context.database
         self._recorder: Recorder | None = None
         self._clip_id: int | None = None
-        self._session_id: int | None = None
         self._number = ""
-        self._pending_finish = False
-        self.paused = False  # while a return is opened at this station its parcel is not in this clip
+        self.paused = False  # while paused no frame goes into the clip
         self.finishing = 0  # clips being closed on the task pool (tests wait for 0)
-        self.indicator = QLabel(screen.camera_preview)
+        self.indicator = QLabel(indicator_parent)  # says "Recording", or why nothing is recorded
+
+    @property
+    def recording(self) -> bool:
+        return self._recorder is not None and self._recorder.recording
+
+    def _frame(self, image: QImage) -> None:
+        recorder = self._recorder
+        if recorder is None or self.paused:
+            return
+        if recorder.problem:  # the folder filled up or failed: say so once
+            if self.indicator.toolTip() != recorder.problem:
+                self._show_problem(recorder.problem)
+        elif recorder.wants_frame():
+            recorder.feed(qimage_to_bgr(image))
+
+    def _begin(self, number: str, wanted: Callable[[], bool], **clip: Any) -> None:
+        """Open the clip's record and its recorder on the task pool, then record unless ``wanted()``
+        says the parcel is gone meanwhile (the clip is closed at once then)."""
+        database, context, kind = self._database, self._context, self.kind
+
+        def begin() -> tuple[ClipStart, Recorder | None, str]:
+            start = start_clip(database, number, station=context.station, user_id=context.user_id, kind=kind, **clip)
+            if start.path is None:
+                return start, None, start.problem
+            try:
+                recorder = Recorder(
+                    start.path,
+                    order_number=number,
+                    station=context.station,
+                    packer=start.packer,
+                    started_at=start.started_at,
+                    free_space_floor=start.free_space_floor,
+                    zone=start.zone,
+                    kind=kind,
+                )
+            except RecordingProblem as exc:
+                return start, None, str(exc)
+            return start, recorder, ""
+
+        run_task(begin, lambda result: self._begun(wanted(), *result), self._begin_failed, context=self)
+
+    def _begun(self, wanted: bool, start: ClipStart, recorder: Recorder | None, problem: str) -> None:
+        if not wanted:  # another order opened meanwhile, or it was left: close this one at once
+            if recorder is not None and start.clip_id is not None:
+                self._close(recorder, start.clip_id, "abandoned")
+            return
+        if recorder is None:
+            if problem:
+                self._show_problem(problem)
+            else:
+                self.indicator.hide()  # recording is switched off in Settings
+            return
+        self._recorder, self._clip_id = recorder, start.clip_id
+        self._show_recording()
+        self.recording_started.emit(start)
+
+    def _take(self) -> tuple[Recorder | None, int | None]:
+        """The clip being recorded, which this recorder lets go of."""
+        recorder, clip_id = self._recorder, self._clip_id
+        self._recorder = self._clip_id = None
+        return recorder, clip_id
+
+    def stop_now(self) -> None:
+        """At quit: close the clip on this thread (the task pool is going away)."""
+        recorder, clip_id = self._take()
+        if recorder is not None and clip_id is not None:
+            try:
+                finish_clip(self._database, clip_id, recorder.finish(), outcome="abandoned")
+            except Exception:  # the file is on disk; the next start recovers its record
+                log.exception("closing the %s video at quit failed", self.kind)
+
+    def _close(self, recorder: Recorder, clip_id: int, outcome: str, return_id: int | None = None) -> None:
+        database = self._database
+        self.finishing += 1
+
+        def close() -> ClipRecord:
+            return finish_clip(database, clip_id, recorder.finish(), outcome=outcome, return_id=return_id)
+
+        run_task(close, self._closed, self._close_failed, context=self)
+
+    def _closed(self, record: ClipRecord) -> None:
+        self.finishing -= 1
+        if record.status == "no_video" and record.note:
+            self._show_problem(record.note)
+        self.clip_finished.emit(record)
+
+    def _close_failed(self, exc: BaseException) -> None:
+        self.finishing -= 1
+        log.error("closing a %s video failed", self.kind, exc_info=exc)
+        self._show_problem(self._not_finished_text())
+
+    def _begin_failed(self, exc: BaseException) -> None:
+        log.error("starting a %s video failed", self.kind, exc_info=exc)
+        self._show_problem(self._not_started_text(exc))
+
+    # -- what a subclass says --------------------------------------------------------------------
+
+    def _show_recording(self) -> None:
+        raise NotImplementedError
+
+    def _show_problem(self, message: str) -> None:
+        raise NotImplementedError
+
+    def _not_finished_text(self) -> str:
+        raise NotImplementedError
+
+    def _not_started_text(self, exc: BaseException) -> str:
+        raise NotImplementedError
+
+
+class PackingRecorder(ClipRecorder):
+    def __init__(self, screen: Any) -> None:
+        super().__init__(screen, screen.context, screen.camera_preview)
+        self.setObjectName("packing_recorder")
+        self._screen = screen
+        self._session_id: int | None = None
+        self.paused = False  # while a return is opened at this station its parcel is not in this clip
         self.indicator.setObjectName("recording_indicator")
         self.indicator.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.indicator.hide()
@@ -81,24 +204,10 @@ class PackingRecorder(QObject):
         run_task(lambda: recover_clips(database, station, started_before=now), None, self._recover_failed, context=self)
 
     @property
-    def recording(self) -> bool:
-        return self._recorder is not None and self._recorder.recording
-
-    @property
     def order_number(self) -> str:
         return self._number if self._recorder is not None else ""
 
     # -- the screen's events ---------------------------------------------------------------------
-
-    def _frame(self, image: QImage) -> None:
-        recorder = self._recorder
-        if recorder is None or self.paused:
-            return
-        if recorder.problem:  # the folder filled up or failed: say so once
-            if self.indicator.toolTip() != recorder.problem:
-                self._show_problem(recorder.problem)
-        elif recorder.wants_frame():
-            recorder.feed(qimage_to_bgr(image))
 
     def _order_shown(self, view: PackingView) -> None:
         if not view.is_open or view.session_id == self._session_id:
@@ -106,45 +215,8 @@ class PackingRecorder(QObject):
         self.stop("abandoned")
         self._session_id = view.session_id
         self._number = view.number
-        database, context = self._database, self._context
-        number, session_id = view.number, view.session_id
-
-        def begin() -> tuple[ClipStart, Recorder | None, str]:
-            start = start_clip(
-                database, number, station=context.station, user_id=context.user_id, pack_session_id=session_id
-            )
-            if start.path is None:
-                return start, None, start.problem
-            try:
-                recorder = Recorder(
-                    start.path,
-                    order_number=number,
-                    station=context.station,
-                    packer=start.packer,
-                    started_at=start.started_at,
-                    free_space_floor=start.free_space_floor,
-                    zone=start.zone,
-                )
-            except RecordingProblem as exc:
-                return start, None, str(exc)
-            return start, recorder, ""
-
-        run_task(begin, lambda result: self._begun(session_id, *result), self._begin_failed, context=self)
-
-    def _begun(self, session_id: int, start: ClipStart, recorder: Recorder | None, problem: str) -> None:
-        if session_id != self._session_id:  # another order opened meanwhile: close this one at once
-            if recorder is not None and start.clip_id is not None:
-                self._close(recorder, start.clip_id, "abandoned")
-            return
-        if recorder is None:
-            if problem:
-                self._show_problem(problem)
-            else:
-                self.indicator.hide()  # recording is switched off in Settings
-            return
-        self._recorder, self._clip_id = recorder, start.clip_id
-        self._show_recording()
-        self.recording_started.emit(start)
+        session_id = view.session_id
+        self._begin(view.number, lambda: session_id == self._session_id, pack_session_id=session_id)
 
     def _scan_handled(self, result: Any) -> None:
         if not isinstance(result, ScanResult) or self._recorder is None:
@@ -182,8 +254,7 @@ class PackingRecorder(QObject):
 
     def stop(self, outcome: str) -> None:
         """Close the current clip (on the task pool): ``outcome`` is packed | override | abandoned."""
-        recorder, clip_id = self._recorder, self._clip_id
-        self._recorder = self._clip_id = None
+        recorder, clip_id = self._take()
         self._session_id = None
         self.indicator.hide()
         if recorder is not None and clip_id is not None:
@@ -192,40 +263,14 @@ class PackingRecorder(QObject):
             self._close(recorder, clip_id, outcome)
 
     def stop_now(self) -> None:
-        """At quit: close the clip on this thread (the task pool is going away)."""
-        recorder, clip_id = self._recorder, self._clip_id
-        self._recorder = self._clip_id = self._session_id = None
-        if recorder is not None and clip_id is not None:
-            try:
-                finish_clip(self._database, clip_id, recorder.finish(), outcome="abandoned")
-            except Exception:  # the file is on disk; the next start recovers its record
-                log.exception("closing the packing video at quit failed")
+        self._session_id = None
+        super().stop_now()
 
-    def _close(self, recorder: Recorder, clip_id: int, outcome: str) -> None:
-        database = self._database
-        self.finishing += 1
+    def _not_finished_text(self) -> str:
+        return self.tr("The packing video could not be finished; its file is kept and is checked at the next start.")
 
-        def close() -> ClipRecord:
-            return finish_clip(database, clip_id, recorder.finish(), outcome=outcome)
-
-        run_task(close, self._closed, self._close_failed, context=self)
-
-    def _closed(self, record: ClipRecord) -> None:
-        self.finishing -= 1
-        if record.status == "no_video" and record.note:
-            self._show_problem(record.note)
-        self.clip_finished.emit(record)
-
-    def _close_failed(self, exc: BaseException) -> None:
-        self.finishing -= 1
-        log.error("closing a packing video failed", exc_info=exc)
-        self._show_problem(
-            self.tr("The packing video could not be finished; its file is kept and is checked at the next start.")
-        )
-
-    def _begin_failed(self, exc: BaseException) -> None:
-        log.error("starting a packing video failed", exc_info=exc)
-        self._show_problem(self.tr("No packing video is recorded for this order: {reason}").format(reason=exc))
+    def _not_started_text(self, exc: BaseException) -> str:
+        return self.tr("No packing video is recorded for this order: {reason}").format(reason=exc)
 
     def _recover_failed(self, exc: BaseException) -> None:
         log.error("recovering packing videos failed", exc_info=exc)

@@ -9,7 +9,6 @@ closes it, stores nothing but that it was skipped, and the app opens as before.
 from __future__ import annotations
 
 import logging
-from typing import TypeVar
 from zoneinfo import available_timezones
 
 import phonenumbers
@@ -22,9 +21,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -34,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from orderapp.domain.money import COMMON_CURRENCIES
 from orderapp.errors import ValidationFailed
+from orderapp.gui.form_parts import named, push_button, text_field
 from orderapp.gui.settings_language import LANGUAGE_SETTING, LANGUAGES
 from orderapp.gui.settings_screen import region_label
 from orderapp.gui.style import set_role
@@ -46,15 +44,6 @@ log = logging.getLogger(__name__)
 
 LETTER_REGIONS = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE"})  # where Letter paper is the norm
 START_IMPORT, START_DEMO, START_EMPTY = "import", "demo", "empty"
-
-
-W = TypeVar("W", bound=QWidget)
-
-
-def _named(widget: W, name: str) -> W:
-    """``widget`` with the objectName tests and people drive it by."""
-    widget.setObjectName(name)
-    return widget
 
 
 def _top_form(page: QWidget) -> QFormLayout:
@@ -88,14 +77,14 @@ class ShopPage(QWizardPage):
         self.setObjectName("page_shop")
         self.setTitle(self.tr("Your shop"))
         self.setSubTitle(self.tr("Printed at the top of every slip. You can change it later in Settings."))
-        self.name = _named(QLineEdit(), "shop_name")
-        self.address = _named(QPlainTextEdit(), "shop_address")
+        self.name = text_field("shop_name")
+        self.address = named(QPlainTextEdit(), "shop_address")
         self.address.setTabChangesFocus(True)
         self.address.setFixedHeight(80)
-        self.phone_region = _named(QComboBox(), "phone_region")
+        self.phone_region = named(QComboBox(), "phone_region")
         for region in sorted(phonenumbers.SUPPORTED_REGIONS):
             self.phone_region.addItem(region_label(region), region)
-        self.phone = _named(QLineEdit(), "shop_phone")
+        self.phone = text_field("shop_phone")
         self.errors = {"name": _error_label("error_name"), "phone": _error_label("error_phone")}
         form = _top_form(self)
         form.addRow(self.tr("Shop name"), self.name)
@@ -159,10 +148,10 @@ class RegionPage(QWizardPage):
         self.setObjectName("page_region")
         self.setTitle(self.tr("Money, time and language"))
         self.setSubTitle(self.tr('Prices are in the shop\'s currency; "today" in reports is a day in its time zone.'))
-        self.currency = _named(QComboBox(), "currency")
+        self.currency = named(QComboBox(), "currency")
         self.currency.addItems(list(COMMON_CURRENCIES))
         zones = sorted(available_timezones())
-        self.timezone = _named(QComboBox(), "timezone")
+        self.timezone = named(QComboBox(), "timezone")
         self.timezone.addItems(zones)
         self.timezone.setEditable(True)
         self.timezone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -170,7 +159,7 @@ class RegionPage(QWizardPage):
         finder.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         finder.setFilterMode(Qt.MatchFlag.MatchContains)
         self.timezone.setCompleter(finder)
-        self.language = _named(QComboBox(), "language")
+        self.language = named(QComboBox(), "language")
         for code, name in LANGUAGES:
             self.language.addItem(name, code)
         self.error_timezone = _error_label("error_timezone")
@@ -214,7 +203,7 @@ class PaperPage(QWizardPage):
         self.buttons: dict[str, QRadioButton] = {}
         names = {"a4": self.tr("A4"), "letter": self.tr("Letter"), "4x6": self.tr("4×6 in shipping label")}
         for key, _english in self.PAPERS:
-            button = _named(QRadioButton(names[key]), f"paper_{key}")
+            button = named(QRadioButton(names[key]), f"paper_{key}")
             self.group.addButton(button)
             self.buttons[key] = button
             layout.addWidget(button)
@@ -241,13 +230,13 @@ class CameraPage(QWizardPage):
         from orderapp.gui.camera_worker import CameraController  # OpenCV only when this page is made
 
         self.camera = CameraController(self)
-        self.camera_choice = _named(QComboBox(), "camera_choice")
-        self.test_button = _named(QPushButton(self.tr("Test the camera")), "test_camera")
-        self.preview = _named(QLabel(), "camera_preview")
+        self.camera_choice = named(QComboBox(), "camera_choice")
+        self.test_button = push_button(self.tr("Test the camera"), "test_camera")
+        self.preview = named(QLabel(), "camera_preview")
         self.preview.setMinimumSize(320, 180)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setFrameShape(QFrame.Shape.StyledPanel)
-        self.status = _named(QLabel(self.tr("Not started.")), "camera_status")
+        self.status = named(QLabel(self.tr("Not started.")), "camera_status")
         self.status.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.camera_choice)
@@ -327,12 +316,12 @@ class StartPage(QWizardPage):
         self.setSubTitle(self.tr("How would you like to begin?"))
         layout = QVBoxLayout(self)
         self.choices = {
-            START_IMPORT: _named(QRadioButton(self.tr("Import my products from a spreadsheet (CSV)")), "start_import"),
-            START_DEMO: _named(
+            START_IMPORT: named(QRadioButton(self.tr("Import my products from a spreadsheet (CSV)")), "start_import"),
+            START_DEMO: named(
                 QRadioButton(self.tr("Try the demo shop first (a separate shop full of examples; yours stays empty)")),
                 "start_demo",
             ),
-            START_EMPTY: _named(QRadioButton(self.tr("Start with an empty shop")), "start_empty"),
+            START_EMPTY: named(QRadioButton(self.tr("Start with an empty shop")), "start_empty"),
         }
         for button in self.choices.values():
             layout.addWidget(button)

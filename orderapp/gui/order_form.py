@@ -41,25 +41,20 @@ from orderapp.domain.order_validation import (
     left_to_fix,
 )
 from orderapp.domain.phones import display_phone, phone_problem
-from orderapp.errors import OrderAppError, ValidationFailed
+from orderapp.errors import OrderAppError
 from orderapp.gui.context import AppContext
 from orderapp.gui.customer_picker import CustomerPicker
-from orderapp.gui.edit_conflict_dialog import Choice, ask_about_conflict
 from orderapp.gui.order_draft_saver import DraftSaver, has_content
 from orderapp.gui.order_form_view import FormMode, OrderFormView
 from orderapp.gui.order_lines import shortcut_text, show_message
 from orderapp.gui.order_products import LineCatalogue, ProductEntry
-from orderapp.gui.order_submit import ask_duplicate, save_order
-from orderapp.gui.problems import problem_shown, show_done, show_problem
+from orderapp.gui.order_submit import FormSubmission
+from orderapp.gui.problems import problem_shown, show_problem
 from orderapp.gui.scanner_input import WedgeScannerFilter
 from orderapp.gui.style import set_state
-from orderapp.gui.tasks import report_unexpected, run_task
-from orderapp.services.customers.lookup import CustomerView, DuplicateCustomer
+from orderapp.services.customers.lookup import CustomerView
 from orderapp.services.orders.placing import (
-    ChangedElsewhere,
     OrderView,
-    OutOfStock,
-    PossibleDuplicate,
 )
 from orderapp.services.settings.orders import OrderSettings
 
@@ -104,13 +99,14 @@ class OrderForm(OrderFormView):
         self._restored_draft_id = draft_id
         self._rules = self._rules_for(order)
         self._check: DraftCheck | None = None
-        self._touched: set[str] = set()
-        self._show_all = False
-        self._filling = False
-        self._busy = False
-        self._finished = False
+        # Shared with the form's parts (``submission``): which messages show, and what the form is doing.
+        self.touched: set[str] = set()  # fields the user has been in: their messages show
+        self.show_all = False  # after a submit every message shows
+        self.filling = False  # the form itself is filling fields: no edits recorded
+        self.busy = False  # a submit is running
+        self.finished = False  # placed, saved or discarded: nothing more is saved
         self._close_wanted = False
-        self._service_errors: dict[str, str] = {}
+        self.service_errors: dict[str, str] = {}  # the last refusal's messages, by field
         self.last_order: OrderView | None = None
 
         self._setup_parts()
@@ -118,7 +114,7 @@ class OrderForm(OrderFormView):
         self._setup_shortcuts()
         self._setup_scanner()
 
-        self._filling = True
+        self.filling = True
         try:
             if draft is not None:
                 self.fill(draft)
@@ -130,14 +126,14 @@ class OrderForm(OrderFormView):
                 if mode == FormMode.WALK_IN:
                     self._set_payment(PaymentStatus.PAID.value)
         finally:
-            self._filling = False
+            self.filling = False
         if draft is not None or order is not None:
             # What the database holds already (the saved draft, or the order): no draft until it changes.
             self.saver.mark_saved(self.draft())
         if draft is not None:
-            self._touched.update(self._fields_with_content())
+            self.touched.update(self._fields_with_content())
         self._update_title()
-        self._refresh_catalogue()
+        self.catalogue.refresh()
         self.recheck()
         QTimer.singleShot(0, self.focus_first_field)
 
@@ -179,7 +175,8 @@ class OrderForm(OrderFormView):
         self._catalogue_timer = QTimer(self)
         self._catalogue_timer.setSingleShot(True)
         self._catalogue_timer.setInterval(LOOKUP_DELAY_MS)
-        self._catalogue_timer.timeout.connect(self._refresh_catalogue)
+        self._catalogue_timer.timeout.connect(self.catalogue.refresh)
+        self.submission = FormSubmission(self)
 
     def _connect(self) -> None:
         own_handlers = {"customer.name", "customer.phone", "delivery.phone", "lines"}  # connected below
@@ -208,7 +205,7 @@ class OrderForm(OrderFormView):
         self.lines.quantity_entered.connect(self.focus_product_entry)
         self.lines.rows_changed.connect(self._chain_tabs)
         self.saver.saved.connect(self.draft_saved)
-        self.saver.failed.connect(self._show_problem)
+        self.saver.failed.connect(self.show_form_problem)
         for button in (self.fulfilment_delivery, self.fulfilment_pickup, self.fulfilment_walk_in):
             button.toggled.connect(self._fulfilment_toggled)
         self.products.wanted.connect(self.add_item)
@@ -235,8 +232,8 @@ class OrderForm(OrderFormView):
             made.activated.connect(slot)
             return made
 
-        shortcut("Ctrl+Return", self._confirm_key, "shortcut_confirm")
-        shortcut("Ctrl+Enter", self._confirm_key, "shortcut_confirm_keypad")
+        shortcut("Ctrl+Return", self.submission.confirm_key, "shortcut_confirm")
+        shortcut("Ctrl+Enter", self.submission.confirm_key, "shortcut_confirm_keypad")
         shortcut("Ctrl+S", lambda: self.submit(confirm=False), "shortcut_save")
         shortcut("Ctrl+L", self.focus_product_entry, "shortcut_add_product")
         shortcut("Ctrl+Del", self._remove_focused_line, "shortcut_remove_line")
@@ -253,13 +250,13 @@ class OrderForm(OrderFormView):
 
     def fill(self, draft: OrderDraft) -> None:
         """Show ``draft`` in the form (a restored draft, or the order being edited)."""
-        was_filling, self._filling = self._filling, True
+        was_filling, self.filling = self.filling, True
         try:
             self.show_draft(draft)
             self.customers.restore(draft.customer, self.order.customer if self.order is not None else None)
             self._show_fulfilment()
         finally:
-            self._filling = was_filling
+            self.filling = was_filling
 
     # -- the lines -------------------------------------------------------------------------------
 
@@ -278,13 +275,13 @@ class OrderForm(OrderFormView):
     def _shift_touched(self, removed: int) -> None:
         pattern = re.compile(r"lines\[(\d+)\]\.(\w+)")
         kept = set()
-        for field in self._touched:
+        for field in self.touched:
             match = pattern.fullmatch(field)
             if match is None or int(match.group(1)) < removed:
                 kept.add(field)
             elif int(match.group(1)) > removed:
                 kept.add(f"lines[{int(match.group(1)) - 1}].{match.group(2)}")
-        self._touched = kept
+        self.touched = kept
 
     def _remove_focused_line(self) -> None:
         index = self.lines.focused_index()
@@ -292,7 +289,7 @@ class OrderForm(OrderFormView):
             self.remove_line(index)
 
     def _line_edited(self, index: int, what: str) -> None:
-        self._touched.update({f"lines[{index}].{what}", "lines"})
+        self.touched.update({f"lines[{index}].{what}", "lines"})
         if what == "product":
             self._catalogue_timer.start()
         self._changed()
@@ -315,7 +312,7 @@ class OrderForm(OrderFormView):
     def handle_scan(self, scan: Any) -> None:
         """A code from the USB wedge scanner (a ``Scan``)."""
         code = str(getattr(scan, "code", scan)).strip()
-        if code and not self._busy:
+        if code and not self.busy:
             self.products.add_code(code, quantity=1, typed=False)
 
     def add_code(self, code: str, *, quantity: int = 1, typed: bool = True) -> None:
@@ -328,7 +325,7 @@ class OrderForm(OrderFormView):
         self.catalogue.remember(item)
         index = self.lines.add_units(item, units)
         if index is not None:
-            self._touched.update({f"lines[{index}].qty", "lines"})
+            self.touched.update({f"lines[{index}].qty", "lines"})
             self._changed()
             self.line_added.emit(index)
             return
@@ -337,7 +334,7 @@ class OrderForm(OrderFormView):
         row.product_id = item.product_id
         row.qty.setText(str(units))
         index = len(self.lines) - 1
-        self._touched.update({f"lines[{index}].product", f"lines[{index}].qty", "lines"})
+        self.touched.update({f"lines[{index}].product", f"lines[{index}].qty", "lines"})
         self._changed()
         self.line_added.emit(index)
         QTimer.singleShot(0, lambda: self.form_scroll.ensureWidgetVisible(row.qty))
@@ -353,7 +350,7 @@ class OrderForm(OrderFormView):
         self.customers.pick(customer)
 
     def _customer_picked(self, customer: CustomerView) -> None:
-        was_filling, self._filling = self._filling, True
+        was_filling, self.filling = self.filling, True
         try:
             if customer.email and not self.customer_email.text().strip():
                 self.customer_email.setText(customer.email)
@@ -366,13 +363,13 @@ class OrderForm(OrderFormView):
                 if customer.country:
                     self._set_country(customer.country)
         finally:
-            self._filling = was_filling
-        self._service_errors.pop("customer.phone", None)
-        self._touched.update({"customer.name", "customer.phone"})
+            self.filling = was_filling
+        self.service_errors.pop("customer.phone", None)
+        self.touched.update({"customer.name", "customer.phone"})
         self._changed()
 
     def _phone_edited(self, _text: str) -> None:
-        self._service_errors.pop("customer.phone", None)
+        self.service_errors.pop("customer.phone", None)
         self.customers.phone_edited()
         self._edited("customer.phone")
 
@@ -389,46 +386,46 @@ class OrderForm(OrderFormView):
     # -- edits and the check -----------------------------------------------------------------------
 
     def _edited(self, field: str) -> None:
-        if self._filling:
+        if self.filling:
             return
-        self._touched.add(field)
-        self._service_errors.pop(field, None)
+        self.touched.add(field)
+        self.service_errors.pop(field, None)
         if field == "payment_status":
             self._show_payment()
         self._changed()
 
     def _left(self, field: str) -> None:
-        if self._filling or self._finished:
+        if self.filling or self.finished:
             return
-        if field not in self._touched:
-            self._touched.add(field)
+        if field not in self.touched:
+            self.touched.add(field)
             self.recheck()
 
     def _changed(self) -> None:
         """Something the user did changed the draft: check it again and save it soon."""
-        if self._filling:
+        if self.filling:
             return
         self.form_problem.hide()
         self.recheck()
-        if not self._finished:
+        if not self.finished:
             self.saver.schedule()
 
     def _fulfilment_toggled(self, checked: bool) -> None:
         if not checked:
             return
         self._show_fulfilment()
-        if self._filling:
+        if self.filling:
             return
-        self._touched.add("fulfilment")
+        self.touched.add("fulfilment")
         if self.fulfilment() == Fulfilment.WALK_IN.value:
-            self._filling = True  # the form's own choices for a counter sale, not the user's
+            self.filling = True  # the form's own choices for a counter sale, not the user's
             try:
-                if "payment_status" not in self._touched:
+                if "payment_status" not in self.touched:
                     self._set_payment(PaymentStatus.PAID.value)
-                if "channel" not in self._touched:
+                if "channel" not in self.touched:
                     self.channel.setCurrentIndex(self.channel.findData("store"))
             finally:
-                self._filling = False
+                self.filling = False
             self._show_payment()
         self._changed()
 
@@ -443,7 +440,7 @@ class OrderForm(OrderFormView):
                 self.tr("Sold at the counter: the customer is optional and the stock is taken at once.")
             )
         self._show_payment()
-        self._show_buttons()
+        self.show_buttons_now()
         self._update_title()
 
     def _show_payment(self) -> None:
@@ -455,7 +452,7 @@ class OrderForm(OrderFormView):
 
     def _due_toggled(self, checked: bool) -> None:
         self.due_at.setEnabled(checked)
-        if checked and not self._filling:
+        if checked and not self.filling:
             self.due_at.setFocus()
         self._edited("due_at")
 
@@ -466,7 +463,7 @@ class OrderForm(OrderFormView):
                 held[line.product_id] = held.get(line.product_id, 0) + line.quantity
         return self.settings.rules(held)
 
-    def _pending_lines(self) -> set[int]:
+    def pending_lines(self) -> set[int]:
         """Lines whose product is still being looked up."""
         return self.lines.pending(self.catalogue.answered)
 
@@ -486,14 +483,14 @@ class OrderForm(OrderFormView):
         return check
 
     def _visible(self, field: str) -> bool:
-        return self._show_all or field in self._touched
+        return self.show_all or field in self.touched
 
     def _paint(self, check: DraftCheck) -> None:
-        pending = self._pending_lines()
+        pending = self.pending_lines()
         messages: dict[str, str] = {}
         for error in check.all_errors():
             messages.setdefault(error.field, error.message)
-        for field, message in self._service_errors.items():
+        for field, message in self.service_errors.items():
             messages.setdefault(field, message)
         shown = {field: message for field, message in messages.items() if self._visible(field)}
         for field, label in self.error_labels.items():
@@ -510,16 +507,16 @@ class OrderForm(OrderFormView):
             format_money(check.total_cents, currency) + (f"  ({', '.join(extra)})" if extra else "")
         )
         self._paint_left_to_fix(check, bool(pending))
-        self._show_buttons()
+        self.show_buttons_now()
 
     def _paint_left_to_fix(self, check: DraftCheck, pending: bool) -> None:
         items = left_to_fix(check, limit=4)
-        for message in self._service_errors.values():
+        for message in self.service_errors.values():
             if not any(item.startswith(message) for item in items):
                 items.append(message)
         if pending:
             items.append(self.tr("Looking up the products…"))
-        ready = not items and self._can_confirm(check)
+        ready = not items and self.can_confirm(check)
         if items:
             text = self.tr("Left to fix:") + "\n" + "\n".join("• " + item for item in items)
         elif ready:
@@ -533,17 +530,17 @@ class OrderForm(OrderFormView):
         self.left_to_fix_label.setText(text)
         set_state(self.left_to_fix_label, "done" if ready else ("problem" if items else ""))
 
-    def _can_confirm(self, check: DraftCheck) -> bool:
-        return check.can_confirm and not self._service_errors and not self._pending_lines()
+    def can_confirm(self, check: DraftCheck) -> bool:
+        return check.can_confirm and not self.service_errors and not self.pending_lines()
 
-    def _show_buttons(self) -> None:
+    def show_buttons_now(self) -> None:
         check = self._check
-        idle = not self._busy and not self._finished
+        idle = not self.busy and not self.finished
         self.show_buttons(
             walk_in=self.fulfilment() == Fulfilment.WALK_IN.value,
             order=self.order,
-            can_confirm=check is not None and self._can_confirm(check) and idle,
-            can_save=check is not None and check.can_save and not self._pending_lines() and idle,
+            can_confirm=check is not None and self.can_confirm(check) and idle,
+            can_save=check is not None and check.can_save and not self.pending_lines() and idle,
         )
 
     def _update_title(self) -> None:
@@ -559,25 +556,22 @@ class OrderForm(OrderFormView):
 
     # -- the catalogue ---------------------------------------------------------------------------
 
-    def _refresh_catalogue(self) -> None:
-        self.catalogue.refresh()
-
     def _catalogue_arrived(self) -> None:
         self.lines.attach_products(self.catalogue.current)
         self.recheck()
 
     def _background_failed(self, exc: BaseException) -> None:
         if isinstance(exc, OrderAppError):
-            self._show_problem(str(exc))
+            self.show_form_problem(str(exc))
         else:
             log.error("an order form lookup failed", exc_info=exc)
-            self._show_problem(self.tr("The database could not be read just now; try again in a moment."))
+            self.show_form_problem(self.tr("The database could not be read just now; try again in a moment."))
 
     def problem_text(self) -> str:
         """The problem shown above the buttons ("" when none)."""
         return problem_shown(self.form_problem)
 
-    def _show_problem(self, message: str) -> None:
+    def show_form_problem(self, message: str) -> None:
         show_problem(self.form_problem, message)
 
     # -- drafts ----------------------------------------------------------------------------------
@@ -591,7 +585,7 @@ class OrderForm(OrderFormView):
 
     def is_dirty(self) -> bool:
         """Typed since the last draft save."""
-        return not self._finished and self.saver.is_dirty()
+        return not self.finished and self.saver.is_dirty()
 
     def save_draft_now(self, then: Callable[[], None] | None = None) -> None:
         """Save the draft (in a worker) if it changed; ``then`` runs once everything typed is saved."""
@@ -625,7 +619,7 @@ class OrderForm(OrderFormView):
             )
             if answer != QMessageBox.StandardButton.Discard:
                 return
-        self._finished = True
+        self.finished = True
 
         def closed() -> None:
             self._close_wanted = True
@@ -635,147 +629,7 @@ class OrderForm(OrderFormView):
 
     # -- placing the order -----------------------------------------------------------------------
 
-    def _confirm_key(self) -> None:
-        if self.confirm_button.isVisible():
-            self.submit(confirm=True)
-        else:
-            self.submit(confirm=False)
-
     def submit(self, *, confirm: bool, allow_duplicate: bool = False) -> None:
         """Place (or store the edit of) the order; ``confirm`` reserves its stock too. A walk-in sale is
         completed. Refused in place when the check finds anything wrong."""
-        if self._busy or self._finished:
-            return
-        self._show_all = True
-        check = self.recheck()
-        allowed = self._can_confirm(check) if confirm else (check.can_save and not self._pending_lines())
-        if self.fulfilment() == Fulfilment.WALK_IN.value and self.order is None:
-            allowed = self._can_confirm(check)
-        if not allowed:
-            self._focus_first_problem(check)
-            return
-        self.saver.stop()
-        if self.saver.saving:
-            self.saver.when_idle(lambda: self.submit(confirm=confirm, allow_duplicate=allow_duplicate))
-            return
-        self._busy = True
-        self._show_buttons()
-        self._show_problem("")
-        draft = self.draft()
-        database, user_id, draft_id = self._database, self.context.user_id, self.saver.draft_id
-        order = self.order
-        walk_in = draft.fulfilment == Fulfilment.WALK_IN.value and order is None
-
-        run_task(
-            functools.partial(
-                save_order,
-                database,
-                draft,
-                order=order,
-                user_id=user_id,
-                confirm=confirm,
-                allow_duplicate=allow_duplicate,
-                draft_id=draft_id,
-            ),
-            lambda view: self._submitted(view, walk_in=walk_in),
-            lambda exc: self._submit_failed(exc, confirm),
-            context=self,
-        )
-
-    def _submitted(self, view: OrderView, *, walk_in: bool) -> None:
-        self._busy = False
-        self.last_order = view
-        if walk_in:
-            self._next_sale(view)
-            self.sale_completed.emit(view)
-            return
-        self._finished = True
-        self.saver.finish()
-        self._show_buttons()
-        self.order_saved.emit(view)
-
-    def _next_sale(self, sold: OrderView) -> None:
-        """A counter sale is done: an empty sale form for the next customer, the last sale noted."""
-        self.saver.start_over()
-        self._touched.clear()
-        self._show_all = False
-        self._service_errors.clear()
-        self.customers.reset()
-        self.catalogue.clear()
-        self._filling = True
-        try:
-            self.fill(OrderDraft(fulfilment=Fulfilment.WALK_IN.value, channel="store"))
-            self._set_payment(PaymentStatus.PAID.value)
-        finally:
-            self._filling = False
-        self.saver.stop()
-        self.recheck()
-        note = self.tr("Sale {number} completed: {total}.").format(number=sold.number, total=sold.total_text())
-        self.product_entry_error.hide()
-        show_done(self.form_problem, note)
-        self.focus_product_entry()
-
-    def _submit_failed(self, exc: BaseException, confirm: bool) -> None:
-        self._busy = False
-        if isinstance(exc, ChangedElsewhere) and exc.current is not None:  # another PC saved it meanwhile
-            self._show_buttons()
-            choice, self.order = ask_about_conflict(self, exc), exc.current
-            if choice is Choice.OVERWRITE:
-                self.submit(confirm=confirm)
-            elif choice is Choice.RELOAD:
-                self.fill(exc.current.to_draft())
-                self.recheck()
-            else:
-                self._show_problem(str(exc))
-                self.submit_failed.emit(str(exc))
-            return
-        if isinstance(exc, PossibleDuplicate):
-            self._show_buttons()
-            if ask_duplicate(self, exc):
-                self.submit(confirm=confirm, allow_duplicate=True)
-            else:
-                self._show_problem(
-                    self.tr("Not placed: order {number} already has these items.").format(number=exc.existing_number)
-                )
-                self.submit_failed.emit(str(exc))
-            return
-        if isinstance(exc, DuplicateCustomer):
-            self.customers.offer(exc.existing)
-            self._service_errors["customer.phone"] = exc.errors[0].message
-            self._touched.add("customer.phone")
-        elif isinstance(exc, ValidationFailed):
-            for error in exc.errors:
-                self._service_errors[error.field] = error.message
-                self._touched.add(error.field)
-        if isinstance(exc, OutOfStock):
-            self.catalogue.refresh(fully=True)
-        if isinstance(exc, OrderAppError):
-            message = (
-                self.tr("Fix the fields marked in red, then try again.")
-                if isinstance(exc, ValidationFailed)
-                else str(exc)
-            )
-            self.recheck()
-            self._show_problem(message)
-            self.submit_failed.emit(message)
-            return
-        self._show_buttons()
-        self._show_problem(self.tr("The order could not be saved; your typing is kept. Try again."))
-        self.submit_failed.emit(str(exc))
-        report_unexpected(exc)
-
-    def _focus_first_problem(self, check: DraftCheck) -> None:
-        widgets = self.field_widgets()
-        line_widgets = {"product": "code", "qty": "qty", "unit_price": "price", "discount": "discount"}
-        fields = [error.field for error in check.all_errors()] + list(self._service_errors)
-        for field in fields:
-            match = re.fullmatch(r"lines\[(\d+)\]\.(\w+)", field)
-            widget: QWidget | None
-            if match is not None and int(match.group(1)) < len(self.lines):
-                widget = getattr(self.lines.rows[int(match.group(1))], line_widgets.get(match.group(2), "qty"))
-            else:
-                widget = widgets.get(field)
-            if widget is not None and widget.isVisible():
-                widget.setFocus(Qt.FocusReason.OtherFocusReason)
-                self.form_scroll.ensureWidgetVisible(widget)
-                return
+        self.submission.submit(confirm=confirm, allow_duplicate=allow_duplicate)

@@ -17,9 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -30,7 +28,10 @@ from orderapp.errors import OrderAppError
 from orderapp.gui import problems
 from orderapp.gui.context import AppContext
 from orderapp.gui.evidence_button import PlayVideoButton
+from orderapp.gui.form_parts import named, push_button, text_field
+from orderapp.gui.row_tables import fit_columns
 from orderapp.gui.scanner_input import WedgeScannerFilter, keep_scanner_input
+from orderapp.gui.station_buttons import station_button
 from orderapp.gui.tasks import run_task
 from orderapp.scanning.acceptance import Scan
 from orderapp.services.packing.evidence import shop_zone
@@ -180,12 +181,11 @@ class PackingHistoryDialog(QDialog):
         self.setWindowTitle(self.tr("Packing history"))
         self.resize(900, 540)
         self.context = context
-        self.search_entry = QLineEdit()
-        self.search_entry.setObjectName("history_search")
-        self.search_entry.setPlaceholderText(self.tr("Order number, e.g. SO-000123 (empty: every order)"))
+        self.search_entry = text_field(
+            "history_search", placeholder=self.tr("Order number, e.g. SO-000123 (empty: every order)")
+        )
         self.search_entry.setClearButtonEnabled(True)
-        self.search_button = QPushButton(self.tr("Search"))
-        self.search_button.setObjectName("history_search_button")
+        self.search_button = push_button(self.tr("Search"), "history_search_button")
         self.search_button.setAutoDefault(False)
         self.model = PackHistoryModel(context.database, self)
         self.table = QTableView()
@@ -193,18 +193,13 @@ class PackingHistoryDialog(QDialog):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(PACKER, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table, stretch=PACKER)
         self.table.setAccessibleName(self.tr("Pack sessions, newest first"))
-        self.message = QLabel()
-        self.message.setObjectName("history_message")
+        self.message = named(QLabel(), "history_message")
         problems.prepare(self.message)
         self.play_button = PlayVideoButton(context)
         self.play_button.setAutoDefault(False)  # Enter in the search field searches, never plays
-        self.close_button = QPushButton(self.tr("Close"))
-        self.close_button.setObjectName("history_close")
+        self.close_button = push_button(self.tr("Close"), "history_close")
         self.close_button.setAutoDefault(False)
 
         search_row = QHBoxLayout()
@@ -279,20 +274,14 @@ def add_history_button(screen: QWidget, beside: QPushButton, context: AppContext
         QCoreApplication.translate("PackingScreen", "Packing history: recent pack sessions and their videos")
     )
     button.setObjectName("packing_history_button")
-    parent = beside.parentWidget()
-    for layout in parent.findChildren(QHBoxLayout) if parent is not None else []:
-        if layout.indexOf(beside) >= 0:
-            layout.insertWidget(layout.indexOf(beside) + 1, button)
-            break
 
-    def clicked() -> None:
+    def history() -> QDialog:
         from orderapp.gui.return_recording import route_camera_scans
 
         dialog = PackingHistoryDialog(context, screen)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         screen.history_dialog = dialog  # type: ignore[attr-defined]
         route_camera_scans(screen, dialog)
-        dialog.open()
+        return dialog
 
-    button.clicked.connect(clicked)
-    return button
+    return station_button(beside, button, history)

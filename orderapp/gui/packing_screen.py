@@ -53,6 +53,7 @@ from orderapp.gui.packing_queue_table import PackingQueueTable
 from orderapp.gui.packing_sounds import SoundPlayer
 from orderapp.gui.pc_settings import as_bool, pc_settings
 from orderapp.gui.return_dialog import add_returns_station
+from orderapp.gui.row_tables import fit_columns
 from orderapp.gui.scanner_input import WedgeScannerFilter
 from orderapp.gui.serial_work import SerialWork
 from orderapp.gui.staff_dialogs import approve
@@ -171,11 +172,8 @@ class PackingScreen(QWidget):
         self.queue = PackingQueueTable(self.queue_table, context.station)
         self.lines_model = PackLinesModel(self)
         self.lines_table.setModel(self.lines_model)
-        header = self.lines_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(PRODUCT, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.lines_table, stretch=PRODUCT)
         self.lines_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.lines_table.verticalHeader().hide()
         self.lines_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.lines_table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
         self.status_area.setStyleSheet(_STATUS_STYLE)

@@ -43,6 +43,7 @@ from orderapp.errors import FieldError, OrderAppError, ValidationFailed
 from orderapp.gui.context import AppContext
 from orderapp.gui.edit_conflict_dialog import Choice, ask_about_conflict
 from orderapp.gui.forms import child, load_form
+from orderapp.gui.questions import ask
 from orderapp.gui.tasks import run_task
 from orderapp.services.shop.edit_conflicts import EditConflict
 from orderapp.services.stock.catalogue import ProductDetail, check_product, create_product, update_product
@@ -245,23 +246,17 @@ class ProductFormDialog(QDialog):
         """Esc, Cancel or the window's close button: ask before throwing edits away (True: leave)."""
         if not self.has_changes() or self._saving:
             return True
-        box = QMessageBox(self)
-        box.setObjectName("discard_product_changes")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Discard changes?"))
-        box.setText(
+        return ask(
+            self,
+            "discard_product_changes",
+            self.tr("Discard changes?"),
             self.tr("Your changes to this product have not been saved. Discard them?")
             if self.detail is not None
-            else self.tr("This new product has not been saved. Discard it?")
+            else self.tr("This new product has not been saved. Discard it?"),
+            yes=(self.tr("&Discard"), "discard_changes"),
+            no=(self.tr("&Keep editing"), "keep_editing"),
+            yes_role=QMessageBox.ButtonRole.DestructiveRole,
         )
-        discard = box.addButton(self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
-        discard.setObjectName("discard_changes")
-        keep = box.addButton(self.tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
-        keep.setObjectName("keep_editing")
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.exec()
-        return box.clickedButton() is discard
 
     def _cancel(self) -> None:
         if self.may_leave():

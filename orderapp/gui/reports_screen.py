@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +38,7 @@ from orderapp.gui.context import AppContext
 from orderapp.gui.fitting import fixed_lines
 from orderapp.gui.forms import child, load_form
 from orderapp.gui.print_preview import DocumentJob, PrintPreview, progress_dialog
+from orderapp.gui.row_tables import fit_columns, set_text
 from orderapp.gui.tasks import run_task
 from orderapp.services.documents import printing as documents
 from orderapp.services.documents.daily_summary import DailySummary, daily_summary, today_in_shop
@@ -209,17 +208,12 @@ class ReportsScreen(QWidget):
 
     def _setup_tables(self) -> None:
         table = self.figures_table
-        table.verticalHeader().hide()
         # What each figure is, whole (it was "…" beside three dated columns); the table scrolls sideways.
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
+        fit_columns(table, stretch_last=True)
         table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         top = self.top_table
-        top.verticalHeader().hide()
         top.setHorizontalHeaderLabels([self.tr("Product"), self.tr("Units"), self.tr("Net")])
-        top.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2):
-            top.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        fit_columns(top, stretch=0)
         row_height = self.fontMetrics().height() + 8
         for widget in (table, top):
             widget.verticalHeader().setDefaultSectionSize(row_height)
@@ -281,32 +275,25 @@ class ReportsScreen(QWidget):
         bold = QFont(table.font())
         bold.setBold(True)
         for row, (label, values) in enumerate(rows):
-            first = QTableWidgetItem(label if values is None else "    " + label)
+            first = set_text(table, row, 0, label if values is None else "    " + label)
             if values is None:
                 first.setFont(bold)
-                table.setItem(row, 0, first)
                 table.setSpan(row, 0, 1, 4)
                 continue
-            table.setItem(row, 0, first)
             for column, value in enumerate(values, start=1):
-                item = QTableWidgetItem(value)
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                item = set_text(table, row, column, value, figure=True)
                 if column == 1:
                     item.setFont(bold)
-                table.setItem(row, column, item)
         self.chart_title.setText(self.tr("Sales by hour (net, {currency})").format(currency=summary.currency))
         self.chart.show_values(summary.figures.sales_by_hour, summary.currency)
         top = self.top_table
         products = summary.figures.top_products
         top.setRowCount(len(products))
         for row, product in enumerate(products):
-            name = QTableWidgetItem(f"{row + 1}. {product.name}")
+            name = set_text(top, row, 0, f"{row + 1}. {product.name}")
             name.setToolTip(f"{product.sku}  {product.name}")
-            top.setItem(row, 0, name)
             for column, value in ((1, f"{product.quantity:,}"), (2, format_money(product.net_cents, summary.currency))):
-                item = QTableWidgetItem(value)
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                top.setItem(row, column, item)
+                set_text(top, row, column, value, figure=True)
         for button in self.summary_buttons:
             button.setEnabled(True)
         self.summary_loaded.emit(summary)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,13 +19,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSpinBox,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -37,7 +33,10 @@ from orderapp.domain.returns import Condition, ReturnItem, ReturnReason, place_s
 from orderapp.errors import OrderAppError
 from orderapp.gui import problems
 from orderapp.gui.context import AppContext
+from orderapp.gui.form_parts import named, push_button, text_field
+from orderapp.gui.row_tables import fit_columns, set_text
 from orderapp.gui.scanner_input import WedgeScannerFilter, keep_scanner_input
+from orderapp.gui.station_buttons import station_button
 from orderapp.gui.tasks import report_unexpected, run_task
 from orderapp.scanning.acceptance import InvalidCode, Scan, typed_scan
 from orderapp.services.aftersales.returns import (
@@ -53,12 +52,6 @@ from orderapp.services.orders.lifecycle import status_label
 from orderapp.services.orders.products_for_orders import lookup_code
 
 log = logging.getLogger(__name__)
-W = TypeVar("W", bound=QWidget)
-
-
-def _named(widget: W, name: str) -> W:
-    widget.setObjectName(name)
-    return widget
 
 
 SKU, PRODUCT, SHIPPED, RETURNED, COMING, CONDITION = range(6)
@@ -84,16 +77,16 @@ class ReturnDialog(QDialog):
         self.spins: dict[int, QSpinBox] = {}
         self.conditions: dict[int, QComboBox] = {}
 
-        self.code_entry = _named(QLineEdit(), "return_code_entry")
+        self.code_entry = text_field("return_code_entry")
         self.code_entry.setPlaceholderText(
             self.tr("Scan the packing slip, a return slip or an item, or type its number")
         )
-        self.code_submit = _named(QPushButton(self.tr("Enter")), "return_code_submit")
-        self.heading = _named(QLabel(self.tr("Scan the packing slip or type the order number.")), "return_heading")
+        self.code_submit = push_button(self.tr("Enter"), "return_code_submit")
+        self.heading = named(QLabel(self.tr("Scan the packing slip or type the order number.")), "return_heading")
         self.heading.setWordWrap(True)
-        self.scan_message = _named(QLabel(), "return_scan_message")
+        self.scan_message = named(QLabel(), "return_scan_message")
         problems.prepare(self.scan_message)
-        self.lines = _named(QTableWidget(0, 6), "return_lines")
+        self.lines = named(QTableWidget(0, 6), "return_lines")
         self.lines.setHorizontalHeaderLabels(
             [
                 self.tr("SKU"),
@@ -104,25 +97,22 @@ class ReturnDialog(QDialog):
                 self.tr("Condition"),
             ]
         )
-        self.lines.verticalHeader().hide()
-        header = self.lines.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(PRODUCT, QHeaderView.ResizeMode.Stretch)
-        self.reason = _named(QComboBox(), "return_reason")
+        fit_columns(self.lines, stretch=PRODUCT)
+        self.reason = named(QComboBox(), "return_reason")
         for reason in ReturnReason:
             self.reason.addItem(reason_label(reason), reason.value)
-        self.note = _named(QLineEdit(), "return_note")
-        self.value = _named(QLabel(), "return_value")
-        self.refund = _named(QLineEdit(), "refund_amount")
+        self.note = text_field("return_note")
+        self.value = named(QLabel(), "return_value")
+        self.refund = text_field("refund_amount")
         self.refund.setPlaceholderText(self.tr("no refund"))
-        self.refund_value = _named(QPushButton(self.tr("Refund the value")), "refund_value")
-        self.refund_hint = _named(QLabel(), "refund_hint")
-        self.exchange = _named(QCheckBox(self.tr("Send the same items again (exchange, at no charge)")), "exchange")
-        self.problem = _named(QLabel(), "return_problem")
+        self.refund_value = push_button(self.tr("Refund the value"), "refund_value")
+        self.refund_hint = named(QLabel(), "refund_hint")
+        self.exchange = named(QCheckBox(self.tr("Send the same items again (exchange, at no charge)")), "exchange")
+        self.problem = named(QLabel(), "return_problem")
         problems.prepare(self.problem)
-        self.record_button = _named(QPushButton(self.tr("Record")), "return_record")
-        self.slip_button = _named(QPushButton(self.tr("Return slip…")), "return_slip")
-        self.close_button = _named(QPushButton(self.tr("Close")), "return_close")
+        self.record_button = push_button(self.tr("Record"), "return_record")
+        self.slip_button = push_button(self.tr("Return slip…"), "return_slip")
+        self.close_button = push_button(self.tr("Close"), "return_close")
 
         entry_row = QHBoxLayout()
         entry_row.addWidget(self.code_entry, 1)
@@ -195,13 +185,13 @@ class ReturnDialog(QDialog):
         )
         for row, line in enumerate(order.lines):
             for column, text in ((SKU, line.sku), (PRODUCT, line.name), (SHIPPED, str(line.sold))):
-                self.lines.setItem(row, column, QTableWidgetItem(text))
-            self.lines.setItem(row, RETURNED, QTableWidgetItem(str(line.returned)))
-            spin = _named(QSpinBox(), f"coming_back_{row}")
+                set_text(self.lines, row, column, text)
+            set_text(self.lines, row, RETURNED, str(line.returned))
+            spin = named(QSpinBox(), f"coming_back_{row}")
             spin.setRange(0, line.returnable)
             spin.valueChanged.connect(lambda _value: self._update_value())
             self.lines.setCellWidget(row, COMING, spin)
-            condition = _named(QComboBox(), f"condition_{row}")
+            condition = named(QComboBox(), f"condition_{row}")
             condition.addItem(self.tr("Resellable"), Condition.RESELLABLE.value)
             condition.addItem(self.tr("Damaged (write off)"), Condition.DAMAGED.value)
             condition.setEnabled(line.returnable > 0)
@@ -428,7 +418,7 @@ def add_return_action(detail: QWidget) -> QPushButton:
     from orderapp.gui.order_detail import OrderDetail
 
     assert isinstance(detail, OrderDetail)
-    button = _named(QPushButton(QCoreApplication.translate("OrderDetail", "Return / refund…")), "action_return")
+    button = push_button(QCoreApplication.translate("OrderDetail", "Return / refund…"), "action_return")
     row = detail.actions_row.layout()
     assert isinstance(row, QHBoxLayout)
     row.insertWidget(max(0, row.count() - 1), button)
@@ -454,14 +444,9 @@ def add_return_action(detail: QWidget) -> QPushButton:
 def add_returns_station(screen: QWidget, beside: QPushButton, context: AppContext) -> QPushButton:
     """The packing station's "Returns…" button (next to ``beside``): items scanned back in, by the
     USB scanner or the station's camera, the parcel's opening recorded (``return_recording``)."""
-    button = _named(QPushButton(QCoreApplication.translate("PackingScreen", "Returns…")), "returns_station")
-    parent = beside.parentWidget()
-    for layout in parent.findChildren(QHBoxLayout) if parent is not None else []:
-        if layout.indexOf(beside) >= 0:
-            layout.insertWidget(layout.indexOf(beside) + 1, button)
-            break
+    button = push_button(QCoreApplication.translate("PackingScreen", "Returns…"), "returns_station")
 
-    def clicked() -> None:
+    def returns() -> ReturnDialog:
         from orderapp.gui.return_recording import ReturnRecorder, route_camera_scans
 
         dialog = ReturnDialog(context, screen)
@@ -473,7 +458,6 @@ def add_returns_station(screen: QWidget, beside: QPushButton, context: AppContex
         packing_recorder = getattr(screen, "recorder", None)
         if packing_recorder is not None:  # an order left open for packing: the return is not in its clip
             packing_recorder.pause_for(dialog)
-        dialog.open()
+        return dialog
 
-    button.clicked.connect(clicked)
-    return button
+    return station_button(beside, button, returns)

@@ -13,42 +13,26 @@ While the dialog is open the camera's scans go to it, not to packing (``route_ca
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QLabel, QVBoxLayout
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QVBoxLayout
 
 from orderapp.gui.context import AppContext
-from orderapp.gui.evidence_recording import qimage_to_bgr
+from orderapp.gui.evidence_recording import ClipRecorder
 from orderapp.gui.style import set_state
-from orderapp.gui.tasks import run_task
-from orderapp.scanning.recording import Recorder, RecordingProblem
 from orderapp.services.aftersales.returns import RefundView, ReturnableOrder, ReturnView
-from orderapp.services.packing.evidence import ClipRecord, ClipStart, finish_clip, start_clip
-
-log = logging.getLogger(__name__)
 
 
-class ReturnRecorder(QObject):
-    recording_started = Signal(object)  # ClipStart
-    clip_finished = Signal(object)  # ClipRecord
-    problem = Signal(str)
+class ReturnRecorder(ClipRecorder):
+    kind = "return"
 
     def __init__(self, dialog: Any, camera: Any, context: AppContext) -> None:
-        super().__init__(dialog)
+        super().__init__(dialog, context, dialog)
         self.setObjectName("return_recorder")
         self._dialog = dialog
-        self._context = context
-        self._database = context.database
-        self._recorder: Recorder | None = None
-        self._clip_id: int | None = None
-        self._number = ""
         self._generation = 0
         self._just_recorded = ""  # the dialog shows the order again after a return: no new clip for that
-        self.finishing = 0
-        self.indicator = QLabel(dialog)
         self.indicator.setObjectName("return_recording_indicator")
         self.indicator.setWordWrap(True)
         self.indicator.hide()
@@ -64,20 +48,6 @@ class ReturnRecorder(QObject):
         if app is not None:
             app.aboutToQuit.connect(self.stop_now)
 
-    @property
-    def recording(self) -> bool:
-        return self._recorder is not None and self._recorder.recording
-
-    def _frame(self, image: QImage) -> None:
-        recorder = self._recorder
-        if recorder is None:
-            return
-        if recorder.problem:
-            if self.indicator.toolTip() != recorder.problem:
-                self._show_problem(recorder.problem)
-        elif recorder.wants_frame():
-            recorder.feed(qimage_to_bgr(image))
-
     # -- the dialog's events ---------------------------------------------------------------------
 
     def _order_shown(self, order: ReturnableOrder | None) -> None:
@@ -91,47 +61,16 @@ class ReturnRecorder(QObject):
         self.stop("abandoned")
         self._generation += 1
         self._number = order.number
-        generation, number = self._generation, order.number
-        database, context = self._database, self._context
+        generation = self._generation
+        self._begin(order.number, lambda: generation == self._generation)
 
-        def begin() -> tuple[ClipStart, Recorder | None, str]:
-            start = start_clip(database, number, station=context.station, user_id=context.user_id, kind="return")
-            if start.path is None:
-                return start, None, start.problem
-            try:
-                recorder = Recorder(
-                    start.path,
-                    order_number=number,
-                    station=context.station,
-                    packer=start.packer,
-                    started_at=start.started_at,
-                    free_space_floor=start.free_space_floor,
-                    zone=start.zone,
-                    kind="return",
-                )
-            except RecordingProblem as exc:
-                return start, None, str(exc)
-            return start, recorder, ""
-
-        run_task(begin, lambda result: self._begun(generation, *result), self._begin_failed, context=self)
-
-    def _begun(self, generation: int, start: ClipStart, recorder: Recorder | None, problem: str) -> None:
-        if generation != self._generation:  # left or another order opened meanwhile
-            if recorder is not None and start.clip_id is not None:
-                self._close(recorder, start.clip_id, "abandoned", None)
-            return
-        if recorder is None:
-            if problem:
-                self._show_problem(problem)
-            return
-        self._recorder, self._clip_id = recorder, start.clip_id
+    def _show_recording(self) -> None:
         self.indicator.setText(self.tr("● Recording the return of {number}").format(number=self._number))
         self.indicator.setToolTip(
             self.tr("A video of this parcel being opened is recorded (Settings > Packing video).")
         )
         set_state(self.indicator, "recording")
         self.indicator.show()
-        self.recording_started.emit(start)
 
     def _item_scanned(self, outcome: str, code: str) -> None:
         if self._recorder is not None:
@@ -152,8 +91,7 @@ class ReturnRecorder(QObject):
     # -- closing ---------------------------------------------------------------------------------
 
     def stop(self, outcome: str, *, return_id: int | None = None) -> None:
-        recorder, clip_id = self._recorder, self._clip_id
-        self._recorder = self._clip_id = None
+        recorder, clip_id = self._take()
         self._number = ""
         self._generation += 1
         self.indicator.hide()
@@ -162,40 +100,11 @@ class ReturnRecorder(QObject):
                 recorder.mark("abandoned", "")
             self._close(recorder, clip_id, outcome, return_id)
 
-    def stop_now(self) -> None:
-        recorder, clip_id = self._recorder, self._clip_id
-        self._recorder = self._clip_id = None
-        if recorder is not None and clip_id is not None:
-            try:
-                finish_clip(self._database, clip_id, recorder.finish(), outcome="abandoned")
-            except Exception:  # the file is on disk; the next start recovers its record
-                log.exception("closing the return video at quit failed")
+    def _not_finished_text(self) -> str:
+        return self.tr("The return's video could not be finished; its file is kept and is checked at the next start.")
 
-    def _close(self, recorder: Recorder, clip_id: int, outcome: str, return_id: int | None) -> None:
-        database = self._database
-        self.finishing += 1
-
-        def close() -> ClipRecord:
-            return finish_clip(database, clip_id, recorder.finish(), outcome=outcome, return_id=return_id)
-
-        run_task(close, self._closed, self._close_failed, context=self)
-
-    def _closed(self, record: ClipRecord) -> None:
-        self.finishing -= 1
-        if record.status == "no_video" and record.note:
-            self._show_problem(record.note)
-        self.clip_finished.emit(record)
-
-    def _close_failed(self, exc: BaseException) -> None:
-        self.finishing -= 1
-        log.error("closing a return video failed", exc_info=exc)
-        self._show_problem(
-            self.tr("The return's video could not be finished; its file is kept and is checked at the next start.")
-        )
-
-    def _begin_failed(self, exc: BaseException) -> None:
-        log.error("starting a return video failed", exc_info=exc)
-        self._show_problem(self.tr("No video is recorded for this return: {reason}").format(reason=exc))
+    def _not_started_text(self, exc: BaseException) -> str:
+        return self.tr("No video is recorded for this return: {reason}").format(reason=exc)
 
     def _show_problem(self, message: str) -> None:
         self.indicator.setText(message)

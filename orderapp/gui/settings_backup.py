@@ -9,19 +9,15 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSpinBox,
     QWidget,
 )
 
 from orderapp.errors import OrderAppError
 from orderapp.gui.backup_restore import confirm_restore, last_backup_text, request_restore
+from orderapp.gui.form_parts import buddy_label, choose_folder, note, number_field, push_button, text_field
 from orderapp.gui.tasks import run_task
 from orderapp.store import backup_policy
 from orderapp.store.backup_policy import BackupSettings
@@ -40,50 +36,31 @@ class BackupSettingsGroup(QGroupBox):
         self._url = database.url.render_as_string(hide_password=False)
         self._settings = backup_policy.load_settings(self._url)
 
-        self.last_backup = QLabel()
-        self.last_backup.setObjectName("last_backup")
-        self.last_backup.setWordWrap(True)
-        explain = QLabel(
-            self.tr(
+        self.last_backup = note("last_backup")
+        explain = note(
+            text=self.tr(
                 "A checked backup is made at the first start of each day and before every upgrade; "
                 "the oldest automatic ones are deleted. Backups made with “Back up now” are kept until you delete them."
             )
         )
-        explain.setWordWrap(True)
-        self.folder = QLineEdit()
-        self.folder.setObjectName("backup_folder")
-        self.folder.setReadOnly(True)
-        self.choose_folder = QPushButton(self.tr("Choose folder…"))
-        self.choose_folder.setObjectName("choose_backup_folder")
-        self.default_folder = QPushButton(self.tr("Use the default"))
-        self.default_folder.setObjectName("default_backup_folder")
-        self.keep = QSpinBox()
-        self.keep.setObjectName("backups_kept")
-        self.keep.setRange(1, backup_policy.MAX_KEEP)
-        self.keep.setSuffix(self.tr(" backups"))
-        self.back_up_now = QPushButton(self.tr("Back up no&w"))
-        self.back_up_now.setObjectName("back_up_now")
-        self.restore = QPushButton(self.tr("Restore a backup…"))
-        self.restore.setObjectName("restore_backup")
-        self.note = QLabel()
-        self.note.setObjectName("backup_note")
-        self.note.setWordWrap(True)
-        self.note.hide()
+        self.folder = text_field("backup_folder", read_only=True)
+        self.choose_folder = push_button(self.tr("Choose folder…"), "choose_backup_folder")
+        self.default_folder = push_button(self.tr("Use the default"), "default_backup_folder")
+        self.keep = number_field("backups_kept", 1, backup_policy.MAX_KEEP, suffix=self.tr(" backups"))
+        self.back_up_now = push_button(self.tr("Back up no&w"), "back_up_now")
+        self.restore = push_button(self.tr("Restore a backup…"), "restore_backup")
+        self.note = note("backup_note", hidden=True)
 
         grid = QGridLayout(self)
         grid.addWidget(self.last_backup, 0, 0, 1, 3)
         grid.addWidget(explain, 1, 0, 1, 3)
-        folder_label = QLabel(self.tr("Folder:"))
-        folder_label.setBuddy(self.choose_folder)
-        grid.addWidget(folder_label, 2, 0)
+        grid.addWidget(buddy_label(self.tr("Folder:"), self.choose_folder), 2, 0)
         grid.addWidget(self.folder, 2, 1)
         folder_buttons = QHBoxLayout()
         folder_buttons.addWidget(self.choose_folder)
         folder_buttons.addWidget(self.default_folder)
         grid.addLayout(folder_buttons, 2, 2)
-        keep_label = QLabel(self.tr("&Keep the last:"))
-        keep_label.setBuddy(self.keep)
-        grid.addWidget(keep_label, 3, 0)
+        grid.addWidget(buddy_label(self.tr("&Keep the last:"), self.keep), 3, 0)
         grid.addWidget(self.keep, 3, 1)
         actions = QHBoxLayout()
         actions.addWidget(self.back_up_now)
@@ -138,7 +115,7 @@ class BackupSettingsGroup(QGroupBox):
             self._save(BackupSettings(self._settings.folder, self.keep.value()))
 
     def _choose_folder(self) -> None:
-        name = QFileDialog.getExistingDirectory(self, self.tr("Choose the folder for backups"), self.folder.text())
+        name = choose_folder(self, self.tr("Choose the folder for backups"), self.folder.text())
         if name:
             self._save(BackupSettings(Path(name), self._settings.keep))
 

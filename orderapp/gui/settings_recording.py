@@ -8,18 +8,14 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSpinBox,
     QWidget,
 )
 
 from orderapp.errors import OrderAppError, ValidationFailed
+from orderapp.gui.form_parts import choose_folder, note, number_field, push_button, text_field
 from orderapp.gui.style import set_state
 from orderapp.gui.tasks import run_task
 from orderapp.services.packing.evidence import recording_folder_problem, stored_bytes
@@ -50,33 +46,15 @@ class RecordingSettingsGroup(QGroupBox):
         self._database = database
         self.enabled = QCheckBox(self.tr("Record a video of every order while it is packed"))
         self.enabled.setObjectName("recording_enabled")
-        self.folder = QLineEdit()
-        self.folder.setObjectName("recording_folder")
-        self.folder.setPlaceholderText(str(default_folder(database)))
-        self.choose = QPushButton(self.tr("Choose…"))
-        self.choose.setObjectName("recording_choose_folder")
-        self.keep_days = QSpinBox()
-        self.keep_days.setObjectName("recording_keep_days")
-        self.keep_days.setRange(0, MAX_KEEP_DAYS)
-        self.keep_days.setSuffix(self.tr(" days"))
+        self.folder = text_field("recording_folder", placeholder=str(default_folder(database)))
+        self.choose = push_button(self.tr("Choose…"), "recording_choose_folder")
+        self.keep_days = number_field("recording_keep_days", 0, MAX_KEEP_DAYS, suffix=self.tr(" days"))
         self.keep_days.setSpecialValueText(self.tr("until the size limit"))
-        self.max_total = QSpinBox()
-        self.max_total.setObjectName("recording_max_total_gb")
-        self.max_total.setRange(1, 100_000)
-        self.max_total.setSuffix(" GB")
-        self.free_floor = QSpinBox()
-        self.free_floor.setObjectName("recording_free_floor_gb")
-        self.free_floor.setRange(0, 100_000)
-        self.free_floor.setSuffix(" GB")
-        self.usage = QLabel()
-        self.usage.setObjectName("recording_usage")
-        self.usage.setWordWrap(True)
-        self.message = QLabel()
-        self.message.setObjectName("recording_message")
-        self.message.setWordWrap(True)
-        self.message.hide()
-        self.save_button = QPushButton(self.tr("Save video settings"))
-        self.save_button.setObjectName("recording_save")
+        self.max_total = number_field("recording_max_total_gb", 1, 100_000, suffix=" GB")
+        self.free_floor = number_field("recording_free_floor_gb", 0, 100_000, suffix=" GB")
+        self.usage = note("recording_usage")
+        self.message = note("recording_message", hidden=True)
+        self.save_button = push_button(self.tr("Save video settings"), "recording_save")
 
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
@@ -127,7 +105,7 @@ class RecordingSettingsGroup(QGroupBox):
         )
 
     def _choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder for packing videos"), self.folder.text())
+        chosen = choose_folder(self, self.tr("Folder for packing videos"), self.folder.text())
         if chosen:
             self.folder.setText(chosen)
 

@@ -12,17 +12,14 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QMessageBox,
-    QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 from sqlalchemy import URL
 
 from orderapp.errors import OrderAppError
+from orderapp.gui.form_parts import note, number_field, push_button, text_field
 from orderapp.gui.tasks import run_task
 from orderapp.services.shop.move_to_server import MoveResult, check_server, move_to_server
 from orderapp.store.database import Database
@@ -41,8 +38,7 @@ class ServerGroup(QGroupBox):
         self.setTitle(self.tr("Several PCs"))
         self._database = database
         layout = QVBoxLayout(self)
-        intro = QLabel()
-        intro.setWordWrap(True)
+        intro = note()
         layout.addWidget(intro)
         if database.path is None:
             intro.setText(
@@ -58,20 +54,14 @@ class ServerGroup(QGroupBox):
             )
         )
         form = QFormLayout()
-        self.host = QLineEdit()
-        self.host.setObjectName("server_host")
-        self.host.setPlaceholderText("192.168.1.10")
-        self.port = QSpinBox()
-        self.port.setObjectName("server_port")
-        self.port.setRange(1, 65535)
+        self.host = text_field("server_host", placeholder="192.168.1.10")
+        self.port = number_field("server_port", 1, 65535)
         self.port.setValue(5432)
-        self.database_name = QLineEdit("orderapp")
-        self.database_name.setObjectName("server_database")
-        self.user = QLineEdit("orderapp")
-        self.user.setObjectName("server_user")
-        self.password = QLineEdit()
-        self.password.setObjectName("server_password")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.database_name = text_field("server_database")
+        self.database_name.setText("orderapp")
+        self.user = text_field("server_user")
+        self.user.setText("orderapp")
+        self.password = text_field("server_password", secret=True)
         form.addRow(self.tr("Server"), self.host)
         form.addRow(self.tr("Port"), self.port)
         form.addRow(self.tr("Database"), self.database_name)
@@ -79,17 +69,13 @@ class ServerGroup(QGroupBox):
         form.addRow(self.tr("Password"), self.password)
         layout.addLayout(form)
         buttons = QHBoxLayout()
-        self.test_button = QPushButton(self.tr("Test the connection"))
-        self.test_button.setObjectName("test_server")
-        self.move_button = QPushButton(self.tr("Move this shop to the ser&ver…"))
-        self.move_button.setObjectName("move_to_server")
+        self.test_button = push_button(self.tr("Test the connection"), "test_server")
+        self.move_button = push_button(self.tr("Move this shop to the ser&ver…"), "move_to_server")
         buttons.addWidget(self.test_button)
         buttons.addWidget(self.move_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        self.status = QLabel()
-        self.status.setObjectName("server_status")
-        self.status.setWordWrap(True)
+        self.status = note("server_status")
         layout.addWidget(self.status)
         self.test_button.clicked.connect(self.test_connection)
         self.move_button.clicked.connect(self.ask_and_move)

@@ -14,13 +14,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +21,8 @@ from PySide6.QtWidgets import (
 from orderapp.domain.staff import Role, role_label
 from orderapp.errors import OrderAppError
 from orderapp.gui.context import AppContext
+from orderapp.gui.form_parts import error_note, number_field, push_button, text_field
+from orderapp.gui.row_tables import fill_text, text_table
 from orderapp.gui.tasks import report_unexpected, run_task
 from orderapp.services.settings.staff import StaffSettings, load_staff_settings, save_staff_settings
 from orderapp.services.staff import people as staff
@@ -51,23 +46,14 @@ class UserDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("user_dialog")
         self.setWindowTitle(title)
-        self.name = QLineEdit()
-        self.name.setObjectName("user_name")
+        self.name = text_field("user_name")
         self.role = QComboBox()
         self.role.setObjectName("user_role")
         for role in (Role.PACKER, Role.SHOPKEEPER, Role.OWNER):
             self.role.addItem(role_label(role), role.value)
-        self.pin = QLineEdit()
-        self.pin.setObjectName("user_pin")
-        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.again = QLineEdit()
-        self.again.setObjectName("user_pin_again")
-        self.again.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel("")
-        self.error.setObjectName("user_error")
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.pin = text_field("user_pin", secret=True)
+        self.again = text_field("user_pin_again", secret=True)
+        self.error = error_note("user_error")
         form = QFormLayout()
         if with_name:
             form.addRow(self.tr("&Name"), self.name)
@@ -96,47 +82,28 @@ class UsersGroup(QGroupBox):
         self.setObjectName("users_group")
         self.context = context
         self.rows: tuple[UserRow, ...] = ()
-        self.table = QTableWidget(0, 5)
-        self.table.setObjectName("users_table")
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Name"), self.tr("Role"), self.tr("Active"), self.tr("PIN"), self.tr("Last sign-in")]
+        self.table = text_table(
+            "users_table",
+            [self.tr("Name"), self.tr("Role"), self.tr("Active"), self.tr("PIN"), self.tr("Last sign-in")],
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setMinimumHeight(160)
-        self.add_button = QPushButton(self.tr("Add user…"))
-        self.add_button.setObjectName("users_add")
+        self.add_button = push_button(self.tr("Add user…"), "users_add")
         self.role_box = QComboBox()
         self.role_box.setObjectName("users_role")
         for role in (Role.OWNER, Role.SHOPKEEPER, Role.PACKER):
             self.role_box.addItem(role_label(role), role.value)
-        self.role_button = QPushButton(self.tr("Set role"))
-        self.role_button.setObjectName("users_set_role")
-        self.pin_button = QPushButton(self.tr("Set P&IN…"))
-        self.pin_button.setObjectName("users_set_pin")
-        self.remove_button = QPushButton(self.tr("Remove"))
-        self.remove_button.setObjectName("users_remove")
-        self.badge_button = QPushButton(self.tr("Print badges…"))
-        self.badge_button.setObjectName("users_badges")
+        self.role_button = push_button(self.tr("Set role"), "users_set_role")
+        self.pin_button = push_button(self.tr("Set P&IN…"), "users_set_pin")
+        self.remove_button = push_button(self.tr("Remove"), "users_remove")
+        self.badge_button = push_button(self.tr("Print badges…"), "users_badges")
         self.badge_button.setToolTip(self.tr("Scanning a badge at the sign-in switches to its person"))
-        self.problem = QLabel("")
-        self.problem.setObjectName("users_problem")
-        self.problem.setProperty("role", "error")
-        self.problem.setWordWrap(True)
-        self.problem.hide()
-        self.idle_minutes = QSpinBox()
-        self.idle_minutes.setObjectName("idle_lock_minutes")
-        self.idle_minutes.setRange(0, 24 * 60)
+        self.problem = error_note("users_problem")
+        self.idle_minutes = number_field("idle_lock_minutes", 0, 24 * 60, suffix=self.tr(" min"))
         self.idle_minutes.setSpecialValueText(self.tr("never"))
-        self.idle_minutes.setSuffix(self.tr(" min"))
-        self.big_adjustment = QSpinBox()
-        self.big_adjustment.setObjectName("big_adjustment_units")
-        self.big_adjustment.setRange(0, 1_000_000)
-        self.save_staff = QPushButton(self.tr("Save"))
-        self.save_staff.setObjectName("staff_settings_save")
+        self.big_adjustment = number_field("big_adjustment_units", 0, 1_000_000)
+        self.save_staff = push_button(self.tr("Save"), "staff_settings_save")
         buttons = QHBoxLayout()
         for widget in (self.add_button, self.role_box, self.role_button, self.pin_button, self.remove_button):
             buttons.addWidget(widget)
@@ -170,18 +137,17 @@ class UsersGroup(QGroupBox):
 
     def show_rows(self, rows: tuple[UserRow, ...]) -> None:
         self.rows = rows
-        self.table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            when = row.last_sign_in_at.astimezone().strftime("%Y-%m-%d %H:%M") if row.last_sign_in_at else ""
-            cells = [
+        cells = [
+            [
                 row.name,
                 row.role_label,
                 self.tr("yes") if row.active else self.tr("removed"),
                 self.tr("set") if row.has_pin else self.tr("none"),
-                when,
+                row.last_sign_in_at.astimezone().strftime("%Y-%m-%d %H:%M") if row.last_sign_in_at else "",
             ]
-            for c, text in enumerate(cells):
-                self.table.setItem(r, c, QTableWidgetItem(text))
+            for row in rows
+        ]
+        fill_text(self.table, cells)
         self._selection_changed()
 
     def selected(self) -> list[UserRow]:

@@ -12,16 +12,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from orderapp.gui.context import AppContext
+from orderapp.gui.row_tables import fill_text, text_table
 from orderapp.gui.tasks import run_task
 from orderapp.services.staff.figures import StaffReport, report_rows, staff_report, write_report_csv
 
@@ -55,12 +53,7 @@ class StaffReportDialog(QDialog):
             self.tr("Overrides"),
             self.tr("Median time per order"),
         ]
-        self.table = QTableWidget(0, len(headers))
-        self.table.setObjectName("staff_table")
-        self.table.setHorizontalHeaderLabels(headers)
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table = text_table("staff_table", headers)
         self.note = QLabel("")
         self.note.setObjectName("staff_note")
         row = QHBoxLayout()
@@ -93,10 +86,7 @@ class StaffReportDialog(QDialog):
             return  # the days changed meanwhile: a newer report is on its way
         self.report = report
         rows = report_rows(report)
-        self.table.setRowCount(len(rows))
-        for r, cells in enumerate(rows):
-            for c, text in enumerate(cells):
-                self.table.setItem(r, c, QTableWidgetItem(text))
+        fill_text(self.table, rows)
         self.note.setText("" if rows else self.tr("Nobody packed an order on these days."))
         self.loaded.emit(report)
 

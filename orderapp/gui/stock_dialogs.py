@@ -10,19 +10,17 @@ import logging
 from collections import deque
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
     QDialog,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +29,9 @@ from orderapp.domain.product_validation import QTY_MAX
 from orderapp.errors import OrderAppError, ValidationFailed
 from orderapp.gui import problems
 from orderapp.gui.context import AppContext
+from orderapp.gui.form_parts import number_field, push_button
 from orderapp.gui.forms import child, load_form
+from orderapp.gui.row_tables import fit_columns, set_text
 from orderapp.gui.scanner_input import WedgeScannerFilter
 from orderapp.gui.tasks import run_task
 from orderapp.services.stock.catalogue import CodeMatch, find_by_code
@@ -117,11 +117,7 @@ class ReceiveDialog(QDialog):
         self.table.setHorizontalHeaderLabels(
             [self.tr("Product"), self.tr("Units received"), self.tr("On hand now"), ""]
         )
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(PRODUCT, QHeaderView.ResizeMode.Stretch)
-        for column in (QTY, ON_HAND, REMOVE):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.verticalHeader().hide()
+        fit_columns(self.table, stretch=PRODUCT)  # units, on hand and the remove button as wide as they need
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
 
         self.code.returnPressed.connect(self.submit_code)
@@ -214,23 +210,16 @@ class ReceiveDialog(QDialog):
     def _show_lines(self) -> None:
         self.table.setRowCount(len(self.lines))
         for row, line in enumerate(self.lines):
-            item = QTableWidgetItem(f"{line.sku} · {line.name}")
-            self.table.setItem(row, PRODUCT, item)
-            spin = QSpinBox()
-            spin.setObjectName(f"receive_qty_{row}")
-            spin.setRange(0, QTY_MAX)
+            set_text(self.table, row, PRODUCT, f"{line.sku} · {line.name}")
+            spin = number_field(f"receive_qty_{row}", 0, QTY_MAX)
             spin.setValue(line.qty)
             spin.valueChanged.connect(lambda value, line=line: self._qty_changed(line, value))
             self.table.setCellWidget(row, QTY, spin)
-            figures = QTableWidgetItem(
-                self.tr("{on_hand} (available {available})").format(
-                    on_hand=line.on_hand, available=line.on_hand - line.reserved
-                )
+            figures = self.tr("{on_hand} (available {available})").format(
+                on_hand=line.on_hand, available=line.on_hand - line.reserved
             )
-            figures.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.table.setItem(row, ON_HAND, figures)
-            remove = QPushButton(self.tr("Remove"))
-            remove.setObjectName(f"receive_remove_{row}")
+            set_text(self.table, row, ON_HAND, figures, figure=True)
+            remove = push_button(self.tr("Remove"), f"receive_remove_{row}")
             remove.setAutoDefault(False)
             remove.clicked.connect(lambda _checked=False, line=line: self._remove(line))
             self.table.setCellWidget(row, REMOVE, remove)

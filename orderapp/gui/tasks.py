@@ -10,7 +10,8 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
-from typing import Any, Protocol, TypeVar
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
@@ -27,22 +28,41 @@ def report_unexpected(exc: BaseException) -> None:
     sys.excepthook(type(exc), exc, exc.__traceback__)
 
 
-class TaskRunner(Protocol):
-    def run(
-        self,
-        fn: Callable[[], Any],
-        on_done: OnDone | None = None,
-        on_failed: OnFailed | None = None,
-        *,
-        context: QObject | None = None,
-    ) -> None:
-        """Run ``fn``; then ``on_done(result)`` or ``on_failed(exception)`` on the GUI thread.
+@dataclass(frozen=True)
+class Callbacks:
+    """What to call with a task's outcome, on the GUI thread; nothing once ``context`` is deleted."""
 
-        Neither callback runs once ``context`` (usually the widget that asked) has been deleted.
-        """
+    on_done: OnDone | None
+    on_failed: OnFailed | None
+    context: QObject | None
+
+    def _context_alive(self) -> bool:
+        return self.context is None or shiboken6.isValid(self.context)
+
+    def done(self, result: object) -> None:
+        if self.on_done is not None and self._context_alive():
+            self.on_done(result)
+
+    def failed(self, exc: BaseException) -> None:
+        if not self._context_alive():
+            log.warning("a background task failed after its screen closed", exc_info=exc)
+        elif self.on_failed is not None:
+            self.on_failed(exc)
+        else:
+            report_unexpected(exc)
+
+
+class TaskRunner:
+    """Runs tasks (``run_task`` hands them over): ``ThreadPoolRunner`` in the app, ``SynchronousRunner``
+    in tests."""
+
+    def start(self, fn: Callable[[], Any], callbacks: Callbacks) -> None:
+        """Run ``fn``; then ``callbacks.done(result)`` or ``callbacks.failed(exception)`` on the GUI thread."""
+        raise NotImplementedError
 
     def wait(self, msecs: int = -1) -> bool:
         """Wait for every running task (at exit, before the database is closed)."""
+        raise NotImplementedError
 
 
 class _Signals(QObject):
@@ -69,40 +89,23 @@ class Task(QRunnable):
 class _Delivery(QObject):
     """Lives on the GUI thread, so its slots (and the callbacks) run there."""
 
-    def __init__(
-        self,
-        on_done: OnDone | None,
-        on_failed: OnFailed | None,
-        context: QObject | None,
-        finished: Callable[[_Delivery], None],
-    ) -> None:
+    def __init__(self, callbacks: Callbacks, finished: Callable[[_Delivery], None]) -> None:
         super().__init__()
-        self._on_done = on_done
-        self._on_failed = on_failed
-        self._context = context
+        self._callbacks = callbacks
         self._finished = finished
-
-    def _context_alive(self) -> bool:
-        return self._context is None or shiboken6.isValid(self._context)
 
     @Slot(object)
     def deliver_done(self, result: object) -> None:
         self._finished(self)
-        if self._on_done is not None and self._context_alive():
-            self._on_done(result)
+        self._callbacks.done(result)
 
     @Slot(object)
     def deliver_failed(self, exc: BaseException) -> None:
         self._finished(self)
-        if not self._context_alive():
-            log.warning("a background task failed after its screen closed", exc_info=exc)
-        elif self._on_failed is not None:
-            self._on_failed(exc)
-        else:
-            report_unexpected(exc)
+        self._callbacks.failed(exc)
 
 
-class ThreadPoolRunner:
+class ThreadPoolRunner(TaskRunner):
     def __init__(self, pool: QThreadPool | None = None) -> None:
         self._pool = pool
         self._running: dict[_Delivery, Task] = {}
@@ -111,16 +114,9 @@ class ThreadPoolRunner:
     def pool(self) -> QThreadPool:
         return self._pool or QThreadPool.globalInstance()
 
-    def run(
-        self,
-        fn: Callable[[], Any],
-        on_done: OnDone | None = None,
-        on_failed: OnFailed | None = None,
-        *,
-        context: QObject | None = None,
-    ) -> None:
+    def start(self, fn: Callable[[], Any], callbacks: Callbacks) -> None:
         task = Task(fn)
-        delivery = _Delivery(on_done, on_failed, context, self._forget)
+        delivery = _Delivery(callbacks, self._forget)
         app = QCoreApplication.instance()
         if app is not None:
             delivery.moveToThread(app.thread())
@@ -133,33 +129,19 @@ class ThreadPoolRunner:
         self._running.pop(delivery, None)
 
     def wait(self, msecs: int = -1) -> bool:
-        """Wait for every running task (at exit, before the database is closed)."""
         return self.pool.waitForDone(msecs)
 
 
-class SynchronousRunner:
+class SynchronousRunner(TaskRunner):
     """Runs each task at once on the calling thread: for tests."""
 
-    def run(
-        self,
-        fn: Callable[[], Any],
-        on_done: OnDone | None = None,
-        on_failed: OnFailed | None = None,
-        *,
-        context: QObject | None = None,
-    ) -> None:
+    def start(self, fn: Callable[[], Any], callbacks: Callbacks) -> None:
         try:
             result = fn()
         except Exception as exc:
-            if context is not None and not shiboken6.isValid(context):
-                return
-            if on_failed is not None:
-                on_failed(exc)
-            else:
-                report_unexpected(exc)
-            return
-        if on_done is not None and (context is None or shiboken6.isValid(context)):
-            on_done(result)
+            callbacks.failed(exc)
+        else:
+            callbacks.done(result)
 
     def wait(self, msecs: int = -1) -> bool:
         return True
@@ -189,7 +171,10 @@ def run_task(
     *,
     context: QObject | None = None,
 ) -> None:
-    current_runner().run(fn, on_done, on_failed, context=context)
+    """Run ``fn`` in a worker; then ``on_done(result)`` or ``on_failed(exception)`` on the GUI thread
+    (an unhandled failure goes to the crash handler). Neither callback runs once ``context`` (usually
+    the widget that asked) has been deleted."""
+    current_runner().start(fn, Callbacks(on_done, on_failed, context))
 
 
 def wait_for_task(fn: Callable[[], T], *, while_waiting: Callable[[], object] | None = None) -> T:

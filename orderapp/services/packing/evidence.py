@@ -182,43 +182,37 @@ def start_clip(
     stem = f"{_safe_name(order_number)}{'_return' if kind == 'return' else ''}_{local:%H%M%S}_{_safe_name(station)}"
     path = folder / local.strftime("%Y-%m-%d") / stem
     path = _unused(path)
+    of = _ClipOf(order_number, station, user_id, pack_session_id, kind)
     with database.session(write=True) as session:
-        clip = _add_clip(
-            session,
-            order_number,
-            pack_session_id,
-            station,
-            user_id,
-            started,
-            kind=kind,
-            status="recording",
-            file_path=str(path),
-        )
+        clip = of.add(session, started, status="recording", file_path=str(path))
         session.commit()
         return ClipStart(clip.id, path, "", order_number, station, packer, started, floor, zone, kind)
 
 
-def _add_clip(
-    session: Session,
-    order_number: str,
-    pack_session_id: int | None,
-    station: str,
-    user_id: int,
-    started: datetime,
-    **fields: Any,
-) -> EvidenceClip:
-    """A new clip record for the order's packing (``fields``: its status, file, note...); not committed."""
-    clip = EvidenceClip(
-        order_id=_order_id(session, order_number),
-        order_number=order_number,
-        pack_session_id=pack_session_id,
-        station=station,
-        user_id=user_id,
-        started_at=started,
-        **fields,
-    )
-    session.add(clip)
-    return clip
+@dataclass(frozen=True)
+class _ClipOf:
+    """What a clip record is of: the order, where and by whom, its pack session, packing or return."""
+
+    order_number: str
+    station: str
+    user_id: int
+    pack_session_id: int | None
+    kind: str
+
+    def add(self, session: Session, started: datetime, **fields: Any) -> EvidenceClip:
+        """A new clip record (``fields``: its status, file, note...); not committed."""
+        clip = EvidenceClip(
+            order_id=_order_id(session, self.order_number),
+            order_number=self.order_number,
+            pack_session_id=self.pack_session_id,
+            station=self.station,
+            user_id=self.user_id,
+            started_at=started,
+            kind=self.kind,
+            **fields,
+        )
+        session.add(clip)
+        return clip
 
 
 def _zone(name: str) -> tzinfo:
@@ -283,19 +277,9 @@ def record_no_video(
 ) -> ClipRecord:
     """Note on the order that its packing (or the opening of its return) has no video, and why."""
     when = at or utc_now()
+    of = _ClipOf(order_number, station, user_id, pack_session_id, kind)
     with database.session(write=True) as session:
-        clip = _add_clip(
-            session,
-            order_number,
-            pack_session_id,
-            station,
-            user_id,
-            when,
-            kind=kind,
-            status="no_video",
-            ended_at=when,
-            note=reason,
-        )
+        clip = of.add(session, when, status="no_video", ended_at=when, note=reason)
         session.commit()
         return _record(session, clip)
 

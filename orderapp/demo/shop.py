@@ -103,7 +103,7 @@ def build_demo_shop(
     report = progress or _no_progress
     now_us = micros(now)
     rng = random.Random(seed)
-    with database.write_engine.connect() as conn, sqlite_bulk_settings(conn), conn.begin():
+    with database.write_engine.connect() as conn, sqlite_bulk_settings(conn, journal="MEMORY"), conn.begin():
         if not _is_empty(conn):
             raise DatabaseInUse(
                 # The same words as when opening a file for a new shop: one message to translate.

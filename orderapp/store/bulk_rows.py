@@ -10,8 +10,9 @@ backend's storage format by ``stamp`` / ``stamp_time``; ids are allocated before
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime, timedelta
 from itertools import islice
 
@@ -193,6 +194,26 @@ class BulkRows:
         for index in indexes:
             index.create(conn)
 
+    @contextmanager
+    def without_trigger(self, name: str, refill: str | None = None) -> Iterator[None]:
+        """SQLite: write without the row trigger ``name`` (each firing can cost far more than the row,
+        e.g. an FTS5 insert), then run ``refill`` (one statement doing for all rows what the trigger
+        did row by row) and make the trigger again from its own stored SQL, so it cannot drift from
+        the migration's. Inside the caller's transaction. Elsewhere, or without that trigger: as is."""
+        sql = None
+        if self.dialect == "sqlite":
+            sql = self.conn.execute(
+                text("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = :name"), {"name": name}
+            ).scalar()
+        if not sql:
+            yield
+            return
+        self.conn.exec_driver_sql(f"DROP TRIGGER {name}")
+        yield
+        if refill:
+            self.conn.exec_driver_sql(refill)
+        self.conn.exec_driver_sql(str(sql))
+
     def reset_sequences(self, tables: Iterable[Table]) -> None:
         """PostgreSQL: move each table's id sequence past the ids written (after ``next_id`` ids)."""
         if self.dialect != "postgresql":
@@ -215,11 +236,13 @@ def _chunks(rows: Iterable[Row], size: int) -> Iterator[list[Row]]:
 
 
 @contextmanager
-def sqlite_bulk_settings(conn: Connection) -> Iterator[None]:
+def sqlite_bulk_settings(conn: Connection, *, journal: str | None = None) -> Iterator[None]:
     """SQLite, around a bulk build's transaction (these pragmas cannot change inside one): a big page
     cache and in-memory sorting for building indexes, no waiting on the disk, no foreign key checks
-    (the caller writes ids it has just made). Put back afterwards, whatever happened, so the
-    connection goes back to the pool as it came. Elsewhere: does nothing."""
+    (the caller writes ids it has just made). ``journal``: a journal mode for the build (``MEMORY``
+    for a brand-new file: its new pages need no journal, and nothing goes through the WAL twice),
+    taken only where SQLite can switch (nobody else has the file open). Put back afterwards,
+    whatever happened, so the connection goes back to the pool as it came. Elsewhere: does nothing."""
     if conn.dialect.name != "sqlite":
         yield
         return
@@ -227,10 +250,17 @@ def sqlite_bulk_settings(conn: Connection) -> Iterator[None]:
     assert driver is not None
     names = tuple(BULK_PRAGMAS)
     before = {name: driver.execute(f"PRAGMA {name}").fetchone()[0] for name in names}
+    journal_before = str(driver.execute("PRAGMA journal_mode").fetchone()[0])
     try:
         for name in names:
             driver.execute(f"PRAGMA {name} = {BULK_PRAGMAS[name]}")
+        if journal is not None and journal.lower() != journal_before.lower():
+            # Busy: someone else has the file open; the build keeps the journal it has.
+            with suppress(sqlite3.OperationalError):
+                driver.execute(f"PRAGMA journal_mode = {journal}").fetchone()
         yield
     finally:
+        if str(driver.execute("PRAGMA journal_mode").fetchone()[0]).lower() != journal_before.lower():
+            driver.execute(f"PRAGMA journal_mode = {journal_before}").fetchone()
         for name in names:
             driver.execute(f"PRAGMA {name} = {before[name]}")

@@ -103,7 +103,7 @@ def build_demo_shop(
     report = progress or _no_progress
     now_us = micros(now)
     rng = random.Random(seed)
-    with database.write_engine.connect() as conn, sqlite_bulk_settings(conn), conn.begin():
+    with database.write_engine.connect() as conn, sqlite_bulk_settings(conn, journal="MEMORY"), conn.begin():
         if not _is_empty(conn):
             raise DatabaseInUse(
                 # The same words as when opening a file for a new shop: one message to translate.
@@ -117,7 +117,7 @@ def build_demo_shop(
         currency = settings.get("shop.currency") or "CNY"
         zone = _zone(settings.get("shop.timezone") or "Asia/Shanghai")
         opening_us = now_us - size.days * DAY - DAY
-        with writer.without_indexes():
+        with writer.without_demo_indexes():
             catalogue = Catalogue(rng, size.products, currency, writer, opening_us, report)
             book = CustomerBook(rng, size.customers, writer, opening_us, report)
             movement_id = next_id(conn, MOVEMENT)
@@ -131,7 +131,7 @@ def build_demo_shop(
         report("search", 0, 1)
         rebuild_search_index(conn)  # the orders list's search box: one pass over the finished orders
         report("search", 1, 1)
-        writer.reset_sequences()
+        writer.reset_demo_sequences()
         after = add_after_sales(conn, now=now, seed=seed)  # returns, refunds, an exchange, tags, a duplicate
     if not database.is_sqlite:
         # Fresh statistics, or PostgreSQL plans the first pages of a bulk-loaded shop as if it were empty.

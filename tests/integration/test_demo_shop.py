@@ -606,3 +606,26 @@ def test_without_a_time_the_orders_run_up_to_now(database: Database) -> None:
     with database.engine.connect() as conn:
         first, last = conn.execute(select(func.min(Order.created_at), func.max(Order.updated_at))).one()
     assert before - timedelta(days=3) <= first and last <= after
+
+
+def test_the_product_list_search_finds_every_demo_product_and_the_file_is_back_in_wal(tmp_path: Path) -> None:
+    """The products' search index is filled in one statement after they are written (not by its
+    row trigger), so it must hold every product, exactly as the trigger would have; the trigger is
+    back for later edits; the brand-new file is built without the WAL and left in WAL mode."""
+    from orderapp.services.stock.catalogue import ProductQuery, list_products
+
+    database = build_sqlite(tmp_path / "search.sqlite", DemoSize(products=50, customers=5, orders=20, days=3))
+    try:
+        with database.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            indexed = dict(conn.exec_driver_sql("SELECT rowid, body FROM product_search_fts").all())
+            expected = dict(conn.exec_driver_sql("SELECT id, sku || ' ' || name FROM product").all())
+            assert indexed == expected and len(expected) == 50
+            trigger = "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'product_search_ai'"
+            assert conn.exec_driver_sql(trigger).scalar() == 1
+            sku, name = conn.exec_driver_sql("SELECT sku, name FROM product ORDER BY id DESC LIMIT 1").one()
+        word = max(name.split(), key=len)
+        page = list_products(database, ProductQuery(search=f"{sku[-6:]} {word}"))
+        assert [p.sku for p in page.rows] == [sku]
+    finally:
+        database.dispose()

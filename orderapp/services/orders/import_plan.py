@@ -186,6 +186,7 @@ class ImportResult:
     skipped: tuple[tuple[str, int, str], ...]
     warnings: tuple[ImportProblem, ...]
     customers_added: int
+    lock_seconds: float = 0.0  # how long the final move held the write lock
 
 
 def import_failed_message(plan: ImportPlan) -> str:

@@ -256,3 +256,33 @@ def test_an_import_killed_while_staging_leaves_the_shop_as_it_was(
     # Nothing staged is left to leak into the next import: the same file imports whole.
     result = order_import.run_import(here, order_import.plan_import(here, path), user_id=USER)
     assert len(result.numbers) == 300 == count_orders(here)
+
+
+def test_another_pc_confirms_at_once_while_a_product_import_is_staged(
+    shop_file: tuple[Database, Database], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from orderapp.services.stock import product_import_write
+
+    here, there = shop_file
+    placed = orders.place_order(there, delivery_draft(LineDraft(code="TEA-001", qty="1")), user_id=USER)
+    real_insert = product_import_write.insert_rows
+    seen: list[tuple[str, float]] = []
+
+    def confirm_elsewhere() -> None:
+        started = time.monotonic()
+        status = orders.confirm_order(there, placed.id, user_id=USER).status
+        seen.append((status, time.monotonic() - started))
+
+    def insert_then_let_another_pc_confirm(connection, table, rows):  # type: ignore[no-untyped-def]
+        real_insert(connection, table, rows)
+        if table.name.endswith("product") and not seen:  # staged rows not yet committed
+            other = threading.Thread(target=confirm_elsewhere)
+            other.start()
+            other.join(10)
+
+    monkeypatch.setattr(product_import_write, "insert_rows", insert_then_let_another_pc_confirm)
+    data = "\n".join(["sku,name,price", *(f"NEW-{n},Tea {n},1.00" for n in range(2_500))]).encode()
+    result = product_import.import_products(here, data, user_id=USER)
+    assert result.written and result.new == 2_500
+    assert len(seen) == 1 and seen[0][0] == "confirmed" and seen[0][1] < 1.0
+    assert result.lock_seconds < 5.0

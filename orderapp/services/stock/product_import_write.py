@@ -43,6 +43,7 @@ _UPDATED = (  # what an update changes
     *("reorder_qty", "active", "updated_at"),
 )
 STAGE_PREFIX = "import_stage_"
+MOVE_CACHE_KB = 65_536  # SQLite page cache of the import's connection (the file's rows are let go by then)
 
 
 class ImportCancelled(OrderAppError):
@@ -90,6 +91,10 @@ class ProductStage:
         self.metadata = metadata
 
     def open(self) -> None:
+        if self.connection.dialect.name == "sqlite" and MOVE_CACHE_KB:
+            # The move writes every index of the catalogue at once: a cache that holds them keeps it
+            # from spilling pages to the journal again and again (the connection is closed afterwards).
+            self.connection.exec_driver_sql(f"PRAGMA cache_size = -{MOVE_CACHE_KB}")
         self._highest_internal = self._highest_internal_number()
         self.drop()  # a pooled connection may hold the tables of an import that failed to drop them
         self.metadata.create_all(self.connection, checkfirst=False)

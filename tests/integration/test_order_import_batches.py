@@ -181,8 +181,8 @@ def test_a_failure_in_the_middle_of_the_final_move_leaves_nothing(
 def test_staged_orders_are_numbered_after_orders_placed_meanwhile(
     database: Database, shop: Shop, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Another PC places orders and adds customers while the file is staged: the imported orders
-    get the numbers after them and point at the right lines and customers."""
+    """Another PC places an order and adds a customer while the file is staged: the imported orders
+    get numbers of their own (on SQLite, after it) and point at the right lines and customers."""
     from order_shop import delivery_draft
 
     from orderapp.domain.order_validation import LineDraft
@@ -198,7 +198,9 @@ def test_staged_orders_are_numbered_after_orders_placed_meanwhile(
             placed.append(placing.place_order(database, draft, user_id=USER).id)
 
     result = order_import.run_import(database, plan, user_id=USER, progress=other_pc)
-    assert len(placed) == 1 and min(result.order_ids) > placed[0]
+    assert len(placed) == 1 and placed[0] not in result.order_ids and len(set(result.order_ids)) == 6
+    if database.is_sqlite:  # staged ids are moved past the highest at the move (PostgreSQL: its sequence's)
+        assert min(result.order_ids) > placed[0]
     assert result.numbers == tuple(f"SO-{i:06d}" for i in result.order_ids)
     got = imported(database)
     for i in range(6):

@@ -58,9 +58,11 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, A
         connection.execute(table.insert(), rows[start : start + _INSERT])
 
 
-def _stage_table(metadata: MetaData, table: Table, *extra: Column[Any]) -> Table:
-    """A TEMP table with ``table``'s columns, without its constraints (checked at the move)."""
-    columns = [Column(column.name, column.type) for column in table.c]
+def _stage_table(metadata: MetaData, table: Table, *extra: Column[Any], with_id: bool = True) -> Table:
+    """A TEMP table with ``table``'s columns, without its constraints (checked at the move); with
+    ``with_id`` the staged ids are its key (SQLite: the rowid, so that moving in id order needs no
+    sorting)."""
+    columns = [Column(c.name, c.type, primary_key=c.name == "id" and with_id) for c in table.c]
     return Table(STAGE_PREFIX + table.name, metadata, *columns, *extra, prefixes=["TEMPORARY"])
 
 
@@ -90,8 +92,8 @@ class OrderStage:
         self._highest_seen = 0  # the highest order id when staging began (SQLite)
         metadata = MetaData()
         self.orders = _stage_table(metadata, _ORDERS, Column("first_row", Integer))
-        self.lines = _stage_table(metadata, _LINES)
-        self.events = _stage_table(metadata, _EVENTS)
+        self.lines = _stage_table(metadata, _LINES, with_id=False)  # staged in their orders' order
+        self.events = _stage_table(metadata, _EVENTS, with_id=False)
         self.customers = _stage_table(metadata, _CUSTOMERS)
         Index(STAGE_PREFIX + "order_ref", self.orders.c.external_ref)
         self.metadata = metadata
@@ -247,9 +249,7 @@ class OrderStage:
             connection.execute(
                 real.insert().from_select(
                     names,
-                    select(*(self._shifted(staged, name, order_base, "order_id") for name in names)).order_by(
-                        staged.c.order_id
-                    ),
+                    select(*(self._shifted(staged, name, order_base, "order_id") for name in names)),
                 )
             )
         # SQLite: every order above the base is this import's (the write lock is held since the base).

@@ -43,7 +43,7 @@ _UPDATED = (  # what an update changes
     *("reorder_qty", "active", "updated_at"),
 )
 STAGE_PREFIX = "import_stage_"
-MOVE_CACHE_KB = 65_536  # SQLite page cache of the import's connection (the file's rows are let go by then)
+MOVE_CACHE_KB = 0  # SQLite page cache of the import's connection beyond the default (0: the default; memory)
 
 
 class ImportCancelled(OrderAppError):
@@ -54,6 +54,12 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, A
     """Staged rows to the driver (executemany): the one place staged rows are written."""
     for start in range(0, len(rows), 5_000):
         connection.execute(table.insert(), rows[start : start + 5_000])
+
+
+def _staged_columns(table: Table) -> list[Column[Any]]:
+    """``table``'s columns without its constraints; ``id`` is the staged row's place in the file
+    (SQLite: the rowid, so that moving the rows in that order needs no sorting)."""
+    return [Column(c.name, c.type, primary_key=c.name == "id") for c in table.c]
 
 
 class ProductStage:
@@ -74,14 +80,14 @@ class ProductStage:
         self.products = Table(
             STAGE_PREFIX + "product",
             metadata,
-            *(Column(c.name, c.type) for c in _PRODUCT.c),
+            *_staged_columns(_PRODUCT),
             Column("existing_id", Integer),  # the product an update changes; NULL: a new product
             prefixes=["TEMPORARY"],
         )
         self.barcodes = Table(
             STAGE_PREFIX + "barcode",
             metadata,
-            *(Column(c.name, c.type) for c in _BARCODE.c),
+            *_staged_columns(_BARCODE),
             Column("sku", _PRODUCT.c.sku.type),  # a new product's code: found by its SKU at the move
             Column("existing_id", Integer),  # a code whose kind or pack size changes; NULL: a new code
             Column("internal_seq", Integer),  # a generated internal code: renumbered if others were made

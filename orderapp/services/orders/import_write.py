@@ -37,8 +37,10 @@ from orderapp.i18n import _
 from orderapp.services.orders.import_plan import ImportCancelled, ImportedOrder, Progress
 from orderapp.services.orders.search import search_text_query
 from orderapp.services.settings.orders import OrderSettings
+from orderapp.store import staging
 from orderapp.store.models import Customer, Order, OrderEvent, OrderLine
 from orderapp.store.order_models import OrderSearch
+from orderapp.store.staging import drop_tables, insert_rows, stage_table
 from orderapp.store.types import utc_now
 
 _ORDERS = cast(Table, Order.__table__)
@@ -48,22 +50,7 @@ _CUSTOMERS = cast(Table, Customer.__table__)
 _SEARCH = cast(Table, OrderSearch.__table__)
 _CHUNK = 500  # values per IN (...) look-up
 _INSERT = 5_000  # rows per INSERT
-STAGE_PREFIX = "import_stage_"
 MOVE_CACHE_KB = 131_072  # SQLite page cache of the import's connection
-
-
-def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    """Staged rows to the driver (executemany), ``_INSERT`` at a time: the one place rows are written."""
-    for start in range(0, len(rows), _INSERT):
-        connection.execute(table.insert(), rows[start : start + _INSERT])
-
-
-def _stage_table(metadata: MetaData, table: Table, *extra: Column[Any], with_id: bool = True) -> Table:
-    """A TEMP table with ``table``'s columns, without its constraints (checked at the move); with
-    ``with_id`` the staged ids are its key (SQLite: the rowid, so that moving in id order needs no
-    sorting)."""
-    columns = [Column(c.name, c.type, primary_key=c.name == "id" and with_id) for c in table.c]
-    return Table(STAGE_PREFIX + table.name, metadata, *columns, *extra, prefixes=["TEMPORARY"])
 
 
 class OrderStage:
@@ -91,11 +78,11 @@ class OrderStage:
         self._staged = {"order": 0, "customer": 0}  # SQLite: staged ids handed out so far
         self._highest_seen = 0  # the highest order id when staging began (SQLite)
         metadata = MetaData()
-        self.orders = _stage_table(metadata, _ORDERS, Column("first_row", Integer))
-        self.lines = _stage_table(metadata, _LINES, with_id=False)  # staged in their orders' order
-        self.events = _stage_table(metadata, _EVENTS, with_id=False)
-        self.customers = _stage_table(metadata, _CUSTOMERS)
-        Index(STAGE_PREFIX + "order_ref", self.orders.c.external_ref)
+        self.orders = stage_table(metadata, _ORDERS, Column("first_row", Integer))
+        self.lines = stage_table(metadata, _LINES, with_id=False)  # staged in their orders' order
+        self.events = stage_table(metadata, _EVENTS, with_id=False)
+        self.customers = stage_table(metadata, _CUSTOMERS)
+        Index(staging.PREFIX + "order_ref", self.orders.c.external_ref)
         self.metadata = metadata
 
     def open(self) -> None:
@@ -108,8 +95,7 @@ class OrderStage:
         self._highest_seen = int(self.connection.scalar(select(func.coalesce(func.max(_ORDERS.c.id), 0))) or 0)
 
     def drop(self) -> None:
-        for table in self.metadata.sorted_tables:
-            self.connection.execute(text(f"DROP TABLE IF EXISTS {table.name}"))
+        drop_tables(self.connection, self.metadata)
 
     def check(self, phase: str, done: int, total: int) -> None:
         if self.cancelled is not None and self.cancelled():

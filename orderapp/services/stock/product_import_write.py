@@ -7,7 +7,7 @@ the connection, so a failure, a stop or a kill leaves nothing behind."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any, cast
 
 from sqlalchemy import Column, Connection, Integer, MetaData, Table, bindparam, delete, func, select, update
@@ -29,6 +29,7 @@ from orderapp.services.stock.catalogue import next_internal_codes
 from orderapp.services.stock.product_import_check import WRITTEN, RowPlan
 from orderapp.store.count_models import PRODUCT_SEARCH_TEXT
 from orderapp.store.models import Product, ProductBarcode
+from orderapp.store.staging import PREFIX, drop_tables, insert_rows, stage_table
 from orderapp.store.types import utc_now
 
 Progress = Callable[[str, int, int], None]  # (phase: "checking" | "writing", done, total)
@@ -42,24 +43,11 @@ _UPDATED = (  # what an update changes
     *("sku", "name", "category", "location", "unit", "price_cents", "cost_cents", "reorder_point"),
     *("reorder_qty", "active", "updated_at"),
 )
-STAGE_PREFIX = "import_stage_"
 MOVE_CACHE_KB = 0  # SQLite page cache of the import's connection beyond the default (0: the default; memory)
 
 
 class ImportCancelled(OrderAppError):
     pass
-
-
-def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    """Staged rows to the driver (executemany): the one place staged rows are written."""
-    for start in range(0, len(rows), 5_000):
-        connection.execute(table.insert(), rows[start : start + 5_000])
-
-
-def _staged_columns(table: Table) -> list[Column[Any]]:
-    """``table``'s columns without its constraints; ``id`` is the staged row's place in the file
-    (SQLite: the rowid, so that moving the rows in that order needs no sorting)."""
-    return [Column(c.name, c.type, primary_key=c.name == "id") for c in table.c]
 
 
 class ProductStage:
@@ -77,23 +65,19 @@ class ProductStage:
         self._highest_internal = 0  # the shop's highest internal code number when staging began
         self._staged = 0  # staged rows so far: their order at the move
         metadata = MetaData()
-        self.products = Table(
-            STAGE_PREFIX + "product",
+        self.products = stage_table(
             metadata,
-            *_staged_columns(_PRODUCT),
-            Column("existing_id", Integer),  # the product an update changes; NULL: a new product
-            prefixes=["TEMPORARY"],
+            _PRODUCT,
+            Column("existing_id", Integer),  # the product an update changes; NULL: new
         )
-        self.barcodes = Table(
-            STAGE_PREFIX + "barcode",
+        self.barcodes = stage_table(
             metadata,
-            *_staged_columns(_BARCODE),
+            _BARCODE,
             Column("sku", _PRODUCT.c.sku.type),  # a new product's code: found by its SKU at the move
             Column("existing_id", Integer),  # a code whose kind or pack size changes; NULL: a new code
             Column("internal_seq", Integer),  # a generated internal code: renumbered if others were made
-            prefixes=["TEMPORARY"],
         )
-        self.dropped = Table(STAGE_PREFIX + "dropped", metadata, Column("id", Integer), prefixes=["TEMPORARY"])
+        self.dropped = Table(PREFIX + "dropped", metadata, Column("id", Integer), prefixes=["TEMPORARY"])
         self.metadata = metadata
 
     def open(self) -> None:
@@ -116,8 +100,7 @@ class ProductStage:
         return self._staged
 
     def drop(self) -> None:
-        for table in self.metadata.sorted_tables:
-            self.connection.execute(sql_text(f"DROP TABLE IF EXISTS {table.name}"))
+        drop_tables(self.connection, self.metadata)
 
     def _tick(self, done: int, total: int) -> None:
         if self.stop():

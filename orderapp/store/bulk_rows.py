@@ -1,0 +1,266 @@
+"""Bulk rows: plain tuples written to any table as fast as the backend allows (executemany on SQLite,
+COPY on PostgreSQL, the typed Core insert elsewhere), inside the caller's transaction (never commits).
+
+Shared by every bulk writer of rows (the demo shop, the order import and its staging tables): the
+caller names the table and the columns and gives tuples already in storage format. Times are given
+as whole microseconds since the Unix epoch (``micros``) or as aware datetimes and turned into the
+backend's storage format by ``stamp`` / ``stamp_time``; ids are allocated before writing
+(``allocate_ids``), so child rows can point at their parents.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from datetime import UTC, datetime, timedelta
+from itertools import islice
+
+from sqlalchemy import Connection, Index, Table, func, inspect, select, text
+
+from orderapp.store.base import Base
+from orderapp.store.types import UTCDateTime
+
+Row = tuple[object, ...]
+
+US = 1_000_000  # microseconds per second: times are whole microseconds since the Unix epoch
+MINUTE = 60 * US
+HOUR = 60 * MINUTE
+DAY = 24 * HOUR
+EPOCH_AWARE = datetime(1970, 1, 1, tzinfo=UTC)
+EPOCH_NAIVE = datetime(1970, 1, 1)
+
+# Rows per executemany/COPY call: big enough to amortise the call, small enough to stay in cache.
+CHUNK_ROWS = 20_000
+# SQLite while bulk building: index pages stay in memory instead of spilling to the journal, index
+# builds sort in memory (on two threads where there are cores), commits do not wait on the disk.
+BULK_CACHE_KIB = 512 * 1024
+BULK_PRAGMAS: dict[str, int] = {
+    "cache_size": -BULK_CACHE_KIB,
+    "temp_store": 2,  # MEMORY
+    "threads": 2,
+    "synchronous": 0,  # OFF
+    "foreign_keys": 0,
+}
+
+
+def table_of(model: type[Base]) -> Table:
+    """The Core table of a mapped model."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
+
+
+def micros(moment: datetime) -> int:
+    """An aware datetime as whole microseconds since the Unix epoch (UTC)."""
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime given; use an aware UTC time")
+    return (moment - EPOCH_AWARE) // timedelta(microseconds=1)
+
+
+def naive_stamp(micros: int) -> object:
+    return EPOCH_NAIVE + timedelta(microseconds=micros)
+
+
+def aware_stamp(micros: int) -> object:
+    return EPOCH_AWARE + timedelta(microseconds=micros)
+
+
+class BulkRows:
+    """Writes tuples to tables in the caller's transaction, times in the backend's storage format.
+
+    ``UTCDateTime`` stores naive UTC: SQLite as the text SQLAlchemy writes
+    ("2026-01-02 03:04:05.000006"), PostgreSQL as ``timestamp without time zone``. Columns the caller
+    does not name get their scalar default (a ``UTCDateTime`` column with a default gets ``now``),
+    so a new column with a default does not break a writer; a NOT NULL column without a default
+    stops the write before anything is written (``ValueError``). Never commits.
+    """
+
+    def __init__(self, conn: Connection, now: datetime | int | None = None, *, chunk_rows: int = CHUNK_ROWS) -> None:
+        self.conn = conn
+        if now is None:
+            now = datetime.now(UTC)
+        self.now_us = now if isinstance(now, int) else micros(now)
+        self.chunk_rows = chunk_rows
+        self.dialect = conn.dialect.name
+        self._hour_text: dict[int, str] = {}
+        self.stamp: Callable[[int], object]
+        """Microseconds since the epoch -> the value to write in a ``UTCDateTime`` column."""
+        if self.dialect == "sqlite":
+            self.stamp = self._sqlite_stamp
+        elif self.dialect == "postgresql":
+            self.stamp = naive_stamp
+        else:
+            self.stamp = aware_stamp
+
+    def stamp_time(self, moment: datetime | None) -> object:
+        """An aware datetime (or None) -> the value to write in a ``UTCDateTime`` column."""
+        return None if moment is None else self.stamp(micros(moment))
+
+    def _sqlite_stamp(self, micros: int) -> object:
+        hour, rest = divmod(micros, HOUR)
+        head = self._hour_text.get(hour)
+        if head is None:
+            head = (EPOCH_NAIVE + timedelta(hours=hour)).strftime("%Y-%m-%d %H:")
+            self._hour_text[hour] = head
+        minute, rest = divmod(rest, MINUTE)
+        return f"{head}{minute:02d}:{rest // US:02d}.{rest % US:06d}"
+
+    def defaults(self, table: Table, columns: Sequence[str]) -> tuple[tuple[str, ...], Row]:
+        """The columns of ``table`` not in ``columns`` that need a value, and their values."""
+        unknown = set(columns) - set(table.columns.keys())
+        if unknown:
+            raise ValueError(f"{table.name} has no column {', '.join(sorted(unknown))}")
+        names: list[str] = []
+        values: list[object] = []
+        for column in table.columns:
+            if column.name in columns or column.server_default is not None:
+                continue
+            default = column.default
+            if default is not None and default.is_scalar:
+                names.append(column.name)
+                values.append(default.arg)  # type: ignore[attr-defined]
+            elif default is not None and isinstance(column.type, UTCDateTime):
+                names.append(column.name)
+                values.append(self.stamp(self.now_us))
+            elif not column.nullable and not (column.primary_key and column.autoincrement in (True, "auto")):
+                raise ValueError(f"no value for {table.name}.{column.name}, which has no default")
+        return tuple(names), tuple(values)
+
+    def insert(self, table: Table, columns: Sequence[str], rows: Iterable[Row]) -> int:
+        """Write ``rows`` (tuples in the order of ``columns``) to ``table``; returns how many."""
+        extra_names, extra_values = self.defaults(table, columns)
+        if extra_names:
+            columns = (*columns, *extra_names)
+            rows = (row + extra_values for row in rows)
+        names = ", ".join(columns)
+        written = 0
+        if self.dialect == "postgresql":
+            cursor = self.conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+            with cursor, cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+                    written += 1
+            return written
+        if self.dialect == "sqlite":
+            sql = f"INSERT INTO {table.name} ({names}) VALUES ({', '.join('?' * len(columns))})"
+            for batch in _chunks(rows, self.chunk_rows):
+                self.conn.exec_driver_sql(sql, batch)
+                written += len(batch)
+            return written
+        for batch in _chunks(rows, self.chunk_rows):
+            self.conn.execute(table.insert(), [dict(zip(columns, row, strict=True)) for row in batch])
+            written += len(batch)
+        return written
+
+    def next_id(self, table: Table) -> int:
+        """One past the table's highest id (ids the caller writes itself; ``reset_sequences`` after)."""
+        return int(self.conn.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()) + 1
+
+    def allocate_ids(self, table: Table, count: int) -> Sequence[int]:
+        """Ids for ``count`` new rows of ``table``, known before writing so child rows can point at
+        them. PostgreSQL takes them from the id sequence (safe beside other writers); SQLite, and a
+        table without a sequence, take the ids after the highest (the write transaction holds the
+        lock on SQLite; a table without a sequence is assumed to be the caller's own)."""
+        if count <= 0:
+            return range(0)
+        if self.dialect == "postgresql":
+            sequence = self.conn.execute(
+                text("SELECT pg_get_serial_sequence(:table, 'id')"), {"table": table.name}
+            ).scalar()
+            if sequence is not None:
+                rows = self.conn.execute(
+                    text("SELECT nextval(CAST(:seq AS regclass)) FROM generate_series(1, :n)"),
+                    {"seq": sequence, "n": count},
+                )
+                return [int(row[0]) for row in rows]
+        start = self.next_id(table)
+        return range(start, start + count)
+
+    @contextmanager
+    def without_indexes(self, tables: Iterable[Table]) -> Iterator[None]:
+        """Write without the secondary indexes of ``tables`` (dropped now, built again once at the end:
+        far faster than index maintenance row by row). Inside the caller's transaction, so a failure
+        rolls the indexes back too. Only indexes the metadata knows are dropped."""
+        conn = self.conn
+        inspector = inspect(conn)
+        indexes: list[Index] = []
+        for table in tables:
+            present = {str(index["name"]) for index in inspector.get_indexes(table.name)}
+            indexes.extend(index for index in table.indexes if index.name in present)
+        for index in indexes:
+            conn.exec_driver_sql(f"DROP INDEX {index.name}")
+        yield
+        for index in indexes:
+            index.create(conn)
+
+    @contextmanager
+    def without_trigger(self, name: str, refill: str | None = None) -> Iterator[None]:
+        """SQLite: write without the row trigger ``name`` (each firing can cost far more than the row,
+        e.g. an FTS5 insert), then run ``refill`` (one statement doing for all rows what the trigger
+        did row by row) and make the trigger again from its own stored SQL, so it cannot drift from
+        the migration's. Inside the caller's transaction. Elsewhere, or without that trigger: as is."""
+        sql = None
+        if self.dialect == "sqlite":
+            sql = self.conn.execute(
+                text("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = :name"), {"name": name}
+            ).scalar()
+        if not sql:
+            yield
+            return
+        self.conn.exec_driver_sql(f"DROP TRIGGER {name}")
+        yield
+        if refill:
+            self.conn.exec_driver_sql(refill)
+        self.conn.exec_driver_sql(str(sql))
+
+    def reset_sequences(self, tables: Iterable[Table]) -> None:
+        """PostgreSQL: move each table's id sequence past the ids written (after ``next_id`` ids)."""
+        if self.dialect != "postgresql":
+            return
+        for table in tables:
+            self.conn.exec_driver_sql(
+                f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), coalesce(max(id), 0) + 1, false) "
+                f"FROM {table.name}"
+            )
+
+
+def _chunks(rows: Iterable[Row], size: int) -> Iterator[list[Row]]:
+    if isinstance(rows, list):
+        for start in range(0, len(rows), size):
+            yield rows[start : start + size]
+        return
+    iterator = iter(rows)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+@contextmanager
+def sqlite_bulk_settings(conn: Connection, *, journal: str | None = None) -> Iterator[None]:
+    """SQLite, around a bulk build's transaction (these pragmas cannot change inside one): a big page
+    cache and in-memory sorting for building indexes, no waiting on the disk, no foreign key checks
+    (the caller writes ids it has just made). ``journal``: a journal mode for the build (``MEMORY``
+    for a brand-new file: its new pages need no journal, and nothing goes through the WAL twice),
+    taken only where SQLite can switch (nobody else has the file open). Put back afterwards,
+    whatever happened, so the connection goes back to the pool as it came. Elsewhere: does nothing."""
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    driver = conn.connection.driver_connection
+    assert driver is not None
+    names = tuple(BULK_PRAGMAS)
+    before = {name: driver.execute(f"PRAGMA {name}").fetchone()[0] for name in names}
+    journal_before = str(driver.execute("PRAGMA journal_mode").fetchone()[0])
+    try:
+        for name in names:
+            driver.execute(f"PRAGMA {name} = {BULK_PRAGMAS[name]}")
+        if journal is not None and journal.lower() != journal_before.lower():
+            # Busy: someone else has the file open; the build keeps the journal it has.
+            with suppress(sqlite3.OperationalError):
+                driver.execute(f"PRAGMA journal_mode = {journal}").fetchone()
+        yield
+    finally:
+        if str(driver.execute("PRAGMA journal_mode").fetchone()[0]).lower() != journal_before.lower():
+            driver.execute(f"PRAGMA journal_mode = {journal_before}").fetchone()
+        for name in names:
+            driver.execute(f"PRAGMA {name} = {before[name]}")

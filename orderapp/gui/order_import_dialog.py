@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from orderapp.errors import OrderAppError
 from orderapp.gui.context import AppContext
 from orderapp.gui.forms import child, load_form
+from orderapp.gui.import_controls import WorkProgress, import_controls
 from orderapp.gui.tasks import report_unexpected, run_task
 from orderapp.services.orders.importing import (
     Format,
@@ -59,12 +60,6 @@ def _cell(table: QTableWidget, row: int, column: int) -> str:
     return item.text() if item is not None else ""
 
 
-class _Progress(QObject):
-    """Carries progress from the worker thread to the GUI thread (a queued signal)."""
-
-    moved = Signal(str, int, int)
-
-
 class OrderImportDialog(QObject):
     previewed = Signal(object)  # ImportPlan
     preview_failed = Signal(str)
@@ -84,7 +79,7 @@ class OrderImportDialog(QObject):
         self.result: ImportResult | None = None
         self._stop = threading.Event()
         self._working = False
-        self._progress = _Progress(self)
+        self._progress = WorkProgress(self)
         self._progress.moved.connect(self._moved)
 
         d = dialog
@@ -93,14 +88,11 @@ class OrderImportDialog(QObject):
         self.format = child(d, QComboBox, "import_format")
         self.write_template_button = child(d, QPushButton, "write_template")
         self.preview_button = child(d, QPushButton, "preview_import")
-        self.progress = child(d, QProgressBar, "import_progress")
-        self.stop_button = child(d, QPushButton, "cancel_work")
-        self.summary = child(d, QLabel, "import_summary")
         self.problems = child(d, QTableWidget, "import_problems")
         self.result_label = child(d, QLabel, "import_result")
         self.confirm_button = child(d, QPushButton, "confirm_imported")
-        self.import_button = child(d, QPushButton, "run_import")
-        self.close_button = child(d, QPushButton, "close_import")
+        controls = import_controls(d, close="close_import", run="run_import")
+        self.summary, self.progress, self.stop_button, self.close_button, self.import_button = controls
 
         self.format.addItem(self.tr("Find out from the columns"), None)
         self.format.addItem(self.tr("Shopify orders export"), "shopify")
@@ -387,7 +379,7 @@ class BulkConfirmDialog(QObject):
         self.result: BulkConfirmResult | None = None
         self._stop = threading.Event()
         self._working = False
-        self._progress = _Progress(self)
+        self._progress = WorkProgress(self)
         self._progress.moved.connect(self._moved)
         d = dialog
         self.intro = child(d, QLabel, "bulk_intro")

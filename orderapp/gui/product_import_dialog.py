@@ -32,9 +32,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHeaderView,
-    QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QTableView,
     QTableWidget,
@@ -48,6 +46,7 @@ from orderapp.domain import product_csv
 from orderapp.errors import OrderAppError
 from orderapp.gui.context import AppContext
 from orderapp.gui.forms import child, load_form
+from orderapp.gui.import_controls import WorkProgress, import_controls
 from orderapp.gui.product_table import LOW, MUTED
 from orderapp.gui.tasks import run_task
 from orderapp.services.stock.product_import import (
@@ -182,12 +181,6 @@ class ProblemsModel(QAbstractTableModel):
         return None
 
 
-class _Progress(QObject):
-    """Lives on the GUI thread; the worker emits, the progress bar follows (queued across threads)."""
-
-    moved = Signal(str, int, int)
-
-
 class ProductImportDialog(QDialog):
     header_read = Signal(object)  # FileHeader
     previewed = Signal(object)  # ImportResult of the dry run
@@ -218,15 +211,12 @@ class ProductImportDialog(QDialog):
         self.encoding = child(f, QComboBox, "import_encoding")
         self.choose_button = child(f, QPushButton, "choose_file")
         self.mapping_table = child(f, QTableWidget, "column_mapping")
-        self.summary = child(f, QLabel, "import_summary")
         self.results_tabs = child(f, QTabWidget, "import_results")
         self.preview_view = child(f, QTableView, "import_preview")
         self.problems_view = child(f, QTableView, "import_problems")
         self.valid_only = child(f, QCheckBox, "import_valid_only")
-        self.progress_bar = child(f, QProgressBar, "import_progress")
-        self.stop_button = child(f, QPushButton, "cancel_work")
-        self.close_button = child(f, QPushButton, "import_close")
-        self.import_button = child(f, QPushButton, "do_import")
+        controls = import_controls(f, close="import_close", run="do_import")
+        self.summary, self.progress_bar, self.stop_button, self.close_button, self.import_button = controls
 
         self.encoding.addItem(self.tr("Recognise the encoding"), None)
         self.encoding.addItem(self.tr("UTF-8"), "utf-8")
@@ -247,7 +237,7 @@ class ProductImportDialog(QDialog):
         self.mapping_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.mapping_table.verticalHeader().hide()
 
-        self.progress = _Progress(self)
+        self.progress = WorkProgress(self)
         self.progress.moved.connect(self._moved)
         self._remap_timer = QTimer(self)
         self._remap_timer.setSingleShot(True)

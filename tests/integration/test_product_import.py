@@ -321,3 +321,56 @@ def test_the_command_line_imports_and_exports(
     bad.write_bytes(csv_bytes("NEW-2,Tea,,,,x,,,,,,,,yes"))
     assert main(["import", "products", str(bad), "--database", url]) == 1
     assert "Row 2, price:" in capsys.readouterr().err
+
+
+def test_internal_codes_made_by_another_pc_while_the_file_is_staged_are_not_taken_twice(database: Database) -> None:
+    """The rows are staged without the write lock, so another PC may save a product meanwhile and
+    be given the next internal code: the import's codes are numbered on from it at the move."""
+    data = csv_bytes(*[f"N-{n:05d},Item {n},,,,1.00,,,,,,,,yes" for n in range(2_500)])
+    saved: list[str] = []
+
+    def other_pc_saves_a_product(phase: str, done: int, _total: int) -> None:
+        if phase == "writing" and done == 1_000 and not saved:  # a thousand rows are staged
+            detail = catalogue.create_product(database, ProductDraft(sku="OTHER-1", name="Green tea"), user_id=USER)
+            saved.extend(b.code for b in detail.barcodes)
+
+    result = import_products(database, data, user_id=USER, progress=other_pc_saves_a_product)
+    assert result.written and result.new == 2_500 and len(saved) == 1
+    with database.session() as session:
+        codes = session.execute(
+            select(Product.sku, ProductBarcode.code, ProductBarcode.kind).join(ProductBarcode)
+        ).all()
+    assert len(codes) == 2_501 and len({code for _sku, code, _kind in codes}) == 2_501
+    imported = sorted(code for sku, code, _kind in codes if sku.startswith("N-"))
+    assert all(kind == "internal" for _sku, _code, kind in codes)
+    assert imported[0] > saved[0]  # numbered on from the other PC's code
+    assert catalogue.find_by_code(database, saved[0]) is not None
+
+
+def test_a_failure_at_the_end_of_the_move_leaves_the_catalogue_as_it_was(
+    shop: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Everything is moved into the catalogue, then the commit does not happen: nothing changed,
+    nothing staged is left over, and the same file imports whole afterwards."""
+    from orderapp.services.stock import product_import_write
+
+    data = csv_bytes(
+        *[f"N-{n:05d},Item {n},,,,1.00,,,,,,,,yes" for n in range(1_200)],
+        "TEA-001,Changed tea,,,,9.99,,,,,,,,yes",
+    )
+    before = snapshot(shop)
+    real_move = product_import_write.ProductStage.move
+
+    def move_then_fail(self: product_import_write.ProductStage) -> None:
+        real_move(self)
+        raise OSError("disk full")
+
+    monkeypatch.setattr(product_import_write.ProductStage, "move", move_then_fail)
+    with pytest.raises(OSError, match="disk full"):
+        import_products(shop, data, user_id=USER)
+    assert snapshot(shop) == before
+    monkeypatch.undo()
+    result = import_products(shop, data, user_id=USER)
+    assert result.written and result.new == 1_200 and result.updated == 1
+    assert catalogue.count_products(shop, catalogue.ProductQuery(search="Item 1199")) == 1
+    assert_search_index_works(shop)

@@ -29,19 +29,9 @@ from orderapp.domain.order_validation import (
 from orderapp.domain.phones import digits_of, parse_phone
 from orderapp.domain.postcodes import normalise_postcode, postcode_problem
 from orderapp.i18n import _
+from orderapp.services.orders import import_plan
 from orderapp.services.orders.import_columns import GENERIC, GENERIC_COLUMNS, SHOPIFY, SHOPIFY_REQUIRED
 from orderapp.services.orders.import_file import Cells, CsvSource
-from orderapp.services.orders.import_plan import (
-    Format,
-    ImportCancelled,
-    ImportedLine,
-    ImportedOrder,
-    ImportFailed,
-    ImportPlan,
-    ImportProblem,
-    OrderSpool,
-    Progress,
-)
 from orderapp.services.settings.orders import OrderSettings
 from orderapp.store.barcode_lookup import find_codes
 from orderapp.store.models import Order, Product
@@ -70,22 +60,22 @@ def parse_amount(text: str, currency: str) -> int:
 
 
 class OrderChecker:
-    """Checks an order file's rows into ``ImportedOrder``s (the preview), in a read transaction."""
+    """Checks an order file's rows into ``import_plan.ImportedOrder``s (the preview), in a read transaction."""
 
     def __init__(
         self,
         session: Session,
         settings: OrderSettings,
-        format: Format,
-        progress: Progress | None,
+        format: import_plan.Format,
+        progress: import_plan.Progress | None,
         cancelled: Callable[[], bool] | None,
     ) -> None:
         self.session = session
         self.settings = settings
-        self.format: Format = format
+        self.format: import_plan.Format = format
         self.progress = progress
         self.cancelled = cancelled
-        self.problems: list[ImportProblem] = []
+        self.problems: list[import_plan.ImportProblem] = []
         self.error_count = 0
         self._phones: dict[tuple[str, str], tuple[str, bool]] = {}  # (text, region) -> (stored, looks wrong)
         try:
@@ -94,24 +84,24 @@ class OrderChecker:
             self.zone = ZoneInfo("UTC")
 
     def error(self, row: int, message: str) -> None:
-        self.problems.append(ImportProblem(row, message, "error"))
+        self.problems.append(import_plan.ImportProblem(row, message, "error"))
         self.error_count += 1
 
     def warning(self, row: int, message: str) -> None:
-        self.problems.append(ImportProblem(row, message, "warning"))
+        self.problems.append(import_plan.ImportProblem(row, message, "warning"))
 
     def check_cancel(self) -> None:
         if self.cancelled is not None and self.cancelled():
-            raise ImportCancelled(_("The import was cancelled; nothing was imported."))
+            raise import_plan.ImportCancelled(_("The import was cancelled; nothing was imported."))
 
-    def plan(self, source: CsvSource) -> ImportPlan:
+    def plan(self, source: CsvSource) -> import_plan.ImportPlan:
         """Two passes over the file: the first finds each order's last row (and the codes to look
         up), the second checks each order as soon as its last row has been read and spools it.
         Only the rows of orders not yet complete are held (in a file sorted by order: one)."""
         columns = SHOPIFY if self.format == "shopify" else GENERIC
         required = SHOPIFY_REQUIRED if self.format == "shopify" else tuple(n for n, req, _d in GENERIC_COLUMNS if req)
         missing = [name for name in required if name not in source.header]
-        spool = OrderSpool()
+        spool = import_plan.OrderSpool()
         if missing:
             self.error(
                 1,
@@ -119,7 +109,9 @@ class OrderChecker:
                     columns=", ".join(f"“{m}”" for m in missing), format=self.format
                 ),
             )
-            return ImportPlan(self.format, sum(1 for _row in source.rows()), spool, (), tuple(self.problems))
+            return import_plan.ImportPlan(
+                self.format, sum(1 for _row in source.rows()), spool, (), tuple(self.problems)
+            )
         ref_column, sku_column = columns["ref"], columns["sku"]
         last_row: dict[str, int] = {}  # order number -> its last row
         wanted: set[str] = set()
@@ -153,7 +145,7 @@ class OrderChecker:
             group.append((number, values))
             last = last_row.get(ref)
             if last is None or number > last:
-                raise ImportFailed(_("The file changed while it was read; import it again."))
+                raise import_plan.ImportFailed(_("The file changed while it was read; import it again."))
             if number < last:
                 continue
             rows = waiting.pop(ref)  # complete: checked now, then let go
@@ -173,10 +165,10 @@ class OrderChecker:
             if order is not None:
                 spool.add(order)
         if waiting or last_row:
-            raise ImportFailed(_("The file changed while it was read; import it again."))
+            raise import_plan.ImportFailed(_("The file changed while it was read; import it again."))
         if self.progress is not None:
             self.progress(_("Checking"), total, total)
-        return ImportPlan(self.format, row_count, spool, tuple(skipped), tuple(self.problems))
+        return import_plan.ImportPlan(self.format, row_count, spool, tuple(skipped), tuple(self.problems))
 
     def _already_imported(self, refs: Sequence[str]) -> dict[str, str]:
         found: dict[str, str] = {}
@@ -215,7 +207,7 @@ class OrderChecker:
         columns: Mapping[str, str],
         products: Mapping[str, tuple[int, str, str, int, bool]],
         barcode_sku: Mapping[str, str],
-    ) -> ImportedOrder | None:
+    ) -> import_plan.ImportedOrder | None:
         first_row = rows[0][0]
         errors_before = self.error_count
         currency = self.settings.currency
@@ -250,7 +242,7 @@ class OrderChecker:
                 ),
             )
 
-        lines: list[ImportedLine] = []
+        lines: list[import_plan.ImportedLine] = []
         for number, values in rows:
             code = _unquote(values.get(columns["sku"], ""))
             if not code:
@@ -308,7 +300,18 @@ class OrderChecker:
                     ),
                 )
                 continue
-            lines.append(ImportedLine(number, pid, sku, name, qty, unit_price, price, discount))
+            lines.append(
+                import_plan.ImportedLine(
+                    product_id=pid,
+                    sku=sku,
+                    name=name,
+                    quantity=qty,
+                    unit_price_cents=unit_price,
+                    catalogue_price_cents=price,
+                    discount_cents=discount,
+                    row=number,
+                )
+            )
 
         subtotal = sum(line.quantity * line.unit_price_cents - line.discount_cents for line in lines)
         order_discount = amount("order_discount")
@@ -390,7 +393,7 @@ class OrderChecker:
                 )
         if not lines or self.error_count > errors_before:
             return None
-        return ImportedOrder(
+        return import_plan.ImportedOrder(
             external_ref=ref[:64],
             first_row=first_row,
             created_at=created_at,

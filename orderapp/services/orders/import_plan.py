@@ -15,6 +15,7 @@ from typing import IO, Any, Literal
 
 from orderapp.errors import OrderAppError
 from orderapp.i18n import _
+from orderapp.services.orders.views import LineFigures, OrderFigures
 
 Format = Literal["shopify", "generic"]
 Progress = Callable[[str, int, int], None]
@@ -45,22 +46,15 @@ class ImportProblem:
 
 
 @dataclass(frozen=True, slots=True)
-class ImportedLine:
-    row: int
-    product_id: int
-    sku: str
-    name: str
-    quantity: int
-    unit_price_cents: int
-    catalogue_price_cents: int
-    discount_cents: int
+class ImportedLine(LineFigures):
+    row: int  # the line's row in the file
 
     def __reduce__(self) -> tuple[type[ImportedLine], tuple[Any, ...]]:
         return ImportedLine, _line_fields(self)  # as a plain tuple: pickled far faster than its state
 
 
 @dataclass(frozen=True, slots=True)
-class ImportedOrder:
+class ImportedOrder(OrderFigures):
     external_ref: str
     first_row: int
     created_at: datetime
@@ -78,12 +72,6 @@ class ImportedOrder:
     postcode: str
     country: str
     lines: tuple[ImportedLine, ...]
-    subtotal_cents: int
-    discount_cents: int
-    shipping_cents: int
-    total_cents: int
-    payment_status: str
-    paid_cents: int
     priority: str
     due_at: datetime | None
     notes: str
@@ -186,6 +174,7 @@ class ImportResult:
     skipped: tuple[tuple[str, int, str], ...]
     warnings: tuple[ImportProblem, ...]
     customers_added: int
+    lock_seconds: float = 0.0  # how long the final move held the write lock
 
 
 def import_failed_message(plan: ImportPlan) -> str:

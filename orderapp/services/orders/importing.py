@@ -32,15 +32,18 @@ Big files next to a working shop (the design):
   the rows of orders not yet complete are held, and each checked order goes to the plan's spool, a
   temporary file (``order_import_plan.OrderSpool``): a 50 MB file is never in memory whole, neither
   as text nor as orders.
-* Writing (``run_import``, ``order_import_write``) is ONE write transaction that only writes, so it
-  stays all or nothing: batches of a thousand orders are read back from the spool, given ids and
-  inserted. While it writes, the import marks itself in the ``setting`` table
-  (``store.db_errors.import_writing``); another PC's write that meets the lock then gives up after
-  at most about 2 s with "Another PC is importing; try again in a moment" instead of queueing
-  behind it (SQLite; on PostgreSQL an order import locks no row another PC writes), and nothing of
-  that PC's work is changed. Short transactions through a staging table were not chosen: the final
-  copy into the real tables would hold the same lock, and hiding half-written orders from every
-  screen would touch every query of the app.
+* Writing (``run_import``, ``order_import_write``) does not lock the other PCs out. Batches of a
+  thousand orders are read back from the spool and written, in short transactions, into staging
+  tables: TEMP tables on the import's own connection, which no other screen sees and which take no
+  lock on the shop (the other PCs confirm, pack and ship meanwhile). Then ONE short write
+  transaction moves them into the real tables (ids, numbers, customers, lines, timeline entries,
+  search rows), so the import stays all or nothing: a failure, a stop or a kill before that commit
+  leaves the shop as it was, and the staging tables go with the connection. During the move the
+  import marks itself in the ``setting`` table (``store.db_errors.import_writing``); another PC's
+  write that meets the lock then gives up after at most about 2 s with "Another PC is importing;
+  try again in a moment" instead of queueing behind it (SQLite; on PostgreSQL an order import locks
+  no row another PC writes), and nothing of that PC's work is changed. ``ImportResult.lock_seconds``
+  says how long the move held the lock.
 * Every failure a user can meet is a typed error with a sentence (``ImportFailed``,
   ``ImportCancelled``, ``db_errors.DatabaseBusy``, ...), never a raw database error.
 
@@ -51,6 +54,7 @@ formats and the template), ``order_import_file`` (reading), ``order_import_check
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -79,9 +83,9 @@ from orderapp.services.orders.import_plan import (
     Progress,
     import_failed_message,
 )
-from orderapp.services.orders.import_write import OrderWriter
+from orderapp.services.orders.import_write import OrderStage
 from orderapp.services.settings.orders import read_order_settings
-from orderapp.store.database import Database
+from orderapp.store.database import WRITE_OPTION, Database
 from orderapp.store.db_errors import import_writing
 
 __all__ = [
@@ -140,32 +144,46 @@ def run_import(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> ImportResult:
-    """Write a checked plan in one transaction (all or nothing), a batch at a time. Raises
+    """Stage a checked plan a batch at a time, then move it into the shop in one short transaction
+    (all or nothing). Raises
     ImportFailed when the plan has errors, ImportCancelled when ``cancelled()`` turns True before the end."""
     if not plan.ok:
         raise ImportFailed(import_failed_message(plan), plan)
+    with database.session() as session:
+        settings = read_order_settings(session)
     meanwhile: list[tuple[str, int, str]] = []
-    with import_writing(database, user_id=user_id), database.session(write=True) as session:
-        writer = OrderWriter(session, read_order_settings(session), user_id, progress, cancelled)
-        done = 0
-        for batch in plan.spool.batches():
-            writer.check(_("Writing"), done, plan.order_count)
-            # Someone may have imported some of these since the preview: skip them now.
-            taken = writer.taken([order.external_ref for order in batch])
-            meanwhile += [
-                (o.external_ref, o.first_row, _("imported meanwhile")) for o in batch if o.external_ref in taken
-            ]
-            writer.write([order for order in batch if order.external_ref not in taken])
-            done += len(batch)
-        writer.check(_("Writing"), done, plan.order_count)
-        session.commit()
-    ids = writer.order_ids
+    with database.engine.connect() as connection:
+        try:
+            stage = OrderStage(connection, settings, user_id, progress, cancelled)
+            stage.open()
+            connection.commit()
+            done = 0
+            for batch in plan.spool.batches():  # short transactions on the staging tables: no lock on the shop
+                stage.check(_("Writing"), done, plan.order_count)
+                # Someone may have imported some of these since the preview: skip them now.
+                taken = stage.taken([order.external_ref for order in batch])
+                meanwhile += [
+                    (o.external_ref, o.first_row, _("imported meanwhile")) for o in batch if o.external_ref in taken
+                ]
+                stage.write([order for order in batch if order.external_ref not in taken])
+                connection.commit()
+                done += len(batch)
+            stage.check(_("Writing"), done, plan.order_count)
+            with import_writing(database, user_id=user_id):
+                connection.execution_options(**{WRITE_OPTION: True})  # the move takes the write lock
+                started = time.monotonic()
+                with connection.begin():
+                    ids, late = stage.move()
+                lock_seconds = time.monotonic() - started
+        finally:
+            connection.invalidate()  # the staging tables go with the connection, whatever happened
     return ImportResult(
         numbers=tuple(order_number(i) for i in ids),
         order_ids=tuple(ids),
-        skipped=plan.skipped + tuple(meanwhile),
+        skipped=plan.skipped + tuple(meanwhile) + tuple((ref, row, _("imported meanwhile")) for ref, row in late),
         warnings=plan.warnings,
-        customers_added=writer.customers_added,
+        customers_added=stage.customers_added,
+        lock_seconds=lock_seconds,
     )
 
 

@@ -23,10 +23,11 @@ from orderapp.store.models import Customer, Order, OrderEvent, OrderLine, User
 # --- views -------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class OrderLineView:
-    id: int
-    line_no: int
+@dataclass(frozen=True, slots=True)
+class LineFigures:
+    """A line as an order holds it: the product, how many, at what price (a stored line's view and
+    an imported line alike)."""
+
     product_id: int
     sku: str
     name: str
@@ -34,12 +35,18 @@ class OrderLineView:
     unit_price_cents: int
     catalogue_price_cents: int
     discount_cents: int
-    total_cents: int
-    backordered: bool
 
     @property
     def price_changed(self) -> bool:
         return self.unit_price_cents != self.catalogue_price_cents
+
+
+@dataclass(frozen=True)
+class OrderLineView(LineFigures):
+    id: int
+    line_no: int
+    total_cents: int
+    backordered: bool
 
 
 @dataclass(frozen=True)
@@ -69,8 +76,20 @@ class TimelineEntry:
         }.get(self.kind, self.kind)
 
 
+@dataclass(frozen=True, slots=True)
+class OrderFigures:
+    """An order's money as it holds it (a stored order's view and an imported order alike)."""
+
+    subtotal_cents: int
+    discount_cents: int
+    shipping_cents: int
+    total_cents: int
+    payment_status: str
+    paid_cents: int
+
+
 @dataclass(frozen=True)
-class OrderView:
+class OrderView(OrderFigures):
     id: int
     number: str
     external_ref: str
@@ -90,12 +109,6 @@ class OrderView:
     ship_postcode: str
     ship_country: str
     currency: str
-    subtotal_cents: int
-    discount_cents: int
-    shipping_cents: int
-    total_cents: int
-    payment_status: str
-    paid_cents: int
     carrier: str
     tracking_number: str
     notes: str

@@ -17,9 +17,11 @@ encoding=None, progress=None, cancelled=None) -> ImportResult``
   is row 1). When there is any problem nothing is written, unless ``valid_only`` is given: then
   the rows without problems are written and the others skipped. ``dry_run`` never writes.
 * The file is read row by row and checked in a read transaction, without the write lock (other PCs
-  keep working); then everything is written in one write transaction that only writes, marked as an import
-  so that other PCs' writes give up with a sentence within about 2 s rather than queue (see
-  ``orderapp.store.db_errors``). ``progress(phase, done, total)`` is called as rows are
+  keep working); then the rows are staged in short transactions into TEMP tables that take no lock
+  on the shop (other PCs keep working), and moved into the catalogue in one short write transaction
+  (all or nothing), marked as an import so that other PCs' writes meanwhile give up with a sentence
+  within about 2 s rather than queue (see ``orderapp.store.db_errors``); ``lock_seconds`` says how
+  long the move held the lock. ``progress(phase, done, total)`` is called as rows are
   checked (phase "checking") and written ("writing"); when ``cancelled()`` returns True the
   import stops, writes nothing and raises ``ImportCancelled``.
 * New products without any barcode get an internal in-store EAN-13, as in the product form.
@@ -27,6 +29,7 @@ encoding=None, progress=None, cancelled=None) -> ImportResult``
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -47,8 +50,8 @@ from orderapp.services.stock.product_import_file import (
     read_header,
     read_records,
 )
-from orderapp.services.stock.product_import_write import EVERY, Cancelled, ImportCancelled, Progress, RowWriter
-from orderapp.store.database import Database
+from orderapp.services.stock.product_import_write import EVERY, Cancelled, ImportCancelled, ProductStage, Progress
+from orderapp.store.database import WRITE_OPTION, Database
 from orderapp.store.db_errors import import_writing
 
 __all__ = [
@@ -76,6 +79,7 @@ class ImportResult:
     dry_run: bool
     valid_only: bool
     ignored_columns: tuple[str, ...] = ()
+    lock_seconds: float = 0.0  # how long the final move held the write lock
 
     def _count(self, action: RowAction) -> int:
         return sum(1 for r in self.rows if r.action is action)
@@ -173,10 +177,11 @@ def import_products(
         planned = checker.preview()
         problems = tuple(sorted(checker.problems, key=lambda p: (p.row, p.column)))
         write = not dry_run and (not problems or valid_only)
+    lock_seconds = 0.0
     if write:
         plans = checker.valid_plans()
         del checker  # the rows now live in ``plans`` only, and are let go as they are written
-        _write_checked(database, plans, user_id, report, stop)
+        lock_seconds = _write_checked(database, plans, user_id, report, stop)
     return ImportResult(
         encoding=used_encoding,
         mapping=used_mapping,
@@ -186,15 +191,28 @@ def import_products(
         dry_run=dry_run,
         valid_only=valid_only,
         ignored_columns=tuple(ignored),
+        lock_seconds=lock_seconds,
     )
 
 
-def _write_checked(database: Database, plans: list[RowPlan], user_id: int, report: Progress, stop: Cancelled) -> None:
-    """One write transaction (all or nothing) holding the write lock only while writing."""
+def _write_checked(database: Database, plans: list[RowPlan], user_id: int, report: Progress, stop: Cancelled) -> float:
+    """Stage the rows in short transactions (no lock on the shop), then move them into the catalogue
+    in one write transaction (all or nothing). Returns how long the move held the write lock."""
     try:
-        with import_writing(database, user_id=user_id), database.session(write=True) as session:
-            RowWriter(session, user_id, report, stop).write(plans)
-            session.commit()
+        with database.engine.connect() as connection:
+            try:
+                stage = ProductStage(connection, user_id, report, stop)
+                stage.open()
+                connection.commit()
+                stage.stage(plans)
+                with import_writing(database, user_id=user_id):
+                    connection.execution_options(**{WRITE_OPTION: True})  # the move takes the write lock
+                    started = time.monotonic()
+                    with connection.begin():
+                        stage.move()
+                    return time.monotonic() - started
+            finally:
+                connection.invalidate()  # the staging tables go with the connection, whatever happened
     except IntegrityError:
         raise OrderAppError(
             _(

@@ -134,15 +134,24 @@ def _two_line_drafts(skus: list[str], count: int, seed: int) -> list[Any]:
 @benchmark
 def bench_pg_confirm(args: argparse.Namespace) -> list[Row]:
     """Confirm orders of two lines each on PostgreSQL (the 100,000-order shop): reserve both, two
-    ledger rows, status, timeline, commit; one station, one after another."""
+    ledger rows, status, timeline, commit; one station, one after another. Both ways, taking turns:
+    ``confirm_order`` (the order view back, as the detail screen shows it) and ``confirm`` (number
+    and status back: bulk confirming, the command line). Also the CPU time per confirm of each."""
     from sqlalchemy import select
 
-    from orderapp.services.orders.placing import confirm_order, place_order
+    from orderapp.services.customers.lookup import DuplicateCustomer
+    from orderapp.services.orders.placing import confirm, confirm_order, place_order
     from orderapp.store.models import Product
     from orderapp.store.opening import open_database
 
     database = open_database(_pg_big_shop())
     count = 300
+    ways: dict[str, Callable[[int], object]] = {
+        "with view": lambda order_id: confirm_order(database, order_id, user_id=USER),
+        "light": lambda order_id: confirm(database, order_id, user_id=USER),
+    }
+    runs: dict[str, list[float]] = {way: [] for way in ways}
+    cpu: dict[str, list[float]] = {way: [] for way in ways}
     try:
         with database.session() as session:
             skus = list(
@@ -152,18 +161,34 @@ def bench_pg_confirm(args: argparse.Namespace) -> list[Row]:
                     .limit(2000)
                 )
             )
-        ids = [
-            place_order(database, draft, user_id=USER, allow_duplicate=True).id
-            for draft in _two_line_drafts(skus, count, seed=int(time.time()))
-        ]
-        runs = [_ms(lambda order_id=order_id: confirm_order(database, order_id, user_id=USER)) for order_id in ids]
+        ids: list[int] = []
+        for draft in _two_line_drafts(skus, 3 * count, seed=int(time.time())):
+            try:  # the shop keeps the customers of earlier runs: a phone number may be taken already
+                ids.append(place_order(database, draft, user_id=USER, allow_duplicate=True).id)
+            except DuplicateCustomer:
+                continue
+            if len(ids) == 2 * count:
+                break
+        for n, order_id in enumerate(ids):
+            way = list(ways)[n % 2]
+            started = time.process_time()
+            runs[way].append(_ms(lambda order_id=order_id, way=way: ways[way](order_id)))
+            cpu[way].append((time.process_time() - started) * 1000)
     finally:
         database.dispose()
-    detail = {"orders": count, "lines_each": 2, "shop": "10,000 products, 100,000 orders"}
-    return [
-        Row("multi_pc", "PostgreSQL confirm (p50)", statistics.median(runs), "ms", "<= 5 ms", detail),
-        Row("multi_pc", "PostgreSQL confirm (p99)", _p(runs, 0.99), "ms", "<= 25 ms", detail),
-    ]
+    rows = []
+    for way in ways:
+        detail = {
+            "orders": count,
+            "lines_each": 2,
+            "shop": "10,000 products, 100,000 orders",
+            "cpu_ms_p50": round(statistics.median(cpu[way]), 2),
+        }
+        rows += [
+            Row("multi_pc", f"PostgreSQL confirm, {way} (p50)", statistics.median(runs[way]), "ms", "<= 5 ms", detail),
+            Row("multi_pc", f"PostgreSQL confirm, {way} (p99)", _p(runs[way], 0.99), "ms", "<= 25 ms", detail),
+        ]
+    return rows
 
 
 # -- four stations at once -----------------------------------------------------------------------

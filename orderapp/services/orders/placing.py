@@ -24,6 +24,7 @@ Orders:
     place_order(db, draft, user_id=, confirm=False, allow_duplicate=False, draft_id=None) -> OrderView
     update_order(db, order_id, draft, user_id=, confirm=False, expected_updated_at=None, draft_id=None) -> OrderView
     confirm_order(db, order_id, user_id=) -> OrderView          raises OutOfStock (.shortages)
+    confirm(db, order_id, user_id=) -> ConfirmedOrder           the same, without the view (bulk, commands)
     bulk_confirm(db, order_ids, user_id=, progress=, cancelled=) -> BulkConfirmResult
     start_picking / ship_order(carrier=, tracking_number=) / mark_delivered
     cancel_order(reason=) / hold_order(reason=) / release_order(reason=)
@@ -75,8 +76,16 @@ from orderapp.services.orders.lifecycle import (
 )
 from orderapp.services.orders.products_for_orders import catalogue_for_draft
 from orderapp.services.orders.search import refresh_search_rows
-from orderapp.services.orders.views import BulkConfirmResult, OrderLineView, OrderView, TimelineEntry, order_view
+from orderapp.services.orders.views import (
+    BulkConfirmResult,
+    ConfirmedOrder,
+    OrderLineView,
+    OrderView,
+    TimelineEntry,
+    order_view,
+)
 from orderapp.services.orders.writing import (
+    ToConfirm,
     adjust_reservations,
     apply_draft,
     confirm_at_once,
@@ -86,8 +95,10 @@ from orderapp.services.orders.writing import (
     draft_units,
     duplicate_of,
     held_stock,
+    lock_for_confirm,
     lock_order,
     lock_with_lines,
+    mark_confirmed,
     no_order,
     order_shortages,
     place_draft,
@@ -104,6 +115,7 @@ from orderapp.store.types import utc_now
 __all__ = [
     "BulkConfirmResult",
     "ChangedElsewhere",
+    "ConfirmedOrder",
     "IllegalTransition",
     "OrderLineView",
     "OrderNotEditable",
@@ -115,6 +127,7 @@ __all__ = [
     "bulk_confirm",
     "cancel_order",
     "complete_walk_in",
+    "confirm",
     "confirm_order",
     "find_possible_duplicate",
     "get_order",
@@ -284,8 +297,27 @@ def complete_walk_in(
 # --- the lifecycle ------------------------------------------------------------------------------
 
 
+def confirm(database: Database, order_id: int, *, user_id: int, now: datetime | None = None) -> ConfirmedOrder:
+    """``confirm_order`` for callers that do not show the order (bulk confirming, the command line):
+    the same rows and refusals, but only the order's number and status back, which saves reading the
+    settings, the customer and the timeline. Raises OutOfStock, IllegalTransition, NotFound."""
+    when = now or utc_now()
+    with database.session(write=True) as session:
+        to_confirm = lock_for_confirm(session, order_id)
+        if confirm_at_once(session, order_id, to_confirm, user_id=user_id, at=when):
+            session.commit()
+            return ConfirmedOrder(order_id, to_confirm.number, OrderStatus.CONFIRMED.value, when)
+        session.rollback()  # a product is short, or it cannot be confirmed: go line by line to say which
+        order = lock_order(session, order_id)
+        confirm_reserving(session, order, read_order_settings(session), user_id=user_id, at=when)
+        session.commit()
+        skus = tuple(dict.fromkeys(line.sku for line in order.lines if line.backordered))
+        return ConfirmedOrder(order.id, order.number, order.status, order.updated_at, skus)
+
+
 def confirm_order(database: Database, order_id: int, *, user_id: int, now: datetime | None = None) -> OrderView:
-    """Reserve the order's stock and confirm it, or change nothing and raise OutOfStock.
+    """Reserve the order's stock and confirm it, or change nothing and raise OutOfStock; the order
+    as the detail view shows it back (``confirm`` when that is not needed).
 
     Two PCs confirming the last units at once: exactly one succeeds, the other gets OutOfStock.
     """
@@ -293,13 +325,17 @@ def confirm_order(database: Database, order_id: int, *, user_id: int, now: datet
     with database.session(write=True) as session:
         settings = read_order_settings(session)
         order, _customer = lock_with_lines(session, order_id)
-        view = (
-            None if settings.allow_backorders else confirm_at_once(session, order, settings, user_id=user_id, at=when)
-        )
-        if view is not None:
-            session.commit()
-            return view
-        session.rollback()  # a product is short (or backorders are allowed): go line by line
+        to_confirm = ToConfirm(order.number, order.status, wanted_units(order))
+        if to_confirm.at_once:
+            mark_confirmed(session, order.id, order.number, user_id=user_id, at=when, order=order)
+            # The view before the reservations: the products' rows stay locked only until the commit.
+            view = order_view(session, order, settings, when, lines=order.lines)
+            if stock_ledger.reserve_all(
+                session, to_confirm.wanted, user_id=user_id, order_id=order.id, reference=order.number, at=when
+            ):
+                session.commit()
+                return view
+        session.rollback()  # a product is short (or it cannot be confirmed): go line by line to say which
         order = lock_order(session, order_id)
         confirm_reserving(session, order, settings, user_id=user_id, at=when)
         session.commit()
@@ -328,7 +364,7 @@ def bulk_confirm(
         if cancelled is not None and cancelled():
             return BulkConfirmResult(tuple(confirmed), tuple(refused), cancelled=True)
         try:
-            confirm_order(database, order_id, user_id=user_id)
+            confirm(database, order_id, user_id=user_id)
         except OrderAppError as exc:
             refused.append((numbers[order_id], str(exc)))
             if isinstance(exc, OutOfStock):  # an out-of-stock exception to follow up (services/exceptions_checks.py)

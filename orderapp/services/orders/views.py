@@ -184,6 +184,18 @@ class OrderView(OrderFigures):
 
 
 @dataclass(frozen=True)
+class ConfirmedOrder:
+    """What ``orders.confirm`` returns: the order confirmed, without the whole view (for callers that
+    do not show the order; ``confirm_order`` returns the ``OrderView``)."""
+
+    id: int
+    number: str
+    status: str
+    updated_at: datetime
+    backordered: tuple[str, ...] = ()  # the SKUs confirmed without stock (backorders allowed)
+
+
+@dataclass(frozen=True)
 class BulkConfirmResult:
     confirmed: tuple[str, ...]  # order numbers
     refused: tuple[tuple[str, str], ...]  # (order number, the reason as a sentence)

@@ -6,10 +6,11 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Table, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from orderapp.domain.order_numbers import order_number
 from orderapp.domain.order_status import OrderStatus, can_move
@@ -36,8 +37,8 @@ from orderapp.services.orders.errors import OutOfStock, PossibleDuplicate
 from orderapp.services.orders.lifecycle import IllegalTransition, change_status
 from orderapp.services.orders.products_for_orders import catalogue_for_draft
 from orderapp.services.orders.search import refresh_search_rows
-from orderapp.services.orders.views import OrderView, order_view
 from orderapp.services.settings.orders import OrderSettings, read_order_settings
+from orderapp.services.staff import audit_entries as staff_audit
 from orderapp.services.stock import ledger as stock_ledger
 from orderapp.store.models import Customer, Order, OrderEvent, OrderLine, StockMovement
 from orderapp.store.order_models import OrderDraftRecord
@@ -127,22 +128,86 @@ def confirm_reserving(session: Session, order: Order, settings: OrderSettings, *
     change_status(session, order, OrderStatus.CONFIRMED, user_id=user_id, detail=detail, at=at)
 
 
+class ToConfirm(NamedTuple):
+    """An order as confirming needs it: read and locked in one statement (``lock_for_confirm``)."""
+
+    number: str
+    status: str
+    wanted: dict[int, int]  # product id -> units, over every line
+
+    @property
+    def at_once(self) -> bool:
+        """Whether ``confirm_at_once`` may try it; else only ``confirm_reserving`` can say why not."""
+        return self.status == OrderStatus.RECEIVED and bool(self.wanted)
+
+
+def lock_for_confirm(session: Session, order_id: int) -> ToConfirm:
+    """The order's number, status and units per product, the order locked against other writers
+    until commit (as ``lock_order``), in one statement and without loading ORM objects."""
+    rows = session.execute(
+        select(_ORDERS.c.number, _ORDERS.c.status, _LINES.c.product_id, _LINES.c.quantity)
+        .select_from(_ORDERS.outerjoin(_LINES, _LINES.c.order_id == _ORDERS.c.id))
+        .where(_ORDERS.c.id == order_id)
+        .with_for_update(of=_ORDERS)
+    ).all()
+    if not rows:
+        raise no_order(order_id)
+    wanted = units_by_product((pid, qty) for _number, _status, pid, qty in rows if pid is not None)
+    return ToConfirm(str(rows[0].number), str(rows[0].status), wanted)
+
+
 def confirm_at_once(
-    session: Session, order: Order, settings: OrderSettings, *, user_id: int, at: datetime
-) -> OrderView | None:
-    """The common case of confirming, in as few statements (round trips to a server) as can be: the
-    status and timeline, the view, then every line's reservation at once, last, so that the hot
-    products' rows stay locked only until the commit just after. None when a product is short (or
-    the order cannot be confirmed); the caller then rolls back and goes line by line (``confirm_reserving``)."""
-    current = OrderStatus(order.status)
-    if not order.lines or current is OrderStatus.ON_HOLD or not can_move(current, OrderStatus.CONFIRMED):
-        return None
-    change_status(session, order, OrderStatus.CONFIRMED, user_id=user_id, at=at)
-    view = order_view(session, order, settings, at, lines=order.lines)
-    reserved = stock_ledger.reserve_all(
-        session, wanted_units(order), user_id=user_id, order_id=order.id, reference=order.number, at=at
+    session: Session, order_id: int, to_confirm: ToConfirm, *, user_id: int, at: datetime, order: Order | None = None
+) -> bool:
+    """The common case of confirming (a received order whose every product is available), in as few
+    statements (round trips to a server) as can be, and without the ORM's unit of work: the status,
+    the timeline row, then every line's reservation at once, last, so that the hot products' rows
+    stay locked only until the commit just after. The same rows as ``confirm_reserving``.
+
+    False when a product is short: the caller must then roll back and go line by line
+    (``confirm_reserving``, which also says why an order cannot be confirmed). ``order``: the order's
+    object when the session holds it (kept in step with what was written). Does NOT commit."""
+    if not to_confirm.at_once:
+        return False
+    mark_confirmed(session, order_id, to_confirm.number, user_id=user_id, at=at, order=order)
+    return stock_ledger.reserve_all(
+        session, to_confirm.wanted, user_id=user_id, order_id=order_id, reference=to_confirm.number, at=at
     )
-    return view if reserved else None
+
+
+def mark_confirmed(
+    session: Session, order_id: int, number: str, *, user_id: int, at: datetime, order: Order | None = None
+) -> None:
+    """``change_status`` from received to confirmed (no detail) in two Core statements: the same order
+    row and timeline row as that writes. Only for an order locked and seen received. Does NOT commit."""
+    received, confirmed = OrderStatus.RECEIVED.value, OrderStatus.CONFIRMED.value
+    session.execute(_CONFIRM_ORDER, {"o_id": order_id, "o_updated_at": at})
+    session.execute(
+        _INSERT_EVENT,
+        {
+            "order_id": order_id,
+            "at": at,
+            "user_id": user_id,
+            "kind": "status",
+            "from_status": received,
+            "to_status": confirmed,
+            "detail": "",
+        },
+    )
+    staff_audit.order_status(session, user_id, number, received, confirmed, "status", "")
+    if order is not None:  # the session's object shows what the row now holds (nothing left to flush)
+        set_committed_value(order, "status", confirmed)
+        set_committed_value(order, "updated_at", at)
+
+
+_ORDERS = cast(Table, Order.__table__)
+_LINES = cast(Table, OrderLine.__table__)
+_CONFIRM_ORDER = (
+    update(_ORDERS)
+    .where(_ORDERS.c.id == bindparam("o_id"))
+    .values(status=OrderStatus.CONFIRMED.value, updated_at=bindparam("o_updated_at"))
+)
+_INSERT_EVENT = cast(Table, OrderEvent.__table__).insert()
 
 
 def lock_order(session: Session, order_id: int) -> Order:

@@ -26,11 +26,11 @@ exactly what was reserved.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
-from typing import NamedTuple, cast
+from typing import NamedTuple, TypedDict, Unpack, cast
 
 from sqlalchemy import Table, Update, bindparam, func, select, update
 from sqlalchemy.engine import CursorResult
@@ -263,6 +263,46 @@ def _ledger_row(
     }
 
 
+class OrderMove(TypedDict, total=False):
+    """What ``reserve``, ``release``, ``ship`` and ``sell`` take besides the product and the units."""
+
+    reference: str  # the order's number, shown in the ledger
+    reason: str  # the ledger row's reason; each function has its own default
+    at: datetime | None  # when; now if not given
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """One kind of order movement: its ledger kind, how ``qty`` units change on hand and reserved,
+    and what happens when the units are not there."""
+
+    name: str
+    on_hand: int  # -1: on hand goes down by qty, 0: unchanged
+    reserved: int  # +1: reserved goes up by qty, -1: down
+    reason: str  # the default reason
+    # Taking from the reservation: the sentence (fields qty, id) raised as StockProblem when fewer units
+    # are reserved. None: taking from what is available, which answers False instead.
+    refusal: Callable[[], str] | None = None
+
+
+_RESERVE = _Kind("reserve", 0, 1, "Order confirmed")
+_SELL = _Kind("sale", -1, 0, "Counter sale")
+_RELEASE = _Kind(
+    "release",
+    0,
+    -1,
+    "Reservation released",
+    lambda: _("Cannot release {qty} units of product {id}: fewer are reserved. Run a stock check."),
+)
+_SHIP = _Kind(
+    "ship",
+    -1,
+    -1,
+    "Order shipped",
+    lambda: _("Cannot ship {qty} units of product {id}: fewer are reserved for it. Run a stock check."),
+)
+
+
 def reserve(
     session: Session,
     product_id: int,
@@ -271,9 +311,7 @@ def reserve(
     user_id: int,
     order_id: int | None,
     allow_backorder: bool,
-    reference: str = "",
-    reason: str = "Order confirmed",
-    at: datetime | None = None,
+    **move: Unpack[OrderMove],
 ) -> bool:
     """Reserve ``qty`` units for an order.
 
@@ -281,20 +319,7 @@ def reserve(
     without ``allow_backorder`` nothing is written and False is returned; with it the full quantity
     is reserved anyway (a backorder) and False is returned, so the caller can mark the line.
     """
-    _check_qty(qty)
-    return _take_available(
-        session,
-        product_id,
-        "reserve",
-        0,
-        qty,
-        user_id=user_id,
-        reason=reason,
-        short_reason=reason + " (backorder)" if allow_backorder else None,
-        reference=reference,
-        order_id=order_id,
-        at=at,
-    )
+    return _order_move(session, _RESERVE, product_id, qty, user_id, order_id, move, short=allow_backorder)
 
 
 def reserve_all(
@@ -343,59 +368,17 @@ def reserve_all(
 
 
 def release(
-    session: Session,
-    product_id: int,
-    qty: int,
-    *,
-    user_id: int,
-    order_id: int | None,
-    reference: str = "",
-    reason: str = "Reservation released",
-    at: datetime | None = None,
+    session: Session, product_id: int, qty: int, *, user_id: int, order_id: int | None, **move: Unpack[OrderMove]
 ) -> None:
     """Give back ``qty`` reserved units (order cancelled, line removed, quantity lowered)."""
-    _check_qty(qty)
-    _take_reserved(
-        session,
-        product_id,
-        "release",
-        0,
-        qty,
-        refusal=_("Cannot release {qty} units of product {id}: fewer are reserved. Run a stock check."),
-        user_id=user_id,
-        reason=reason,
-        reference=reference,
-        order_id=order_id,
-        at=at,
-    )
+    _order_move(session, _RELEASE, product_id, qty, user_id, order_id, move)
 
 
 def ship(
-    session: Session,
-    product_id: int,
-    qty: int,
-    *,
-    user_id: int,
-    order_id: int | None,
-    reference: str = "",
-    reason: str = "Order shipped",
-    at: datetime | None = None,
+    session: Session, product_id: int, qty: int, *, user_id: int, order_id: int | None, **move: Unpack[OrderMove]
 ) -> None:
     """Reserved units leave the shop: on hand and reserved both go down by ``qty``."""
-    _check_qty(qty)
-    _take_reserved(
-        session,
-        product_id,
-        "ship",
-        -qty,
-        qty,
-        refusal=_("Cannot ship {qty} units of product {id}: fewer are reserved for it. Run a stock check."),
-        user_id=user_id,
-        reason=reason,
-        reference=reference,
-        order_id=order_id,
-        at=at,
-    )
+    _order_move(session, _SHIP, product_id, qty, user_id, order_id, move)
 
 
 def sell(
@@ -406,95 +389,52 @@ def sell(
     user_id: int,
     order_id: int | None,
     allow_short: bool,
-    reference: str = "",
-    reason: str = "Counter sale",
-    at: datetime | None = None,
+    **move: Unpack[OrderMove],
 ) -> bool:
     """A walk-in sale: ``qty`` units leave at once (on hand goes down, no reservation).
 
     Returns True when the units were available. When not: without ``allow_short`` nothing is
     written and False is returned; with it the sale is recorded anyway and False is returned.
     """
-    _check_qty(qty)
-    return _take_available(
-        session,
-        product_id,
-        "sale",
-        -qty,
-        0,
-        user_id=user_id,
-        reason=reason,
-        short_reason=reason if allow_short else None,
-        reference=reference,
-        order_id=order_id,
-        at=at,
-    )
+    return _order_move(session, _SELL, product_id, qty, user_id, order_id, move, short=allow_short)
 
 
-def _take_available(
+def _order_move(
     session: Session,
+    kind: _Kind,
     product_id: int,
-    kind: str,
-    qty_delta: int,
-    reserved_delta: int,
-    *,
+    qty: int,
     user_id: int,
-    reason: str,
-    short_reason: str | None,
-    reference: str,
     order_id: int | None,
-    at: datetime | None,
+    move: OrderMove,
+    *,
+    short: bool = False,
 ) -> bool:
-    """Record the movement when the units are available (True). When they are not, record it all the
-    same with ``short_reason`` if there is one, else write nothing; False either way."""
+    """Record ``qty`` units of ``kind``. Taking from what is available: True when the units were
+    there; when not, False, after recording the movement all the same when ``short`` allows it (a
+    reservation's reason then says "(backorder)"), else writing nothing. Taking from the reservation:
+    True, or ``StockProblem`` with the kind's refusal and nothing written."""
+    _check_qty(qty)
+    reason = move.get("reason", kind.reason)
     movement = partial(
         record_movement,
         session,
         product_id,
-        kind,
-        qty_delta,
-        reserved_delta,
+        kind.name,
+        kind.on_hand * qty,
+        kind.reserved * qty,
         user_id=user_id,
-        reference=reference,
+        reference=move.get("reference", ""),
         order_id=order_id,
-        at=at,
+        at=move.get("at"),
     )
-    if movement(reason=reason, require_available=True):
+    if movement(reason=reason, require_available=kind.refusal is None):
         return True
-    if short_reason is not None:
-        movement(reason=short_reason)
+    if kind.refusal is not None:
+        raise StockProblem(kind.refusal().format(qty=qty, id=product_id))
+    if short:
+        movement(reason=reason + " (backorder)" if kind is _RESERVE else reason)
     return False
-
-
-def _take_reserved(
-    session: Session,
-    product_id: int,
-    kind: str,
-    qty_delta: int,
-    qty: int,
-    *,
-    refusal: str,
-    user_id: int,
-    reason: str,
-    reference: str,
-    order_id: int | None,
-    at: datetime | None,
-) -> None:
-    """Take ``qty`` units out of the reservation (and ``qty_delta`` off on hand); when fewer are
-    reserved, write nothing and raise ``StockProblem`` with ``refusal`` (fields ``qty`` and ``id``)."""
-    if not record_movement(
-        session,
-        product_id,
-        kind,
-        qty_delta,
-        -qty,
-        user_id=user_id,
-        reason=reason,
-        reference=reference,
-        order_id=order_id,
-        at=at,
-    ):
-        raise StockProblem(refusal.format(qty=qty, id=product_id))
 
 
 def figures(session: Session, product_ids: Iterable[int]) -> dict[int, StockFigures]:

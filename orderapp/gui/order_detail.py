@@ -44,7 +44,6 @@ from orderapp.services.orders.lifecycle import status_label
 from orderapp.services.orders.placing import (
     OrderView,
     cancel_order,
-    confirm_order,
     get_order,
     hold_order,
     mark_delivered,
@@ -52,6 +51,7 @@ from orderapp.services.orders.placing import (
     ship_order,
     start_picking,
 )
+from orderapp.services.orders.placing import confirm as confirm_order_only
 from orderapp.services.stock.ledger import ShortOnHand
 
 log = logging.getLogger(__name__)
@@ -531,7 +531,13 @@ class OrderDetail(QWidget):
 
     def confirm(self) -> None:
         database = self._database
-        self._act(lambda order_id, user_id: confirm_order(database, order_id, user_id=user_id))
+
+        def confirm_then_read(order_id: int, user_id: int) -> OrderView:
+            # The write holds the shop's lock for a few statements only; the detail is read after it.
+            confirm_order_only(database, order_id, user_id=user_id)
+            return get_order(database, order_id)
+
+        self._act(confirm_then_read)
 
     def start_picking(self) -> None:
         database = self._database

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from orderapp.demo.customers import CustomerBook
 from orderapp.demo.products import Catalogue
-from orderapp.demo.sampling import random_digits, running_totals, weighted_pool
+from orderapp.demo.sampling import running_totals, weighted_pool
 from orderapp.demo.writer import (
     DAY,
     EPOCH_AWARE,
@@ -222,6 +222,12 @@ _CN_CARRIERS = (
     ("EMS 中国邮政", "EMS"),
 )
 _ABROAD_CARRIERS = (("DHL Express", "##########"), ("FedEx International", "############"), ("EMS 中国邮政", "EMS"))
+# Patterns that are a prefix then only digits: (prefix, how many digits).
+_DIGIT_RUNS = {
+    pattern: (pattern.rstrip("#"), len(pattern) - len(pattern.rstrip("#")))
+    for _name, pattern in (*_CN_CARRIERS, *_ABROAD_CARRIERS)
+    if "#" in pattern and "#" not in pattern.rstrip("#")
+}
 _HOLD_REASONS = (
     "Waiting for payment 等待付款",
     "Customer asked us to wait 客户要求暂缓",
@@ -621,7 +627,7 @@ class OrderMaker:
         else:
             ship = self.book.ship_to[kind][customer_index]
             customer_id = self.book.ids[customer_index]
-        external_ref = f"WX{random_digits(rng, 10)}" if channel == "web" else ""
+        external_ref = f"WX{int(random_() * 10_000_000_000):010d}" if channel == "web" else ""
         notes = _ORDER_NOTES[int(random_() * len(_ORDER_NOTES))] if kind == DELIVERY and random_() < 0.05 else ""
         orders.append(
             (
@@ -672,6 +678,10 @@ class OrderMaker:
 
     def _tracking(self, pattern: str) -> str:
         random_ = self.rng.random
+        digits = _DIGIT_RUNS.get(pattern)
+        if digits is not None:  # a prefix and a run of digits: one draw, not one per digit
+            prefix, count = digits
+            return f"{prefix}{int(random_() * 10**count):0{count}d}"
         if pattern == "EMS":  # UPU S10: two letters, eight digits, a check digit, the country
             body = f"{int(random_() * 100_000_000):08d}"
             weights = (8, 6, 4, 2, 3, 5, 9, 7)

@@ -199,6 +199,9 @@ def _carry_out(session: Session, plan: str, order: Order, lines: list[OrderLine]
         )
         return 0, 1
     if plan == "exchange":
+        if first.quantity < 2 and len(lines) < 2:
+            # Swapping the only unit would make the order "returned" without a refund.
+            raise OrderAppError("an exchange of one unit needs an order of two")
         exchange_in(
             session,
             order,

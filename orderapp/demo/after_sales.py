@@ -199,6 +199,9 @@ def _carry_out(session: Session, plan: str, order: Order, lines: list[OrderLine]
         )
         return 0, 1
     if plan == "exchange":
+        if first.quantity < 2 and len(lines) < 2:
+            # Swapping the only unit would make the order "returned" without a refund.
+            raise OrderAppError("an exchange of one unit needs an order of two")
         exchange_in(
             session,
             order,
@@ -218,7 +221,9 @@ def _carry_out(session: Session, plan: str, order: Order, lines: list[OrderLine]
     elif plan == "damaged":
         items = [ReturnItem(first.id, 1, Condition.DAMAGED.value)]
         reason = ReturnReason.DAMAGED_IN_TRANSIT.value
-        refund = -1
+        # The one unit of a one-unit order: the whole order comes back, so it is refunded in full
+        # (shipping too), as a returned order always is; otherwise the unit's value.
+        refund = order.paid_cents if len(lines) == 1 and first.quantity == 1 else -1
     else:
         if first.quantity < 2 and len(lines) < 2:
             raise OrderAppError("a partial return needs two units")

@@ -15,9 +15,12 @@ from functools import cache
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+import numpy as np
+import numpy.typing as npt
+
 from orderapp.demo.customers import CustomerBook
 from orderapp.demo.products import Catalogue
-from orderapp.demo.sampling import random_digits, running_totals, weighted_pool
+from orderapp.demo.sampling import running_totals, weighted_pool
 from orderapp.demo.writer import (
     DAY,
     EPOCH_AWARE,
@@ -104,6 +107,11 @@ def _steps(fulfilment: str, status: str, branch: str) -> tuple[_Step, ...]:
     if status == CANCELLED:
         return (*_PREFIX[branch], (CANCELLED, 10, 24 * 60))
     raise ValueError(status)
+
+
+def _pick(pool: list[str], draws: npt.NDArray[np.float64]) -> npt.NDArray[np.object_]:
+    """``pool[int(draw * len(pool))]`` for each draw."""
+    return np.array(pool, dtype=object)[(draws * len(pool)).astype(np.int64)]
 
 
 @dataclass(frozen=True)
@@ -222,6 +230,12 @@ _CN_CARRIERS = (
     ("EMS 中国邮政", "EMS"),
 )
 _ABROAD_CARRIERS = (("DHL Express", "##########"), ("FedEx International", "############"), ("EMS 中国邮政", "EMS"))
+# Patterns that are a prefix then only digits: (prefix, how many digits).
+_DIGIT_RUNS = {
+    pattern: (pattern.rstrip("#"), len(pattern) - len(pattern.rstrip("#")))
+    for _name, pattern in (*_CN_CARRIERS, *_ABROAD_CARRIERS)
+    if "#" in pattern and "#" not in pattern.rstrip("#")
+}
 _HOLD_REASONS = (
     "Waiting for payment 等待付款",
     "Customer asked us to wait 客户要求暂缓",
@@ -307,45 +321,44 @@ class OrderMaker:
             growth = 1.0 + 0.3 * hour / hours  # a shop that is doing a little better every week
             weights.append(_HOURLY[local.hour] * busy * growth)
             open_hours.append(local.hour in _SHOP_OPEN)
-        cumulative = [0.0, *running_totals(weights)]
-        total = cumulative[-1]
-        created: list[int] = []
-        fulfilment: list[str] = []
-        status: list[str] = []
-        branch: list[str] = []
-        urgent: list[bool] = []
-        due: list[int] = []
-        random_ = rng.random
-        for index in range(count):
-            x = (index + random_()) / count * total
-            bucket = min(bisect_right(cumulative, x) - 1, hours - 1)
-            within = (x - cumulative[bucket]) / (cumulative[bucket + 1] - cumulative[bucket])
-            at = start_us + int((bucket + min(within, 0.999999)) * HOUR)
-            roll = random_()
-            if open_hours[bucket]:
-                kind = WALK_IN if roll < 0.4 else PICKUP if roll < 0.52 else DELIVERY
-            else:
-                kind = PICKUP if roll < 0.15 else DELIVERY
-            age = now_us - at
-            pools = self.walk_in_pools if kind == WALK_IN else self.delivery_pools
-            for limit, pool in pools:
-                if age <= limit:
-                    state = pool[int(random_() * len(pool))]
-                    break
-            if kind == PICKUP and state == SHIPPED:
-                state = DELIVERED  # collected: handed over and done in one go
-            side = ""
-            if state == ON_HOLD:
-                side = _HELD_FROM[int(random_() * len(_HELD_FROM))]
-            elif state == CANCELLED and kind != WALK_IN:
-                side = _CANCELLED_FROM[int(random_() * len(_CANCELLED_FROM))]
-            is_urgent = kind != WALK_IN and random_() < 0.07
-            created.append(at)
-            fulfilment.append(kind)
-            status.append(state)
-            branch.append(side)
-            urgent.append(is_urgent)
-            due.append(self._due(at, kind, is_urgent))
+        # Column-wise: five draws per order from a generator seeded by the shop's own random stream.
+        cumulative = np.array([0.0, *running_totals(weights)])
+        total = float(cumulative[-1])
+        draws = np.random.default_rng(rng.getrandbits(64)).random((5, count))
+        x = (np.arange(count) + draws[0]) / count * total
+        bucket = np.minimum(np.searchsorted(cumulative, x, side="right") - 1, hours - 1)
+        within = (x - cumulative[bucket]) / (cumulative[bucket + 1] - cumulative[bucket])
+        at = start_us + ((bucket + np.minimum(within, 0.999999)) * HOUR).astype(np.int64)
+        roll = draws[1]
+        kind = np.where(
+            np.array(open_hours, dtype=bool)[bucket],
+            np.where(roll < 0.4, WALK_IN, np.where(roll < 0.52, PICKUP, DELIVERY)),
+            np.where(roll < 0.15, PICKUP, DELIVERY),
+        )
+        walk_in = kind == WALK_IN
+        age = now_us - at
+        state = np.empty(count, dtype=object)
+        for pools, group in ((self.walk_in_pools, walk_in), (self.delivery_pools, ~walk_in)):
+            younger_than: float = -math.inf
+            for limit, pool in pools:  # the first age band the order is in
+                chosen = group & (age > younger_than) & (age <= limit)
+                state[chosen] = _pick(pool, draws[2][chosen])
+                younger_than = limit
+        state[(kind == PICKUP) & (state == SHIPPED)] = DELIVERED  # collected: handed over and done in one go
+        side = np.full(count, "", dtype=object)
+        held = state == ON_HOLD
+        side[held] = _pick(_HELD_FROM, draws[3][held])
+        cancelled = (state == CANCELLED) & ~walk_in
+        side[cancelled] = _pick(_CANCELLED_FROM, draws[3][cancelled])
+        is_urgent = ~walk_in & (draws[4] < 0.07)
+        hours_due = np.where(kind == PICKUP, np.where(is_urgent, 4, 24), np.where(is_urgent, 8, 48))
+        due_at = np.where(walk_in, 0, at + hours_due * HOUR)
+        created: list[int] = at.tolist()
+        fulfilment: list[str] = [str(value) for value in kind.tolist()]
+        status: list[str] = state.tolist()
+        branch: list[str] = side.tolist()
+        urgent: list[bool] = is_urgent.tolist()
+        due: list[int] = due_at.tolist()
         self._make_sure_everything_shows(created, fulfilment, status, branch, urgent, due)
         return created, fulfilment, status, branch, urgent, due
 
@@ -621,7 +634,7 @@ class OrderMaker:
         else:
             ship = self.book.ship_to[kind][customer_index]
             customer_id = self.book.ids[customer_index]
-        external_ref = f"WX{random_digits(rng, 10)}" if channel == "web" else ""
+        external_ref = f"WX{int(random_() * 10_000_000_000):010d}" if channel == "web" else ""
         notes = _ORDER_NOTES[int(random_() * len(_ORDER_NOTES))] if kind == DELIVERY and random_() < 0.05 else ""
         orders.append(
             (
@@ -672,6 +685,10 @@ class OrderMaker:
 
     def _tracking(self, pattern: str) -> str:
         random_ = self.rng.random
+        digits = _DIGIT_RUNS.get(pattern)
+        if digits is not None:  # a prefix and a run of digits: one draw, not one per digit
+            prefix, count = digits
+            return f"{prefix}{int(random_() * 10**count):0{count}d}"
         if pattern == "EMS":  # UPU S10: two letters, eight digits, a check digit, the country
             body = f"{int(random_() * 100_000_000):08d}"
             weights = (8, 6, 4, 2, 3, 5, 9, 7)

@@ -89,6 +89,21 @@ def test_sqlite_stamps_are_the_text_sqlalchemy_writes(database: Database) -> Non
         assert raw[1][1] == "2026-01-02 03:04:05.000006"
 
 
+def test_sqlite_stamps_at_the_edges_of_minutes_and_hours(database: Database) -> None:
+    """The stamp's text is put together from cached parts: every second of an hour, and the first and
+    last microsecond of a second, read as the ORM's own text would."""
+    if not database.is_sqlite:
+        pytest.skip("the stamp is a datetime elsewhere")
+    start = micros(datetime(2026, 12, 31, 23, 0, 0, tzinfo=UTC))
+    with database.write_engine.connect() as conn:
+        stamp = BulkRows(conn).stamp
+        for offset in [*range(0, 3601 * 1_000_000, 1_000_000), 999_999, 3_599_999_999, 3_600_000_001]:
+            expected = (datetime(1970, 1, 1) + timedelta(microseconds=start + offset)).strftime("%Y-%m-%d %H:%M:%S.%f")
+            assert stamp(start + offset) == expected
+    assert stamp(start + 3_599_999_999) == "2026-12-31 23:59:59.999999"
+    assert stamp(start + 3_600_000_000) == "2027-01-01 00:00:00.000000"
+
+
 def test_a_staging_table_of_ones_own_in_chunks_with_its_index(database: Database) -> None:
     """Any table: a generator of rows longer than a chunk, defaults filled, ids allocated after the
     highest, and its index dropped while writing and back afterwards."""

@@ -50,7 +50,9 @@ def test_make_demo_builds_a_shop_that_opens(tmp_path: Path) -> None:
 
 def test_make_demo_follows_the_environment_variable(tmp_path: Path) -> None:
     path = tmp_path / "from-env.sqlite"
-    result = orderapp("make-demo", "--products", "20", "--orders", "10", "--clips", "0", env={"ORDERAPP_DATABASE": str(path)})
+    result = orderapp(
+        "make-demo", "--products", "20", "--orders", "10", "--clips", "0", env={"ORDERAPP_DATABASE": str(path)}
+    )
     assert result.returncode == 0, result.stderr
     assert path.is_file()
 
@@ -68,7 +70,10 @@ def test_make_demo_refuses_a_file_that_is_not_a_database(tmp_path: Path) -> None
 
 def test_make_demo_refuses_a_shop_that_exists(tmp_path: Path) -> None:
     path = tmp_path / "shop.sqlite"
-    assert orderapp("make-demo", "--database", str(path), "--products", "20", "--orders", "10", "--clips", "0").returncode == 0
+    assert (
+        orderapp("make-demo", "--database", str(path), "--products", "20", "--orders", "10", "--clips", "0").returncode
+        == 0
+    )
     before = digest(path)
     result = orderapp("make-demo", "--database", str(path), "--products", "20", "--orders", "10", "--clips", "0")
     assert result.returncode == 1

@@ -3,6 +3,7 @@ number, nothing written on errors unless the user chooses the valid rows only.""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from orderapp.domain.product_validation import BarcodeDraft, ProductDraft
 from orderapp.gui.context import AppContext
 from orderapp.gui.inventory_screen import InventoryScreen, create_screen
 from orderapp.gui.product_import_dialog import ProductImportDialog
-from orderapp.services.stock import catalogue
+from orderapp.services.stock import catalogue, product_import_write
 from orderapp.services.stock.catalogue import ProductQuery, StatusFilter
 from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID
@@ -159,8 +160,17 @@ def test_the_screen_lists_imported_products(qtbot: QtBot, shop: Database, existi
 
 
 def test_a_long_import_shows_progress_and_stopping_it_writes_nothing(
-    qtbot: QtBot, dialog: ProductImportDialog, shop: Database, tmp_path: Path
+    qtbot: QtBot, dialog: ProductImportDialog, shop: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # A slow disk: each staged batch takes a moment, so the press of Stop reaches the import while it
+    # is still staging (staging into memory is otherwise over before the first progress is painted).
+    stage_batch = product_import_write.ProductStage._stage_batch
+
+    def slow_stage_batch(self: product_import_write.ProductStage, *args: object) -> None:
+        time.sleep(0.05)
+        stage_batch(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(product_import_write.ProductStage, "_stage_batch", slow_stage_batch)
     rows = "".join(f"BULK-{n:05d},Bulk item {n},1.00\n" for n in range(12_000))
     preview(qtbot, dialog, write(tmp_path / "bulk.csv", "sku,name,price\n" + rows))
     assert dialog.summary.text().startswith("Nothing has been written yet. Import would add 12000 new products")

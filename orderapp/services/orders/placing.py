@@ -24,7 +24,7 @@ Orders:
     place_order(db, draft, user_id=, confirm=False, allow_duplicate=False, draft_id=None) -> OrderView
     update_order(db, order_id, draft, user_id=, confirm=False, expected_updated_at=None, draft_id=None) -> OrderView
     confirm_order(db, order_id, user_id=) -> OrderView          raises OutOfStock (.shortages)
-    confirm(db, order_id, user_id=) -> ConfirmedOrder           the same, without the view (bulk, commands)
+    confirm(db, order_id, user_id=) -> ConfirmedOrder           the same, without the view (detail, bulk)
     bulk_confirm(db, order_ids, user_id=, progress=, cancelled=) -> BulkConfirmResult
     start_picking / ship_order(carrier=, tracking_number=) / mark_delivered
     cancel_order(reason=) / hold_order(reason=) / release_order(reason=)
@@ -298,9 +298,9 @@ def complete_walk_in(
 
 
 def confirm(database: Database, order_id: int, *, user_id: int, now: datetime | None = None) -> ConfirmedOrder:
-    """``confirm_order`` for callers that do not show the order (bulk confirming, the command line):
-    the same rows and refusals, but only the order's number and status back, which saves reading the
-    settings, the customer and the timeline. Raises OutOfStock, IllegalTransition, NotFound."""
+    """``confirm_order`` without the view (the order detail, which reads what it shows after the
+    write, and bulk confirming): the same rows and refusals, but only the order's number and status
+    back, so the write lock is held for a few statements. Raises OutOfStock, IllegalTransition, NotFound."""
     when = now or utc_now()
     with database.session(write=True) as session:
         to_confirm = lock_for_confirm(session, order_id)

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import math
 import random
-from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import cache
+from itertools import repeat
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -19,6 +19,19 @@ import numpy as np
 import numpy.typing as npt
 
 from orderapp.demo.customers import CustomerBook
+from orderapp.demo.order_batch import (
+    MAX_STEPS,
+    MOVEMENT_KINDS,
+    Batch,
+    IntArray,
+    ObjArray,
+    PathTable,
+    draw_lines,
+    movement_rows,
+    pick,
+    tally,
+    timelines,
+)
 from orderapp.demo.products import Catalogue
 from orderapp.demo.sampling import running_totals, weighted_pool
 from orderapp.demo.writer import (
@@ -27,7 +40,6 @@ from orderapp.demo.writer import (
     EVENT_COLUMNS,
     HOUR,
     LINE_COLUMNS,
-    MINUTE,
     MOVEMENT,
     MOVEMENT_COLUMNS,
     ORDER_COLUMNS,
@@ -35,7 +47,6 @@ from orderapp.demo.writer import (
     ORDER_LINE,
     ORDERS,
     Progress,
-    Row,
     Writer,
     next_id,
 )
@@ -47,8 +58,8 @@ if TYPE_CHECKING:
     from orderapp.demo.shop import DemoSize
 
 
-# Orders made before their rows are written (about 2 lines, 4 events and 3 movements each).
-ORDER_BATCH = 10_000
+# Orders made column-wise at once, then written (about 2 lines, 4 events and 3 movements each).
+ORDER_BATCH = 20_000
 
 RECEIVED = OrderStatus.RECEIVED.value
 CONFIRMED = OrderStatus.CONFIRMED.value
@@ -295,16 +306,29 @@ class OrderMaker:
         self.movements_made = 0
         scale = 10 ** exponent(currency)
         self.free_shipping_from = 9900 * scale // 100
-        self.shipping_fees = [fee * scale // 100 for fee in (600, 800, 1000, 1200)]
-        self.abroad_fees = [fee * scale // 100 for fee in (8000, 12000, 15000)]
-        self.coupons = [coupon * scale // 100 for coupon in (500, 1000, 2000)]
+        self.shipping_fees = np.array([fee * scale // 100 for fee in (600, 800, 1000, 1200)], dtype=np.int64)
+        self.abroad_fees = np.array([fee * scale // 100 for fee in (8000, 12000, 15000)], dtype=np.int64)
+        self.coupons = np.array([coupon * scale // 100 for coupon in (500, 1000, 2000)], dtype=np.int64)
         count = len(catalogue.ids)
         # Best sellers: a Zipf-like share of the lines, in an order that does not follow the ids.
         ranks = list(range(count))
         rng.shuffle(ranks)
-        self.product_cumulative = running_totals([1.0 / (rank + 5) for rank in ranks])
+        self.product_cumulative_list = running_totals([1.0 / (rank + 5) for rank in ranks])
         self.delivery_pools = [(hours * HOUR, weighted_pool(weights)) for hours, weights in _DELIVERY_BY_AGE]
         self.walk_in_pools = [(hours * HOUR, weighted_pool(weights)) for hours, weights in _WALK_IN_BY_AGE]
+        self.np_rng = np.random.default_rng(rng.getrandbits(64))  # the batches' draws, from the shop's seed
+        self.product_ids = np.array([facts[0] for facts in catalogue.line_facts], dtype=np.int64)
+        self.skus = _objects([facts[1] for facts in catalogue.line_facts])
+        self.names = _objects([facts[2] for facts in catalogue.line_facts])
+        self.prices = np.array([facts[3] for facts in catalogue.line_facts], dtype=np.int64)
+        self.packs = np.array([facts[4] for facts in catalogue.line_facts], dtype=np.int64)
+        self.product_cumulative = np.array(self.product_cumulative_list)
+        self.customer_cumulative = np.array(book.cumulative)
+        self.customer_abroad = np.array(book.abroad, dtype=bool)
+        self.tallies = {
+            name: np.zeros(count, dtype=np.int64) for name in ("committed", "reserved", "shipped", "returned")
+        }
+        self.paths = _path_table([])
 
     # Planning: cheap facts for every order first, so that every status is sure to appear.
 
@@ -430,258 +454,220 @@ class OrderMaker:
     def make_all(self, report: Progress) -> None:
         created, fulfilment, status, branch, urgent, due = self._plan()
         count = len(created)
-        orders: list[Row] = []
-        lines: list[Row] = []
-        events: list[Row] = []
-        movements: list[Row] = []
-        for index in range(count):
-            self._make_one(
-                created[index],
-                fulfilment[index],
-                status[index],
-                branch[index],
-                urgent[index],
-                due[index],
-                orders,
-                lines,
-                events,
-                movements,
-            )
-            if len(orders) >= ORDER_BATCH:
-                self._flush(orders, lines, events, movements)
-                report("orders", index + 1, count)
-        self._flush(orders, lines, events, movements)
-        report("orders", count, count)
-
-    def _flush(self, orders: list[Row], lines: list[Row], events: list[Row], movements: list[Row]) -> None:
-        writer = self.writer
-        writer.insert(ORDERS, ORDER_COLUMNS, orders)
-        writer.insert(ORDER_LINE, LINE_COLUMNS, lines)
-        writer.insert(ORDER_EVENT, EVENT_COLUMNS, events)
-        writer.insert(MOVEMENT, MOVEMENT_COLUMNS, movements)
-        self.lines_made += len(lines)
-        self.movements_made += len(movements)
-        orders.clear()
-        lines.clear()
-        events.clear()
-        movements.clear()
-
-    def _make_one(
-        self,
-        created: int,
-        kind: str,
-        state: str,
-        side: str,
-        urgent: bool,
-        due: int,
-        orders: list[Row],
-        lines: list[Row],
-        events: list[Row],
-        movements: list[Row],
-    ) -> None:
-        rng = self.rng
-        random_ = rng.random
-        stamp = self.writer.stamp
+        paths: dict[tuple[str, str, str], int] = {}
+        path = np.array(
+            [paths.setdefault(key, len(paths)) for key in zip(fulfilment, status, branch, strict=True)], dtype=np.int64
+        )
+        self.paths = _path_table(list(paths))
+        columns = _Plan(
+            np.array(created, dtype=np.int64),
+            path,
+            _objects(fulfilment),
+            _objects(status),
+            _objects(branch),
+            np.array(urgent, dtype=bool),
+            np.array(due, dtype=np.int64),
+        )
+        for start in range(0, count, ORDER_BATCH):
+            self._make_batch(columns, start, min(count, start + ORDER_BATCH))
+            report("orders", min(count, start + ORDER_BATCH), count)
+        if not count:
+            report("orders", 0, 0)
         catalogue = self.catalogue
-        now_us = self.now_us
-        order_id = self.order_id
-        self.order_id += 1
-        number = f"SO-{order_id:06d}"
+        for name in ("committed", "reserved", "shipped", "returned"):
+            setattr(
+                catalogue,
+                name,
+                [a + b for a, b in zip(getattr(catalogue, name), self.tallies[name].tolist(), strict=True)],
+            )
 
-        # Timeline: natural step times, squeezed in when the order is younger than they need.
-        path = _path(kind, state, side)
-        gaps = [int((low + span * random_()) * MINUTE) for low, span in zip(path.lows, path.spans, strict=True)]
-        room = (now_us - created) * 0.95
-        needed = sum(gaps)
-        if needed > room:
-            factor = room / needed
-            gaps = [max(1, int(gap * factor)) for gap in gaps]
-        at = created
-        stamps = [stamp(created)]  # as stored; movements share their event's time
-        for gap in gaps:
-            at = min(at + gap, now_us)
-            stamps.append(stamp(at))
+    def _make_batch(self, plan: _Plan, start: int, end: int) -> None:
+        g, table, writer, book = self.np_rng, self.paths, self.writer, self.book
+        size = end - start
+        kind = plan.kind[start:end]
+        state = plan.status[start:end]
+        walk_in = kind == WALK_IN
+        delivery = kind == DELIVERY
+        order_ids = np.arange(self.order_id, self.order_id + size, dtype=np.int64)
+        self.order_id += size
+        batch = Batch(order_ids, plan.created[start:end], plan.path[start:end], walk_in, delivery)
+        numbers = _objects([f"SO-{order_id:06d}" for order_id in order_ids.tolist()])
+        timeline = timelines(table, batch, self.now_us, g.random((size, MAX_STEPS)), writer.stamp)
 
         # Who, and where to.
-        customer_index = -1
-        if kind != WALK_IN or random_() < 0.3:
-            customer_index = self.book.pick()
-        if kind == WALK_IN:
-            channel = "store"
-        else:
-            roll = random_()
-            channel = "web" if roll < 0.55 else "phone" if roll < 0.95 else "store"
-
-        # Lines, at catalogue prices with the odd markdown and line discount.
-        line_count = _LINE_COUNTS[int(random_() * 100)]
-        cumulative = self.product_cumulative
-        top = cumulative[-1]
-        chosen: list[int] = []
-        for _line in range(line_count):
-            product = bisect_right(cumulative, random_() * top)
-            if product not in chosen:
-                chosen.append(product)
-        subtotal = 0
-        confirmed_at = stamps[path.confirmed] if path.confirmed >= 0 else None
-        shipped_at = stamps[path.shipped] if path.shipped >= 0 else None
-        completed_at = stamps[path.completed] if path.completed >= 0 else None
-        released_at = stamps[path.released] if path.released >= 0 else None
-        returned_at = stamps[path.returned] if path.returned >= 0 else None
-        keeps_reservation = path.keeps_reservation
-        line_id, movement_id = self.line_id, self.movement_id
-        user = DEFAULT_USER_ID
-        facts = catalogue.line_facts
-        committed, reserved, shipped, returned = (
-            catalogue.committed,
-            catalogue.reserved,
-            catalogue.shipped,
-            catalogue.returned,
+        draws = g.random((12, size))
+        has_customer = ~walk_in | (draws[0] < 0.3)
+        customer = np.where(
+            has_customer,
+            np.minimum(np.searchsorted(self.customer_cumulative, draws[1] * self.customer_cumulative[-1], "right"),
+                       len(self.customer_cumulative) - 1),
+            -1,
+        )  # fmt: skip
+        channel = np.where(
+            walk_in, "store", np.where(draws[2] < 0.55, "web", np.where(draws[2] < 0.95, "phone", "store"))
         )
-        walk_in = kind == WALK_IN
-        for line_no, product in enumerate(chosen, start=1):
-            product_id, sku, name, price, pack = facts[product]
-            quantity = _QUANTITIES[int(random_() * 100)]
-            if pack and random_() < 0.25:
-                quantity = pack
-            elif walk_in and quantity > 3:
-                quantity = 1 + quantity % 3
-            unit_price = price if random_() < 0.97 else price - price // 10
-            discount = quantity * unit_price // 10 if random_() < 0.07 else 0
-            subtotal += quantity * unit_price - discount
-            lines.append((line_id, order_id, line_no, product_id, sku, name, quantity, unit_price, price, discount,
-                          False))  # fmt: skip
-            line_id += 1
-            if confirmed_at is not None:
-                committed[product] += quantity
-                if keeps_reservation:
-                    reserved[product] += quantity
-                movements.append((movement_id, product_id, confirmed_at, user, "reserve", 0, quantity,
-                                  "Order confirmed", number, order_id))  # fmt: skip
-                movement_id += 1
-            if shipped_at is not None:
-                shipped[product] += quantity
-                movements.append((movement_id, product_id, shipped_at, user, "ship", -quantity, -quantity,
-                                  "Order shipped", number, order_id))  # fmt: skip
-                movement_id += 1
-            if completed_at is not None:
-                committed[product] += quantity
-                shipped[product] += quantity
-                movements.append((movement_id, product_id, completed_at, user, "sale", -quantity, 0, "Counter sale",
-                                  number, order_id))  # fmt: skip
-                movement_id += 1
-            if released_at is not None:
-                movements.append((movement_id, product_id, released_at, user, "release", 0, -quantity,
-                                  "Order cancelled", number, order_id))  # fmt: skip
-                movement_id += 1
-            if returned_at is not None:
-                returned[product] += quantity
-                movements.append((movement_id, product_id, returned_at, user, "return", quantity, 0,
-                                  "Customer return", number, order_id))  # fmt: skip
-                movement_id += 1
-        self.line_id, self.movement_id = line_id, movement_id
+        channel = channel.astype(object)
+
+        # Lines, and what they do to each product's figures.
+        lines = draw_lines(g, batch, _LINE_COUNT_POOL, _QUANTITY_POOL, self.product_cumulative, self.prices, self.packs)
+        line_path = batch.path[lines.order]
+        stamp_of = table.stamp_of
+        reached = {kind_: stamp_of[kind_][line_path] >= 0 for kind_ in ("reserve", "ship", "sale", "return")}
+        tallies, product, quantity = self.tallies, lines.product, lines.quantity
+        tally(tallies["committed"], product, quantity, reached["reserve"] | reached["sale"])
+        tally(tallies["reserved"], product, quantity, table.keeps_reservation[line_path])
+        tally(tallies["shipped"], product, quantity, reached["ship"] | reached["sale"])
+        tally(tallies["returned"], product, quantity, reached["return"])
+        line_count = len(lines.order)
+        subtotal = np.bincount(
+            lines.order, weights=lines.quantity * lines.unit_price - lines.discount, minlength=size
+        ).astype(np.int64)
 
         # Money: order discount, shipping, payment.
-        discount = 0
-        if random_() < 0.06:
-            coupon = self.coupons[int(random_() * 3)]
-            discount = coupon if subtotal >= 4 * coupon else subtotal * 5 // 100
-        shipping = 0
-        abroad = customer_index >= 0 and self.book.abroad[customer_index]
-        if kind == DELIVERY:
-            if abroad:
-                shipping = self.abroad_fees[int(random_() * 3)]
-            elif subtotal < self.free_shipping_from:
-                shipping = self.shipping_fees[int(random_() * 4)]
+        coupon = self.coupons[(draws[3] * len(self.coupons)).astype(np.int64)]
+        discount = np.where(draws[4] < 0.06, np.where(subtotal >= 4 * coupon, coupon, subtotal * 5 // 100), 0)
+        abroad = has_customer & self.customer_abroad[np.maximum(customer, 0)]
+        shipping = np.where(
+            delivery & abroad,
+            self.abroad_fees[(draws[5] * len(self.abroad_fees)).astype(np.int64)],
+            np.where(
+                delivery & (subtotal < self.free_shipping_from),
+                self.shipping_fees[(draws[5] * len(self.shipping_fees)).astype(np.int64)],
+                0,
+            ),
+        )
         total = subtotal - discount + shipping
-        payment = self._payment(kind, channel, state, random_())
-        paid = total if payment == "paid" else total * 3 // 10 if payment == "partly_paid" else 0
-        if payment == "partly_paid" and not 0 < paid < total:
-            payment, paid = "paid", total
+        payment = _payments(kind, channel, state, draws[6])
+        paid = np.where(payment == "paid", total, np.where(payment == "partly_paid", total * 3 // 10, 0))
+        partly_not = (payment == "partly_paid") & ~((paid > 0) & (paid < total))
+        payment[partly_not] = "paid"
+        paid = np.where(partly_not, total, paid)
 
-        carrier = tracking = ""
-        if shipped_at is not None and kind == DELIVERY:
-            carriers = _ABROAD_CARRIERS if abroad else _CN_CARRIERS
-            carrier, pattern = carriers[int(random_() * len(carriers))]
-            tracking = self._tracking(pattern)
+        # Carriers and tracking numbers for the parcels that left.
+        carrier = np.full(size, "", dtype=object)
+        tracking = np.full(size, "", dtype=object)
+        for carriers, parcels in (
+            (_ABROAD_CARRIERS, delivery & abroad),
+            (_CN_CARRIERS, delivery & ~abroad),
+        ):
+            parcels = parcels & (stamp_of["ship"][batch.path] >= 0)
+            chosen = (draws[7][parcels] * len(carriers)).astype(np.int64).tolist()
+            carrier[parcels] = [carriers[index][0] for index in chosen]
+            tracking[parcels] = [self._tracking(carriers[index][1]) for index in chosen]
 
-        # Timeline rows.
-        detail = _FIRST_DETAIL[kind, channel]
-        event_id = self.event_id
-        events.append((event_id, order_id, stamps[0], user, "status", None, RECEIVED, detail))
-        event_id += 1
-        previous = RECEIVED
-        for step_status, step_at in zip(path.statuses, stamps[1:], strict=True):
-            if step_status == SHIPPED:
-                detail = f"{carrier} {tracking}" if carrier else "Collected by the customer 顾客已取货"
-            elif step_status == ON_HOLD:
-                detail = _HOLD_REASONS[int(random_() * len(_HOLD_REASONS))]
-            elif step_status == CANCELLED:
-                detail = _CANCEL_REASONS[int(random_() * len(_CANCEL_REASONS))]
-            elif step_status == RETURNED:
-                reasons = _RETURN_REASONS if kind == WALK_IN else _DELIVERY_RETURN_REASONS
-                detail = reasons[int(random_() * len(reasons))]
+        # Timeline rows: the detail each step shows.
+        steps = MAX_STEPS + 1
+        detail = np.full((size, steps), "", dtype=object)
+        detail[:, 0] = [_FIRST_DETAIL[pair] for pair in zip(kind.tolist(), channel.tolist(), strict=True)]
+        status_at = table.status[batch.path]
+        shipped_detail = np.where(carrier != "", carrier + " " + tracking, "Collected by the customer 顾客已取货")
+        step_draws = g.random((size, steps))
+        for status_, pool in (
+            (SHIPPED, None),
+            (ON_HOLD, _HOLD_REASONS),
+            (CANCELLED, _CANCEL_REASONS),
+        ):
+            where = status_at == status_
+            if pool is None:
+                detail[where] = np.broadcast_to(shipped_detail[:, None], where.shape)[where]
             else:
-                detail = ""
-            events.append((event_id, order_id, step_at, user, "status", previous, step_status, detail))
-            event_id += 1
-            previous = step_status
-        self.event_id = event_id
-
-        ship: tuple[str, ...]
-        if customer_index < 0:
-            ship = _NOBODY
-            customer_id: int | None = None
-        else:
-            ship = self.book.ship_to[kind][customer_index]
-            customer_id = self.book.ids[customer_index]
-        external_ref = f"WX{int(random_() * 10_000_000_000):010d}" if channel == "web" else ""
-        notes = _ORDER_NOTES[int(random_() * len(_ORDER_NOTES))] if kind == DELIVERY and random_() < 0.05 else ""
-        orders.append(
-            (
-                order_id,
-                number,
-                external_ref,
-                customer_id,
-                channel,
-                state,
-                side if state == ON_HOLD else None,
-                "urgent" if urgent else "normal",
-                kind,
-                *ship,
-                self.currency,
-                subtotal,
-                discount,
-                shipping,
-                total,
-                payment,
-                paid,
-                carrier,
-                tracking,
-                notes,
-                stamp(due) if due else None,
-                stamps[0],
-                stamps[-1],
-                user,
+                detail[where] = pick(pool, step_draws[where])
+        where = status_at == RETURNED
+        counter_return = where & walk_in[:, None]
+        detail[counter_return] = pick(_RETURN_REASONS, step_draws[counter_return])
+        other_return = where & ~walk_in[:, None]
+        detail[other_return] = pick(_DELIVERY_RETURN_REASONS, step_draws[other_return])
+        in_timeline = np.arange(steps) < timeline.count[:, None]
+        events = list(
+            zip(
+                range(self.event_id, self.event_id + len(timeline.text)),
+                np.repeat(order_ids, timeline.count).tolist(),
+                timeline.text.tolist(),
+                repeat(DEFAULT_USER_ID),
+                repeat("status"),
+                table.previous[batch.path][in_timeline].tolist(),
+                status_at[in_timeline].tolist(),
+                detail[in_timeline].tolist(),
+                strict=False,
             )
         )
+        self.event_id += len(events)
 
-    @staticmethod
-    def _payment(kind: str, channel: str, state: str, roll: float) -> str:
-        """Web orders are paid up front; phone and store orders are often cash on delivery or
-        take a deposit; counter sales are paid on the spot. Refunds follow returns and cancellations."""
-        if state == RETURNED:
-            return "refunded"
-        if kind == WALK_IN:
-            return "paid" if state == COMPLETED else "unpaid"
-        if channel == "web":
-            taken = "paid" if roll < 0.95 else ""
-        else:
-            taken = "paid" if roll < 0.4 else "partly_paid" if roll < 0.5 else ""
-        if state == CANCELLED:
-            return "refunded" if taken else "unpaid"
-        if not taken:
-            return "paid" if state == DELIVERED else "unpaid"  # cash on delivery
-        return taken
+        # The orders' own rows.
+        customer_list = customer.tolist()
+        ship_to = book.ship_to
+        ships = [
+            ship_to[kind_][index] if index >= 0 else _NOBODY
+            for kind_, index in zip(kind.tolist(), customer_list, strict=True)
+        ]
+        customer_ids = [book.ids[index] if index >= 0 else None for index in customer_list]
+        refs = np.full(size, "", dtype=object)
+        web = channel == "web"
+        refs[web] = [f"WX{value:010d}" for value in (draws[8][web] * 10_000_000_000).astype(np.int64).tolist()]
+        notes = np.full(size, "", dtype=object)
+        noted = delivery & (draws[9] < 0.05)
+        notes[noted] = pick(_ORDER_NOTES, draws[10][noted])
+        stamp = writer.stamp
+        due_at = [stamp(value) if value else None for value in plan.due[start:end].tolist()]
+        held = plan.branch[start:end].copy()
+        held[state != ON_HOLD] = None
+        priority = np.where(plan.urgent[start:end], "urgent", "normal").astype(object)
+        orders = list(
+            zip(
+                order_ids.tolist(),
+                numbers.tolist(),
+                refs.tolist(),
+                customer_ids,
+                channel.tolist(),
+                state.tolist(),
+                held.tolist(),
+                priority.tolist(),
+                kind.tolist(),
+                *zip(*ships, strict=True),
+                repeat(self.currency),
+                subtotal.tolist(),
+                discount.tolist(),
+                shipping.tolist(),
+                total.tolist(),
+                payment.tolist(),
+                paid.tolist(),
+                carrier.tolist(),
+                tracking.tolist(),
+                notes.tolist(),
+                due_at,
+                timeline.text[timeline.start].tolist(),
+                timeline.text[timeline.start + timeline.count - 1].tolist(),
+                repeat(DEFAULT_USER_ID),
+                strict=False,
+            )
+        )
+        line_rows = list(
+            zip(
+                range(self.line_id, self.line_id + line_count),
+                order_ids[lines.order].tolist(),
+                lines.line_no.tolist(),
+                self.product_ids[product].tolist(),
+                self.skus[product].tolist(),
+                self.names[product].tolist(),
+                quantity.tolist(),
+                lines.unit_price.tolist(),
+                lines.price.tolist(),
+                lines.discount.tolist(),
+                repeat(False),
+                strict=False,
+            )
+        )
+        self.line_id += line_count
+        movements = movement_rows(
+            table, batch, lines, timeline, self.movement_id, self.product_ids, numbers, DEFAULT_USER_ID
+        )
+        self.movement_id += len(movements)
+        writer.insert(ORDERS, ORDER_COLUMNS, orders)
+        writer.insert(ORDER_LINE, LINE_COLUMNS, line_rows)
+        writer.insert(ORDER_EVENT, EVENT_COLUMNS, events)
+        writer.insert(MOVEMENT, MOVEMENT_COLUMNS, movements)
+        self.lines_made += line_count
+        self.movements_made += len(movements)
 
     def _tracking(self, pattern: str) -> str:
         random_ = self.rng.random
@@ -696,3 +682,74 @@ class OrderMaker:
             check = 5 if check == 11 else 0 if check == 10 else check
             return f"E{'ABCDEFGHJKLMNPQRSTUVWXYZ'[int(random_() * 24)]}{body}{check}CN"
         return "".join(str(int(random_() * 10)) if char == "#" else char for char in pattern)
+
+
+def _payments(kind: ObjArray, channel: ObjArray, state: ObjArray, roll: npt.NDArray[np.float64]) -> ObjArray:
+    """Web orders are paid up front; phone and store orders are often cash on delivery or take a
+    deposit; counter sales are paid on the spot. Refunds follow returns and cancellations."""
+    taken = np.where(
+        channel == "web",
+        np.where(roll < 0.95, "paid", ""),
+        np.where(roll < 0.4, "paid", np.where(roll < 0.5, "partly_paid", "")),
+    ).astype(object)
+    cash_on_delivery = np.where(state == DELIVERED, "paid", "unpaid")
+    payment = np.where(taken == "", cash_on_delivery, taken)
+    payment = np.where(state == CANCELLED, np.where(taken == "", "unpaid", "refunded"), payment)
+    payment = np.where(kind == WALK_IN, np.where(state == COMPLETED, "paid", "unpaid"), payment)
+    result: ObjArray = np.where(state == RETURNED, "refunded", payment).astype(object)
+    return result
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """Every order's planned facts as columns."""
+
+    created: IntArray
+    path: IntArray
+    kind: ObjArray
+    status: ObjArray
+    branch: ObjArray
+    urgent: npt.NDArray[np.bool_]
+    due: IntArray
+
+
+def _objects(values: Sequence[object]) -> ObjArray:
+    array = np.empty(len(values), dtype=object)
+    array[:] = list(values)
+    return array
+
+
+def _path_table(keys: Sequence[tuple[str, str, str]]) -> PathTable:
+    """The paths of ``keys`` (fulfilment, status, branch) as arrays, in the keys' order."""
+    count = max(1, len(keys))
+    steps = np.zeros(count, dtype=np.int64)
+    lows = np.zeros((count, MAX_STEPS))
+    spans = np.zeros((count, MAX_STEPS))
+    status = np.full((count, MAX_STEPS + 1), "", dtype=object)
+    previous = np.full((count, MAX_STEPS + 1), None, dtype=object)
+    stamp_of = {kind: np.full(count, -1, dtype=np.int64) for kind, *_rest in MOVEMENT_KINDS}
+    keeps = np.zeros(count, dtype=bool)
+    for number, key in enumerate(keys):
+        path = _path(*key)
+        size = len(path.statuses)
+        steps[number] = size
+        lows[number, :size] = path.lows
+        spans[number, :size] = path.spans
+        statuses = (RECEIVED, *path.statuses)
+        status[number, : size + 1] = statuses
+        previous[number, 1 : size + 1] = statuses[:-1]
+        for kind, at in (
+            ("reserve", path.confirmed),
+            ("ship", path.shipped),
+            ("sale", path.completed),
+            ("release", path.released),
+            ("return", path.returned),
+        ):
+            stamp_of[kind][number] = at
+        keeps[number] = path.keeps_reservation
+    return PathTable(steps, lows, spans, status, previous, stamp_of, keeps)
+
+
+_TALLIES = ("committed", "reserved", "shipped", "returned")
+_LINE_COUNT_POOL = np.array(_LINE_COUNTS, dtype=np.int64)
+_QUANTITY_POOL = np.array(_QUANTITIES, dtype=np.int64)

@@ -37,12 +37,9 @@ from orderapp.demo.sampling import running_totals, weighted_pool
 from orderapp.demo.writer import (
     DAY,
     EPOCH_AWARE,
-    EVENT_COLUMNS,
     HOUR,
-    LINE_COLUMNS,
     MOVEMENT,
     MOVEMENT_COLUMNS,
-    ORDER_COLUMNS,
     ORDER_EVENT,
     ORDER_LINE,
     ORDERS,
@@ -53,6 +50,7 @@ from orderapp.demo.writer import (
 from orderapp.domain.money import exponent
 from orderapp.domain.order_status import OrderStatus
 from orderapp.store.models import DEFAULT_USER_ID
+from orderapp.store.order_rows import OrderRows
 
 if TYPE_CHECKING:
     from orderapp.demo.shop import DemoSize
@@ -329,6 +327,7 @@ class OrderMaker:
             name: np.zeros(count, dtype=np.int64) for name in ("committed", "reserved", "shipped", "returned")
         }
         self.paths = _path_table([])
+        self.rows = OrderRows(writer)
 
     # Planning: cheap facts for every order first, so that every status is sure to appear.
 
@@ -662,9 +661,7 @@ class OrderMaker:
             table, batch, lines, timeline, self.movement_id, self.product_ids, numbers, DEFAULT_USER_ID
         )
         self.movement_id += len(movements)
-        writer.insert(ORDERS, ORDER_COLUMNS, orders)
-        writer.insert(ORDER_LINE, LINE_COLUMNS, line_rows)
-        writer.insert(ORDER_EVENT, EVENT_COLUMNS, events)
+        self.rows.write(orders, line_rows, events)  # the shared order writer (placing and imports use it too)
         writer.insert(MOVEMENT, MOVEMENT_COLUMNS, movements)
         self.lines_made += line_count
         self.movements_made += len(movements)

@@ -37,6 +37,7 @@ from orderapp.store.models import (
     ProductBarcode,
     StockMovement,
 )
+from orderapp.store.order_rows import EVENT_COLUMNS, LINE_COLUMNS, ORDER_COLUMNS
 
 __all__ = [
     "CHUNK_ROWS",
@@ -154,53 +155,6 @@ CUSTOMER_COLUMNS = (
     "notes",
     "created_at",
 )
-ORDER_COLUMNS = (
-    "id",
-    "number",
-    "external_ref",
-    "customer_id",
-    "channel",
-    "status",
-    "held_from",
-    "priority",
-    "fulfilment",
-    "ship_name",
-    "ship_phone",
-    "ship_line1",
-    "ship_line2",
-    "ship_city",
-    "ship_region",
-    "ship_postcode",
-    "ship_country",
-    "currency",
-    "subtotal_cents",
-    "discount_cents",
-    "shipping_cents",
-    "total_cents",
-    "payment_status",
-    "paid_cents",
-    "carrier",
-    "tracking_number",
-    "notes",
-    "due_at",
-    "created_at",
-    "updated_at",
-    "created_by",
-)
-LINE_COLUMNS = (
-    "id",
-    "order_id",
-    "line_no",
-    "product_id",
-    "sku",
-    "name",
-    "quantity",
-    "unit_price_cents",
-    "catalogue_price_cents",
-    "discount_cents",
-    "backordered",
-)
-EVENT_COLUMNS = ("id", "order_id", "at", "user_id", "kind", "from_status", "to_status", "detail")
 MOVEMENT_COLUMNS = (
     "id",
     "product_id",

@@ -38,8 +38,10 @@ from orderapp.services.orders.import_plan import ImportCancelled, ImportedOrder,
 from orderapp.services.orders.search import search_text_query
 from orderapp.services.settings.orders import OrderSettings
 from orderapp.store import staging
+from orderapp.store.bulk_rows import BulkRows, Row
 from orderapp.store.models import Customer, Order, OrderEvent, OrderLine
 from orderapp.store.order_models import OrderSearch
+from orderapp.store.order_rows import Money, OrderRows, ShipTo
 from orderapp.store.staging import drop_tables, insert_rows, stage_table
 from orderapp.store.types import utc_now
 
@@ -122,74 +124,72 @@ class OrderStage:
         order_ids = self._allocate("order", len(todo))
         now = utc_now()
         detail = _("Imported from Shopify") if todo[0].channel == "shopify" else _("Imported")
-        orders: list[dict[str, Any]] = []
-        lines: list[dict[str, Any]] = []
-        events: list[dict[str, Any]] = []
+        rows = OrderRows(BulkRows(self.connection, now), (self.orders, self.lines, self.events))
+        orders: list[Row] = []
+        lines: list[Row] = []
+        events: list[Row] = []
         for order, order_id, customer_id in zip(todo, order_ids, customer_ids, strict=True):
-            orders.append(
-                {
-                    "id": order_id,
-                    "number": "" if self.sqlite else order_number(order_id),  # SQLite: numbered at the move
-                    "external_ref": order.external_ref,
-                    "customer_id": customer_id,
-                    "channel": order.channel,
-                    "status": "received",
-                    "held_from": None,
-                    "priority": order.priority,
-                    "fulfilment": order.fulfilment,
-                    "ship_name": order.recipient,
-                    "ship_phone": order.ship_phone,
-                    "ship_line1": order.address1,
-                    "ship_line2": order.address2,
-                    "ship_city": order.city,
-                    "ship_region": order.region,
-                    "ship_postcode": order.postcode,
-                    "ship_country": order.country,
-                    "currency": self.settings.currency,
-                    "subtotal_cents": order.subtotal_cents,
-                    "discount_cents": order.discount_cents,
-                    "shipping_cents": order.shipping_cents,
-                    "total_cents": order.total_cents,
-                    "payment_status": order.payment_status,
-                    "paid_cents": order.paid_cents,
-                    "carrier": "",
-                    "tracking_number": "",
-                    "notes": order.notes,
-                    "due_at": order.due_at,
-                    "created_at": order.created_at,
-                    "updated_at": now,
-                    "created_by": self.user_id,
-                    "first_row": order.first_row,
-                }
+            ship_to = ShipTo(
+                order.recipient,
+                order.ship_phone,
+                order.address1,
+                order.address2,
+                order.city,
+                order.region,
+                order.postcode,
+                order.country,
             )
-            for line_no, line in enumerate(order.lines, start=1):
-                lines.append(
-                    {
-                        "order_id": order_id,
-                        "line_no": line_no,
-                        "product_id": line.product_id,
-                        "sku": line.sku,
-                        "name": line.name,
-                        "quantity": line.quantity,
-                        "unit_price_cents": line.unit_price_cents,
-                        "catalogue_price_cents": line.catalogue_price_cents,
-                        "discount_cents": line.discount_cents,
-                        "backordered": False,
-                    }
+            money = Money(
+                self.settings.currency,
+                order.subtotal_cents,
+                order.discount_cents,
+                order.shipping_cents,
+                order.total_cents,
+                order.payment_status,
+                order.paid_cents,
+            )
+            row = rows.order(
+                id=order_id,
+                number="" if self.sqlite else order_number(order_id),  # SQLite: numbered at the move
+                external_ref=order.external_ref,
+                customer_id=customer_id,
+                channel=order.channel,
+                status="received",
+                priority=order.priority,
+                fulfilment=order.fulfilment,
+                ship_to=ship_to,
+                money=money,
+                notes=order.notes,
+                due_at=order.due_at,
+                created_at=order.created_at,
+                updated_at=now,
+                created_by=self.user_id,
+            )
+            orders.append((*row, order.first_row))
+            lines.extend(
+                rows.line(
+                    order_id=order_id,
+                    line_no=line_no,
+                    product_id=line.product_id,
+                    sku=line.sku,
+                    name=line.name,
+                    quantity=line.quantity,
+                    unit_price_cents=line.unit_price_cents,
+                    catalogue_price_cents=line.catalogue_price_cents,
+                    discount_cents=line.discount_cents,
                 )
-            events.append(
-                {
-                    "order_id": order_id,
-                    "at": order.created_at,
-                    "user_id": self.user_id,
-                    "kind": "status",
-                    "from_status": None,
-                    "to_status": "received",
-                    "detail": f"{detail} ({order.external_ref})",
-                }
+                for line_no, line in enumerate(order.lines, start=1)
             )
-        for table, rows in ((self.orders, orders), (self.lines, lines), (self.events, events)):
-            insert_rows(self.connection, table, rows)
+            events.append(
+                rows.event(
+                    order_id=order_id,
+                    at=order.created_at,
+                    user_id=self.user_id,
+                    to_status="received",
+                    detail=f"{detail} ({order.external_ref})",
+                )
+            )
+        rows.write(orders, lines, events, order_extra=("first_row",))
 
     def move(self) -> tuple[list[int], list[tuple[str, int]]]:
         """Inside the caller's write transaction: the staged rows into the shop, with their search

@@ -3,10 +3,10 @@ reservations, locking, the customer, the lines and the reservations of an edit. 
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import NamedTuple, cast
+from typing import Any, NamedTuple, cast
 
 from sqlalchemy import Table, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session, joinedload
@@ -40,8 +40,10 @@ from orderapp.services.orders.search import refresh_search_rows
 from orderapp.services.settings.orders import OrderSettings, read_order_settings
 from orderapp.services.staff import audit_entries as staff_audit
 from orderapp.services.stock import ledger as stock_ledger
+from orderapp.store.bulk_rows import BulkRows
 from orderapp.store.models import Customer, Order, OrderEvent, OrderLine, StockMovement
 from orderapp.store.order_models import OrderDraftRecord
+from orderapp.store.order_rows import SHIP_TO_COLUMNS, Money, OrderRows, ShipTo
 from orderapp.store.types import utc_now
 
 
@@ -70,32 +72,47 @@ def place_draft(
         existing = duplicate_of(session, customer.id, draft_units(check), settings, at)
         if existing is not None:
             raise PossibleDuplicate(existing.number, int((at - existing.placed_at).total_seconds() // 60))
-    order = Order(
-        number="NEW-" + uuid.uuid4().hex[:16],  # unique until the id is known, a moment later
-        currency=settings.currency,
-        created_at=at,
-        updated_at=at,
-        created_by=user_id,
-        status=OrderStatus.RECEIVED.value,
+    session.flush()  # a customer just added has its id; the rows below go past the ORM
+    header = draft_header(draft, check, customer)
+    rows = OrderRows(BulkRows(session.connection(), at))
+    (order_id,) = rows.ids(1)  # PostgreSQL: from the sequence; SQLite: after the highest, under the write lock
+    rows.write(
+        [
+            rows.order(
+                id=order_id,
+                number=order_number(order_id),
+                external_ref=header.external_ref,
+                customer_id=header.customer_id,
+                channel=header.channel,
+                status=OrderStatus.RECEIVED.value,
+                priority=header.priority,
+                fulfilment=header.fulfilment,
+                ship_to=header.ship_to,
+                money=Money(settings.currency, *header.figures),
+                notes=header.notes,
+                due_at=header.due_at,
+                created_at=at,
+                updated_at=at,
+                created_by=user_id,
+            )
+        ],
+        [
+            rows.line(order_id=order_id, line_no=line_no, **values)
+            for line_no, values in enumerate(line_values(check, backorders=False), start=1)
+        ],
+        [
+            rows.event(
+                order_id=order_id,
+                at=at,
+                user_id=user_id,
+                to_status=OrderStatus.RECEIVED.value,
+                detail=channel_detail(header.channel),
+            )
+        ],
     )
-    apply_draft(order, draft, check, customer, settings)
-    session.add(order)
-    session.flush()
-    order.number = order_number(order.id)
-    replace_lines(session, order, check, backorders=False)
-    session.add(
-        OrderEvent(
-            order=order,
-            at=at,
-            user_id=user_id,
-            kind="status",
-            from_status=None,
-            to_status=OrderStatus.RECEIVED.value,
-            detail=channel_detail(order.channel),
-        )
-    )
-    session.flush()
-    refresh_search_rows(session, [order.id])
+    refresh_search_rows(session, [order_id])
+    order = session.get(Order, order_id)
+    assert order is not None
     return order
 
 
@@ -346,52 +363,109 @@ def customer_for(session: Session, draft: OrderDraft, check: DraftCheck, setting
     )
 
 
+@dataclass(frozen=True)
+class DraftHeader:
+    """What a checked draft puts on its order (not its lines): the same for a new order and an edit."""
+
+    customer_id: int | None
+    fulfilment: str
+    channel: str
+    external_ref: str
+    priority: str
+    ship_to: ShipTo
+    figures: tuple[int, int, int, int, str, int]  # subtotal, discount, shipping, total, payment, paid
+    notes: str
+    due_at: datetime | None
+
+
+def draft_header(draft: OrderDraft, check: DraftCheck, customer: Customer | None) -> DraftHeader:
+    address = draft.delivery
+    delivery = draft.fulfilment == Fulfilment.DELIVERY
+    customer_name = customer.name if customer is not None else " ".join(draft.customer.name.split())
+    ship_to = ShipTo(
+        " ".join(address.recipient.split()) or customer_name,
+        check.delivery_phone or check.customer_phone or (customer.phone if customer else ""),
+        *(
+            (address.line1.strip(), address.line2.strip(), address.city.strip(), address.region.strip())
+            if delivery
+            else ("", "", "", "")
+        ),
+        check.postcode if delivery else "",
+        check.country if delivery else "",
+    )
+    return DraftHeader(
+        customer.id if customer is not None else None,
+        str(draft.fulfilment),
+        draft.channel.strip(),
+        draft.external_ref.strip(),
+        str(draft.priority),
+        ship_to,
+        (
+            check.subtotal_cents,
+            check.discount_cents,
+            check.shipping_cents,
+            check.total_cents,
+            str(draft.payment_status),
+            check.paid_cents,
+        ),
+        draft.notes,
+        draft.due_at,
+    )
+
+
 def apply_draft(
     order: Order, draft: OrderDraft, check: DraftCheck, customer: Customer | None, settings: OrderSettings
 ) -> None:
     """Copy the checked draft onto the order (not its lines)."""
-    address = draft.delivery
-    delivery = draft.fulfilment == Fulfilment.DELIVERY
-    customer_name = customer.name if customer is not None else " ".join(draft.customer.name.split())
-    order.customer_id = customer.id if customer is not None else None
-    order.fulfilment = draft.fulfilment
-    order.channel = draft.channel.strip()
-    order.external_ref = draft.external_ref.strip()
-    order.priority = draft.priority
-    order.ship_name = " ".join(address.recipient.split()) or customer_name
-    order.ship_phone = check.delivery_phone or check.customer_phone or (customer.phone if customer else "")
-    order.ship_line1 = address.line1.strip() if delivery else ""
-    order.ship_line2 = address.line2.strip() if delivery else ""
-    order.ship_city = address.city.strip() if delivery else ""
-    order.ship_region = address.region.strip() if delivery else ""
-    order.ship_postcode = check.postcode if delivery else ""
-    order.ship_country = check.country if delivery else ""
-    order.subtotal_cents = check.subtotal_cents
-    order.discount_cents = check.discount_cents
-    order.shipping_cents = check.shipping_cents
-    order.total_cents = check.total_cents
-    order.payment_status = draft.payment_status
-    order.paid_cents = check.paid_cents
-    order.notes = draft.notes
-    order.due_at = draft.due_at
+    header = draft_header(draft, check, customer)
+    order.customer_id = header.customer_id
+    order.fulfilment = header.fulfilment
+    order.channel = header.channel
+    order.external_ref = header.external_ref
+    order.priority = header.priority
+    for column, value in zip(SHIP_TO_COLUMNS, header.ship_to.values(), strict=True):
+        setattr(order, column, value)
+    (
+        order.subtotal_cents,
+        order.discount_cents,
+        order.shipping_cents,
+        order.total_cents,
+        order.payment_status,
+        order.paid_cents,
+    ) = header.figures
+    order.notes = header.notes
+    order.due_at = header.due_at
+
+
+def line_values(check: DraftCheck, *, backorders: bool) -> list[dict[str, Any]]:
+    """The checked draft's lines as the values of their rows (without order and line number)."""
+    values = []
+    for line_check in check.lines:
+        item = line_check.item
+        assert item is not None and line_check.qty is not None and line_check.unit_price_cents is not None
+        values.append(
+            {
+                "product_id": item.product_id,
+                "sku": item.sku,
+                "name": item.name,
+                "quantity": line_check.qty,
+                "unit_price_cents": line_check.unit_price_cents,
+                "catalogue_price_cents": item.price_cents,
+                "discount_cents": line_check.discount_cents,
+                "backordered": backorders and line_check.short,
+            }
+        )
+    return values
 
 
 def replace_lines(session: Session, order: Order, check: DraftCheck, *, backorders: bool) -> None:
     """Make the order's lines those of the check, keeping the ids of lines that stay (in place)."""
     existing = list(order.lines)
-    for position, line_check in enumerate(check.lines):
-        item = line_check.item
-        assert item is not None and line_check.qty is not None and line_check.unit_price_cents is not None
+    for position, values in enumerate(line_values(check, backorders=backorders)):
         line = existing[position] if position < len(existing) else OrderLine(order=order)
         line.line_no = position + 1
-        line.product_id = item.product_id
-        line.sku = item.sku
-        line.name = item.name
-        line.quantity = line_check.qty
-        line.unit_price_cents = line_check.unit_price_cents
-        line.catalogue_price_cents = item.price_cents
-        line.discount_cents = line_check.discount_cents
-        line.backordered = backorders and line_check.short
+        for name, value in values.items():
+            setattr(line, name, value)
         if position >= len(existing):
             session.add(line)
     for extra in existing[len(check.lines) :]:

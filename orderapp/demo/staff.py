@@ -7,11 +7,13 @@ from __future__ import annotations
 import random
 from collections import defaultdict
 from datetime import datetime, timedelta
+from typing import cast
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, insert, select, update
 
 from orderapp.domain.staff import new_badge_code
 from orderapp.i18n import _
+from orderapp.store.bulk_rows import BulkRows
 from orderapp.store.models import DEFAULT_USER_ID, OrderEvent, OrderLine, User
 from orderapp.store.packing_models import PackScan, PackSession
 from orderapp.store.staff_models import AuditEntry, StaffAccount
@@ -88,64 +90,53 @@ def add_demo_staff(conn: Connection, now: datetime, *, seed: int = 1) -> dict[st
             )
         ):
             lines[line.order_id].append((line.id, line.product_id, line.quantity))
-    reassigned, sessions = [], []
+    bulk = BulkRows(conn, now)
+    stamp = bulk.stamp_time
+    reassigned: list[dict[str, int]] = []
+    sessions: list[tuple[int, int, str, object, object, str, None]] = []
     for event in events:
         packer = packers[event.order_id % len(packers)] if rng.random() < 0.85 else rng.choice(packers)
         reassigned.append({"e_id": event.id, "e_user": packer})
         minutes = rng.uniform(1.0, 3.5) if packer == packers[0] else rng.uniform(1.5, 6.0)
-        sessions.append(
-            {
-                "order_id": event.order_id,
-                "user_id": packer,
-                "station": STATIONS[packers.index(packer) % len(STATIONS)],
-                "started_at": event.at - timedelta(minutes=minutes),
-                "finished_at": event.at,
-                "outcome": "packed",
-                "override_reason": None,
-            }
-        )
+        station = STATIONS[packers.index(packer) % len(STATIONS)]
+        started = stamp(event.at - timedelta(minutes=minutes))
+        sessions.append((event.order_id, packer, station, started, stamp(event.at), "packed", None))
     conn.execute(
         update(OrderEvent).where(OrderEvent.id == bindparam("e_id")).values(user_id=bindparam("e_user")),
         reassigned,
     )
-    session_ids = conn.execute(
-        insert(PackSession).returning(PackSession.id, sort_by_parameter_order=True), sessions
-    ).scalars()
-    scans = []
-    for pack_id, session in zip(session_ids, sessions, strict=True):
-        at, station, user = session["finished_at"], session["station"], session["user_id"]
-        assert isinstance(at, datetime)
-        for line_id, product_id, quantity in lines[int(str(session["order_id"]))]:
+    session_ids = bulk.allocate_ids(_SESSIONS, len(sessions))
+    bulk.insert(
+        _SESSIONS,
+        ("id", *_SESSION_COLUMNS),
+        [(pack_id, *row) for pack_id, row in zip(session_ids, sessions, strict=True)],
+    )
+    scans: list[tuple[object, ...]] = []
+    for pack_id, (order_id, user, place, _started, at, _outcome, _reason) in zip(session_ids, sessions, strict=True):
+        for line_id, product_id, quantity in lines[order_id]:
             if rng.random() < WRONG_ITEM_SHARE:  # a wrong item caught before the right one
-                scans.append(_scan(session, pack_id, at, user, station, "not_on_order", None, None, 0))
-            scans.append(_scan(session, pack_id, at, user, station, "accepted", product_id, line_id, quantity))
-    if scans:
-        conn.execute(insert(PackScan), scans)
+                scans.append((order_id, pack_id, at, user, place, "", None, "wedge", "not_on_order", None, None, 0))
+            scans.append(
+                (order_id, pack_id, at, user, place, "", None, "wedge", "accepted", product_id, line_id, quantity)
+            )
+    bulk.insert(_SCANS, _SCAN_COLUMNS, scans)
     return ids
 
 
-def _scan(
-    session: dict[str, object],
-    pack_id: int,
-    at: datetime,
-    user: object,
-    station: object,
-    outcome: str,
-    product_id: int | None,
-    line_id: int | None,
-    quantity: int,
-) -> dict[str, object]:
-    return {
-        "order_id": session["order_id"],
-        "pack_session_id": pack_id,
-        "at": at,
-        "user_id": user,
-        "station": station,
-        "code": "",
-        "symbology": None,
-        "source": "wedge",
-        "outcome": outcome,
-        "product_id": product_id,
-        "order_line_id": line_id,
-        "quantity": quantity,
-    }
+_SESSIONS = cast(Table, PackSession.__table__)
+_SCANS = cast(Table, PackScan.__table__)
+_SESSION_COLUMNS = ("order_id", "user_id", "station", "started_at", "finished_at", "outcome", "override_reason")
+_SCAN_COLUMNS = (
+    "order_id",
+    "pack_session_id",
+    "at",
+    "user_id",
+    "station",
+    "code",
+    "symbology",
+    "source",
+    "outcome",
+    "product_id",
+    "order_line_id",
+    "quantity",
+)

@@ -46,6 +46,21 @@ def test_placing_and_confirming_reserves_stock(database: Database, shop: Shop) -
     assert view.ship_phone_display == "138 1234 5678"
 
 
+def test_an_order_placed_and_confirmed_at_once_keeps_that_time(database: Database, shop: Shop) -> None:
+    """Placed and confirmed in one step at a given moment (a sale keyed in afterwards, the demo's
+    history): the order's last change is that moment, not the time the row happened to be written."""
+    when = utc_now().replace(microsecond=250_000) - timedelta(days=3)
+    draft = delivery_draft(LineDraft(code="TEA-001", qty="2"))
+    view = orders.place_order(database, draft, user_id=USER, confirm=True, now=when)
+    with database.session() as session:
+        order = session.get(Order, view.id)
+        assert order is not None
+        assert (order.status, order.created_at, order.updated_at) == ("confirmed", when, when)
+        events = session.scalars(select(OrderEvent.at).where(OrderEvent.order_id == view.id)).all()
+    assert events == [when, when]
+    assert figures(database, shop.tea) == (10, 2)
+
+
 def test_a_barcode_line_and_a_case_barcode(database: Database, shop: Shop) -> None:
     view = orders.place_order(
         database,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from orderapp.domain.order_status import OrderStatus, can_move
 from orderapp.errors import OrderAppError
@@ -85,6 +86,7 @@ def change_status(
         order.held_from = None
     order.status = to.value
     order.updated_at = when
+    flag_modified(order, "updated_at")  # written even when equal to what was loaded (else its onupdate: now)
     # Setting the many-to-one side appends to ``order.events`` without loading the whole timeline.
     event = OrderEvent(
         order=order,

@@ -311,7 +311,7 @@ class OrderMaker:
         # Best sellers: a Zipf-like share of the lines, in an order that does not follow the ids.
         ranks = list(range(count))
         rng.shuffle(ranks)
-        self.product_cumulative_list = running_totals([1.0 / (rank + 5) for rank in ranks])
+        self.product_cumulative = np.array(running_totals([1.0 / (rank + 5) for rank in ranks]))
         self.delivery_pools = [(hours * HOUR, weighted_pool(weights)) for hours, weights in _DELIVERY_BY_AGE]
         self.walk_in_pools = [(hours * HOUR, weighted_pool(weights)) for hours, weights in _WALK_IN_BY_AGE]
         self.np_rng = np.random.default_rng(rng.getrandbits(64))  # the batches' draws, from the shop's seed
@@ -320,12 +320,9 @@ class OrderMaker:
         self.names = _objects([facts[2] for facts in catalogue.line_facts])
         self.prices = np.array([facts[3] for facts in catalogue.line_facts], dtype=np.int64)
         self.packs = np.array([facts[4] for facts in catalogue.line_facts], dtype=np.int64)
-        self.product_cumulative = np.array(self.product_cumulative_list)
         self.customer_cumulative = np.array(book.cumulative)
         self.customer_abroad = np.array(book.abroad, dtype=bool)
-        self.tallies = {
-            name: np.zeros(count, dtype=np.int64) for name in ("committed", "reserved", "shipped", "returned")
-        }
+        self.tallies = {name: np.zeros(count, dtype=np.int64) for name in _TALLIES}
         self.paths = _path_table([])
         self.rows = OrderRows(writer)
 

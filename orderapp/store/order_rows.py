@@ -92,11 +92,28 @@ class ShipTo:
         return (self.name, self.phone, self.line1, self.line2, self.city, self.region, self.postcode, self.country)
 
 
-@dataclass(frozen=True)
-class Money:
-    """An order's figures in minor units, and how it is paid."""
+@dataclass(frozen=True, slots=True)
+class LineFigures:
+    """A line as an order holds it: the product, how many, at what price (a stored line's view and
+    an imported line alike)."""
 
-    currency: str
+    product_id: int
+    sku: str
+    name: str
+    quantity: int
+    unit_price_cents: int
+    catalogue_price_cents: int
+    discount_cents: int
+
+    @property
+    def price_changed(self) -> bool:
+        return self.unit_price_cents != self.catalogue_price_cents
+
+
+@dataclass(frozen=True, slots=True)
+class OrderFigures:
+    """An order's money as it holds it (a stored order's view and an imported order alike)."""
+
     subtotal_cents: int
     discount_cents: int
     shipping_cents: int
@@ -133,7 +150,8 @@ class OrderRows:
         priority: str,
         fulfilment: str,
         ship_to: ShipTo,
-        money: Money,
+        currency: str,
+        figures: OrderFigures,
         notes: str,
         due_at: datetime | None,
         created_at: datetime,
@@ -155,13 +173,13 @@ class OrderRows:
             priority,
             fulfilment,
             *ship_to.values(),
-            money.currency,
-            money.subtotal_cents,
-            money.discount_cents,
-            money.shipping_cents,
-            money.total_cents,
-            money.payment_status,
-            money.paid_cents,
+            currency,
+            figures.subtotal_cents,
+            figures.discount_cents,
+            figures.shipping_cents,
+            figures.total_cents,
+            figures.payment_status,
+            figures.paid_cents,
             carrier,
             tracking_number,
             notes,
@@ -173,30 +191,19 @@ class OrderRows:
 
     @staticmethod
     def line(
-        *,
-        order_id: int,
-        line_no: int,
-        product_id: int,
-        sku: str,
-        name: str,
-        quantity: int,
-        unit_price_cents: int,
-        catalogue_price_cents: int,
-        discount_cents: int,
-        backordered: bool = False,
-        id: int | None = None,
+        *, order_id: int, line_no: int, figures: LineFigures, backordered: bool = False, id: int | None = None
     ) -> Row:
         return (
             id,
             order_id,
             line_no,
-            product_id,
-            sku,
-            name,
-            quantity,
-            unit_price_cents,
-            catalogue_price_cents,
-            discount_cents,
+            figures.product_id,
+            figures.sku,
+            figures.name,
+            figures.quantity,
+            figures.unit_price_cents,
+            figures.catalogue_price_cents,
+            figures.discount_cents,
             backordered,
         )
 

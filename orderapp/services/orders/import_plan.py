@@ -15,7 +15,7 @@ from typing import IO, Any, Literal
 
 from orderapp.errors import OrderAppError
 from orderapp.i18n import _
-from orderapp.services.orders.views import LineFigures, OrderFigures
+from orderapp.store.order_rows import LineFigures, OrderFigures
 
 Format = Literal["shopify", "generic"]
 Progress = Callable[[str, int, int], None]

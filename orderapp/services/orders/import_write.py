@@ -41,7 +41,7 @@ from orderapp.store import staging
 from orderapp.store.bulk_rows import BulkRows, Row
 from orderapp.store.models import Customer, Order, OrderEvent, OrderLine
 from orderapp.store.order_models import OrderSearch
-from orderapp.store.order_rows import Money, OrderRows, ShipTo
+from orderapp.store.order_rows import OrderRows, ShipTo
 from orderapp.store.staging import drop_tables, insert_rows, stage_table
 from orderapp.store.types import utc_now
 
@@ -139,15 +139,6 @@ class OrderStage:
                 order.postcode,
                 order.country,
             )
-            money = Money(
-                self.settings.currency,
-                order.subtotal_cents,
-                order.discount_cents,
-                order.shipping_cents,
-                order.total_cents,
-                order.payment_status,
-                order.paid_cents,
-            )
             row = rows.order(
                 id=order_id,
                 number="" if self.sqlite else order_number(order_id),  # SQLite: numbered at the move
@@ -158,7 +149,8 @@ class OrderStage:
                 priority=order.priority,
                 fulfilment=order.fulfilment,
                 ship_to=ship_to,
-                money=money,
+                currency=self.settings.currency,
+                figures=order,
                 notes=order.notes,
                 due_at=order.due_at,
                 created_at=order.created_at,
@@ -167,17 +159,7 @@ class OrderStage:
             )
             orders.append((*row, order.first_row))
             lines.extend(
-                rows.line(
-                    order_id=order_id,
-                    line_no=line_no,
-                    product_id=line.product_id,
-                    sku=line.sku,
-                    name=line.name,
-                    quantity=line.quantity,
-                    unit_price_cents=line.unit_price_cents,
-                    catalogue_price_cents=line.catalogue_price_cents,
-                    discount_cents=line.discount_cents,
-                )
+                rows.line(order_id=order_id, line_no=line_no, figures=line)
                 for line_no, line in enumerate(order.lines, start=1)
             )
             events.append(

@@ -19,26 +19,9 @@ from orderapp.services.customers.lookup import CustomerView
 from orderapp.services.orders.lifecycle import status_label
 from orderapp.services.settings.orders import OrderSettings
 from orderapp.store.models import Customer, Order, OrderEvent, OrderLine, User
+from orderapp.store.order_rows import LineFigures, OrderFigures
 
 # --- views -------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class LineFigures:
-    """A line as an order holds it: the product, how many, at what price (a stored line's view and
-    an imported line alike)."""
-
-    product_id: int
-    sku: str
-    name: str
-    quantity: int
-    unit_price_cents: int
-    catalogue_price_cents: int
-    discount_cents: int
-
-    @property
-    def price_changed(self) -> bool:
-        return self.unit_price_cents != self.catalogue_price_cents
 
 
 @dataclass(frozen=True)
@@ -74,18 +57,6 @@ class TimelineEntry:
             "return": _("Items returned"),
             "refund": _("Refunded"),
         }.get(self.kind, self.kind)
-
-
-@dataclass(frozen=True, slots=True)
-class OrderFigures:
-    """An order's money as it holds it (a stored order's view and an imported order alike)."""
-
-    subtotal_cents: int
-    discount_cents: int
-    shipping_cents: int
-    total_cents: int
-    payment_status: str
-    paid_cents: int
 
 
 @dataclass(frozen=True)

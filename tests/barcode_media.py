@@ -6,7 +6,10 @@ videos are MJPG .avi written with cv2.VideoWriter, the format the pip OpenCV whe
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import atexit
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -132,6 +135,28 @@ def write_video(path: Path, frames: Iterable[np.ndarray], *, fps: float = 30.0) 
     return path
 
 
+_MADE: dict[tuple[object, ...], Path] = {}
+_STORE: list[Path] = []  # the folder of the videos kept, made when the first one is
+
+
+def _made_once(key: tuple[object, ...], path: Path, make: Callable[[], Path]) -> Path:
+    """``make()`` writes the video to ``path``; a video already made in this process with the same
+    ``key`` (all that decides its content: it is deterministic) is copied to ``path`` instead. Many
+    tests (the evidence ones, say) film the same packing in each of their fixtures."""
+    kept = _MADE.get(key)
+    if kept is not None and kept.is_file():
+        shutil.copyfile(kept, path)
+        return path
+    make()
+    if not _STORE:
+        _STORE.append(Path(tempfile.mkdtemp(prefix="orderapp-test-videos-")))
+        atexit.register(shutil.rmtree, _STORE[0], True)
+    kept = _STORE[0] / f"{len(_MADE)}{path.suffix}"
+    shutil.copyfile(path, kept)
+    _MADE[key] = kept
+    return path
+
+
 def sequence_video(
     path: Path,
     codes: Sequence[tuple[str, Symbology]],
@@ -148,7 +173,8 @@ def sequence_video(
     for number, code in enumerate(codes):
         shots.append(Shot(code, frames_each, centre=spots[number % len(spots)], angle=(number % 3 - 1) * 4.0))
         shots.append(Shot(None, gap_frames))
-    return write_video(path, frames_for(shots), fps=fps)
+    key = ("sequence", path.suffix.lower(), tuple(shots), fps)
+    return _made_once(key, path, lambda: write_video(path, frames_for(shots), fps=fps))
 
 
 # --- Footage with varied conditions: what a webcam at a packing table sees --------------------------
@@ -274,15 +300,19 @@ def write_footage(
 ) -> Path:
     """``footage_frames`` as a video: MJPG for .avi, mp4v for .mp4."""
     fourcc = "mp4v" if path.suffix.lower() == ".mp4" else "MJPG"
-    writer = cv2.VideoWriter(str(path), cv2.VideoWriter.fourcc(*fourcc), fps, size)
-    if not writer.isOpened():
-        raise RuntimeError(f"OpenCV cannot write {path}")
-    try:
-        for frame in footage_frames(showings, size=size, fps=fps, seed=seed):
-            writer.write(frame)
-    finally:
-        writer.release()
-    return path
+
+    def write() -> Path:
+        writer = cv2.VideoWriter(str(path), cv2.VideoWriter.fourcc(*fourcc), fps, size)
+        if not writer.isOpened():
+            raise RuntimeError(f"OpenCV cannot write {path}")
+        try:
+            for frame in footage_frames(showings, size=size, fps=fps, seed=seed):
+                writer.write(frame)
+        finally:
+            writer.release()
+        return path
+
+    return _made_once(("footage", fourcc, tuple(showings), size, fps, seed), path, write)
 
 
 def showing_spans(showings: Sequence[Showing], *, fps: float = 30.0) -> list[tuple[float, float]]:

@@ -27,6 +27,15 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SLOWEST_FIRST = ("tests/integration/test_bundle.py",)
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Under xdist every core already runs a worker: OpenCV's own thread pool in each worker would
+    only make the workers take turns (and spin) on the same cores."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        import cv2
+
+        cv2.setNumThreads(1)
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """The few tests that take minutes start first, so that with ``-n auto`` they run beside the
     rest instead of being the last thing a worker does."""

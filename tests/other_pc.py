@@ -1,14 +1,14 @@
-"""Another PC working on the same shop: a separate process (spawned) that runs one service call and
-reports ``(what, detail, time.time() after the commit)`` on a queue."""
+"""Another PC working on the same shop: a separate process (``processes.another_process``) that runs
+one service call and reports ``(what, detail, time.time() after the commit)`` on a queue."""
 
 from __future__ import annotations
 
-import multiprocessing
 import time
 from collections.abc import Callable
 from typing import Any
 
 from order_shop import USER, delivery_draft
+from processes import another_process
 
 from orderapp.domain.order_validation import LineDraft
 from orderapp.services.orders import placing as orders
@@ -39,7 +39,7 @@ def _work(url: str, action: str, argument: Any, done: Any) -> None:
 def on_another_pc(url: str, action: str, argument: Any, *, timeout: float = 60) -> tuple[str, float]:
     """Run ``action`` ("place" with a customer name, "confirm" with an order id) in another process;
     returns (order number, commit time)."""
-    context = multiprocessing.get_context("spawn")
+    context = another_process()
     done = context.Queue()
     process = context.Process(target=_work, args=(url, action, argument, done))
     process.start()

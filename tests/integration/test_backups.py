@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from order_shop import USER, delivery_draft, make_shop
+from processes import another_process
 from shop_damage import zero_a_page_of
 from sqlalchemy import create_engine, func, select, text
 
@@ -239,7 +240,7 @@ def _writer(url: str, stop: multiprocessing.synchronize.Event, started: multipro
 def test_backups_taken_while_another_pc_writes_are_whole(database: Database, tmp_path: Path) -> None:
     needs_pg_tools(database)
     make_shop(database, allow_backorders=True)
-    context = multiprocessing.get_context("spawn")
+    context = another_process()
     stop, started = context.Event(), context.Event()
     writer = context.Process(target=_writer, args=(url_of(database), stop, started))
     writer.start()

@@ -5,7 +5,6 @@ shop as it was."""
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import threading
@@ -16,6 +15,7 @@ from typing import Any
 
 import pytest
 from order_shop import USER, delivery_draft, make_shop
+from processes import another_process
 from sqlalchemy import text
 
 from orderapp.domain.order_validation import LineDraft
@@ -248,7 +248,7 @@ def test_an_import_killed_while_staging_leaves_the_shop_as_it_was(
 ) -> None:
     here, _there = shop_file
     path = orders_file(tmp_path / "orders.csv", 300)
-    context = multiprocessing.get_context("spawn")
+    context = another_process()
     staged = context.Event()
     child = context.Process(target=_import_until_killed, args=(str(here.url), str(path), staged))
     child.start()

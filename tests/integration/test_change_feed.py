@@ -10,6 +10,7 @@ from dataclasses import replace
 
 import pytest
 from order_shop import USER, delivery_draft, make_shop
+from processes import another_process
 from sqlalchemy import create_engine, text
 
 from orderapp.domain.order_validation import LineDraft
@@ -66,7 +67,7 @@ def test_an_order_placed_in_another_process_is_noticed(
 ) -> None:
     _feed, heard = feed_and_heard
     assert heard.next_change(0.5) is None  # nothing happens while nobody writes
-    context = multiprocessing.get_context("spawn")
+    context = another_process()
     done = context.Queue()
     other = context.Process(target=_other_pc_places_an_order, args=(database_url, done))
     other.start()

@@ -13,6 +13,7 @@ import time
 
 import pytest
 from order_shop import USER, delivery_draft, make_shop
+from processes import another_process
 from sqlalchemy import text
 
 from orderapp.domain.order_validation import LineDraft
@@ -86,7 +87,7 @@ def test_a_pc_killed_at_random_moments_leaves_the_shop_consistent(
                 session, product, "receive", 100_000, 0, user_id=USER, reason="Delivery", reference="T"
             )
         session.commit()
-    context = multiprocessing.get_context("spawn")
+    context = another_process()
     rng = random.Random(20261203)
     for round_ in range(kills):
         ready = context.Event()

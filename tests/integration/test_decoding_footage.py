@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from barcode_media import Showing, showing_spans, write_footage
+from barcode_media import Showing, desk, footage_frames, showing_spans, write_footage
 
 from orderapp.cli import main
 from orderapp.domain.gtin import Symbology
@@ -180,3 +180,23 @@ def test_videos_and_images_mix_and_an_unreadable_video_fails_with_a_sentence(
     assert len(errors) == 2
     assert "cannot be played" in errors[0] or "holds no pictures" in errors[0]
     assert "does not exist" in errors[1]
+
+
+@pytest.mark.parametrize("light, noise", [(0.6, 4.0), (1.3, 8.0), (0.5, 0.0), (1.6, 2.0)])
+def test_the_footage_is_lit_and_noisy_as_asked(light: float, noise: float) -> None:
+    """The conditions the tests above name are in the frames: the desk's brightness times ``light``
+    (saturated at white), and sensor noise of sigma ``noise``, fresh in each frame."""
+    showing = Showing(CODES[0], hold_s=0.0, gap_s=0.2, light=light, noise=noise)
+    size = (320, 180)
+    frames = list(footage_frames([showing], size=size, seed=4))
+    assert len(frames) == 12  # the lead-in and the gap after the (empty) showing
+    lit = np.clip(desk(4, size).astype(np.float64) * light, 0, 255)
+    inside = (lit > 4 * noise + 1) & (lit < 254 - 4 * noise)  # where noise is not cut off at black or white
+    for frame in frames:
+        assert frame.shape == (180, 320, 3) and frame.dtype == np.uint8
+        difference = frame.astype(np.float64) - lit
+        assert abs(difference[inside].mean()) < 0.6
+        assert abs(difference[inside].std() - noise) < 0.4 + 0.02 * noise  # 0.4: rounding to whole levels
+        assert np.array_equal(frame[..., 0], frame[..., 2])  # one grain of noise per pixel, as before
+    if noise:
+        assert not np.array_equal(frames[0], frames[1]) or not np.array_equal(frames[1], frames[2])

@@ -10,6 +10,7 @@ from collections import Counter
 
 import pytest
 from order_shop import USER, delivery_draft, figures, make_shop
+from processes import another_process
 from sqlalchemy import select
 
 from orderapp.domain.order_validation import LineDraft
@@ -52,7 +53,7 @@ def test_processes_race_for_the_last_units(database: Database, database_url: str
         ).id
         for i in range(2 * ORDERS_PER_PC)
     ]
-    context = multiprocessing.get_context("spawn")
+    context = another_process()
     start = context.Event()
     results = context.Queue()
     # The stations work through the same orders in different orders (the first two in opposite

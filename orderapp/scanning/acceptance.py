@@ -16,7 +16,7 @@ decoder read them) count nothing until the disagreement has been gone for ``disp
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -142,7 +142,16 @@ class ScanFilter:
             return max(self.rules.short_frames_required, self.rules.frames_required), self.rules.short_hold_s
         return self.rules.frames_required, 0.0
 
-    def feed(self, decoded: Sequence[Decoded], at: float) -> list[Scan]:
+    def counted_keys(self) -> set[str]:
+        """The codes that have counted and not re-armed yet."""
+        return {key for key, code in self._codes.items() if code.counted}
+
+    def tracks(self, key: str) -> bool:
+        return key in self._codes
+
+    def feed(self, decoded: Sequence[Decoded], at: float, still_in_view: Collection[str] = ()) -> list[Scan]:
+        """``still_in_view``: counted codes not read in this frame that are seen to lie there still
+        (``presence.StillInView``): they do not re-arm, as if read."""
         period = max(0.0, at - self._last_at) if self._last_at is not None else 0.0
         self._last_at = at
         reads: dict[str, _Read] = {}
@@ -179,6 +188,9 @@ class ScanFilter:
         forget = max(self.rules.rearm_s, self.rules.max_rearm_s, self.rules.dispute_s, self.rules.agree_s)
         for key, code in list(self._codes.items()):
             if key in reads:
+                continue
+            if code.counted and key in still_in_view:
+                code.last_read = at  # unread, but the label still lies there: the same presentation
                 continue
             if code.counted and at - code.last_read >= self._rearm_after(code) - 1e-9:
                 code.counted = False  # out of view long enough: the next showing counts again, on its own reads

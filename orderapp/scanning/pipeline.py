@@ -15,9 +15,18 @@ import numpy as np
 
 from orderapp.domain.gtin import Symbology
 from orderapp.i18n import _
-from orderapp.scanning.acceptance import AcceptanceRules, Scan, ScanFilter, ViewState, view_hint
+from orderapp.scanning.acceptance import (
+    AcceptanceRules,
+    Scan,
+    ScanFilter,
+    ViewState,
+    has_valid_check_digit,
+    view_hint,
+)
+from orderapp.scanning.agreement import code_key
 from orderapp.scanning.camera import CameraUnavailable, open_video
-from orderapp.scanning.decoding import DEFAULT_SYMBOLOGIES, Decoded, FrameDecoder
+from orderapp.scanning.decoding import DEFAULT_SYMBOLOGIES, Decoded, FrameDecoder, as_grey
+from orderapp.scanning.presence import StillInView
 
 
 @dataclass(frozen=True)
@@ -51,6 +60,7 @@ class FramePipeline:
     ) -> None:
         self.decoder = FrameDecoder(symbologies, second_opinion=second_opinion, background=background)
         self.filter = ScanFilter(rules or AcceptanceRules())
+        self.presence = StillInView()  # a counted label lying there unread does not count again
 
     @property
     def notice(self) -> str | None:
@@ -60,12 +70,19 @@ class FramePipeline:
     def feed(self, frame: np.ndarray, at: float) -> FrameResult:
         """``frame`` taken at ``at`` seconds (any clock that only goes forward)."""
         decoded = self.decoder.decode(frame, at)
-        scans = self.filter.feed(decoded, at)
+        missing = self.filter.counted_keys() - {code_key(item) for item in decoded if has_valid_check_digit(item)}
+        grey = as_grey(frame) if decoded or missing else None
+        present = self.presence.present(grey, missing) if grey is not None and missing else set()
+        scans = self.filter.feed(decoded, at, still_in_view=present)
+        if grey is not None and decoded:
+            self.presence.remember(grey, decoded)
+        self.presence.forget(self.filter.tracks)
         return FrameResult(decoded, scans, self.filter.state)
 
     def reset(self) -> None:
         """Forget what is in view (a camera that was lost and comes back)."""
         self.filter.reset()
+        self.presence.reset()
 
     def close(self) -> None:
         self.decoder.close()

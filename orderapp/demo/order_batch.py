@@ -53,7 +53,6 @@ class Batch:
     created: IntArray
     path: IntArray
     walk_in: npt.NDArray[np.bool_]
-    delivery: npt.NDArray[np.bool_]
 
 
 @dataclass
@@ -195,9 +194,14 @@ def tally(counts: IntArray, products: IntArray, quantities: IntArray, where: npt
     counts += np.bincount(products[where], weights=quantities[where], minlength=len(counts)).astype(np.int64)
 
 
+def objects(values: Sequence[object]) -> ObjArray:
+    """``values`` as a 1-D object array (strings stay Python strings, tuples stay whole)."""
+    array = np.empty(len(values), dtype=object)
+    array[:] = list(values)
+    return array
+
+
 def pick(pool: Sequence[object], draws: npt.NDArray[np.float64]) -> ObjArray:
     """``pool[int(draw * len(pool))]`` for each draw, as an object array."""
-    values = np.empty(len(pool), dtype=object)
-    values[:] = list(pool)
-    result: ObjArray = values[(draws * len(pool)).astype(np.int64)]
+    result: ObjArray = objects(pool)[(draws * len(pool)).astype(np.int64)]
     return result

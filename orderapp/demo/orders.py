@@ -28,6 +28,7 @@ from orderapp.demo.order_batch import (
     PathTable,
     draw_lines,
     movement_rows,
+    objects,
     pick,
     tally,
     timelines,
@@ -116,11 +117,6 @@ def _steps(fulfilment: str, status: str, branch: str) -> tuple[_Step, ...]:
     if status == CANCELLED:
         return (*_PREFIX[branch], (CANCELLED, 10, 24 * 60))
     raise ValueError(status)
-
-
-def _pick(pool: list[str], draws: npt.NDArray[np.float64]) -> npt.NDArray[np.object_]:
-    """``pool[int(draw * len(pool))]`` for each draw."""
-    return np.array(pool, dtype=object)[(draws * len(pool)).astype(np.int64)]
 
 
 @dataclass(frozen=True)
@@ -316,8 +312,8 @@ class OrderMaker:
         self.walk_in_pools = [(hours * HOUR, weighted_pool(weights)) for hours, weights in _WALK_IN_BY_AGE]
         self.np_rng = np.random.default_rng(rng.getrandbits(64))  # the batches' draws, from the shop's seed
         self.product_ids = np.array([facts[0] for facts in catalogue.line_facts], dtype=np.int64)
-        self.skus = _objects([facts[1] for facts in catalogue.line_facts])
-        self.names = _objects([facts[2] for facts in catalogue.line_facts])
+        self.skus = objects([facts[1] for facts in catalogue.line_facts])
+        self.names = objects([facts[2] for facts in catalogue.line_facts])
         self.prices = np.array([facts[3] for facts in catalogue.line_facts], dtype=np.int64)
         self.packs = np.array([facts[4] for facts in catalogue.line_facts], dtype=np.int64)
         self.customer_cumulative = np.array(book.cumulative)
@@ -362,14 +358,14 @@ class OrderMaker:
             younger_than: float = -math.inf
             for limit, pool in pools:  # the first age band the order is in
                 chosen = group & (age > younger_than) & (age <= limit)
-                state[chosen] = _pick(pool, draws[2][chosen])
+                state[chosen] = pick(pool, draws[2][chosen])
                 younger_than = limit
         state[(kind == PICKUP) & (state == SHIPPED)] = DELIVERED  # collected: handed over and done in one go
         side = np.full(count, "", dtype=object)
         held = state == ON_HOLD
-        side[held] = _pick(_HELD_FROM, draws[3][held])
+        side[held] = pick(_HELD_FROM, draws[3][held])
         cancelled = (state == CANCELLED) & ~walk_in
-        side[cancelled] = _pick(_CANCELLED_FROM, draws[3][cancelled])
+        side[cancelled] = pick(_CANCELLED_FROM, draws[3][cancelled])
         is_urgent = ~walk_in & (draws[4] < 0.07)
         hours_due = np.where(kind == PICKUP, np.where(is_urgent, 4, 24), np.where(is_urgent, 8, 48))
         due_at = np.where(walk_in, 0, at + hours_due * HOUR)
@@ -458,9 +454,9 @@ class OrderMaker:
         columns = _Plan(
             np.array(created, dtype=np.int64),
             path,
-            _objects(fulfilment),
-            _objects(status),
-            _objects(branch),
+            objects(fulfilment),
+            objects(status),
+            objects(branch),
             np.array(urgent, dtype=bool),
             np.array(due, dtype=np.int64),
         )
@@ -486,8 +482,8 @@ class OrderMaker:
         delivery = kind == DELIVERY
         order_ids = np.arange(self.order_id, self.order_id + size, dtype=np.int64)
         self.order_id += size
-        batch = Batch(order_ids, plan.created[start:end], plan.path[start:end], walk_in, delivery)
-        numbers = _objects([f"SO-{order_id:06d}" for order_id in order_ids.tolist()])
+        batch = Batch(order_ids, plan.created[start:end], plan.path[start:end], walk_in)
+        numbers = objects([f"SO-{order_id:06d}" for order_id in order_ids.tolist()])
         timeline = timelines(table, batch, self.now_us, g.random((size, MAX_STEPS)), writer.stamp)
 
         # Who, and where to.
@@ -705,12 +701,6 @@ class _Plan:
     branch: ObjArray
     urgent: npt.NDArray[np.bool_]
     due: IntArray
-
-
-def _objects(values: Sequence[object]) -> ObjArray:
-    array = np.empty(len(values), dtype=object)
-    array[:] = list(values)
-    return array
 
 
 def _path_table(keys: Sequence[tuple[str, str, str]]) -> PathTable:

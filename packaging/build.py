@@ -55,6 +55,7 @@ class Report:
     size_mb: float = 0.0
     largest: list[tuple[str, float]] = field(default_factory=list)
     steps: list[dict[str, object]] = field(default_factory=list)
+    slimmed: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
 
 
@@ -112,7 +113,7 @@ def make_icons() -> None:
     draw(ROOT / "resources" / "icons" / "orderapp.svg", ICONS)
 
 
-def build() -> float:
+def build(report: Report) -> float:
     make_icons()
     env = dict(os.environ, ORDERAPP_ICON_DIR=str(ICONS))
     zbar = zbar_library()
@@ -124,6 +125,7 @@ def build() -> float:
     print("==", " ".join(command), flush=True)
     subprocess.run(command, check=True, cwd=ROOT, env=env)
     strip_binaries()
+    report.slimmed = slim_libraries()
     return time.monotonic() - started
 
 
@@ -184,6 +186,40 @@ def strip_binaries() -> None:
     if broken:
         lines = "\n".join(f"{path}: {why}" for path, why in broken.items())
         raise SystemExit(f"stripping made these libraries unloadable:\n{lines}")
+
+
+def shared_objects(inner: Path) -> list[Path]:
+    found = []
+    for path in sorted(inner.rglob("*.so*")):
+        if path.is_file() and not path.is_symlink():
+            with path.open("rb") as handle:
+                if handle.read(4) == b"\x7fELF":
+                    found.append(path)
+    return found
+
+
+def slim_libraries() -> list[str]:
+    """Linux: one FFmpeg and one OpenBLAS, no unused encoders (``linux_libraries.py``). Every library the
+    loader opened before must still open after, or the build fails naming it."""
+    if not sys.platform.startswith("linux"):
+        return []
+    sys.path.insert(0, str(ROOT / "packaging"))
+    from linux_libraries import slim
+
+    inner = app_folder() / "_internal"
+    size = folder_size(inner)
+    targets = shared_objects(inner)
+    before = unloadable(targets)
+    slimming = slim(inner)
+    broken = {path: why for path, why in unloadable([t for t in targets if t.exists()]).items() if path not in before}
+    if broken:
+        lines = "\n".join(f"{path}: {why}" for path, why in broken.items())
+        raise SystemExit(f"slimming made these libraries unloadable:\n{lines}")
+    saved = f"{(size - folder_size(inner)) / 2**20:.1f} MB saved, {len(slimming.removed)} libraries removed"
+    said = [*slimming.notes, saved]
+    for line in said:
+        print("slim:", line, flush=True)
+    return said + [f"removed {name}" for name in slimming.removed]
 
 
 def bare_environment(home: Path) -> dict[str, str]:
@@ -372,7 +408,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     report = Report()
     if not args.smoke_only:
-        report.build_s = round(build(), 1)
+        report.build_s = round(build(report), 1)
     folder = app_folder()
     if folder.is_dir():
         report.size_mb = round(folder_size(folder) / 2**20, 1)

@@ -152,6 +152,77 @@ def read_barcodes(test: SelfTest, *, require_zbar: bool) -> str:
     return ", ".join(read) + which
 
 
+def record_and_replay(test: SelfTest) -> str:
+    """A packing video recorded as the station records one (PyAV's encoder) and played back through OpenCV's
+    FFmpeg as ``orderapp decode`` plays one: the barcode shown in it must be accepted once."""
+    from datetime import UTC, datetime
+
+    import cv2
+    import numpy as np
+
+    from orderapp.scanning.pipeline import replay_video
+    from orderapp.scanning.recording import ClipWriter
+
+    code, picture_path = SAMPLE_CODES[0][1], test.out / f"barcode-{SAMPLE_CODES[0][0]}.png"
+    if not picture_path.exists():
+        write_barcode_picture(SAMPLE_CODES[0][0], code, picture_path)
+    picture = cv2.imread(str(picture_path), cv2.IMREAD_GRAYSCALE)
+    if picture is None:
+        raise RuntimeError(f"OpenCV cannot read {picture_path.name} back")
+    scale = min(560 / picture.shape[1], 360 / picture.shape[0])
+    picture = cv2.resize(picture, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    desk = np.full((480, 640, 3), 235, np.uint8)
+    shown = desk.copy()
+    top, left = (480 - picture.shape[0]) // 2, (640 - picture.shape[1]) // 2
+    shown[top : top + picture.shape[0], left : left + picture.shape[1]] = picture[:, :, None]
+    writer = ClipWriter(
+        test.out / "packing.ts",
+        order_number="SO-SELFTEST",
+        station="selftest",
+        packer="selftest",
+        started_at=datetime.now(UTC),
+    )
+    for index in range(30):  # a second of empty desk, then the label held up for two
+        writer.write(desk if index < 10 else shown, offset_ms=index * 100)
+    facts = writer.close()
+    read = [timed.scan.code for timed in replay_video(facts.path)]
+    if read != [code]:
+        raise RuntimeError(f"{facts.path.name} shows {code} once but playing it back accepted {read or 'nothing'}")
+    return f"{facts.frames} frames in {facts.codec}, {code} read back through OpenCV"
+
+
+def check_opencv_maths() -> str:
+    """OpenCV's linear algebra (its BLAS and LAPACK: the Linux bundle forwards them to numpy's) against numpy's,
+    on matrices big enough for OpenCV to call LAPACK rather than its own small-matrix code."""
+    import cv2
+    import numpy as np
+    import numpy.typing as npt
+
+    rng = np.random.default_rng(12)
+    size = 160
+    compared = 0
+    kinds: tuple[type[np.floating[Any]], ...] = (np.float64, np.float32)
+    for kind in kinds:
+        a: npt.NDArray[np.floating[Any]] = (rng.standard_normal((size, size)) + size * np.eye(size)).astype(kind)
+        b: npt.NDArray[np.floating[Any]] = rng.standard_normal((size, size)).astype(kind)
+        spd: npt.NDArray[np.floating[Any]] = (a @ a.T).astype(kind)
+        tolerance = 1e-6 if kind == np.float64 else 2e-2
+        results = {
+            "LU solve": (cv2.solve(a, b, flags=cv2.DECOMP_LU)[1], np.linalg.solve(a, b)),
+            "Cholesky solve": (cv2.solve(spd, b, flags=cv2.DECOMP_CHOLESKY)[1], np.linalg.solve(spd, b)),
+            "QR solve": (cv2.solve(a, b, flags=cv2.DECOMP_QR)[1], np.linalg.solve(a, b)),
+            "SVD": (cv2.SVDecomp(a)[0].ravel(), np.linalg.svd(a, compute_uv=False)),
+            "product": (cv2.gemm(a, b, 1.0, np.zeros_like(a), 0.0), a @ b),
+            "inverse": (cv2.invert(a, flags=cv2.DECOMP_LU)[1], np.linalg.inv(a)),
+        }
+        for name, (theirs, expected) in results.items():
+            error = float(np.max(np.abs(theirs - expected)) / max(1.0, float(np.max(np.abs(expected)))))
+            if not error < tolerance:
+                raise RuntimeError(f"OpenCV's {name} ({np.dtype(kind).name}) is off numpy's by {error:.3g}")
+            compared += 1
+    return f"{compared} results of OpenCV's LAPACK and BLAS agree with numpy's"
+
+
 def print_documents(test: SelfTest) -> str:
     """Every kind of paperwork, through the same commands a user runs (they load ReportLab's
     barcode modules, the CJK font and the shop's letterhead)."""
@@ -239,6 +310,8 @@ def _run(args: argparse.Namespace) -> int:
     test.check("resources", check_resources)
     shop_made = test.check("demo shop", lambda: make_shop(test))
     test.check("barcode", lambda: read_barcodes(test, require_zbar=args.require_zbar))
+    test.check("video", lambda: record_and_replay(test))
+    test.check("opencv maths", check_opencv_maths)
     if shop_made:
         test.check("documents", lambda: print_documents(test))
     if args.window:

@@ -20,6 +20,11 @@ pytestmark = pytest.mark.skipif(
 )
 
 
+def report_checks(said: str) -> list[str]:
+    """The selftest's passed checks, from its "ok     name: ..." lines."""
+    return [line[7:].split(":", 1)[0] for line in said.splitlines() if line.startswith("ok     ")]
+
+
 def test_the_built_bundle_passes_its_smoke_test() -> None:
     result = subprocess.run(
         [sys.executable, str(ROOT / "packaging" / "build.py")],
@@ -37,6 +42,14 @@ def test_the_built_bundle_passes_its_smoke_test() -> None:
     assert report["failures"] == []
     assert "5 PDFs read back" in said
     assert "3 packing videos play" in said  # the demo's clips, recorded by the bundle's own PyAV
+    assert "opencv maths" in report_checks(said) and "video" in report_checks(said)
     if sys.platform.startswith("linux"):
         assert (ROOT / "dist" / "OrderApp" / "OrderApp").is_file()
+        inner = ROOT / "dist" / "OrderApp" / "_internal"
+        # One FFmpeg: OpenCV plays videos through PyAV's (the selftest's video check proves it works).
+        assert not list((inner / "opencv_python_headless.libs").glob("libavcodec*")), report["slimmed"]
+        # One OpenBLAS: OpenCV's is a small forwarder to numpy's (the selftest's maths check proves it right).
+        assert all(
+            path.stat().st_size < 1_000_000 for path in (inner / "opencv_python_headless.libs").glob("libopenblas*")
+        )
         assert not list((ROOT / "dist" / "OrderApp").rglob("*WebEngine*")), "Qt WebEngine is not used"

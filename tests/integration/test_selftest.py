@@ -19,7 +19,15 @@ def test_selftest_passes_and_lists_what_it_printed(tmp_path: Path, capsys: pytes
     assert "FAILED" not in said
     assert "0 failed" in said
     report = json.loads((out / "selftest.json").read_text(encoding="utf-8"))
-    assert set(report["passed"]) == {"drivers", "resources", "demo shop", "barcode", "documents"}
+    assert set(report["passed"]) == {
+        "drivers",
+        "resources",
+        "demo shop",
+        "barcode",
+        "video",
+        "opencv maths",
+        "documents",
+    }
     assert sorted(report["documents"]) == [
         "count-sheet.pdf",
         "daily-summary.pdf",
@@ -48,6 +56,31 @@ def test_a_broken_decoder_fails_the_selftest(
     assert "FAILED barcode" in said
     assert "holds '4006381333931' but the decoder read nothing" in said
     assert "ok     documents" in said  # one failure does not hide the other checks
+
+
+def test_a_video_that_plays_back_without_its_barcode_fails_the_selftest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import orderapp.scanning.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "replay_video", lambda path, symbologies=None: iter(()))
+    assert main(["selftest", "--out", str(tmp_path / "check")]) == 1
+    said = capsys.readouterr().out
+    assert "FAILED video" in said
+    assert "packing.ts shows 4006381333931 once but playing it back accepted nothing" in said
+
+
+def test_wrong_linear_algebra_in_opencv_fails_the_selftest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import cv2
+
+    solve = cv2.solve
+    # What a forwarder passing integers of the wrong width did in the bundle: results off by a few percent.
+    monkeypatch.setattr(cv2, "solve", lambda a, b, flags: (True, solve(a, b, flags=flags)[1] * 1.03))
+    assert main(["selftest", "--out", str(tmp_path / "check")]) == 1
+    said = capsys.readouterr().out
+    assert "FAILED opencv maths: RuntimeError: OpenCV's LU solve (float64) is off numpy's by" in said
 
 
 def test_missing_zbar_is_a_notice_unless_required(

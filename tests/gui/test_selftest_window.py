@@ -20,7 +20,7 @@ def test_the_window_checks_pass_and_leave_the_language_as_it_was(
     assert main(["selftest", "--window", "--out", str(tmp_path / "check")]) == 0
     said = capsys.readouterr().out
     report = json.loads((tmp_path / "check" / "selftest.json").read_text(encoding="utf-8"))
-    assert {"qt", "forms", "pdf view", "main window"} <= set(report["passed"]), said
+    assert {"qt", "text", "forms", "pdf view", "main window"} <= set(report["passed"]), said
     assert "zh_CN (概览, 取消)" in said  # the app's and Qt's Chinese catalogues both loaded
     assert f"order {report['facts']['order_numbers'][0]} read off page 1's barcode" in said
     assert "idle with the dashboard's figures, then closed" in said

@@ -28,12 +28,14 @@ records a clip with PyAV and reads the barcode in it back through OpenCV's FFmpe
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,6 +46,34 @@ FFMPEG = ("avcodec", "avformat", "avutil", "swscale", "swresample")
 UNUSED_ENCODERS = {"libx265": 0, "libSvtAv1Enc": 0x80001000}
 FORWARDER_SOURCE = Path(__file__).with_name("openblas_forwarder.c")
 VERSIONED = re.compile(r"^(lib[^-.]+)-[0-9a-f]{8}\.so\.([0-9.]+)$")
+
+
+_LOAD_CHECK = """
+import ctypes, json, sys
+failed = {}
+for path in json.load(sys.stdin):
+    try:
+        ctypes.CDLL(path, mode=ctypes.RTLD_LOCAL)
+    except OSError as exc:
+        failed[path] = str(exc)
+print(json.dumps(failed))
+"""
+
+
+def unloadable(paths: Sequence[Path]) -> dict[str, str]:
+    """The libraries among ``paths`` that the dynamic loader refuses (in a child process), with its reason."""
+    result = subprocess.run(
+        [sys.executable, "-c", _LOAD_CHECK],
+        input=json.dumps([str(path) for path in paths]),
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"the load check of the bundle's libraries crashed:\n{result.stderr[-2000:]}")
+    loaded: dict[str, str] = json.loads(result.stdout)
+    return loaded
 
 
 @dataclass
@@ -97,6 +127,14 @@ class Bundle:
         needed = {name for names in self.needs.values() for name in names}
         # Roots: what nothing links (extension modules, plugins, the executable, what is opened by name).
         self.roots = [path for path in self.files if path.name not in needed]
+
+    def forget(self, paths: Iterable[Path]) -> None:
+        gone = set(paths)
+        self.files = [path for path in self.files if path not in gone]
+        for name in {path.name for path in gone}:
+            self.by_name[name] = [path for path in self.by_name[name] if path not in gone]
+        for path in gone:
+            del self.needs[path]
 
     def refresh(self, paths: Iterable[Path]) -> None:
         for path in paths:
@@ -255,6 +293,114 @@ def stub_encoders(bundle: Bundle, slimming: Slimming, compiler: str | None) -> N
             slimming.notes.append(f"encoders: {library.name} replaced ({len(wanted)} functions answer failure)")
 
 
+COPY_NAME = re.compile(r"^(?P<stem>lib[\w+.-]*?)(-[0-9a-f]{8})*\.so\.(?P<major>\d+)")
+
+
+def _versions(path: Path) -> tuple[set[str], dict[str, set[str]]]:
+    """(versions ``path`` defines, {library file it needs: versions it needs from it}) from ``readelf -V``."""
+    defined: set[str] = set()
+    needed: dict[str, set[str]] = {}
+    section, current = "", ""
+    for line in _run("readelf", "-V", "-W", str(path)).splitlines():
+        if line.startswith("Version definition"):
+            section = "def"
+        elif line.startswith("Version needs"):
+            section = "need"
+        elif line.startswith("Version symbols"):
+            section = ""
+        elif section == "def" and "Name:" in line and "Flags: BASE" not in line:
+            defined.add(line.split("Name:")[1].split()[0])
+        elif section == "need" and "File:" in line:
+            current = line.split("File:")[1].split()[0]
+            needed.setdefault(current, set())
+        elif section == "need" and "Name:" in line and current:
+            needed[current].add(line.split("Name:")[1].split()[0])
+    return defined, needed
+
+
+# Libraries built as one piece, that call each other's internals: all of one family come from one place.
+FAMILIES = (
+    {"libssl", "libcrypto"},
+    {"libkrb5", "libk5crypto", "libkrb5support", "libgssapi_krb5", "libcom_err", "libkeyutils"},
+    {"libgnutls", "libnettle", "libhogweed", "libgmp", "libunistring", "libtasn1", "libidn2", "libp11-kit"},
+)
+
+
+def _copy_groups(bundle: Bundle) -> dict[tuple[str, str], list[Path]]:
+    """(name stem, major version) -> the bundle's copies of that library, where there are two or more."""
+    groups: dict[tuple[str, str], list[Path]] = {}
+    for path in bundle.files:
+        match = COPY_NAME.match(path.name)
+        if match:
+            groups.setdefault((match.group("stem"), match.group("major")), []).append(path)
+    return {key: copies for key, copies in groups.items() if len(copies) > 1}
+
+
+def _serves(keeper: Path, copies: list[Path], bundle: Bundle) -> bool:
+    """Whether ``keeper`` defines every symbol and symbol version that any user of any of ``copies`` takes."""
+    symbols, versions = _defined_symbols(keeper), _versions(keeper)[0]
+    for copy in copies:
+        users = [user for user in bundle.files if copy.name in bundle.needs[user]]
+        taken = set().union(*(_undefined_symbols(user) for user in users)) & _defined_symbols(copy)
+        wanted = set().union(*(_versions(user)[1].get(copy.name, set()) for user in users))
+        if not (taken <= symbols and wanted <= versions):
+            return False
+    return True
+
+
+def _move_users(bundle: Bundle, copies: list[Path], keeper: Path) -> int:
+    moved = 0
+    for copy in copies:
+        if copy.name == keeper.name:  # the same file name in two wheels' folders: the same library
+            if copy != keeper and copy.stat().st_size > keeper.stat().st_size:
+                shutil.copyfile(keeper, copy)
+                moved += 1
+            continue
+        users = [user for user in bundle.files if copy.name in bundle.needs[user]]
+        for user in users:
+            _run(bundle.patchelf, "--replace-needed", copy.name, keeper.name, str(user))
+            where = "$ORIGIN/" + os.path.relpath(keeper.parent, user.parent)
+            rpath = _run(bundle.patchelf, "--print-rpath", str(user)).strip()
+            if where not in rpath.split(":"):
+                _run(bundle.patchelf, "--set-rpath", ":".join(filter(None, [rpath, where])), str(user))
+            moved += 1
+        bundle.refresh(users)
+    return moved
+
+
+def one_copy_each(bundle: Bundle, slimming: Slimming) -> None:
+    """Where two wheels (or a wheel and the system) brought the same library at the same major version, its
+    users are pointed at one copy, when that copy defines every symbol and symbol version they take from the
+    others: the smallest such copy. A family (OpenSSL, Kerberos, GnuTLS with Nettle) moves as a whole, to the
+    copies of one folder that serve every member's users, or not at all."""
+    groups = _copy_groups(bundle)
+    done: set[tuple[str, str]] = set()
+    for key in sorted(groups):
+        if key in done:
+            continue
+        family = next((members for members in FAMILIES if key[0] in members), {key[0]})
+        keys = [other for other in sorted(groups) if other[0] in family]
+        done.update(keys)
+        folders = set.intersection(*({copy.parent for copy in groups[other]} for other in keys))
+        size = {
+            folder: sum(c.stat().st_size for k in keys for c in groups[k] if c.parent == folder) for folder in folders
+        }
+        chosen = None
+        for folder in sorted(folders, key=lambda folder: size[folder]):
+            keepers = {other: next(c for c in groups[other] if c.parent == folder) for other in keys}
+            if all(_serves(keepers[other], groups[other], bundle) for other in keys):
+                chosen = keepers
+                break
+        name = "/".join(f"{stem}.so.{major}" for stem, major in keys)
+        if chosen is None:
+            slimming.notes.append(f"{name}: copies kept (no one folder's serves every user)")
+            continue
+        moved = sum(_move_users(bundle, groups[other], chosen[other]) for other in keys)
+        if moved:
+            folder = next(iter(chosen.values())).parent.relative_to(bundle.inner)
+            slimming.notes.append(f"{name}: {moved} users moved to the copy in {folder}")
+
+
 def trim_icu(bundle: Bundle, slimming: Slimming, compiler: str | None) -> None:
     from icu_data import trim
 
@@ -283,7 +429,46 @@ def slim(inner: Path) -> Slimming:
     forward_openblas(bundle, slimming, compiler)
     stub_encoders(bundle, slimming, compiler)
     trim_icu(bundle, slimming, compiler)
-    for path in sorted(before - bundle.reachable()):
-        slimming.removed.append(str(path.relative_to(inner)))
-        path.unlink()
+    remove_unneeded(bundle, before, slimming)  # first: a copy about to go must not be chosen to stay
+    one_copy_each(bundle, slimming)
+    remove_unneeded(bundle, before, slimming)
+    strip_wheel_libraries(bundle, slimming)
     return slimming
+
+
+def strip_wheel_libraries(bundle: Bundle, slimming: Slimming) -> None:
+    """The wheels' own libraries (``*.libs``) stripped one by one, each kept stripped only if the loader still
+    opens it (stripping a library patchelf had rewritten can leave its segments misaligned)."""
+    strip = shutil.which("strip")
+    if strip is None:
+        return
+    originals: dict[Path, bytes] = {}
+    for path in bundle.files:
+        if not path.parent.name.endswith(".libs"):
+            continue
+        stripped = path.with_name(path.name + ".stripped")
+        result = subprocess.run([strip, "--strip-unneeded", "-o", str(stripped), str(path)], capture_output=True)
+        if result.returncode == 0 and stripped.stat().st_size < path.stat().st_size - 4096:
+            originals[path] = path.read_bytes()
+            stripped.replace(path)
+        else:
+            stripped.unlink(missing_ok=True)
+    broken = unloadable(sorted(originals))
+    for name in broken:
+        Path(name).write_bytes(originals.pop(Path(name)))
+    saved = sum(len(data) for data in originals.values()) - sum(path.stat().st_size for path in originals)
+    slimming.notes.append(
+        f"stripped {len(originals)} wheel libraries ({saved / 2**20:.1f} MB), {len(broken)} left whole"
+    )
+
+
+def remove_unneeded(bundle: Bundle, before: set[Path], slimming: Slimming) -> None:
+    """Delete what the bundle's roots reached before slimming and no longer reach."""
+    gone = sorted((before & set(bundle.files)) - bundle.reachable())
+    for path in gone:
+        slimming.removed.append(str(path.relative_to(bundle.inner)))
+        path.unlink()
+    bundle.forget(gone)
+    for link in bundle.inner.rglob("*"):  # PyInstaller's links to the removed files
+        if link.is_symlink() and not link.exists():
+            link.unlink()

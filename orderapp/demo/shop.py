@@ -29,11 +29,13 @@ from orderapp.demo.customers import CustomerBook
 from orderapp.demo.exceptions import add_demo_exceptions
 from orderapp.demo.orders import OrderMaker
 from orderapp.demo.products import Catalogue
+from orderapp.demo.side_tables import side_tables, use_side_process
 from orderapp.demo.staff import add_demo_staff
 from orderapp.demo.writer import (
     CUSTOMER,
     DAY,
     MOVEMENT,
+    ORDER_EVENT,
     ORDERS,
     PRODUCT,
     Progress,
@@ -103,7 +105,12 @@ def build_demo_shop(
     report = progress or _no_progress
     now_us = micros(now)
     rng = random.Random(seed)
-    with database.write_engine.connect() as conn, sqlite_bulk_settings(conn, journal="MEMORY"), conn.begin():
+    with (
+        database.write_engine.connect() as conn,
+        sqlite_bulk_settings(conn, journal="MEMORY"),
+        side_tables(conn, (ORDER_EVENT, MOVEMENT), use_side_process(conn, size.orders)) as side,
+        conn.begin(),
+    ):
         if not _is_empty(conn):
             raise DatabaseInUse(
                 # The same words as when opening a file for a new shop: one message to translate.
@@ -113,7 +120,7 @@ def build_demo_shop(
                 database.location,
             )
         settings = _write_settings(conn, now)
-        writer = Writer(conn, now_us)
+        writer = Writer(conn, now_us, side)  # the timelines and the ledger in a second process if any
         currency = settings.get("shop.currency") or "CNY"
         zone = _zone(settings.get("shop.timezone") or "Asia/Shanghai")
         opening_us = now_us - size.days * DAY - DAY
@@ -126,6 +133,8 @@ def build_demo_shop(
             maker = OrderMaker(rng, size, now_us, zone, currency, catalogue, book, writer, movement_id)
             maker.make_all(report)
             catalogue.finish_stock(rng, receipts_from, opening_us, report)
+        if side is not None:
+            side.merge()  # into the emptied tables, their indexes now made again
         add_demo_staff(conn, now, seed=seed)  # a shopkeeper and two packers, who did the recent packing
         add_demo_exceptions(conn, seed=seed, now=now)  # every family of exception in every status
         report("search", 0, 1)

@@ -7,8 +7,9 @@ and dropping/rebuilding the secondary indexes of exactly its tables.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Table, bindparam
 
@@ -40,6 +41,9 @@ from orderapp.store.models import (
     StockMovement,
 )
 from orderapp.store.order_rows import EVENT_COLUMNS, LINE_COLUMNS, ORDER_COLUMNS
+
+if TYPE_CHECKING:
+    from orderapp.demo.side_tables import SideTables
 
 __all__ = [
     "CHUNK_ROWS",
@@ -80,10 +84,25 @@ def next_id(conn: Connection, table: Table) -> int:
 class Writer(BulkRows):
     """The demo's bulk writer: ``BulkRows`` over the demo's tables, plus the products' stock figures."""
 
-    def __init__(self, conn: Connection, now_us: int) -> None:
+    def __init__(self, conn: Connection, now_us: int, side: SideTables | None = None) -> None:
         super().__init__(conn, now_us)
         for table, columns in COLUMNS.items():
             self.defaults(table, columns)  # a column the demo cannot fill stops it before writing
+        self.side = side  # the tables it names go to the second process (see side_tables)
+
+    def insert(self, table: Table, columns: Sequence[str], rows: Iterable[Row]) -> int:
+        if self.side is None or table.name not in self.side.tables:
+            return super().insert(table, columns, rows)
+        rows = list(rows)
+        return self.insert_columns(
+            table, columns, [list(column) for column in zip(*rows, strict=True)] or [[]] * len(columns)
+        )
+
+    def insert_columns(self, table: Table, columns: Sequence[str], values: Sequence[Column]) -> int:
+        if self.side is None or table.name not in self.side.tables:
+            return super().insert_columns(table, columns, values)
+        names, extra = self.defaults(table, columns)
+        return self.side.insert_columns(table.name, (*columns, *names), [*values, *(Same(value) for value in extra)])
 
     def update_stock(self, rows: list[tuple[int, int, int, int]]) -> None:
         """Set (on_hand, reserved, reorder_point) for product ids: rows are (on_hand, reserved, rp, id)."""

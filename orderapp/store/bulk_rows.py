@@ -195,13 +195,7 @@ class BulkRows:
         the columns (one strided list assignment per column), with no tuple made per row."""
         if len(values) != len(columns):
             raise ValueError(f"{len(columns)} columns named, {len(values)} given")
-        lists: list[Sequence[object] | Same] = [
-            value if isinstance(value, Same | Sequence) else value.tolist() for value in values
-        ]
-        lengths = {len(value) for value in lists if not isinstance(value, Same)}
-        if len(lengths) > 1:
-            raise ValueError(f"columns of different lengths for {table.name}: {sorted(lengths)}")
-        count = lengths.pop() if lengths else 0
+        lists, count = column_lists(values)
         extra_names, extra_values = self.defaults(table, columns)
         columns = (*columns, *extra_names)
         lists.extend(Same(value) for value in extra_values)
@@ -210,33 +204,9 @@ class BulkRows:
                 *(repeat(value.value, count) if isinstance(value, Same) else value for value in lists), strict=True
             )
             return self.insert(table, columns, rows)
-        width = len(columns)
-        one = f"({', '.join('?' * width)})"
-        per_statement = max(1, min(SQLITE_ROWS_PER_STATEMENT, SQLITE_MAX_VARIABLES // width))
-        many = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES {', '.join([one] * per_statement)}"
         driver = self.conn.connection.driver_connection
         assert driver is not None
-        cursor = driver.cursor()
-        try:
-            for start in range(0, count, self.chunk_rows):
-                size = min(self.chunk_rows, count - start)
-                flat: list[object] = [None] * (size * width)
-                for place, value in enumerate(lists):
-                    flat[place::width] = (
-                        [value.value] * size if isinstance(value, Same) else value[start : start + size]
-                    )
-                step = per_statement * width
-                whole = (size - size % per_statement) * width
-                for first in range(0, whole, step):
-                    cursor.execute(many, flat[first : first + step])
-                if whole < len(flat):
-                    cursor.executemany(
-                        f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES {one}",
-                        [flat[first : first + width] for first in range(whole, len(flat), width)],
-                    )
-        finally:
-            cursor.close()
-        return count
+        return sqlite_insert_columns(driver, table.name, columns, lists, count, self.chunk_rows)
 
     def next_id(self, table: Table) -> int:
         """One past the table's highest id (ids the caller writes itself; ``reset_sequences`` after)."""
@@ -308,6 +278,54 @@ class BulkRows:
                 f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), coalesce(max(id), 0) + 1, false) "
                 f"FROM {table.name}"
             )
+
+
+def column_lists(values: Sequence[Column]) -> tuple[list[Sequence[object] | Same], int]:
+    """The columns as lists of plain values (or ``Same``), and how many rows they hold."""
+    lists: list[Sequence[object] | Same] = [
+        value if isinstance(value, Same | Sequence) else value.tolist() for value in values
+    ]
+    lengths = {len(value) for value in lists if not isinstance(value, Same)}
+    if len(lengths) > 1:
+        raise ValueError(f"columns of different lengths: {sorted(lengths)}")
+    return lists, lengths.pop() if lengths else 0
+
+
+def sqlite_insert_columns(
+    driver: sqlite3.Connection,
+    table: str,
+    columns: Sequence[str],
+    lists: Sequence[Sequence[object] | Same],
+    count: int,
+    chunk_rows: int = CHUNK_ROWS,
+) -> int:
+    """SQLite: ``count`` rows given as one list (or ``Same``) per column, every column named, many
+    rows to a statement (``BulkRows.insert_columns``, and the demo's second process with a plain
+    sqlite3 connection of its own)."""
+    width = len(columns)
+    one = f"({', '.join('?' * width)})"
+    per_statement = max(1, min(SQLITE_ROWS_PER_STATEMENT, SQLITE_MAX_VARIABLES // width))
+    names = ", ".join(columns)
+    many = f"INSERT INTO {table} ({names}) VALUES {', '.join([one] * per_statement)}"
+    cursor = driver.cursor()
+    try:
+        for start in range(0, count, chunk_rows):
+            size = min(chunk_rows, count - start)
+            flat: list[object] = [None] * (size * width)
+            for place, value in enumerate(lists):
+                flat[place::width] = [value.value] * size if isinstance(value, Same) else value[start : start + size]
+            step = per_statement * width
+            whole = (size - size % per_statement) * width
+            for first in range(0, whole, step):
+                cursor.execute(many, flat[first : first + step])
+            if whole < len(flat):
+                cursor.executemany(
+                    f"INSERT INTO {table} ({names}) VALUES {one}",
+                    [flat[first : first + width] for first in range(whole, len(flat), width)],
+                )
+    finally:
+        cursor.close()
+    return count
 
 
 def _chunks(rows: Iterable[Row], size: int) -> Iterator[list[Row]]:

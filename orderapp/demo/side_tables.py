@@ -1,0 +1,187 @@
+"""The big demo shop's second core: a process of its own writes some of the demo's tables (the
+timelines and the stock ledger, about two thirds of the rows) into a scratch SQLite file beside the
+shop, and builds their indexes there, while this process makes the rows and writes the others. At
+the end the shop's transaction copies them in whole (``INSERT INTO t SELECT * FROM side.t`` into
+empty tables of the same shape: SQLite's transfer path copies the rows and the ready-made indexes
+record by record, without sorting anything again).
+
+The shop is the same either way (the rows are made here, in the same order, from the same seed; the
+other process only writes them), so small shops, PostgreSQL, a shop in memory and a machine with
+one core write everything in this process. The other process is started with "spawn" (never a fork
+of a process that may have Qt or threads running). If it fails or dies, the build raises and its
+one transaction rolls back: no half-built shop; the scratch file is removed either way.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sqlite3
+import tempfile
+import traceback
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
+from multiprocessing.connection import Connection as Pipe
+from pathlib import Path
+
+from sqlalchemy import Connection, Table
+
+from orderapp.store.bulk_rows import BULK_CACHE_KIB, Column, Same, column_lists, sqlite_insert_columns
+
+# The side process pays for itself from about this many orders (it takes a second to start).
+SIDE_FROM_ORDERS = 100_000
+# Seconds to wait for the side process to report once everything has been sent.
+FINISH_TIMEOUT = 1800.0
+
+
+class SideProcessFailed(RuntimeError):
+    """The demo's second process failed or stopped; the build is rolled back."""
+
+
+def use_side_process(conn: Connection, orders: int) -> bool:
+    """Whether a build of ``orders`` orders on this connection gets a second process: an SQLite file
+    shop, big enough, on a machine with a second core."""
+    if conn.dialect.name != "sqlite" or orders < SIDE_FROM_ORDERS or (os.cpu_count() or 1) < 2:
+        return False
+    return bool(_main_file(_driver(conn)))
+
+
+def _driver(conn: Connection) -> sqlite3.Connection:
+    """The connection's sqlite3 connection (used directly: no SQLAlchemy transaction begins)."""
+    driver = conn.connection.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    return driver
+
+
+def _main_file(driver: sqlite3.Connection) -> str:
+    rows = driver.execute("PRAGMA database_list").fetchall()
+    return next((str(row[2]) for row in rows if row[1] == "main"), "")
+
+
+class SideTables:
+    """This process's end: rows for the side tables go to the other process; ``merge`` copies them in."""
+
+    def __init__(self, conn: Connection, tables: Sequence[Table]) -> None:
+        self.conn = conn
+        self.tables = {table.name for table in tables}
+        driver = _driver(conn)
+        folder = Path(_main_file(driver)).parent
+        handle, name = tempfile.mkstemp(prefix=".demo-side-", suffix=".sqlite", dir=folder)
+        os.close(handle)
+        self.path = Path(name)
+        statements: list[str] = []  # the tables and their indexes exactly as the shop has them (before any drop)
+        for table in tables:
+            statements.extend(
+                str(sql)
+                for (sql,) in driver.execute(
+                    "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL "
+                    "ORDER BY type = 'index', name",
+                    (table.name,),
+                )
+            )
+        context = multiprocessing.get_context("spawn")
+        self.pipe, child = context.Pipe()
+        self.process = context.Process(
+            target=serve, args=(str(self.path), statements, child), name="orderapp-demo-side", daemon=True
+        )
+        self.process.start()
+        child.close()  # only the child holds its end now: if it dies, sending fails at once
+        self.merged = False
+
+    def insert_columns(self, table: str, columns: Sequence[str], values: Sequence[Column]) -> int:
+        """Send rows (every column named, as ``BulkRows.insert_columns`` takes them) to the side."""
+        count = next((len(value) for value in values if not isinstance(value, Same)), 0)
+        self._send(("rows", table, tuple(columns), list(values)))
+        return count
+
+    def merge(self) -> None:
+        """Wait for the side process to write its indexes, then copy its tables into the shop's (in
+        the caller's transaction; the tables must be empty here and have their indexes)."""
+        self._send(("finish",))
+        if not self.pipe.poll(FINISH_TIMEOUT):
+            raise SideProcessFailed(f"the demo's second process did not finish within {FINISH_TIMEOUT:.0f} s")
+        reply = self._receive()
+        if reply[0] != "done":
+            raise SideProcessFailed(f"the demo's second process failed:\n{reply[1]}")
+        self.process.join(60)
+        driver = _driver(self.conn)
+        driver.execute("ATTACH DATABASE ? AS demo_side", (str(self.path),))
+        self.merged = True
+        for table in sorted(self.tables):
+            driver.execute(f"INSERT INTO main.{table} SELECT * FROM demo_side.{table}")
+
+    def close(self) -> None:
+        """After the shop's transaction (committed or rolled back): detach, stop, remove the file."""
+        driver = self.conn.connection.driver_connection
+        if self.merged and driver is not None:
+            with suppress(sqlite3.Error):
+                driver.execute("DETACH DATABASE demo_side")
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join(10)
+        self.pipe.close()
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            with suppress(OSError):
+                Path(f"{self.path}{suffix}").unlink()
+
+    def _send(self, message: tuple[object, ...]) -> None:
+        try:
+            self.pipe.send(message)
+        except OSError as error:  # the other end is gone: the process died
+            raise SideProcessFailed(f"the demo's second process stopped ({self.process.exitcode})") from error
+        if self.pipe.poll():  # it only speaks early to say it failed
+            reply = self._receive()
+            raise SideProcessFailed(f"the demo's second process failed:\n{reply[1]}")
+
+    def _receive(self) -> tuple[str, str]:
+        try:
+            reply = self.pipe.recv()
+        except (EOFError, OSError) as error:
+            raise SideProcessFailed(f"the demo's second process stopped ({self.process.exitcode})") from error
+        assert isinstance(reply, tuple)
+        return reply
+
+
+@contextmanager
+def side_tables(conn: Connection, tables: Sequence[Table], wanted: bool) -> Iterator[SideTables | None]:
+    """A side process for ``tables`` when ``wanted`` (see ``use_side_process``), else None; stopped
+    and its file removed on the way out, whatever happened. Enter it before the shop's transaction
+    begins and leave it after it ended (SQLite detaches a database only outside a transaction)."""
+    if not wanted:
+        yield None
+        return
+    side = SideTables(conn, tables)
+    try:
+        yield side
+    finally:
+        side.close()
+
+
+def serve(path: str, statements: list[str], pipe: Pipe) -> None:
+    """The side process: make the tables, write the rows it is sent, at "finish" build the indexes,
+    commit and say "done"; on any error say "failed" with the traceback and stop."""
+    try:
+        driver = sqlite3.connect(path, isolation_level=None)
+        for pragma in ("journal_mode = OFF", "synchronous = OFF", f"cache_size = {-BULK_CACHE_KIB}", "temp_store = 2"):
+            driver.execute(f"PRAGMA {pragma}").fetchall()
+        tables = [sql for sql in statements if sql.lstrip().upper().startswith("CREATE TABLE")]
+        indexes = [sql for sql in statements if sql not in tables]
+        driver.execute("BEGIN")
+        for sql in tables:
+            driver.execute(sql)
+        while True:
+            message = pipe.recv()
+            if message[0] == "finish":
+                break
+            _kind, table, columns, values = message
+            lists, count = column_lists(values)
+            sqlite_insert_columns(driver, table, columns, lists, count)
+        for sql in indexes:
+            driver.execute(sql)
+        driver.execute("COMMIT")
+        driver.close()
+        pipe.send(("done", ""))
+    except BaseException:
+        with suppress(OSError):
+            pipe.send(("failed", traceback.format_exc()))
+        raise

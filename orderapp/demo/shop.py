@@ -133,6 +133,8 @@ def build_demo_shop(
             maker = OrderMaker(rng, size, now_us, zone, currency, catalogue, book, writer, movement_id)
             maker.make_all(report)
             catalogue.finish_stock(rng, receipts_from, opening_us, report)
+            if side is not None:
+                side.finish()  # its indexes are built there while this process builds the others
         if side is not None:
             side.merge()  # into the emptied tables, their indexes now made again
         add_demo_staff(conn, now, seed=seed)  # a shopkeeper and two packers, who did the recent packing

@@ -16,12 +16,16 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import queue
 import sqlite3
 import tempfile
+import threading
+import time
 import traceback
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from multiprocessing.connection import Connection as Pipe
+from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
 
 from sqlalchemy import Connection, Table
@@ -30,6 +34,9 @@ from orderapp.store.bulk_rows import BULK_CACHE_KIB, Column, Same, column_lists,
 
 # The side process pays for itself from about this many orders (it takes a second to start).
 SIDE_FROM_ORDERS = 100_000
+# Batches pickled and waiting for the pipe: enough to keep both processes busy, few enough to keep
+# memory down (a batch of 20,000 orders' timelines and ledger is about 10 MB pickled).
+OUTBOX_BATCHES = 4
 # Seconds to wait for the side process to report once everything has been sent.
 FINISH_TIMEOUT = 1800.0
 
@@ -87,6 +94,23 @@ class SideTables:
         self.process.start()
         child.close()  # only the child holds its end now: if it dies, sending fails at once
         self.merged = False
+        self.report = ""
+        # Pickled here, written to the pipe by a thread (the write waits while the other process is
+        # busy, without holding the GIL): this process goes on making the next batch meanwhile.
+        self.outbox: queue.Queue[bytes | None] = queue.Queue(maxsize=OUTBOX_BATCHES)
+        self.send_error: BaseException | None = None
+        self.sender = threading.Thread(target=self._send_all, name="orderapp-demo-side-sender", daemon=True)
+        self.sender.start()
+
+    def _send_all(self) -> None:
+        while (message := self.outbox.get()) is not None:
+            try:
+                self.pipe.send_bytes(message)
+            except BaseException as error:  # the other end is gone; say so to the next _send
+                self.send_error = error
+                while self.outbox.get() is not None:  # drop what is queued so nobody waits on a full box
+                    pass
+                return
 
     def insert_columns(self, table: str, columns: Sequence[str], values: Sequence[Column]) -> int:
         """Send rows (every column named, as ``BulkRows.insert_columns`` takes them) to the side."""
@@ -94,15 +118,23 @@ class SideTables:
         self._send(("rows", table, tuple(columns), list(values)))
         return count
 
+    def finish(self) -> None:
+        """Every row has been sent: the other process builds its indexes (meanwhile this one builds
+        those of its own tables)."""
+        self._send(("finish",))
+
     def merge(self) -> None:
         """Wait for the side process to write its indexes, then copy its tables into the shop's (in
         the caller's transaction; the tables must be empty here and have their indexes)."""
-        self._send(("finish",))
+        self._stop_sender()
+        if self.send_error is not None:
+            raise SideProcessFailed(f"the demo's second process stopped ({self.process.exitcode})")
         if not self.pipe.poll(FINISH_TIMEOUT):
             raise SideProcessFailed(f"the demo's second process did not finish within {FINISH_TIMEOUT:.0f} s")
         reply = self._receive()
         if reply[0] != "done":
             raise SideProcessFailed(f"the demo's second process failed:\n{reply[1]}")
+        self.report = reply[1]  # what the other process spent, for measuring
         self.process.join(60)
         driver = _driver(self.conn)
         driver.execute("ATTACH DATABASE ? AS demo_side", (str(self.path),))
@@ -110,8 +142,16 @@ class SideTables:
         for table in sorted(self.tables):
             driver.execute(f"INSERT INTO main.{table} SELECT * FROM demo_side.{table}")
 
+    def _stop_sender(self) -> None:
+        if self.sender.is_alive():
+            self.outbox.put(None)
+            self.sender.join()
+
     def close(self) -> None:
         """After the shop's transaction (committed or rolled back): detach, stop, remove the file."""
+        if self.process.is_alive() and not self.merged:
+            self.process.terminate()  # a failed build: its sender may be waiting on a full pipe
+        self._stop_sender()
         driver = self.conn.connection.driver_connection
         if self.merged and driver is not None:
             with suppress(sqlite3.Error):
@@ -125,10 +165,16 @@ class SideTables:
                 Path(f"{self.path}{suffix}").unlink()
 
     def _send(self, message: tuple[object, ...]) -> None:
-        try:
-            self.pipe.send(message)
-        except OSError as error:  # the other end is gone: the process died
-            raise SideProcessFailed(f"the demo's second process stopped ({self.process.exitcode})") from error
+        data = bytes(ForkingPickler.dumps(message))
+        while True:
+            if self.send_error is not None or not self.sender.is_alive():
+                raise SideProcessFailed(f"the demo's second process stopped ({self.process.exitcode})")
+            try:
+                self.outbox.put(data, timeout=0.5)
+                break
+            except queue.Full:
+                if not self.process.is_alive():
+                    raise SideProcessFailed(f"the demo's second process stopped ({self.process.exitcode})") from None
         if self.pipe.poll():  # it only speaks early to say it failed
             reply = self._receive()
             raise SideProcessFailed(f"the demo's second process failed:\n{reply[1]}")
@@ -161,6 +207,7 @@ def serve(path: str, statements: list[str], pipe: Pipe) -> None:
     """The side process: make the tables, write the rows it is sent, at "finish" build the indexes,
     commit and say "done"; on any error say "failed" with the traceback and stop."""
     try:
+        waited = written = 0.0
         driver = sqlite3.connect(path, isolation_level=None)
         for pragma in ("journal_mode = OFF", "synchronous = OFF", f"cache_size = {-BULK_CACHE_KIB}", "temp_store = 2"):
             driver.execute(f"PRAGMA {pragma}").fetchall()
@@ -170,17 +217,26 @@ def serve(path: str, statements: list[str], pipe: Pipe) -> None:
         for sql in tables:
             driver.execute(sql)
         while True:
-            message = pipe.recv()
+            started = time.perf_counter()
+            data = pipe.recv_bytes()  # waiting for the next batch
+            received = time.perf_counter()
+            waited += received - started
+            message = ForkingPickler.loads(data)
             if message[0] == "finish":
                 break
             _kind, table, columns, values = message
             lists, count = column_lists(values)
             sqlite_insert_columns(driver, table, columns, lists, count)
+            written += time.perf_counter() - received
+        started = time.perf_counter()
         for sql in indexes:
             driver.execute(sql)
         driver.execute("COMMIT")
         driver.close()
-        pipe.send(("done", ""))
+        indexed = time.perf_counter() - started
+        cpu = time.process_time()
+        report = f"waiting {waited:.1f} s, writing {written:.1f} s, indexes {indexed:.1f} s, cpu {cpu:.1f} s"
+        pipe.send(("done", report))
     except BaseException:
         with suppress(OSError):
             pipe.send(("failed", traceback.format_exc()))

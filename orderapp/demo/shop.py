@@ -36,6 +36,7 @@ from orderapp.demo.writer import (
     DAY,
     MOVEMENT,
     ORDER_EVENT,
+    ORDER_LINE,
     ORDERS,
     PRODUCT,
     Progress,
@@ -52,6 +53,14 @@ from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID, Setting
 
 _SETTING = table_of(Setting)
+
+
+# What the orders' search text is made of (services.orders.search.search_text_query): the columns of
+# the orders and customers a second process gets a copy of, to build the search index beside the shop.
+SEARCH_SOURCES = {
+    "orders": ("id", "number", "external_ref", "customer_id", "ship_name", "ship_phone"),
+    "customer": ("id", "name", "phone"),
+}
 
 
 @dataclass(frozen=True)
@@ -108,7 +117,13 @@ def build_demo_shop(
     with (
         database.write_engine.connect() as conn,
         sqlite_bulk_settings(conn, journal="MEMORY"),
-        side_tables(conn, (ORDER_EVENT, MOVEMENT), use_side_process(conn, size.orders)) as side,
+        side_tables(
+            conn,
+            (ORDER_LINE, ORDER_EVENT, MOVEMENT),
+            use_side_process(conn, size.orders),
+            copies=SEARCH_SOURCES,
+            search=True,
+        ) as side,
         conn.begin(),
     ):
         if not _is_empty(conn):
@@ -120,7 +135,7 @@ def build_demo_shop(
                 database.location,
             )
         settings = _write_settings(conn, now)
-        writer = Writer(conn, now_us, side)  # the timelines and the ledger in a second process if any
+        writer = Writer(conn, now_us, side)  # the lines, timelines and ledger in a second process if any
         currency = settings.get("shop.currency") or "CNY"
         zone = _zone(settings.get("shop.timezone") or "Asia/Shanghai")
         opening_us = now_us - size.days * DAY - DAY
@@ -140,7 +155,8 @@ def build_demo_shop(
         add_demo_staff(conn, now, seed=seed)  # a shopkeeper and two packers, who did the recent packing
         add_demo_exceptions(conn, seed=seed, now=now)  # every family of exception in every status
         report("search", 0, 1)
-        rebuild_search_index(conn)  # the orders list's search box: one pass over the finished orders
+        if side is None:  # else the other process built it from the same rows and merge took it in
+            rebuild_search_index(conn)  # the orders list's search box: one pass over the finished orders
         report("search", 1, 1)
         writer.reset_demo_sequences()
         after = add_after_sales(conn, now=now, seed=seed)  # returns, refunds, an exchange, tags, a duplicate

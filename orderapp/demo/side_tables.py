@@ -30,6 +30,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Table
 
+from orderapp.services.orders.search import adopt_search_index, sqlite_build_statements
 from orderapp.store.bulk_rows import BULK_CACHE_KIB, Column, Same, column_lists, sqlite_insert_columns
 
 # The side process pays for itself from about this many orders (it takes a second to start).
@@ -68,28 +69,35 @@ def _main_file(driver: sqlite3.Connection) -> str:
 class SideTables:
     """This process's end: rows for the side tables go to the other process; ``merge`` copies them in."""
 
-    def __init__(self, conn: Connection, tables: Sequence[Table]) -> None:
+    def __init__(
+        self, conn: Connection, tables: Sequence[Table], copies: dict[str, tuple[str, ...]], search: bool
+    ) -> None:
         self.conn = conn
         self.tables = {table.name for table in tables}
+        self.copies = copies  # table -> columns of it (written here too) that the side gets a copy of
+        self.search = search  # the orders' search rows and index are built there from the copies
         driver = _driver(conn)
         folder = Path(_main_file(driver)).parent
         handle, name = tempfile.mkstemp(prefix=".demo-side-", suffix=".sqlite", dir=folder)
         os.close(handle)
         self.path = Path(name)
         statements: list[str] = []  # the tables and their indexes exactly as the shop has them (before any drop)
-        for table in tables:
+        for name in (*self.tables, *(["order_search"] if search else [])):
             statements.extend(
                 str(sql)
                 for (sql,) in driver.execute(
-                    "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL "
-                    "ORDER BY type = 'index', name",
-                    (table.name,),
+                    "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('table', 'index') "
+                    "AND sql IS NOT NULL ORDER BY type = 'index', name",
+                    (name,),
                 )
             )
+        for name, columns in copies.items():
+            statements.append(f"CREATE TABLE {name} ({columns[0]} INTEGER PRIMARY KEY, {', '.join(columns[1:])})")
+        finals = sqlite_build_statements() if search else []
         context = multiprocessing.get_context("spawn")
         self.pipe, child = context.Pipe()
         self.process = context.Process(
-            target=serve, args=(str(self.path), statements, child), name="orderapp-demo-side", daemon=True
+            target=serve, args=(str(self.path), statements, finals, child), name="orderapp-demo-side", daemon=True
         )
         self.process.start()
         child.close()  # only the child holds its end now: if it dies, sending fails at once
@@ -141,6 +149,8 @@ class SideTables:
         self.merged = True
         for table in sorted(self.tables):
             driver.execute(f"INSERT INTO main.{table} SELECT * FROM demo_side.{table}")
+        if self.search:
+            adopt_search_index(self.conn, "demo_side")
 
     def _stop_sender(self) -> None:
         if self.sender.is_alive():
@@ -189,23 +199,30 @@ class SideTables:
 
 
 @contextmanager
-def side_tables(conn: Connection, tables: Sequence[Table], wanted: bool) -> Iterator[SideTables | None]:
+def side_tables(
+    conn: Connection,
+    tables: Sequence[Table],
+    wanted: bool,
+    copies: dict[str, tuple[str, ...]] | None = None,
+    search: bool = False,
+) -> Iterator[SideTables | None]:
     """A side process for ``tables`` when ``wanted`` (see ``use_side_process``), else None; stopped
     and its file removed on the way out, whatever happened. Enter it before the shop's transaction
     begins and leave it after it ended (SQLite detaches a database only outside a transaction)."""
     if not wanted:
         yield None
         return
-    side = SideTables(conn, tables)
+    side = SideTables(conn, tables, copies or {}, search)
     try:
         yield side
     finally:
         side.close()
 
 
-def serve(path: str, statements: list[str], pipe: Pipe) -> None:
-    """The side process: make the tables, write the rows it is sent, at "finish" build the indexes,
-    commit and say "done"; on any error say "failed" with the traceback and stop."""
+def serve(path: str, statements: list[str], finals: list[str], pipe: Pipe) -> None:
+    """The side process: make the tables and their indexes, write the rows it is sent, at "finish"
+    run ``finals`` (the search index), commit and say "done"; on any error say "failed" with the
+    traceback and stop."""
     try:
         waited = written = 0.0
         driver = sqlite3.connect(path, isolation_level=None)
@@ -216,6 +233,9 @@ def serve(path: str, statements: list[str], pipe: Pipe) -> None:
         driver.execute("BEGIN")
         for sql in tables:
             driver.execute(sql)
+        for sql in indexes:  # kept up to date row by row: the rows come mostly in index order
+            driver.execute(sql)
+        indexes = []
         while True:
             started = time.perf_counter()
             data = pipe.recv_bytes()  # waiting for the next batch
@@ -229,7 +249,7 @@ def serve(path: str, statements: list[str], pipe: Pipe) -> None:
             sqlite_insert_columns(driver, table, columns, lists, count)
             written += time.perf_counter() - received
         started = time.perf_counter()
-        for sql in indexes:
+        for sql in (*indexes, *finals):
             driver.execute(sql)
         driver.execute("COMMIT")
         driver.close()

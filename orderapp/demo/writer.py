@@ -91,7 +91,7 @@ class Writer(BulkRows):
         self.side = side  # the tables it names go to the second process (see side_tables)
 
     def insert(self, table: Table, columns: Sequence[str], rows: Iterable[Row]) -> int:
-        if self.side is None or table.name not in self.side.tables:
+        if self.side is None or (table.name not in self.side.tables and table.name not in self.side.copies):
             return super().insert(table, columns, rows)
         rows = list(rows)
         return self.insert_columns(
@@ -100,7 +100,12 @@ class Writer(BulkRows):
 
     def insert_columns(self, table: Table, columns: Sequence[str], values: Sequence[Column]) -> int:
         if self.side is None or table.name not in self.side.tables:
-            return super().insert_columns(table, columns, values)
+            written = super().insert_columns(table, columns, values)
+            copied = self.side.copies.get(table.name) if self.side is not None else None
+            if self.side is not None and copied:
+                place = {name: index for index, name in enumerate(columns)}
+                self.side.insert_columns(table.name, copied, [values[place[name]] for name in copied])
+            return written
         names, extra = self.defaults(table, columns)
         return self.side.insert_columns(table.name, (*columns, *names), [*values, *(Same(value) for value in extra)])
 

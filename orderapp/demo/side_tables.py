@@ -30,6 +30,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Table
 
+from orderapp.i18n import _
 from orderapp.services.orders.search import adopt_search_index, sqlite_build_statements
 from orderapp.store.bulk_rows import BULK_CACHE_KIB, Column, Same, column_lists, sqlite_insert_columns
 
@@ -43,7 +44,12 @@ FINISH_TIMEOUT = 1800.0
 
 
 class SideProcessFailed(RuntimeError):
-    """The demo's second process failed or stopped; the build is rolled back."""
+    """The demo's second process failed or stopped; the build is rolled back (``detail``: why)."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(
+            _("The demo shop could not be built: its second process stopped. Nothing was written.") + "\n" + detail
+        )
 
 
 def use_side_process(conn: Connection, orders: int) -> bool:
@@ -136,12 +142,12 @@ class SideTables:
         the caller's transaction; the tables must be empty here and have their indexes)."""
         self._stop_sender()
         if self.send_error is not None:
-            raise SideProcessFailed(f"the demo's second process stopped ({self.process.exitcode})")
+            raise SideProcessFailed(f"exit code {self.process.exitcode}")
         if not self.pipe.poll(FINISH_TIMEOUT):
-            raise SideProcessFailed(f"the demo's second process did not finish within {FINISH_TIMEOUT:.0f} s")
+            raise SideProcessFailed(f"no answer within {FINISH_TIMEOUT:.0f} s")
         reply = self._receive()
         if reply[0] != "done":
-            raise SideProcessFailed(f"the demo's second process failed:\n{reply[1]}")
+            raise SideProcessFailed(reply[1])
         self.report = reply[1]  # what the other process spent, for measuring
         self.process.join(60)
         driver = _driver(self.conn)
@@ -178,22 +184,22 @@ class SideTables:
         data = bytes(ForkingPickler.dumps(message))
         while True:
             if self.send_error is not None or not self.sender.is_alive():
-                raise SideProcessFailed(f"the demo's second process stopped ({self.process.exitcode})")
+                raise SideProcessFailed(f"exit code {self.process.exitcode}")
             try:
                 self.outbox.put(data, timeout=0.5)
                 break
             except queue.Full:
                 if not self.process.is_alive():
-                    raise SideProcessFailed(f"the demo's second process stopped ({self.process.exitcode})") from None
+                    raise SideProcessFailed(f"exit code {self.process.exitcode}") from None
         if self.pipe.poll():  # it only speaks early to say it failed
             reply = self._receive()
-            raise SideProcessFailed(f"the demo's second process failed:\n{reply[1]}")
+            raise SideProcessFailed(reply[1])
 
     def _receive(self) -> tuple[str, str]:
         try:
             reply = self.pipe.recv()
         except (EOFError, OSError) as error:
-            raise SideProcessFailed(f"the demo's second process stopped ({self.process.exitcode})") from error
+            raise SideProcessFailed(f"exit code {self.process.exitcode}") from error
         assert isinstance(reply, tuple)
         return reply
 

@@ -7,14 +7,14 @@ instead of a Python loop per order, which was most of a big demo's build time.""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from orderapp.demo.writer import MINUTE, MOVEMENT_COLUMNS, Column, Same
+from orderapp.demo.writer import MINUTE, MOVEMENT_COLUMNS, Column, Same, Stamps
 
 IntArray = npt.NDArray[np.int64]
 ObjArray = npt.NDArray[np.object_]
@@ -57,16 +57,16 @@ class Batch:
 
 @dataclass
 class Timeline:
-    """Each order's stamps (microseconds and as stored) and where its stamps start in the flat list."""
+    """Each order's stamps (microseconds since the epoch) and where its stamps start in the flat list."""
 
     count: IntArray  # stamps per order (steps + 1)
-    start: IntArray  # index of the order's first stamp in ``text``
-    text: ObjArray  # every stamp as stored, order by order
+    start: IntArray  # index of the order's first stamp in ``flat``
+    flat: IntArray  # every stamp, order by order (stamped into the storage format when written)
     micros: IntArray  # (orders, MAX_STEPS + 1)
 
-    def at(self, orders: IntArray, stamp: IntArray) -> ObjArray:
-        """The stored stamp number ``stamp`` of each of ``orders`` (batch positions)."""
-        found: ObjArray = self.text[self.start[orders] + stamp]
+    def at(self, orders: IntArray, stamp: IntArray) -> IntArray:
+        """The stamp number ``stamp`` of each of ``orders`` (batch positions)."""
+        found: IntArray = self.flat[self.start[orders] + stamp]
         return found
 
 
@@ -75,7 +75,6 @@ def timelines(
     batch: Batch,
     now_us: int,
     draws: npt.NDArray[np.float64],
-    stamp: Callable[[int], object],
 ) -> Timeline:
     """Natural step times, squeezed in when the order is younger than they need; never past now."""
     path, created = batch.path, batch.created
@@ -95,10 +94,8 @@ def timelines(
     micros = np.concatenate([created[:, None], micros], axis=1)
     count = steps + 1
     start = np.cumsum(count) - count
-    stamped = micros[np.arange(MAX_STEPS + 1) < count[:, None]]  # order by order, step by step
-    text = np.empty(len(stamped), dtype=object)
-    text[:] = [stamp(value) for value in stamped.tolist()]
-    return Timeline(count, start, text, micros)
+    flat = micros[np.arange(MAX_STEPS + 1) < count[:, None]]  # order by order, step by step
+    return Timeline(count, start, flat, micros)
 
 
 @dataclass
@@ -190,7 +187,7 @@ def movement_columns(
         np.concatenate(column) for column in parts
     )
     ids = np.arange(first_id, first_id + len(product), dtype=np.int64)
-    return [ids, product, at, Same(user), kinds, qty_delta, reserved_delta, reasons, reference, order_id]
+    return [ids, product, Stamps(at), Same(user), kinds, qty_delta, reserved_delta, reasons, reference, order_id]
 
 
 def tally(counts: IntArray, products: IntArray, quantities: IntArray, where: npt.NDArray[np.bool_]) -> None:

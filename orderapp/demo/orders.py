@@ -46,6 +46,7 @@ from orderapp.demo.writer import (
     Column,
     Progress,
     Same,
+    Stamps,
     Writer,
     next_id,
 )
@@ -485,7 +486,7 @@ class OrderMaker:
         self.order_id += size
         batch = Batch(order_ids, plan.created[start:end], plan.path[start:end], walk_in)
         numbers = objects([f"SO-{order_id:06d}" for order_id in order_ids.tolist()])
-        timeline = timelines(table, batch, self.now_us, g.random((size, MAX_STEPS)), writer.stamp)
+        timeline = timelines(table, batch, self.now_us, g.random((size, MAX_STEPS)))
 
         # Who, and where to.
         draws = g.random((12, size))
@@ -571,11 +572,11 @@ class OrderMaker:
         other_return = where & ~walk_in[:, None]
         detail[other_return] = pick(_DELIVERY_RETURN_REASONS, step_draws[other_return])
         in_timeline = np.arange(steps) < timeline.count[:, None]
-        event_count = len(timeline.text)
+        event_count = len(timeline.flat)
         events: list[Column] = [
             np.arange(self.event_id, self.event_id + event_count),
             np.repeat(order_ids, timeline.count),
-            timeline.text,
+            Stamps(timeline.flat),
             Same(DEFAULT_USER_ID),
             Same("status"),
             table.previous[batch.path][in_timeline],
@@ -625,8 +626,8 @@ class OrderMaker:
             tracking,
             notes,
             due_at,
-            timeline.text[timeline.start],
-            timeline.text[timeline.start + timeline.count - 1],
+            Stamps(timeline.flat[timeline.start]),
+            Stamps(timeline.flat[timeline.start + timeline.count - 1]),
             Same(DEFAULT_USER_ID),
         ]
         line_rows: list[Column] = [

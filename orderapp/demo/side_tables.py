@@ -24,6 +24,7 @@ import time
 import traceback
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
+from functools import partial
 from multiprocessing.connection import Connection as Pipe
 from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
@@ -32,7 +33,14 @@ from sqlalchemy import Connection, Table
 
 from orderapp.i18n import _
 from orderapp.services.orders.search import adopt_search_index, sqlite_build_statements
-from orderapp.store.bulk_rows import BULK_CACHE_KIB, Column, Same, column_lists, sqlite_insert_columns
+from orderapp.store.bulk_rows import (
+    BULK_CACHE_KIB,
+    Column,
+    Same,
+    column_lists,
+    sqlite_insert_columns,
+    sqlite_stamp,
+)
 
 # The side process pays for itself from about this many orders (it takes a second to start).
 SIDE_FROM_ORDERS = 100_000
@@ -231,6 +239,7 @@ def serve(path: str, statements: list[str], finals: list[str], pipe: Pipe) -> No
     traceback and stop."""
     try:
         waited = written = 0.0
+        hours: dict[int, str] = {}
         driver = sqlite3.connect(path, isolation_level=None)
         for pragma in ("journal_mode = OFF", "synchronous = OFF", f"cache_size = {-BULK_CACHE_KIB}", "temp_store = 2"):
             driver.execute(f"PRAGMA {pragma}").fetchall()
@@ -251,7 +260,7 @@ def serve(path: str, statements: list[str], finals: list[str], pipe: Pipe) -> No
             if message[0] == "finish":
                 break
             _kind, table, columns, values = message
-            lists, count = column_lists(values)
+            lists, count = column_lists(values, partial(sqlite_stamp, hours=hours))
             sqlite_insert_columns(driver, table, columns, lists, count)
             written += time.perf_counter() - received
         started = time.perf_counter()

@@ -59,6 +59,19 @@ class Same(NamedTuple):
     value: object
 
 
+class Stamps:
+    """A column of times (for ``insert_columns``): whole microseconds since the Unix epoch (a list of
+    ints or a numpy array), turned into the backend's storage format only when written."""
+
+    __slots__ = ("micros",)
+
+    def __init__(self, micros: Sequence[int] | ToList) -> None:
+        self.micros = micros
+
+    def __len__(self) -> int:
+        return len(self.micros)
+
+
 class ToList(Protocol):
     """Column values that turn into a list of plain values (a numpy array)."""
 
@@ -67,7 +80,7 @@ class ToList(Protocol):
     def tolist(self) -> Any: ...
 
 
-Column = Sequence[object] | ToList | Same
+Column = Sequence[object] | ToList | Same | Stamps
 
 
 def table_of(model: type[Base]) -> Table:
@@ -75,6 +88,19 @@ def table_of(model: type[Base]) -> Table:
     table = model.__table__
     assert isinstance(table, Table)
     return table
+
+
+def sqlite_stamp(micros: int, hours: dict[int, str]) -> str:
+    """Microseconds since the epoch as SQLite stores a ``UTCDateTime`` ("2026-01-02 03:04:05.000006");
+    ``hours``: a cache of each hour's text, which the caller keeps (millions of calls in a bulk
+    build: the hour's text made once, minutes and seconds looked up)."""
+    hour, rest = divmod(micros, HOUR)
+    head = hours.get(hour)
+    if head is None:
+        head = (EPOCH_NAIVE + timedelta(hours=hour)).strftime("%Y-%m-%d %H:")
+        hours[hour] = head
+    second, rest = divmod(rest, US)
+    return f"{head}{_MINUTE_SECOND[second]}{rest:06d}"
 
 
 def micros(moment: datetime) -> int:
@@ -124,14 +150,7 @@ class BulkRows:
         return None if moment is None else self.stamp(micros(moment))
 
     def _sqlite_stamp(self, micros: int) -> object:
-        # Millions of calls in a bulk build: the hour's text made once, minutes and seconds looked up.
-        hour, rest = divmod(micros, HOUR)
-        head = self._hour_text.get(hour)
-        if head is None:
-            head = (EPOCH_NAIVE + timedelta(hours=hour)).strftime("%Y-%m-%d %H:")
-            self._hour_text[hour] = head
-        second, rest = divmod(rest, US)
-        return f"{head}{_MINUTE_SECOND[second]}{rest:06d}"
+        return sqlite_stamp(micros, self._hour_text)
 
     def defaults(self, table: Table, columns: Sequence[str]) -> tuple[tuple[str, ...], Row]:
         """The columns of ``table`` not in ``columns`` that need a value, and their values."""
@@ -195,7 +214,7 @@ class BulkRows:
         the columns (one strided list assignment per column), with no tuple made per row."""
         if len(values) != len(columns):
             raise ValueError(f"{len(columns)} columns named, {len(values)} given")
-        lists, count = column_lists(values)
+        lists, count = column_lists(values, self.stamp)
         extra_names, extra_values = self.defaults(table, columns)
         columns = (*columns, *extra_names)
         lists.extend(Same(value) for value in extra_values)
@@ -280,11 +299,16 @@ class BulkRows:
             )
 
 
-def column_lists(values: Sequence[Column]) -> tuple[list[Sequence[object] | Same], int]:
-    """The columns as lists of plain values (or ``Same``), and how many rows they hold."""
-    lists: list[Sequence[object] | Same] = [
-        value if isinstance(value, Same | Sequence) else value.tolist() for value in values
-    ]
+def column_lists(values: Sequence[Column], stamp: Callable[[int], object]) -> tuple[list[Sequence[object] | Same], int]:
+    """The columns as lists of plain values (or ``Same``), times stamped with ``stamp``, and how many
+    rows they hold."""
+    lists: list[Sequence[object] | Same] = []
+    for value in values:
+        if isinstance(value, Stamps):
+            micros = value.micros
+            lists.append([stamp(moment) for moment in (micros if isinstance(micros, Sequence) else micros.tolist())])
+        else:
+            lists.append(value if isinstance(value, Same | Sequence) else value.tolist())
     lengths = {len(value) for value in lists if not isinstance(value, Same)}
     if len(lengths) > 1:
         raise ValueError(f"columns of different lengths: {sorted(lengths)}")

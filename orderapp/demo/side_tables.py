@@ -233,6 +233,14 @@ def side_tables(
         side.close()
 
 
+def _stamp(micros: int, known: dict[int, str], hours: dict[int, str]) -> str:
+    """A time as SQLite stores it, each one made once per batch of timelines."""
+    text = known.get(micros)
+    if text is None:
+        text = known[micros] = sqlite_stamp(micros, hours)
+    return text
+
+
 def serve(path: str, statements: list[str], finals: list[str], pipe: Pipe) -> None:
     """The side process: make the tables and their indexes, write the rows it is sent, at "finish"
     run ``finals`` (the search index), commit and say "done"; on any error say "failed" with the
@@ -240,6 +248,7 @@ def serve(path: str, statements: list[str], finals: list[str], pipe: Pipe) -> No
     try:
         waited = written = 0.0
         hours: dict[int, str] = {}
+        known: dict[int, str] = {}
         driver = sqlite3.connect(path, isolation_level=None)
         for pragma in ("journal_mode = OFF", "synchronous = OFF", f"cache_size = {-BULK_CACHE_KIB}", "temp_store = 2"):
             driver.execute(f"PRAGMA {pragma}").fetchall()
@@ -260,7 +269,9 @@ def serve(path: str, statements: list[str], finals: list[str], pipe: Pipe) -> No
             if message[0] == "finish":
                 break
             _kind, table, columns, values = message
-            lists, count = column_lists(values, partial(sqlite_stamp, hours=hours))
+            if table == "order_event":  # the ledger's times are a part of the batch's timelines
+                known.clear()
+            lists, count = column_lists(values, partial(_stamp, known=known, hours=hours))
             sqlite_insert_columns(driver, table, columns, lists, count)
             written += time.perf_counter() - received
         started = time.perf_counter()

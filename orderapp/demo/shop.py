@@ -135,7 +135,8 @@ def build_demo_shop(
                 database.location,
             )
         settings = _write_settings(conn, now)
-        writer = Writer(conn, now_us, side)  # the lines, timelines and ledger in a second process if any
+        writer = Writer(conn, now_us)
+        writer.side = side  # the lines, timelines and ledger in a second process if any
         currency = settings.get("shop.currency") or "CNY"
         zone = _zone(settings.get("shop.timezone") or "Asia/Shanghai")
         opening_us = now_us - size.days * DAY - DAY

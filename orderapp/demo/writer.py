@@ -86,11 +86,11 @@ def next_id(conn: Connection, table: Table) -> int:
 class Writer(BulkRows):
     """The demo's bulk writer: ``BulkRows`` over the demo's tables, plus the products' stock figures."""
 
-    def __init__(self, conn: Connection, now_us: int, side: SideTables | None = None) -> None:
+    def __init__(self, conn: Connection, now_us: int) -> None:
         super().__init__(conn, now_us)
         for table, columns in COLUMNS.items():
             self.defaults(table, columns)  # a column the demo cannot fill stops it before writing
-        self.side = side  # the tables it names go to the second process (see side_tables)
+        self.side: SideTables | None = None  # the tables it names go to a second process (see side_tables)
 
     def insert(self, table: Table, columns: Sequence[str], rows: Iterable[Row]) -> int:
         if self.side is None or (table.name not in self.side.tables and table.name not in self.side.copies):

@@ -47,6 +47,8 @@ SIDE_FROM_ORDERS = 100_000
 # Batches pickled and waiting for the pipe: enough to keep both processes busy, few enough to keep
 # memory down (a batch of 20,000 orders' timelines and ledger is about 10 MB pickled).
 OUTBOX_BATCHES = 4
+# How much of a core (beyond the one this process runs on) must have been idle over the last minute.
+SPARE_CORE = 0.25
 # Seconds to wait for the side process to report once everything has been sent.
 FINISH_TIMEOUT = 1800.0
 
@@ -62,10 +64,21 @@ class SideProcessFailed(RuntimeError):
 
 def use_side_process(conn: Connection, orders: int) -> bool:
     """Whether a build of ``orders`` orders on this connection gets a second process: an SQLite file
-    shop, big enough, on a machine with a second core."""
-    if conn.dialect.name != "sqlite" or orders < SIDE_FROM_ORDERS or (os.cpu_count() or 1) < 2:
+    shop, big enough, on a machine with a core to spare now (the two processes do about a third
+    more work between them than one alone: on a machine whose cores are busy, one is faster)."""
+    if conn.dialect.name != "sqlite" or orders < SIDE_FROM_ORDERS or _spare_cores() < SPARE_CORE:
         return False
     return bool(_main_file(_driver(conn)))
+
+
+def _spare_cores() -> float:
+    """Cores not busy over the last minute (the load average against the cores), where known."""
+    cores = os.cpu_count() or 1
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # Windows: no load average; count the cores only
+        load = 0.0
+    return cores - 1 - load if cores >= 2 else 0.0
 
 
 def _driver(conn: Connection) -> sqlite3.Connection:

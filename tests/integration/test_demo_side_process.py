@@ -23,7 +23,7 @@ NOT_FROM_THE_SEED = {"app_user": "created_at", "staff_account": "badge_code"}
 def _build(path: Path, monkeypatch: pytest.MonkeyPatch, *, side: bool) -> list[str]:
     """Build the shop at ``path`` with or without the second process; returns the scratch files seen."""
     monkeypatch.setattr(side_tables, "SIDE_FROM_ORDERS", 1 if side else 10**12)
-    monkeypatch.setattr(side_tables.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(side_tables, "_spare_cores", lambda: 1.0)
     merged: list[str] = []
     merge = side_tables.SideTables.merge
 
@@ -94,11 +94,23 @@ def test_search_finds_orders_in_the_shop_the_second_process_helped_build(
         database.dispose()
 
 
+@pytest.mark.parametrize(
+    ("cores", "load", "wanted"),
+    [(1, 0.0, False), (2, 0.3, True), (2, 1.2, False), (4, 2.0, True), (None, 0.0, False)],
+)
+def test_a_second_process_only_with_a_core_to_spare(
+    monkeypatch: pytest.MonkeyPatch, cores: int | None, load: float, wanted: bool
+) -> None:
+    monkeypatch.setattr(side_tables.os, "cpu_count", lambda: cores)
+    monkeypatch.setattr(side_tables.os, "getloadavg", lambda: (load, load, load))
+    assert (side_tables._spare_cores() >= side_tables.SPARE_CORE) is wanted
+
+
 def test_a_second_process_that_dies_leaves_no_shop_and_no_scratch_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(side_tables, "SIDE_FROM_ORDERS", 1)
-    monkeypatch.setattr(side_tables.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(side_tables, "_spare_cores", lambda: 1.0)
     monkeypatch.setattr(orders, "ORDER_BATCH", 500)  # several batches: it dies after the first
     make_batch = orders.OrderMaker._make_batch
 

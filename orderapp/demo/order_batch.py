@@ -7,14 +7,14 @@ instead of a Python loop per order, which was most of a big demo's build time.""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from orderapp.demo.writer import MINUTE, MOVEMENT_COLUMNS, Column, Same, Stamps
+from orderapp.demo.writer import MINUTE, MOVEMENT_COLUMNS, Column, Same
 
 IntArray = npt.NDArray[np.int64]
 ObjArray = npt.NDArray[np.object_]
@@ -65,8 +65,8 @@ class Timeline:
     micros: IntArray  # (orders, MAX_STEPS + 1)
 
     def at(self, orders: IntArray, stamp: IntArray) -> IntArray:
-        """The stamp number ``stamp`` of each of ``orders`` (batch positions)."""
-        found: IntArray = self.flat[self.start[orders] + stamp]
+        """Where in ``flat`` the stamp number ``stamp`` of each of ``orders`` (batch positions) is."""
+        found: IntArray = self.start[orders] + stamp
         return found
 
 
@@ -155,9 +155,11 @@ def movement_columns(
     product_ids: IntArray,
     numbers: ObjArray,
     user: int,
+    times: Callable[[IntArray], Column],
 ) -> list[Column]:
     """A reserve, ship, sale, release or return for each line at its order's stamp of that kind,
-    as the columns of ``writer.MOVEMENT_COLUMNS`` (kind by kind, ids from ``first_id``)."""
+    as the columns of ``writer.MOVEMENT_COLUMNS`` (kind by kind, ids from ``first_id``); ``times``
+    makes the time column from positions in the timelines' ``flat``."""
     path = batch.path[lines.order]
     parts: list[list[npt.NDArray[Any]]] = [[] for _column in range(8)]
     for kind, on_hand, reserved, reason in MOVEMENT_KINDS:
@@ -187,7 +189,7 @@ def movement_columns(
         np.concatenate(column) for column in parts
     )
     ids = np.arange(first_id, first_id + len(product), dtype=np.int64)
-    return [ids, product, Stamps(at), Same(user), kinds, qty_delta, reserved_delta, reasons, reference, order_id]
+    return [ids, product, times(at), Same(user), kinds, qty_delta, reserved_delta, reasons, reference, order_id]
 
 
 def tally(counts: IntArray, products: IntArray, quantities: IntArray, where: npt.NDArray[np.bool_]) -> None:

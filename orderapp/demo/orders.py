@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 import random
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import cache
@@ -25,6 +25,7 @@ from orderapp.demo.order_batch import (
     IntArray,
     ObjArray,
     PathTable,
+    Timeline,
     draw_lines,
     movement_columns,
     objects,
@@ -573,10 +574,11 @@ class OrderMaker:
         detail[other_return] = pick(_DELIVERY_RETURN_REASONS, step_draws[other_return])
         in_timeline = np.arange(steps) < timeline.count[:, None]
         event_count = len(timeline.flat)
+        times = self._times(timeline)
         events: list[Column] = [
             np.arange(self.event_id, self.event_id + event_count),
             np.repeat(order_ids, timeline.count),
-            Stamps(timeline.flat),
+            times(np.arange(event_count)),
             Same(DEFAULT_USER_ID),
             Same("status"),
             table.previous[batch.path][in_timeline],
@@ -626,8 +628,8 @@ class OrderMaker:
             tracking,
             notes,
             due_at,
-            Stamps(timeline.flat[timeline.start]),
-            Stamps(timeline.flat[timeline.start + timeline.count - 1]),
+            times(timeline.start),
+            times(timeline.start + timeline.count - 1),
             Same(DEFAULT_USER_ID),
         ]
         line_rows: list[Column] = [
@@ -645,7 +647,7 @@ class OrderMaker:
         ]
         self.line_id += line_count
         movements = movement_columns(
-            table, batch, lines, timeline, self.movement_id, self.product_ids, numbers, DEFAULT_USER_ID
+            table, batch, lines, timeline, self.movement_id, self.product_ids, numbers, DEFAULT_USER_ID, times
         )
         moved = len(movements[0])
         self.movement_id += moved
@@ -653,6 +655,16 @@ class OrderMaker:
         writer.insert_columns(MOVEMENT, MOVEMENT_COLUMNS, movements)
         self.lines_made += line_count
         self.movements_made += moved
+
+    def _times(self, timeline: Timeline) -> Callable[[IntArray], Column]:
+        """The time column of the timelines' stamps at given positions: stamped once here for all
+        (the ledger's times are among the timelines'), or as microseconds for a side process to
+        stamp where it writes them (this process then stamps only the orders' own)."""
+        if self.writer.side is not None:
+            flat = timeline.flat
+            return lambda where: Stamps(flat[where])
+        stamped = objects([self.writer.stamp(value) for value in timeline.flat.tolist()])
+        return lambda where: stamped[where]
 
     def _tracking(self, pattern: str) -> str:
         random_ = self.rng.random

@@ -663,7 +663,7 @@ class OrderMaker:
         if self.writer.side is not None:
             flat = timeline.flat
             return lambda where: Stamps(flat[where])
-        stamped = objects([self.writer.stamp(value) for value in timeline.flat.tolist()])
+        stamped = objects(self.writer.stamp_all(timeline.flat))
         return lambda where: stamped[where]
 
     def _tracking(self, pattern: str) -> str:

@@ -50,7 +50,7 @@ BULK_PRAGMAS: dict[str, int] = {
 
 
 # "MM:SS." for each second of an hour.
-_MINUTE_SECOND = tuple(f"{minute:02d}:{second:02d}." for minute in range(60) for second in range(60))
+MINUTE_SECOND = tuple(f"{minute:02d}:{second:02d}." for minute in range(60) for second in range(60))
 
 
 class Same(NamedTuple):
@@ -100,7 +100,7 @@ def sqlite_stamp(micros: int, hours: dict[int, str]) -> str:
         head = (EPOCH_NAIVE + timedelta(hours=hour)).strftime("%Y-%m-%d %H:")
         hours[hour] = head
     second, rest = divmod(rest, US)
-    return f"{head}{_MINUTE_SECOND[second]}{rest:06d}"
+    return f"{head}{MINUTE_SECOND[second]}{rest:06d}"
 
 
 def micros(moment: datetime) -> int:

@@ -3,10 +3,8 @@
 A data generator, not a use case: it writes rows in bulk inside one transaction and is called by
 ``orderapp make-demo``, ``orderapp --demo`` and the first-run wizard. ``build_demo_shop`` (in
 ``shop``) runs the parts in order: ``products``, ``customers``, ``orders`` (all through ``writer``),
-then ``staff``, ``exceptions`` and ``after_sales``; for a big SQLite shop with a core to spare,
-``side_tables`` has a second process write the lines, timelines, ledger and search index beside
-it; ``packing_clips`` adds packing videos afterwards (it needs OpenCV, so it is imported only where
-it is used).
+then ``staff``, ``exceptions`` and ``after_sales``; ``packing_clips`` adds packing videos afterwards
+(it needs OpenCV, so it is imported only where it is used).
 """
 
 from orderapp.demo.shop import SHOP_SETTINGS, DemoReport, DemoSize, build_demo_shop

@@ -57,16 +57,16 @@ class Batch:
 
 @dataclass
 class Timeline:
-    """Each order's stamps (microseconds since the epoch) and where its stamps start in the flat list."""
+    """Each order's stamps (microseconds and as stored) and where its stamps start in the flat list."""
 
     count: IntArray  # stamps per order (steps + 1)
-    start: IntArray  # index of the order's first stamp in ``flat``
-    flat: IntArray  # every stamp, order by order (stamped into the storage format when written)
+    start: IntArray  # index of the order's first stamp in ``text``
+    text: ObjArray  # every stamp as stored, order by order
     micros: IntArray  # (orders, MAX_STEPS + 1)
 
-    def at(self, orders: IntArray, stamp: IntArray) -> IntArray:
-        """Where in ``flat`` the stamp number ``stamp`` of each of ``orders`` (batch positions) is."""
-        found: IntArray = self.start[orders] + stamp
+    def at(self, orders: IntArray, stamp: IntArray) -> ObjArray:
+        """The stored stamp number ``stamp`` of each of ``orders`` (batch positions)."""
+        found: ObjArray = self.text[self.start[orders] + stamp]
         return found
 
 
@@ -75,6 +75,7 @@ def timelines(
     batch: Batch,
     now_us: int,
     draws: npt.NDArray[np.float64],
+    stamp_all: Callable[[IntArray], list[object]],
 ) -> Timeline:
     """Natural step times, squeezed in when the order is younger than they need; never past now."""
     path, created = batch.path, batch.created
@@ -94,8 +95,10 @@ def timelines(
     micros = np.concatenate([created[:, None], micros], axis=1)
     count = steps + 1
     start = np.cumsum(count) - count
-    flat = micros[np.arange(MAX_STEPS + 1) < count[:, None]]  # order by order, step by step
-    return Timeline(count, start, flat, micros)
+    stamped = micros[np.arange(MAX_STEPS + 1) < count[:, None]]  # order by order, step by step
+    text = np.empty(len(stamped), dtype=object)
+    text[:] = stamp_all(stamped)  # each time once: the orders' and the ledger's are among them
+    return Timeline(count, start, text, micros)
 
 
 @dataclass
@@ -155,11 +158,9 @@ def movement_columns(
     product_ids: IntArray,
     numbers: ObjArray,
     user: int,
-    times: Callable[[IntArray], Column],
 ) -> list[Column]:
     """A reserve, ship, sale, release or return for each line at its order's stamp of that kind,
-    as the columns of ``writer.MOVEMENT_COLUMNS`` (kind by kind, ids from ``first_id``); ``times``
-    makes the time column from positions in the timelines' ``flat``."""
+    as the columns of ``writer.MOVEMENT_COLUMNS`` (kind by kind, ids from ``first_id``)."""
     path = batch.path[lines.order]
     parts: list[list[npt.NDArray[Any]]] = [[] for _column in range(8)]
     for kind, on_hand, reserved, reason in MOVEMENT_KINDS:
@@ -189,7 +190,7 @@ def movement_columns(
         np.concatenate(column) for column in parts
     )
     ids = np.arange(first_id, first_id + len(product), dtype=np.int64)
-    return [ids, product, times(at), Same(user), kinds, qty_delta, reserved_delta, reasons, reference, order_id]
+    return [ids, product, at, Same(user), kinds, qty_delta, reserved_delta, reasons, reference, order_id]
 
 
 def tally(counts: IntArray, products: IntArray, quantities: IntArray, where: npt.NDArray[np.bool_]) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 import random
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import cache
@@ -25,7 +25,6 @@ from orderapp.demo.order_batch import (
     IntArray,
     ObjArray,
     PathTable,
-    Timeline,
     draw_lines,
     movement_columns,
     objects,
@@ -47,7 +46,6 @@ from orderapp.demo.writer import (
     Column,
     Progress,
     Same,
-    Stamps,
     Writer,
     next_id,
 )
@@ -487,7 +485,7 @@ class OrderMaker:
         self.order_id += size
         batch = Batch(order_ids, plan.created[start:end], plan.path[start:end], walk_in)
         numbers = objects([f"SO-{order_id:06d}" for order_id in order_ids.tolist()])
-        timeline = timelines(table, batch, self.now_us, g.random((size, MAX_STEPS)))
+        timeline = timelines(table, batch, self.now_us, g.random((size, MAX_STEPS)), writer.stamp_all)
 
         # Who, and where to.
         draws = g.random((12, size))
@@ -573,12 +571,11 @@ class OrderMaker:
         other_return = where & ~walk_in[:, None]
         detail[other_return] = pick(_DELIVERY_RETURN_REASONS, step_draws[other_return])
         in_timeline = np.arange(steps) < timeline.count[:, None]
-        event_count = len(timeline.flat)
-        times = self._times(timeline)
+        event_count = len(timeline.text)
         events: list[Column] = [
             np.arange(self.event_id, self.event_id + event_count),
             np.repeat(order_ids, timeline.count),
-            times(np.arange(event_count)),
+            timeline.text,
             Same(DEFAULT_USER_ID),
             Same("status"),
             table.previous[batch.path][in_timeline],
@@ -628,8 +625,8 @@ class OrderMaker:
             tracking,
             notes,
             due_at,
-            times(timeline.start),
-            times(timeline.start + timeline.count - 1),
+            timeline.text[timeline.start],
+            timeline.text[timeline.start + timeline.count - 1],
             Same(DEFAULT_USER_ID),
         ]
         line_rows: list[Column] = [
@@ -647,7 +644,7 @@ class OrderMaker:
         ]
         self.line_id += line_count
         movements = movement_columns(
-            table, batch, lines, timeline, self.movement_id, self.product_ids, numbers, DEFAULT_USER_ID, times
+            table, batch, lines, timeline, self.movement_id, self.product_ids, numbers, DEFAULT_USER_ID
         )
         moved = len(movements[0])
         self.movement_id += moved
@@ -655,16 +652,6 @@ class OrderMaker:
         writer.insert_columns(MOVEMENT, MOVEMENT_COLUMNS, movements)
         self.lines_made += line_count
         self.movements_made += moved
-
-    def _times(self, timeline: Timeline) -> Callable[[IntArray], Column]:
-        """The time column of the timelines' stamps at given positions: stamped once here for all
-        (the ledger's times are among the timelines'), or as microseconds for a side process to
-        stamp where it writes them (this process then stamps only the orders' own)."""
-        if self.writer.side is not None:
-            flat = timeline.flat
-            return lambda where: Stamps(flat[where])
-        stamped = objects(self.writer.stamp_all(timeline.flat))
-        return lambda where: stamped[where]
 
     def _tracking(self, pattern: str) -> str:
         random_ = self.rng.random

@@ -29,14 +29,11 @@ from orderapp.demo.customers import CustomerBook
 from orderapp.demo.exceptions import add_demo_exceptions
 from orderapp.demo.orders import OrderMaker
 from orderapp.demo.products import Catalogue
-from orderapp.demo.side_tables import side_tables, use_side_process
 from orderapp.demo.staff import add_demo_staff
 from orderapp.demo.writer import (
     CUSTOMER,
     DAY,
     MOVEMENT,
-    ORDER_EVENT,
-    ORDER_LINE,
     ORDERS,
     PRODUCT,
     Progress,
@@ -53,14 +50,6 @@ from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID, Setting
 
 _SETTING = table_of(Setting)
-
-
-# What the orders' search text is made of (services.orders.search.search_text_query): the columns of
-# the orders and customers a second process gets a copy of, to build the search index beside the shop.
-SEARCH_SOURCES = {
-    "orders": ("id", "number", "external_ref", "customer_id", "ship_name", "ship_phone"),
-    "customer": ("id", "name", "phone"),
-}
 
 
 @dataclass(frozen=True)
@@ -114,18 +103,7 @@ def build_demo_shop(
     report = progress or _no_progress
     now_us = micros(now)
     rng = random.Random(seed)
-    with (
-        database.write_engine.connect() as conn,
-        sqlite_bulk_settings(conn, journal="MEMORY"),
-        side_tables(
-            conn,
-            (ORDER_LINE, ORDER_EVENT, MOVEMENT),
-            use_side_process(conn, size.orders),
-            copies=SEARCH_SOURCES,
-            search=True,
-        ) as side,
-        conn.begin(),
-    ):
+    with database.write_engine.connect() as conn, sqlite_bulk_settings(conn, journal="MEMORY"), conn.begin():
         if not _is_empty(conn):
             raise DatabaseInUse(
                 # The same words as when opening a file for a new shop: one message to translate.
@@ -136,7 +114,6 @@ def build_demo_shop(
             )
         settings = _write_settings(conn, now)
         writer = Writer(conn, now_us)
-        writer.side = side  # the lines, timelines and ledger in a second process if any
         currency = settings.get("shop.currency") or "CNY"
         zone = _zone(settings.get("shop.timezone") or "Asia/Shanghai")
         opening_us = now_us - size.days * DAY - DAY
@@ -149,15 +126,10 @@ def build_demo_shop(
             maker = OrderMaker(rng, size, now_us, zone, currency, catalogue, book, writer, movement_id)
             maker.make_all(report)
             catalogue.finish_stock(rng, receipts_from, opening_us, report)
-            if side is not None:
-                side.finish()  # its indexes are built there while this process builds the others
-        if side is not None:
-            side.merge()  # into the emptied tables, their indexes now made again
         add_demo_staff(conn, now, seed=seed)  # a shopkeeper and two packers, who did the recent packing
         add_demo_exceptions(conn, seed=seed, now=now)  # every family of exception in every status
         report("search", 0, 1)
-        if side is None:  # else the other process built it from the same rows and merge took it in
-            rebuild_search_index(conn)  # the orders list's search box: one pass over the finished orders
+        rebuild_search_index(conn)  # the orders list's search box: one pass over the finished orders
         report("search", 1, 1)
         writer.reset_demo_sequences()
         after = add_after_sales(conn, now=now, seed=seed)  # returns, refunds, an exchange, tags, a duplicate

@@ -7,9 +7,8 @@ and dropping/rebuilding the secondary indexes of exactly its tables.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
@@ -28,7 +27,6 @@ from orderapp.store.bulk_rows import (
     Column,
     Row,
     Same,
-    Stamps,
     aware_stamp,
     micros,
     naive_stamp,
@@ -46,9 +44,6 @@ from orderapp.store.models import (
 )
 from orderapp.store.order_rows import EVENT_COLUMNS, LINE_COLUMNS, ORDER_COLUMNS
 
-if TYPE_CHECKING:
-    from orderapp.demo.side_tables import SideTables
-
 __all__ = [
     "CHUNK_ROWS",
     "DAY",
@@ -61,7 +56,6 @@ __all__ = [
     "Progress",
     "Row",
     "Same",
-    "Stamps",
     "Writer",
     "aware_stamp",
     "micros",
@@ -93,26 +87,6 @@ class Writer(BulkRows):
         super().__init__(conn, now_us)
         for table, columns in COLUMNS.items():
             self.defaults(table, columns)  # a column the demo cannot fill stops it before writing
-        self.side: SideTables | None = None  # the tables it names go to a second process (see side_tables)
-
-    def insert(self, table: Table, columns: Sequence[str], rows: Iterable[Row]) -> int:
-        if self.side is None or (table.name not in self.side.tables and table.name not in self.side.copies):
-            return super().insert(table, columns, rows)
-        rows = list(rows)
-        return self.insert_columns(
-            table, columns, [list(column) for column in zip(*rows, strict=True)] or [[]] * len(columns)
-        )
-
-    def insert_columns(self, table: Table, columns: Sequence[str], values: Sequence[Column]) -> int:
-        if self.side is None or table.name not in self.side.tables:
-            written = super().insert_columns(table, columns, values)
-            copied = self.side.copies.get(table.name) if self.side is not None else None
-            if self.side is not None and copied:
-                place = {name: index for index, name in enumerate(columns)}
-                self.side.insert_columns(table.name, copied, [values[place[name]] for name in copied])
-            return written
-        names, extra = self.defaults(table, columns)
-        return self.side.insert_columns(table.name, (*columns, *names), [*values, *(Same(value) for value in extra)])
 
     def stamp_all(self, micros: npt.NDArray[np.int64]) -> list[object]:
         """``stamp`` of each value (SQLite: the text made column-wise, a third less time)."""

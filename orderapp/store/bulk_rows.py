@@ -59,19 +59,6 @@ class Same(NamedTuple):
     value: object
 
 
-class Stamps:
-    """A column of times (for ``insert_columns``): whole microseconds since the Unix epoch (a list of
-    ints or a numpy array), turned into the backend's storage format only when written."""
-
-    __slots__ = ("micros",)
-
-    def __init__(self, micros: Sequence[int] | ToList) -> None:
-        self.micros = micros
-
-    def __len__(self) -> int:
-        return len(self.micros)
-
-
 class ToList(Protocol):
     """Column values that turn into a list of plain values (a numpy array)."""
 
@@ -80,7 +67,7 @@ class ToList(Protocol):
     def tolist(self) -> Any: ...
 
 
-Column = Sequence[object] | ToList | Same | Stamps
+Column = Sequence[object] | ToList | Same
 
 
 def table_of(model: type[Base]) -> Table:
@@ -88,19 +75,6 @@ def table_of(model: type[Base]) -> Table:
     table = model.__table__
     assert isinstance(table, Table)
     return table
-
-
-def sqlite_stamp(micros: int, hours: dict[int, str]) -> str:
-    """Microseconds since the epoch as SQLite stores a ``UTCDateTime`` ("2026-01-02 03:04:05.000006");
-    ``hours``: a cache of each hour's text, which the caller keeps (millions of calls in a bulk
-    build: the hour's text made once, minutes and seconds looked up)."""
-    hour, rest = divmod(micros, HOUR)
-    head = hours.get(hour)
-    if head is None:
-        head = (EPOCH_NAIVE + timedelta(hours=hour)).strftime("%Y-%m-%d %H:")
-        hours[hour] = head
-    second, rest = divmod(rest, US)
-    return f"{head}{MINUTE_SECOND[second]}{rest:06d}"
 
 
 def micros(moment: datetime) -> int:
@@ -150,7 +124,14 @@ class BulkRows:
         return None if moment is None else self.stamp(micros(moment))
 
     def _sqlite_stamp(self, micros: int) -> object:
-        return sqlite_stamp(micros, self._hour_text)
+        # Millions of calls in a bulk build: the hour's text made once, minutes and seconds looked up.
+        hour, rest = divmod(micros, HOUR)
+        head = self._hour_text.get(hour)
+        if head is None:
+            head = (EPOCH_NAIVE + timedelta(hours=hour)).strftime("%Y-%m-%d %H:")
+            self._hour_text[hour] = head
+        second, rest = divmod(rest, US)
+        return f"{head}{MINUTE_SECOND[second]}{rest:06d}"
 
     def defaults(self, table: Table, columns: Sequence[str]) -> tuple[tuple[str, ...], Row]:
         """The columns of ``table`` not in ``columns`` that need a value, and their values."""
@@ -214,7 +195,13 @@ class BulkRows:
         the columns (one strided list assignment per column), with no tuple made per row."""
         if len(values) != len(columns):
             raise ValueError(f"{len(columns)} columns named, {len(values)} given")
-        lists, count = column_lists(values, self.stamp)
+        lists: list[Sequence[object] | Same] = [
+            value if isinstance(value, Same | Sequence) else value.tolist() for value in values
+        ]
+        lengths = {len(value) for value in lists if not isinstance(value, Same)}
+        if len(lengths) > 1:
+            raise ValueError(f"columns of different lengths for {table.name}: {sorted(lengths)}")
+        count = lengths.pop() if lengths else 0
         extra_names, extra_values = self.defaults(table, columns)
         columns = (*columns, *extra_names)
         lists.extend(Same(value) for value in extra_values)
@@ -223,9 +210,33 @@ class BulkRows:
                 *(repeat(value.value, count) if isinstance(value, Same) else value for value in lists), strict=True
             )
             return self.insert(table, columns, rows)
+        width = len(columns)
+        one = f"({', '.join('?' * width)})"
+        per_statement = max(1, min(SQLITE_ROWS_PER_STATEMENT, SQLITE_MAX_VARIABLES // width))
+        many = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES {', '.join([one] * per_statement)}"
         driver = self.conn.connection.driver_connection
         assert driver is not None
-        return sqlite_insert_columns(driver, table.name, columns, lists, count, self.chunk_rows)
+        cursor = driver.cursor()
+        try:
+            for start in range(0, count, self.chunk_rows):
+                size = min(self.chunk_rows, count - start)
+                flat: list[object] = [None] * (size * width)
+                for place, value in enumerate(lists):
+                    flat[place::width] = (
+                        [value.value] * size if isinstance(value, Same) else value[start : start + size]
+                    )
+                step = per_statement * width
+                whole = (size - size % per_statement) * width
+                for first in range(0, whole, step):
+                    cursor.execute(many, flat[first : first + step])
+                if whole < len(flat):
+                    cursor.executemany(
+                        f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES {one}",
+                        [flat[first : first + width] for first in range(whole, len(flat), width)],
+                    )
+        finally:
+            cursor.close()
+        return count
 
     def next_id(self, table: Table) -> int:
         """One past the table's highest id (ids the caller writes itself; ``reset_sequences`` after)."""
@@ -297,59 +308,6 @@ class BulkRows:
                 f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), coalesce(max(id), 0) + 1, false) "
                 f"FROM {table.name}"
             )
-
-
-def column_lists(values: Sequence[Column], stamp: Callable[[int], object]) -> tuple[list[Sequence[object] | Same], int]:
-    """The columns as lists of plain values (or ``Same``), times stamped with ``stamp``, and how many
-    rows they hold."""
-    lists: list[Sequence[object] | Same] = []
-    for value in values:
-        if isinstance(value, Stamps):
-            micros = value.micros
-            lists.append([stamp(moment) for moment in (micros if isinstance(micros, Sequence) else micros.tolist())])
-        else:
-            lists.append(value if isinstance(value, Same | Sequence) else value.tolist())
-    lengths = {len(value) for value in lists if not isinstance(value, Same)}
-    if len(lengths) > 1:
-        raise ValueError(f"columns of different lengths: {sorted(lengths)}")
-    return lists, lengths.pop() if lengths else 0
-
-
-def sqlite_insert_columns(
-    driver: sqlite3.Connection,
-    table: str,
-    columns: Sequence[str],
-    lists: Sequence[Sequence[object] | Same],
-    count: int,
-    chunk_rows: int = CHUNK_ROWS,
-) -> int:
-    """SQLite: ``count`` rows given as one list (or ``Same``) per column, every column named, many
-    rows to a statement (``BulkRows.insert_columns``, and the demo's second process with a plain
-    sqlite3 connection of its own)."""
-    width = len(columns)
-    one = f"({', '.join('?' * width)})"
-    per_statement = max(1, min(SQLITE_ROWS_PER_STATEMENT, SQLITE_MAX_VARIABLES // width))
-    names = ", ".join(columns)
-    many = f"INSERT INTO {table} ({names}) VALUES {', '.join([one] * per_statement)}"
-    cursor = driver.cursor()
-    try:
-        for start in range(0, count, chunk_rows):
-            size = min(chunk_rows, count - start)
-            flat: list[object] = [None] * (size * width)
-            for place, value in enumerate(lists):
-                flat[place::width] = [value.value] * size if isinstance(value, Same) else value[start : start + size]
-            step = per_statement * width
-            whole = (size - size % per_statement) * width
-            for first in range(0, whole, step):
-                cursor.execute(many, flat[first : first + step])
-            if whole < len(flat):
-                cursor.executemany(
-                    f"INSERT INTO {table} ({names}) VALUES {one}",
-                    [flat[first : first + width] for first in range(whole, len(flat), width)],
-                )
-    finally:
-        cursor.close()
-    return count
 
 
 def _chunks(rows: Iterable[Row], size: int) -> Iterator[list[Row]]:

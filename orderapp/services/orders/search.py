@@ -194,46 +194,6 @@ def rebuild_search_index(connection: Connection) -> None:
         connection.exec_driver_sql(PG_INDEX_DDL)
 
 
-# SQLite: the FTS5 tables that hold the index itself (its text lives in order_search).
-SQLITE_INDEX_SHADOWS = (
-    "order_search_fts_data",
-    "order_search_fts_idx",
-    "order_search_fts_docsize",
-    "order_search_fts_config",
-)
-
-
-def sqlite_build_statements() -> list[str]:
-    """SQLite: what ``rebuild_search_index`` runs, as plain SQL for a database that holds only the
-    tables the search text is made from (the demo's second process, which builds it beside the
-    shop; ``adopt_search_index`` then takes it into the shop)."""
-    from sqlalchemy.dialects import sqlite
-
-    query = search_text_query().compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True})
-    statements = [f"INSERT INTO order_search (order_id, text) {query}", *SQLITE_INDEX_DDL]
-    if sqlite3.sqlite_version_info >= (3, 40):
-        statements.append(
-            f"INSERT INTO order_search_fts(order_search_fts, rank) VALUES ('hashsize', {FTS_REBUILD_HASH_BYTES})"
-        )
-    statements.append("INSERT INTO order_search_fts(order_search_fts) VALUES ('rebuild')")
-    return statements
-
-
-def adopt_search_index(connection: Connection, schema: str) -> None:
-    """SQLite: take the search rows and their index built by ``sqlite_build_statements`` in the
-    attached database ``schema`` instead of rebuilding them (the same rows give the same index).
-    The index is made empty first, then its tables' rows replaced. Does NOT commit."""
-    for statement in SQLITE_INDEX_DROP:
-        connection.exec_driver_sql(statement)
-    connection.execute(delete(OrderSearch))
-    connection.exec_driver_sql(f"INSERT INTO main.order_search SELECT * FROM {schema}.order_search")
-    for statement in SQLITE_INDEX_DDL:
-        connection.exec_driver_sql(statement)
-    for shadow in SQLITE_INDEX_SHADOWS:
-        connection.exec_driver_sql(f"DELETE FROM main.{shadow}")
-        connection.exec_driver_sql(f"INSERT INTO main.{shadow} SELECT * FROM {schema}.{shadow}")
-
-
 def has_trigram(connection: Connection) -> bool:
     """PostgreSQL: is the pg_trgm extension installed in this database?"""
     found = connection.execute(text("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")).first()

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from itertools import repeat
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from orderapp.demo.writer import MINUTE, Row
+from orderapp.demo.writer import MINUTE, MOVEMENT_COLUMNS, Column, Same
 
 IntArray = npt.NDArray[np.int64]
 ObjArray = npt.NDArray[np.object_]
@@ -75,7 +75,7 @@ def timelines(
     batch: Batch,
     now_us: int,
     draws: npt.NDArray[np.float64],
-    stamp: Callable[[int], object],
+    stamp_all: Callable[[IntArray], list[object]],
 ) -> Timeline:
     """Natural step times, squeezed in when the order is younger than they need; never past now."""
     path, created = batch.path, batch.created
@@ -97,7 +97,7 @@ def timelines(
     start = np.cumsum(count) - count
     stamped = micros[np.arange(MAX_STEPS + 1) < count[:, None]]  # order by order, step by step
     text = np.empty(len(stamped), dtype=object)
-    text[:] = [stamp(value) for value in stamped.tolist()]
+    text[:] = stamp_all(stamped)  # each time once: the orders' and the ledger's are among them
     return Timeline(count, start, text, micros)
 
 
@@ -149,7 +149,7 @@ def draw_lines(
     return Lines(order, product, line_no, quantity, unit_price, price, discount)
 
 
-def movement_rows(
+def movement_columns(
     table: PathTable,
     batch: Batch,
     lines: Lines,
@@ -158,35 +158,39 @@ def movement_rows(
     product_ids: IntArray,
     numbers: ObjArray,
     user: int,
-) -> list[Row]:
-    """A reserve, ship, sale, release or return for each line at its order's stamp of that kind."""
-    rows: list[Row] = []
+) -> list[Column]:
+    """A reserve, ship, sale, release or return for each line at its order's stamp of that kind,
+    as the columns of ``writer.MOVEMENT_COLUMNS`` (kind by kind, ids from ``first_id``)."""
     path = batch.path[lines.order]
-    next_id = first_id
+    parts: list[list[npt.NDArray[Any]]] = [[] for _column in range(8)]
     for kind, on_hand, reserved, reason in MOVEMENT_KINDS:
         stamp = table.stamp_of[kind][path]
         has = stamp >= 0
         if not has.any():
             continue
         order, quantity = lines.order[has], lines.quantity[has]
-        ids = range(next_id, next_id + len(order))
-        next_id += len(order)
-        rows.extend(
-            zip(
-                ids,
-                product_ids[lines.product[has]].tolist(),
-                timeline.at(order, stamp[has]).tolist(),
-                repeat(user),
-                repeat(kind),
-                (quantity * on_hand).tolist(),
-                (quantity * reserved).tolist(),
-                repeat(reason),
-                numbers[order].tolist(),
-                batch.order_ids[order].tolist(),
-                strict=False,
-            )
-        )
-    return rows
+        for column, values in zip(
+            parts,
+            (
+                product_ids[lines.product[has]],
+                timeline.at(order, stamp[has]),
+                np.full(len(order), kind, dtype=object),
+                quantity * on_hand,
+                quantity * reserved,
+                np.full(len(order), reason, dtype=object),
+                numbers[order],
+                batch.order_ids[order],
+            ),
+            strict=True,
+        ):
+            column.append(values)
+    if not parts[0]:
+        return [[] for _column in MOVEMENT_COLUMNS]
+    product, at, kinds, qty_delta, reserved_delta, reasons, reference, order_id = (
+        np.concatenate(column) for column in parts
+    )
+    ids = np.arange(first_id, first_id + len(product), dtype=np.int64)
+    return [ids, product, at, Same(user), kinds, qty_delta, reserved_delta, reasons, reference, order_id]
 
 
 def tally(counts: IntArray, products: IntArray, quantities: IntArray, where: npt.NDArray[np.bool_]) -> None:

@@ -11,7 +11,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import cache
-from itertools import repeat
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -27,7 +26,7 @@ from orderapp.demo.order_batch import (
     ObjArray,
     PathTable,
     draw_lines,
-    movement_rows,
+    movement_columns,
     objects,
     pick,
     tally,
@@ -44,7 +43,9 @@ from orderapp.demo.writer import (
     ORDER_EVENT,
     ORDER_LINE,
     ORDERS,
+    Column,
     Progress,
+    Same,
     Writer,
     next_id,
 )
@@ -484,7 +485,7 @@ class OrderMaker:
         self.order_id += size
         batch = Batch(order_ids, plan.created[start:end], plan.path[start:end], walk_in)
         numbers = objects([f"SO-{order_id:06d}" for order_id in order_ids.tolist()])
-        timeline = timelines(table, batch, self.now_us, g.random((size, MAX_STEPS)), writer.stamp)
+        timeline = timelines(table, batch, self.now_us, g.random((size, MAX_STEPS)), writer.stamp_all)
 
         # Who, and where to.
         draws = g.random((12, size))
@@ -570,20 +571,18 @@ class OrderMaker:
         other_return = where & ~walk_in[:, None]
         detail[other_return] = pick(_DELIVERY_RETURN_REASONS, step_draws[other_return])
         in_timeline = np.arange(steps) < timeline.count[:, None]
-        events = list(
-            zip(
-                range(self.event_id, self.event_id + len(timeline.text)),
-                np.repeat(order_ids, timeline.count).tolist(),
-                timeline.text.tolist(),
-                repeat(DEFAULT_USER_ID),
-                repeat("status"),
-                table.previous[batch.path][in_timeline].tolist(),
-                status_at[in_timeline].tolist(),
-                detail[in_timeline].tolist(),
-                strict=False,
-            )
-        )
-        self.event_id += len(events)
+        event_count = len(timeline.text)
+        events: list[Column] = [
+            np.arange(self.event_id, self.event_id + event_count),
+            np.repeat(order_ids, timeline.count),
+            timeline.text,
+            Same(DEFAULT_USER_ID),
+            Same("status"),
+            table.previous[batch.path][in_timeline],
+            status_at[in_timeline],
+            detail[in_timeline],
+        ]
+        self.event_id += event_count
 
         # The orders' own rows.
         customer_list = customer.tolist()
@@ -604,60 +603,55 @@ class OrderMaker:
         held = plan.branch[start:end].copy()
         held[state != ON_HOLD] = None
         priority = np.where(plan.urgent[start:end], "urgent", "normal").astype(object)
-        orders = list(
-            zip(
-                order_ids.tolist(),
-                numbers.tolist(),
-                refs.tolist(),
-                customer_ids,
-                channel.tolist(),
-                state.tolist(),
-                held.tolist(),
-                priority.tolist(),
-                kind.tolist(),
-                *zip(*ships, strict=True),
-                repeat(self.currency),
-                subtotal.tolist(),
-                discount.tolist(),
-                shipping.tolist(),
-                total.tolist(),
-                payment.tolist(),
-                paid.tolist(),
-                carrier.tolist(),
-                tracking.tolist(),
-                notes.tolist(),
-                due_at,
-                timeline.text[timeline.start].tolist(),
-                timeline.text[timeline.start + timeline.count - 1].tolist(),
-                repeat(DEFAULT_USER_ID),
-                strict=False,
-            )
-        )
-        line_rows = list(
-            zip(
-                range(self.line_id, self.line_id + line_count),
-                order_ids[lines.order].tolist(),
-                lines.line_no.tolist(),
-                self.product_ids[product].tolist(),
-                self.skus[product].tolist(),
-                self.names[product].tolist(),
-                quantity.tolist(),
-                lines.unit_price.tolist(),
-                lines.price.tolist(),
-                lines.discount.tolist(),
-                repeat(False),
-                strict=False,
-            )
-        )
+        orders: list[Column] = [
+            order_ids,
+            numbers,
+            refs,
+            customer_ids,
+            channel,
+            state,
+            held,
+            priority,
+            kind,
+            *zip(*ships, strict=True),
+            Same(self.currency),
+            subtotal,
+            discount,
+            shipping,
+            total,
+            payment,
+            paid,
+            carrier,
+            tracking,
+            notes,
+            due_at,
+            timeline.text[timeline.start],
+            timeline.text[timeline.start + timeline.count - 1],
+            Same(DEFAULT_USER_ID),
+        ]
+        line_rows: list[Column] = [
+            np.arange(self.line_id, self.line_id + line_count),
+            order_ids[lines.order],
+            lines.line_no,
+            self.product_ids[product],
+            self.skus[product],
+            self.names[product],
+            quantity,
+            lines.unit_price,
+            lines.price,
+            lines.discount,
+            Same(False),
+        ]
         self.line_id += line_count
-        movements = movement_rows(
+        movements = movement_columns(
             table, batch, lines, timeline, self.movement_id, self.product_ids, numbers, DEFAULT_USER_ID
         )
-        self.movement_id += len(movements)
-        self.rows.write(orders, line_rows, events)  # the shared order writer (placing and imports use it too)
-        writer.insert(MOVEMENT, MOVEMENT_COLUMNS, movements)
+        moved = len(movements[0])
+        self.movement_id += moved
+        self.rows.write_columns(orders, line_rows, events)  # the shared order writer (placing and imports use it too)
+        writer.insert_columns(MOVEMENT, MOVEMENT_COLUMNS, movements)
         self.lines_made += line_count
-        self.movements_made += len(movements)
+        self.movements_made += moved
 
     def _tracking(self, pattern: str) -> str:
         random_ = self.rng.random

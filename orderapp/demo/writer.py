@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+import numpy as np
+import numpy.typing as npt
 from sqlalchemy import Connection, Table, bindparam
 
 from orderapp.store.bulk_rows import (
@@ -19,9 +21,12 @@ from orderapp.store.bulk_rows import (
     EPOCH_NAIVE,
     HOUR,
     MINUTE,
+    MINUTE_SECOND,
     US,
     BulkRows,
+    Column,
     Row,
+    Same,
     aware_stamp,
     micros,
     naive_stamp,
@@ -47,8 +52,10 @@ __all__ = [
     "HOUR",
     "MINUTE",
     "US",
+    "Column",
     "Progress",
     "Row",
+    "Same",
     "Writer",
     "aware_stamp",
     "micros",
@@ -80,6 +87,26 @@ class Writer(BulkRows):
         super().__init__(conn, now_us)
         for table, columns in COLUMNS.items():
             self.defaults(table, columns)  # a column the demo cannot fill stops it before writing
+
+    def stamp_all(self, micros: npt.NDArray[np.int64]) -> list[object]:
+        """``stamp`` of each value (SQLite: the text made column-wise, a third less time)."""
+        if self.dialect != "sqlite" or not len(micros):
+            return [self.stamp(value) for value in micros.tolist()]
+        hour, rest = np.divmod(micros, HOUR)
+        first = int(hour.min())
+        span = int(hour.max()) - first + 1
+        if span > 1_000_000:
+            return [self.stamp(value) for value in micros.tolist()]
+        cache = self._hour_text
+        heads = [
+            cache.get(value) or str(self.stamp(value * HOUR))[:14] for value in range(first, first + span)
+        ]  # "YYYY-MM-DD HH:"
+        second, fraction = np.divmod(rest, US)
+        minute_second = MINUTE_SECOND
+        return [
+            f"{heads[at]}{minute_second[sec]}{frac:06d}"
+            for at, sec, frac in zip((hour - first).tolist(), second.tolist(), fraction.tolist(), strict=True)
+        ]
 
     def update_stock(self, rows: list[tuple[int, int, int, int]]) -> None:
         """Set (on_hand, reserved, reorder_point) for product ids: rows are (on_hand, reserved, rp, id)."""

@@ -14,7 +14,8 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime, timedelta
-from itertools import chain, islice
+from itertools import chain, islice, repeat
+from typing import Any, NamedTuple, Protocol
 
 from sqlalchemy import Connection, Index, Table, func, inspect, select, text
 
@@ -49,7 +50,24 @@ BULK_PRAGMAS: dict[str, int] = {
 
 
 # "MM:SS." for each second of an hour.
-_MINUTE_SECOND = tuple(f"{minute:02d}:{second:02d}." for minute in range(60) for second in range(60))
+MINUTE_SECOND = tuple(f"{minute:02d}:{second:02d}." for minute in range(60) for second in range(60))
+
+
+class Same(NamedTuple):
+    """A column (for ``insert_columns``) whose every row holds ``value``."""
+
+    value: object
+
+
+class ToList(Protocol):
+    """Column values that turn into a list of plain values (a numpy array)."""
+
+    def __len__(self) -> int: ...
+
+    def tolist(self) -> Any: ...
+
+
+Column = Sequence[object] | ToList | Same
 
 
 def table_of(model: type[Base]) -> Table:
@@ -113,7 +131,7 @@ class BulkRows:
             head = (EPOCH_NAIVE + timedelta(hours=hour)).strftime("%Y-%m-%d %H:")
             self._hour_text[hour] = head
         second, rest = divmod(rest, US)
-        return f"{head}{_MINUTE_SECOND[second]}{rest:06d}"
+        return f"{head}{MINUTE_SECOND[second]}{rest:06d}"
 
     def defaults(self, table: Table, columns: Sequence[str]) -> tuple[tuple[str, ...], Row]:
         """The columns of ``table`` not in ``columns`` that need a value, and their values."""
@@ -169,6 +187,56 @@ class BulkRows:
             self.conn.execute(table.insert(), [dict(zip(columns, row, strict=True)) for row in batch])
             written += len(batch)
         return written
+
+    def insert_columns(self, table: Table, columns: Sequence[str], values: Sequence[Column]) -> int:
+        """Write rows given column by column (``values[i]`` holds every row's value of ``columns[i]``:
+        a list of plain values, anything with ``tolist()`` such as a numpy array, or ``Same``) to
+        ``table``; returns how many. On SQLite the statements' parameters are laid out straight from
+        the columns (one strided list assignment per column), with no tuple made per row."""
+        if len(values) != len(columns):
+            raise ValueError(f"{len(columns)} columns named, {len(values)} given")
+        lists: list[Sequence[object] | Same] = [
+            value if isinstance(value, Same | Sequence) else value.tolist() for value in values
+        ]
+        lengths = {len(value) for value in lists if not isinstance(value, Same)}
+        if len(lengths) > 1:
+            raise ValueError(f"columns of different lengths for {table.name}: {sorted(lengths)}")
+        count = lengths.pop() if lengths else 0
+        extra_names, extra_values = self.defaults(table, columns)
+        columns = (*columns, *extra_names)
+        lists.extend(Same(value) for value in extra_values)
+        if self.dialect != "sqlite":
+            rows = zip(
+                *(repeat(value.value, count) if isinstance(value, Same) else value for value in lists), strict=True
+            )
+            return self.insert(table, columns, rows)
+        width = len(columns)
+        one = f"({', '.join('?' * width)})"
+        per_statement = max(1, min(SQLITE_ROWS_PER_STATEMENT, SQLITE_MAX_VARIABLES // width))
+        many = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES {', '.join([one] * per_statement)}"
+        driver = self.conn.connection.driver_connection
+        assert driver is not None
+        cursor = driver.cursor()
+        try:
+            for start in range(0, count, self.chunk_rows):
+                size = min(self.chunk_rows, count - start)
+                flat: list[object] = [None] * (size * width)
+                for place, value in enumerate(lists):
+                    flat[place::width] = (
+                        [value.value] * size if isinstance(value, Same) else value[start : start + size]
+                    )
+                step = per_statement * width
+                whole = (size - size % per_statement) * width
+                for first in range(0, whole, step):
+                    cursor.execute(many, flat[first : first + step])
+                if whole < len(flat):
+                    cursor.executemany(
+                        f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES {one}",
+                        [flat[first : first + width] for first in range(whole, len(flat), width)],
+                    )
+        finally:
+            cursor.close()
+        return count
 
     def next_id(self, table: Table) -> int:
         """One past the table's highest id (ids the caller writes itself; ``reset_sequences`` after)."""

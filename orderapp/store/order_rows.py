@@ -18,7 +18,7 @@ from typing import cast
 
 from sqlalchemy import Table
 
-from orderapp.store.bulk_rows import BulkRows, Row
+from orderapp.store.bulk_rows import BulkRows, Column, Row
 from orderapp.store.models import Order, OrderEvent, OrderLine
 
 ORDERS = cast(Table, Order.__table__)
@@ -238,6 +238,18 @@ class OrderRows:
             written,
             self._insert(lines_table, LINE_COLUMNS, lines),
             self._insert(events_table, EVENT_COLUMNS, events),
+        )
+
+    def write_columns(
+        self, orders: Sequence[Column], lines: Sequence[Column], events: Sequence[Column]
+    ) -> tuple[int, int, int]:
+        """The same rows given column by column (in the order of ``ORDER_COLUMNS``, ``LINE_COLUMNS``
+        and ``EVENT_COLUMNS``, ids included): for makers of many orders at once (the demo)."""
+        orders_table, lines_table, events_table = self.tables
+        return (
+            self.bulk.insert_columns(orders_table, ORDER_COLUMNS, orders),
+            self.bulk.insert_columns(lines_table, LINE_COLUMNS, lines),
+            self.bulk.insert_columns(events_table, EVENT_COLUMNS, events),
         )
 
     def _insert(self, table: Table, columns: Sequence[str], rows: Iterable[Row]) -> int:

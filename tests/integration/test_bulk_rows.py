@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
+import numpy as np
 import pytest
 from sqlalchemy import Column, Index, Integer, MetaData, String, Table, inspect, select, text
 
 from orderapp.store import bulk_rows
-from orderapp.store.bulk_rows import BulkRows, micros, sqlite_bulk_settings, table_of
+from orderapp.store.bulk_rows import BulkRows, Same, micros, sqlite_bulk_settings, table_of
 from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID, Customer, Order, OrderEvent
 from orderapp.store.types import UTCDateTime
@@ -145,6 +146,40 @@ def test_any_number_of_rows_is_written_whole_and_in_order(
     assert len(got) == count
     assert [(r.id, r.ref, r.qty, r.note) for r in got] == [(w[0], w[1], w[2], w[4]) for w in wanted]
     assert [r.at for r in got] == [NOW + timedelta(microseconds=n) if n % 3 else None for n in range(count)]
+
+
+@pytest.mark.parametrize("count", [0, 1, 199, 200, 201, 1_234, 45_001])
+def test_rows_given_column_by_column_are_the_same_rows(
+    database: Database, count: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """insert_columns (numpy arrays, lists, a value repeated) writes what insert writes for the same
+    rows: every row once, each value in its own column, left-out columns defaulted, in order."""
+    monkeypatch.setattr(bulk_rows, "SQLITE_ROWS_PER_STATEMENT", 7)
+    staging = _staging()
+    with database.write_engine.connect() as conn, conn.begin():
+        staging.create(conn)
+        rows = BulkRows(conn, NOW, chunk_rows=1_000)
+        refs = np.empty(count, dtype=object)
+        refs[:] = [f"茶叶 {n} 'x'" for n in range(count)]
+        at = [rows.stamp(micros(NOW) + n) if n % 3 else None for n in range(count)]
+        written = rows.insert_columns(
+            staging, ("id", "ref", "at", "note"), [np.arange(1, count + 1), refs, at, Same("b")]
+        )
+        assert written == count
+        got = conn.execute(select(staging).order_by(staging.c.id)).all()
+    assert [(r.id, r.ref, r.qty, r.note) for r in got] == [(n + 1, f"茶叶 {n} 'x'", 1, "b") for n in range(count)]
+    assert [r.at for r in got] == [NOW + timedelta(microseconds=n) if n % 3 else None for n in range(count)]
+    assert all(type(r.id) is int for r in got)
+
+
+def test_columns_of_different_lengths_are_refused(database: Database) -> None:
+    staging = _staging()
+    with database.write_engine.connect() as conn, conn.begin():
+        staging.create(conn)
+        rows = BulkRows(conn, NOW)
+        with pytest.raises(ValueError, match="different lengths"):
+            rows.insert_columns(staging, ("id", "ref"), [[1, 2], ["a"]])
+        assert conn.execute(select(staging.c.id)).first() is None
 
 
 def test_a_column_without_value_or_default_stops_before_writing(database: Database) -> None:

@@ -11,6 +11,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import phonenumbers
 import pytest
 from sqlalchemy import Connection, func, insert, inspect, select, text
@@ -20,6 +21,7 @@ from orderapp.domain.gtin import gtin_symbology, is_valid_gtin
 from orderapp.domain.order_status import OPEN_STATUSES, RESERVING_STATUSES, OrderStatus, can_move
 from orderapp.errors import DatabaseInUse
 from orderapp.services.orders.search import find_candidates, search_terms
+from orderapp.store.bulk_rows import micros
 from orderapp.store.database import Database
 from orderapp.store.exception_models import ExceptionEvent, OrderException
 from orderapp.store.models import (
@@ -541,6 +543,19 @@ def test_fast_sqlite_rows_match_what_sqlalchemy_writes(tmp_path: Path, monkeypat
     finally:
         fast.dispose()
         typed.dispose()
+
+
+def test_times_stamped_column_wise_are_the_times_stamped_one_by_one(database: Database) -> None:
+    """Writer.stamp_all (what the timelines use) gives each time exactly as stamp does: across the
+    edges of seconds, minutes, hours, days and years, and times spread over many hours."""
+    base = micros(datetime(2025, 12, 31, 22, 59, 59, 999_999, tzinfo=UTC))
+    values = [base + step for step in (0, 1, 2, 999_999, 1_000_000, 60_000_000, 3_600_000_000, 86_400_000_000)]
+    values += [base + n * 7_777_777_777 for n in range(500)] + [base - 1, 0, base]
+    with database.write_engine.connect() as conn:
+        demo_writer = writer.Writer(conn, base)
+        expected = [demo_writer.stamp(value) for value in values]
+        assert demo_writer.stamp_all(np.array(values, dtype=np.int64)) == expected
+        assert demo_writer.stamp_all(np.array([], dtype=np.int64)) == []
 
 
 @pytest.mark.parametrize(

@@ -295,9 +295,10 @@ class FrameDecoder:
     ``cpu_share`` after the last one started, so an empty view keeps a second look running at most
     ``cpu_share`` of the time besides zxing-cpp. (Wall time, not CPU time: OpenCV's enhancement may
     run on its own threads. On a busy machine looks take longer and so come less often, and a replay
-    of the same video can differ a little with the machine's load.) A code found there is looked at again in each following frame in a small area
-    around it (a millisecond or two), so that every ``Decoded`` returned is a read of the frame
-    passed in and the acceptance rules still see it frame by frame.
+    of the same video can differ a little with the machine's load.) A code found there is looked
+    at again in each following frame in a small area around it (a millisecond or two), so that
+    every ``Decoded`` returned is a read of the frame passed in and the acceptance rules still see
+    it frame by frame.
     """
 
     def __init__(

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -219,6 +220,9 @@ class ReportsScreen(QWidget):
             widget.verticalHeader().setDefaultSectionSize(row_height)
             widget.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
             widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # A long product name wraps onto a second line at 1024 px rather than ending in "…" (ten rows at most).
+        top.setWordWrap(True)
+        top.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
     def selected_day(self) -> date:
         value = self.day.date()

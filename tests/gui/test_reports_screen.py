@@ -12,7 +12,7 @@ from pdf_checks import page_count, pdf_text
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from orderapp.documents.daily_report import figure_lines
 from orderapp.documents.output import Batch
@@ -25,7 +25,7 @@ from orderapp.services.documents.daily_summary import daily_summary, today_in_sh
 from orderapp.services.documents.printing import PrintResult
 from orderapp.services.settings.documents import load_document_settings
 from orderapp.store.database import Database
-from orderapp.store.models import Order, Product
+from orderapp.store.models import Order, OrderLine, Product
 
 
 def open_screen(qtbot: QtBot, database: Database) -> ReportsScreen:
@@ -412,3 +412,23 @@ def test_the_paperwork_language_is_saved_and_slips_summary_and_pick_list_follow_
     # a reopened screen shows the saved choice
     again = open_screen(qtbot, demo_shop)
     assert again.findChild(QComboBox, "paperwork_language").currentData() == language
+
+
+def test_a_long_top_product_name_wraps_whole_on_a_small_laptop(
+    qtbot: QtBot, demo_shop: Database, sync_tasks: tasks.SynchronousRunner
+) -> None:
+    from layout_checks import elided_cells
+
+    day = today_in_shop(demo_shop) - timedelta(days=2)
+    top_sku = daily_summary(demo_shop, day).figures.top_products[0].sku
+    long_name = "金禾螺蛳粉 Golden Grain Luosifen Rice Noodles with Extra Sour Bamboo Shoots, Family Pack 330g x 6"
+    with demo_shop.session() as session:  # the top list names products as they were sold: the lines' names
+        session.execute(update(OrderLine).where(OrderLine.sku == top_sku).values(name=long_name))
+        session.commit()
+    screen = open_screen(qtbot, demo_shop)
+    screen.resize(1024, 700)
+    screen.day.setDate(QDate(day.year, day.month, day.day))
+    qtbot.waitUntil(lambda: screen.top_table.rowCount() > 0 and long_name in screen.top_table.item(0, 0).text())
+    qtbot.wait(50)  # the rows settle to their wrapped height
+    assert elided_cells(screen, ("Product",)) == []
+    assert screen.top_table.rowHeight(0) >= 2 * screen.top_table.fontMetrics().lineSpacing()

@@ -250,7 +250,7 @@ class ReportsScreen(QWidget):
         if day != self._loading_day:
             return  # the person has moved on to another day
         from orderapp.documents.daily_report import day_heading, figure_lines
-        from orderapp.documents.words import long_date
+        from orderapp.documents.words import long_date, weekday
 
         self.summary = summary
         self.problem.hide()
@@ -262,7 +262,9 @@ class ReportsScreen(QWidget):
         table.setHorizontalHeaderLabels(
             [
                 self.tr("Figure"),
-                day_heading(day),
+                # On two lines like the others: in one ("Wednesday, December 2, 2026") the column was so wide
+                # that at 1024 px its right-aligned figures were off to the right, out of sight.
+                f"{weekday(day)}\n{long_date(day)}",
                 self.tr("Day before\n{day}").format(day=long_date(summary.previous_day.day)),
                 self.tr("Week before\n{day}").format(day=long_date(summary.last_week.day)),
             ]

@@ -432,3 +432,26 @@ def test_a_long_top_product_name_wraps_whole_on_a_small_laptop(
     qtbot.wait(50)  # the rows settle to their wrapped height
     assert elided_cells(screen, ("Product",)) == []
     assert screen.top_table.rowHeight(0) >= 2 * screen.top_table.fontMetrics().lineSpacing()
+
+
+def test_the_days_own_figures_are_in_sight_on_a_small_laptop(
+    qtbot: QtBot, demo_shop: Database, sync_tasks: tasks.SynchronousRunner
+) -> None:
+    from gui_helpers import show_window
+
+    window = show_window(qtbot, demo_shop)  # the navigation beside it, as the owner sees it
+    window.resize(1024, 700)
+    window.show_screen("reports")
+    screen = window.screen_for("reports")
+    assert isinstance(screen, ReportsScreen)
+    day = today_in_shop(demo_shop) - timedelta(days=2)
+    screen.day.setDate(QDate(day.year, day.month, day.day))
+    qtbot.waitUntil(lambda: screen.summary is not None and screen.summary.day == day)
+    qtbot.wait(100)
+    table = screen.figures_table
+    sight = table.viewport().rect()
+    row = next(row for row in range(table.rowCount()) if table.item(row, 1) is not None and table.item(row, 1).text())
+    cell_rect = table.visualRect(table.model().index(row, 1))
+    # The day's column whole in the table's view, without scrolling sideways (the other days may need it).
+    assert sight.left() <= cell_rect.left() and cell_rect.right() <= sight.right(), (cell_rect, sight)
+    assert table.horizontalHeaderItem(1).text().endswith(f"{day:%b} {day.day}, {day.year}")

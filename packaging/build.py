@@ -31,7 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "packaging"))
-from linux_libraries import unloadable  # noqa: E402  (the packaging folder's own module)
+from linux_libraries import shared_objects, unloadable  # noqa: E402  (the packaging folder's own module)
 
 SPEC = ROOT / "packaging" / "orderapp.spec"
 DIST = ROOT / "dist"
@@ -131,15 +131,9 @@ def build(report: Report) -> float:
 def stripped_candidates(inner: Path) -> list[Path]:
     """The bundle's ELF shared objects that may be stripped: everything but the wheels' vendored libraries
     (the ``*.libs`` folders auditwheel made: patchelf rewrote them, and stripping numpy's OpenBLAS there made
-    it unloadable, "ELF load command address/offset not page-aligned")."""
-    found = []
-    for path in sorted(inner.rglob("*.so*")):
-        if path.is_symlink() or not path.is_file() or any(part.endswith(".libs") for part in path.parts):
-            continue
-        with path.open("rb") as handle:
-            if handle.read(4) == b"\x7fELF":
-                found.append(path)
-    return found
+    it unloadable, "ELF load command address/offset not page-aligned"; ``linux_libraries`` strips those one
+    by one)."""
+    return [path for path in shared_objects(inner) if not any(part.endswith(".libs") for part in path.parts)]
 
 
 def strip_binaries() -> None:
@@ -157,16 +151,6 @@ def strip_binaries() -> None:
     if broken:
         lines = "\n".join(f"{path}: {why}" for path, why in broken.items())
         raise SystemExit(f"stripping made these libraries unloadable:\n{lines}")
-
-
-def shared_objects(inner: Path) -> list[Path]:
-    found = []
-    for path in sorted(inner.rglob("*.so*")):
-        if path.is_file() and not path.is_symlink():
-            with path.open("rb") as handle:
-                if handle.read(4) == b"\x7fELF":
-                    found.append(path)
-    return found
 
 
 def slim_libraries() -> list[str]:

@@ -28,6 +28,7 @@ records a clip with PyAV and reads the barcode in it back through OpenCV's FFmpe
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -101,16 +102,33 @@ def _is_elf(path: Path) -> bool:
         return handle.read(4) == b"\x7fELF"
 
 
+def shared_objects(inner: Path) -> list[Path]:
+    """The ELF libraries and extension modules under ``inner`` (not PyInstaller's links to them)."""
+    return [path for path in sorted(inner.rglob("*.so*")) if _is_elf(path)]
+
+
 def _needed(patchelf: str, path: Path) -> list[str]:
     return _run(patchelf, "--print-needed", str(path)).split()
 
 
-def _defined_symbols(path: Path) -> set[str]:
-    return {line.split()[-1].split("@")[0] for line in _run("nm", "-D", "--defined-only", str(path)).splitlines()}
+@functools.cache
+def _symbols(path: Path, which: str, stamp: tuple[int, int]) -> frozenset[str]:
+    """``nm -D --defined-only`` or ``--undefined-only`` names, read once per version of the file (``stamp``)."""
+    listing = _run("nm", "-D", f"--{which}-only", str(path)).splitlines()
+    return frozenset(line.split()[-1].split("@")[0] for line in listing)
 
 
-def _undefined_symbols(path: Path) -> set[str]:
-    return {line.split()[-1].split("@")[0] for line in _run("nm", "-D", "--undefined-only", str(path)).splitlines()}
+def _stamp(path: Path) -> tuple[int, int]:
+    status = path.stat()
+    return status.st_mtime_ns, status.st_size
+
+
+def _defined_symbols(path: Path) -> frozenset[str]:
+    return _symbols(path, "defined", _stamp(path))
+
+
+def _undefined_symbols(path: Path) -> frozenset[str]:
+    return _symbols(path, "undefined", _stamp(path))
 
 
 class Bundle:
@@ -157,6 +175,15 @@ class Bundle:
         return folder if folder.is_dir() else None
 
 
+def point(bundle: Bundle, user: Path, old_name: str, library: Path) -> None:
+    """Make ``user`` link ``library`` where it linked ``old_name``, finding it in its folder."""
+    _run(bundle.patchelf, "--replace-needed", old_name, library.name, str(user))
+    where = "$ORIGIN/" + os.path.relpath(library.parent, user.parent)
+    rpath = _run(bundle.patchelf, "--print-rpath", str(user)).strip()
+    if where not in rpath.split(":"):
+        _run(bundle.patchelf, "--set-rpath", ":".join(filter(None, [rpath, where])), str(user))
+
+
 def versioned_libraries(folder: Path) -> dict[str, tuple[Path, str]]:
     """``libavcodec`` -> (its file, its version) for auditwheel's ``libNAME-HASH.so.VERSION`` files."""
     found = {}
@@ -189,11 +216,8 @@ def share_ffmpeg(bundle: Bundle, slimming: Slimming) -> None:
         assert mine is not None
         for user in users:
             if mine[0].name in bundle.needs[user]:
-                _run(bundle.patchelf, "--replace-needed", mine[0].name, theirs[name][0].name, str(user))
+                point(bundle, user, mine[0].name, theirs[name][0])
                 replaced += 1
-    rpath = _run(bundle.patchelf, "--print-rpath", str(module)).strip()
-    if "av.libs" not in rpath:
-        _run(bundle.patchelf, "--set-rpath", ":".join(filter(None, [rpath, "$ORIGIN/../av.libs"])), str(module))
     bundle.refresh(users)
     slimming.notes.append(f"FFmpeg: OpenCV uses PyAV's ({replaced} links, libavcodec {theirs['libavcodec'][1]})")
 
@@ -298,6 +322,11 @@ COPY_NAME = re.compile(r"^(?P<stem>lib[\w+.-]*?)(-[0-9a-f]{8})*\.so\.(?P<major>\
 
 def _versions(path: Path) -> tuple[set[str], dict[str, set[str]]]:
     """(versions ``path`` defines, {library file it needs: versions it needs from it}) from ``readelf -V``."""
+    return _read_versions(path, _stamp(path))
+
+
+@functools.cache
+def _read_versions(path: Path, stamp: tuple[int, int]) -> tuple[set[str], dict[str, set[str]]]:
     defined: set[str] = set()
     needed: dict[str, set[str]] = {}
     section, current = "", ""
@@ -331,7 +360,9 @@ def _copy_groups(bundle: Bundle) -> dict[tuple[str, str], list[Path]]:
     groups: dict[tuple[str, str], list[Path]] = {}
     for path in bundle.files:
         match = COPY_NAME.match(path.name)
-        if match:
+        # FFmpeg's copies differ in what they were built with (PyAV's has the H.264 encoder, OpenCV's not),
+        # which symbols do not show: only ``share_ffmpeg`` joins them, and only at the very same version.
+        if match and match.group("stem").removeprefix("lib") not in FFMPEG:
             groups.setdefault((match.group("stem"), match.group("major")), []).append(path)
     return {key: copies for key, copies in groups.items() if len(copies) > 1}
 
@@ -358,11 +389,7 @@ def _move_users(bundle: Bundle, copies: list[Path], keeper: Path) -> int:
             continue
         users = [user for user in bundle.files if copy.name in bundle.needs[user]]
         for user in users:
-            _run(bundle.patchelf, "--replace-needed", copy.name, keeper.name, str(user))
-            where = "$ORIGIN/" + os.path.relpath(keeper.parent, user.parent)
-            rpath = _run(bundle.patchelf, "--print-rpath", str(user)).strip()
-            if where not in rpath.split(":"):
-                _run(bundle.patchelf, "--set-rpath", ":".join(filter(None, [rpath, where])), str(user))
+            point(bundle, user, copy.name, keeper)
             moved += 1
         bundle.refresh(users)
     return moved

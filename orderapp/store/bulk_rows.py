@@ -53,6 +53,14 @@ BULK_PRAGMAS: dict[str, int] = {
 MINUTE_SECOND = tuple(f"{minute:02d}:{second:02d}." for minute in range(60) for second in range(60))
 
 
+def _sqlite_inserts(table: str, columns: Sequence[str]) -> tuple[str, str, int]:
+    """(one row's INSERT, the INSERT of as many rows as one statement takes, that many) for SQLite."""
+    one = f"({', '.join('?' * len(columns))})"
+    per_statement = max(1, min(SQLITE_ROWS_PER_STATEMENT, SQLITE_MAX_VARIABLES // len(columns)))
+    head = f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
+    return head + one, head + ", ".join([one] * per_statement), per_statement
+
+
 class Same(NamedTuple):
     """A column (for ``insert_columns``) whose every row holds ``value``."""
 
@@ -172,15 +180,13 @@ class BulkRows:
         if self.dialect == "sqlite":
             # Many rows to a statement: a third less time than one row at a time (each statement is
             # bound, stepped and reset once, not once a row); what is left over goes row by row.
-            one = f"({', '.join('?' * len(columns))})"
-            per_statement = max(1, min(SQLITE_ROWS_PER_STATEMENT, SQLITE_MAX_VARIABLES // len(columns)))
-            many = f"INSERT INTO {table.name} ({names}) VALUES {', '.join([one] * per_statement)}"
+            single, many, per_statement = _sqlite_inserts(table.name, columns)
             for batch in _chunks(rows, self.chunk_rows):
                 whole = len(batch) - len(batch) % per_statement
                 for start in range(0, whole, per_statement):
                     self.conn.exec_driver_sql(many, tuple(chain.from_iterable(batch[start : start + per_statement])))
                 if whole < len(batch):
-                    self.conn.exec_driver_sql(f"INSERT INTO {table.name} ({names}) VALUES {one}", batch[whole:])
+                    self.conn.exec_driver_sql(single, batch[whole:])
                 written += len(batch)
             return written
         for batch in _chunks(rows, self.chunk_rows):
@@ -211,9 +217,7 @@ class BulkRows:
             )
             return self.insert(table, columns, rows)
         width = len(columns)
-        one = f"({', '.join('?' * width)})"
-        per_statement = max(1, min(SQLITE_ROWS_PER_STATEMENT, SQLITE_MAX_VARIABLES // width))
-        many = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES {', '.join([one] * per_statement)}"
+        single, many, per_statement = _sqlite_inserts(table.name, columns)
         driver = self.conn.connection.driver_connection
         assert driver is not None
         cursor = driver.cursor()
@@ -231,7 +235,7 @@ class BulkRows:
                     cursor.execute(many, flat[first : first + step])
                 if whole < len(flat):
                     cursor.executemany(
-                        f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES {one}",
+                        single,
                         [flat[first : first + width] for first in range(whole, len(flat), width)],
                     )
         finally:

@@ -16,8 +16,11 @@ enough that neither on-hand nor available stock ever goes below zero, and ``prod
 
 from __future__ import annotations
 
+import gc
 import random
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -103,7 +106,12 @@ def build_demo_shop(
     report = progress or _no_progress
     now_us = micros(now)
     rng = random.Random(seed)
-    with database.write_engine.connect() as conn, sqlite_bulk_settings(conn, journal="MEMORY"), conn.begin():
+    with (
+        _cycle_collector_paused(),
+        database.write_engine.connect() as conn,
+        sqlite_bulk_settings(conn, journal="MEMORY"),
+        conn.begin(),
+    ):
         if not _is_empty(conn):
             raise DatabaseInUse(
                 # The same words as when opening a file for a new shop: one message to translate.
@@ -149,6 +157,19 @@ def build_demo_shop(
 
 def _no_progress(phase: str, done: int, total: int) -> None:
     pass
+
+
+@contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """Python's cycle collector off for the build: it makes no reference cycles, but millions of
+    live tuples and lists would be walked again at every full collection (about 5% of a big build)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _is_empty(conn: Connection) -> bool:

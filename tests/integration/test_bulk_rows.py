@@ -126,6 +126,20 @@ def test_a_staging_table_of_ones_own_in_chunks_with_its_index(database: Database
     assert {r.at for r in got} == {datetime(1970, 1, 1, tzinfo=UTC)}
 
 
+def test_an_index_named_to_keep_stays_while_writing_and_finds_the_rows(database: Database) -> None:
+    staging = _staging()
+    Index("ix_bulk_rows_staging_qty", staging.c.qty)
+    with database.write_engine.connect() as conn, conn.begin():
+        staging.create(conn)
+        rows = BulkRows(conn, NOW)
+        with rows.without_indexes([staging], keep=["ix_bulk_rows_staging_ref"]):
+            assert _index_names(conn, staging) == {"ix_bulk_rows_staging_ref"}
+            rows.insert_columns(staging, ("id", "ref"), [list(range(1, 501)), [f"R{i:03d}" for i in range(1, 501)]])
+        assert _index_names(conn, staging) == {"ix_bulk_rows_staging_ref", "ix_bulk_rows_staging_qty"}
+        found = conn.execute(select(staging.c.id).where(staging.c.ref.between("R250", "R252"))).scalars().all()
+    assert sorted(found) == [250, 251, 252]
+
+
 @pytest.mark.parametrize("count", [1, 199, 200, 201, 1_234, 45_001])
 def test_any_number_of_rows_is_written_whole_and_in_order(
     database: Database, count: int, monkeypatch: pytest.MonkeyPatch

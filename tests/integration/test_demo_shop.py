@@ -3,6 +3,7 @@ must add up (stock against its ledger, order totals against their lines, timelin
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -425,6 +426,45 @@ def test_the_indexes_are_all_there_after_the_demo(database: Database) -> None:
     build_demo_shop(database, DemoSize(products=20, customers=5, orders=30, days=5), now=NOW)
     assert index_names(database) == before
     assert "ix_stock_movement_product_id_at" in before["stock_movement"]
+
+
+def test_the_indexes_kept_while_writing_get_their_keys_in_order(shop: tuple[Database, DemoReport]) -> None:
+    """The demo keeps some indexes while it writes because it writes their keys in ascending order
+    (cheap appends): if the write order changed, building them afterwards would be the faster way.
+    Only the after-sales rows, written once every index is back, may come out of order."""
+    database, _ = shop
+    tables = {str(index.name): table for table in writer.COLUMNS for index in table.indexes}
+    assert set(tables) >= writer.ASCENDING_INDEXES
+    for name in sorted(writer.ASCENDING_INDEXES):
+        table = tables[name]
+        (index,) = [index for index in table.indexes if index.name == name]
+        keys = [tuple(row) for row in rows(database, select(*index.columns).order_by(table.c.id))]
+        assert len(keys) > 300, name
+        out_of_order = sum(1 for a, b in pairwise(keys) if _sql_order(b) < _sql_order(a))
+        assert out_of_order <= len(keys) // 100, (name, out_of_order, len(keys))
+
+
+def _sql_order(key: tuple[Any, ...]) -> tuple[Any, ...]:
+    """An index key as SQL orders it (NULL first)."""
+    return tuple((value is not None, value if value is not None else 0) for value in key)
+
+
+def test_the_cycle_collector_is_off_during_the_build_and_as_it_was_after(database: Database) -> None:
+    seen: set[bool] = set()
+    assert gc.isenabled()
+    build_demo_shop(database, DemoSize(products=20, customers=5, orders=30, days=5), now=NOW,
+                    progress=lambda *_: seen.add(gc.isenabled()))  # fmt: skip
+    assert seen == {False}
+    assert gc.isenabled()
+
+
+def test_a_build_leaves_a_disabled_cycle_collector_disabled(tmp_path: Path) -> None:
+    gc.disable()
+    try:
+        build_sqlite(tmp_path / "shop.sqlite", DemoSize(products=20, customers=5, orders=30, days=5)).dispose()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_a_failed_build_leaves_no_half_shop(database: Database, monkeypatch: pytest.MonkeyPatch) -> None:

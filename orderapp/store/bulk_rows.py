@@ -11,7 +11,7 @@ backend's storage format by ``stamp`` / ``stamp_time``; ids are allocated before
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime, timedelta
 from itertools import chain, islice, repeat
@@ -56,12 +56,31 @@ BULK_PRAGMAS: dict[str, int] = {
 MINUTE_SECOND = tuple(f"{minute:02d}:{second:02d}." for minute in range(60) for second in range(60))
 
 
-def _sqlite_inserts(table: str, columns: Sequence[str]) -> tuple[str, str, int]:
-    """(one row's INSERT, the INSERT of as many rows as one statement takes, that many) for SQLite."""
-    one = f"({', '.join('?' * len(columns))})"
-    per_statement = max(1, min(SQLITE_ROWS_PER_STATEMENT, SQLITE_MAX_VARIABLES // len(columns)))
+def _sqlite_inserts(
+    table: str, columns: Sequence[str], literals: Mapping[int, str] | None = None
+) -> tuple[str, str, int]:
+    """(one row's INSERT, the INSERT of as many rows as one statement takes, that many) for SQLite;
+    ``literals``: SQL text written in place of the parameter of those columns (by position)."""
+    literals = literals or {}
+    one = f"({', '.join(literals.get(place, '?') for place in range(len(columns)))})"
+    parameters = max(1, len(columns) - len(literals))
+    per_statement = max(1, min(SQLITE_ROWS_PER_STATEMENT, SQLITE_MAX_VARIABLES // parameters))
     head = f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
     return head + one, head + ", ".join([one] * per_statement), per_statement
+
+
+def _sqlite_literal(value: object) -> str | None:
+    """``value`` as SQLite SQL text, stored exactly as the driver stores it bound; None where it is
+    not one of the plain kinds (it is bound as a parameter then)."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, int) and abs(value) < 2**63:
+        return str(value)
+    if isinstance(value, str) and "\x00" not in value:
+        return "'" + value.replace("'", "''") + "'"
+    return None
 
 
 class Same(NamedTuple):
@@ -219,8 +238,16 @@ class BulkRows:
                 *(repeat(value.value, count) if isinstance(value, Same) else value for value in lists), strict=True
             )
             return self.insert(table, columns, rows)
-        width = len(columns)
-        single, many, per_statement = _sqlite_inserts(table.name, columns)
+        # A column holding one value in every row is written as SQL text in the statement, not bound
+        # row by row (each bound value costs about as much as the rest of the row's work per column).
+        literals = {
+            place: literal
+            for place, value in enumerate(lists)
+            if isinstance(value, Same) and (literal := _sqlite_literal(value.value)) is not None
+        }
+        bound = [value for place, value in enumerate(lists) if place not in literals]
+        width = len(bound)
+        single, many, per_statement = _sqlite_inserts(table.name, columns, literals)
         driver = self.conn.connection.driver_connection
         assert driver is not None
         cursor = driver.cursor()
@@ -228,7 +255,7 @@ class BulkRows:
             for start in range(0, count, self.chunk_rows):
                 size = min(self.chunk_rows, count - start)
                 flat: list[object] = [None] * (size * width)
-                for place, value in enumerate(lists):
+                for place, value in enumerate(bound):
                     flat[place::width] = (
                         [value.value] * size if isinstance(value, Same) else value[start : start + size]
                     )

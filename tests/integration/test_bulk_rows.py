@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import numpy as np
 import pytest
-from sqlalchemy import Column, Index, Integer, MetaData, String, Table, inspect, select, text
+from sqlalchemy import Column, Index, Integer, MetaData, String, Table, func, inspect, select, text
 
 from orderapp.store import bulk_rows
 from orderapp.store.bulk_rows import BulkRows, Same, micros, sqlite_bulk_settings, table_of
@@ -184,6 +184,39 @@ def test_rows_given_column_by_column_are_the_same_rows(
     assert [(r.id, r.ref, r.qty, r.note) for r in got] == [(n + 1, f"茶叶 {n} 'x'", 1, "b") for n in range(count)]
     assert [r.at for r in got] == [NOW + timedelta(microseconds=n) if n % 3 else None for n in range(count)]
     assert all(type(r.id) is int for r in got)
+
+
+@pytest.mark.parametrize(
+    ("ref", "qty", "note"),
+    [
+        ("O'Brien 茶叶", 0, "a"),
+        ("", -(2**31), "'; DROP TABLE product; --"),
+        ("NUL \x00 inside", 2**31 - 1, "x"),
+        ("end", True, "tab\tand\nnewline"),
+    ],
+)
+def test_a_value_repeated_in_every_row_is_stored_as_if_bound_row_by_row(
+    database: Database, ref: str, qty: int, note: str
+) -> None:
+    """Repeated values (written into the statement on SQLite) come back exactly, of the same type,
+    as the same values bound row by row."""
+    if not database.is_sqlite and ("\x00" in ref or isinstance(qty, bool)):
+        pytest.skip("PostgreSQL text holds no NUL, and its integer columns take no booleans")
+    staging = _staging()
+    with database.write_engine.connect() as conn, conn.begin():
+        staging.create(conn)
+        rows = BulkRows(conn, NOW)
+        rows.insert_columns(staging, ("id", "ref", "qty", "note"), [[1, 2, 3], Same(ref), Same(qty), Same(note)])
+        rows.insert(staging, ("id", "ref", "qty", "note"), [(4, ref, qty, note)])
+        rows.insert_columns(staging, ("id", "ref", "at"), [[5, 6], Same(ref), Same(None)])
+        got = conn.execute(select(staging.c.ref, staging.c.qty, staging.c.note, staging.c.at)).all()
+        types = (
+            conn.execute(select(func.typeof(staging.c.qty), func.typeof(staging.c.ref))).all()
+            if database.is_sqlite
+            else []
+        )
+    assert [tuple(r) for r in got] == [(ref, int(qty), note, None)] * 4 + [(ref, 1, "", None)] * 2
+    assert set(types) <= {("integer", "text")}
 
 
 def test_columns_of_different_lengths_are_refused(database: Database) -> None:

@@ -197,8 +197,8 @@ MOVEMENT_COLUMNS = (
 )
 # Indexes whose keys the demo writes in ascending order: orders by the time they were placed, then
 # each order's lines, timeline and ledger rows. Kept while writing, each entry is appended at the
-# index's right edge, which costs less than sorting them all afterwards (1M orders: about 1.5 s kept,
-# against 6.5 s built at the end).
+# index's right edge, which costs less than sorting them all afterwards (the 1M-order shop's 4.5M
+# timeline rows, measured alone: about 1 s more to write with the index, 5.3 s to build it after).
 ASCENDING_INDEXES = frozenset(
     {
         "ix_orders_created_at_id",

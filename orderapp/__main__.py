@@ -1,3 +1,4 @@
 from orderapp.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # not again in a worker process started by spawning (the demo shop's maker)
+    raise SystemExit(main())

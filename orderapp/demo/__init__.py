@@ -7,7 +7,8 @@ then ``staff``, ``exceptions`` and ``after_sales``; ``packing_clips`` adds packi
 (it needs OpenCV, so it is imported only where it is used).
 """
 
-from orderapp.demo.shop import SHOP_SETTINGS, DemoReport, DemoSize, build_demo_shop
+from orderapp.demo.plan import DemoSize
+from orderapp.demo.shop import SHOP_SETTINGS, DemoReport, build_demo_shop
 from orderapp.store.opening import shop_is_empty
 
 __all__ = ["SHOP_SETTINGS", "DemoReport", "DemoSize", "build_demo_shop", "shop_is_empty"]

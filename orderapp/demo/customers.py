@@ -3,21 +3,12 @@ addresses; regulars order far more often than the rest."""
 
 from __future__ import annotations
 
-import random
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from orderapp.demo.plan import InsertRows, Making
 from orderapp.demo.sampling import random_digits, running_totals
-from orderapp.demo.writer import (
-    CUSTOMER,
-    CUSTOMER_COLUMNS,
-    DAY,
-    HOUR,
-    Progress,
-    Row,
-    Writer,
-    next_id,
-)
+from orderapp.demo.writer import CUSTOMER, CUSTOMER_COLUMNS, DAY, HOUR, Row
 
 # --- customers -------------------------------------------------------------------------------------
 
@@ -141,9 +132,9 @@ class _Address:
 class CustomerBook:
     """The customers, written at once; regulars order far more often than the rest."""
 
-    def __init__(self, rng: random.Random, count: int, writer: Writer, opening_us: int, report: Progress) -> None:
-        table = CUSTOMER
-        first_id = next_id(writer.conn, table)
+    def __init__(self, making: Making) -> None:
+        plan, rng, stamp = making.plan, making.rng, making.stamps.stamp
+        count, opening_us, first_id = plan.size.customers, plan.opening_us, plan.first.customer
         self.ids: list[int] = []
         self.addresses: list[_Address] = []
         self.abroad: list[bool] = []
@@ -208,7 +199,7 @@ class CustomerBook:
                 domains = _EN_MAIL
             email = f"{mail_user}@{domains[int(random_() * len(domains))]}" if random_() < 0.85 else ""
             notes = _CUSTOMER_NOTES[int(random_() * len(_CUSTOMER_NOTES))]
-            created = writer.stamp(opening_us - int(random_() * 400 * DAY) - HOUR)
+            created = stamp(opening_us - int(random_() * 400 * DAY) - HOUR)
             rows.append(
                 (customer_id, name, phone, email, line1, line2, city, region, postcode, country, notes, created)
             )
@@ -217,8 +208,8 @@ class CustomerBook:
             self.abroad.append(country != "CN")
             self.ship_to["delivery"].append((name, phone, line1, line2, city, region, postcode, country))
             self.ship_to["pickup"].append((name, phone, "", "", "", "", "", ""))
-        writer.insert(table, CUSTOMER_COLUMNS, rows)
-        report("customers", count, count)
+        making.out(InsertRows(CUSTOMER.name, CUSTOMER_COLUMNS, rows))
+        making.report("customers", count, count)
         # Regulars order more often than the rest (a gentle Zipf curve), in no particular id order.
         ranks = list(range(count))
         rng.shuffle(ranks)

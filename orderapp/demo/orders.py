@@ -5,13 +5,11 @@ plain rows, written batch by batch."""
 from __future__ import annotations
 
 import math
-import random
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import cache
-from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -32,6 +30,7 @@ from orderapp.demo.order_batch import (
     tally,
     timelines,
 )
+from orderapp.demo.plan import InsertColumns, InsertOrders, Making
 from orderapp.demo.products import Catalogue
 from orderapp.demo.sampling import running_totals, weighted_pool
 from orderapp.demo.writer import (
@@ -40,23 +39,12 @@ from orderapp.demo.writer import (
     HOUR,
     MOVEMENT,
     MOVEMENT_COLUMNS,
-    ORDER_EVENT,
-    ORDER_LINE,
-    ORDERS,
     Column,
-    Progress,
     Same,
-    Writer,
-    next_id,
 )
 from orderapp.domain.money import exponent
 from orderapp.domain.order_status import OrderStatus
 from orderapp.store.models import DEFAULT_USER_ID
-from orderapp.store.order_rows import OrderRows
-
-if TYPE_CHECKING:
-    from orderapp.demo.shop import DemoSize
-
 
 # Orders made column-wise at once, then written (about 2 lines, 4 events and 3 movements each).
 ORDER_BATCH = 20_000
@@ -272,31 +260,20 @@ _ORDER_NOTES = (
 class OrderMaker:
     """Plans every order (time, kind, status), then makes and writes their rows batch by batch."""
 
-    def __init__(
-        self,
-        rng: random.Random,
-        size: DemoSize,
-        now_us: int,
-        zone: ZoneInfo,
-        currency: str,
-        catalogue: Catalogue,
-        book: CustomerBook,
-        writer: Writer,
-        first_movement_id: int,
-    ) -> None:
-        self.rng = rng
-        self.size = size
-        self.now_us = now_us
-        self.zone = zone
-        self.currency = currency
+    def __init__(self, making: Making, catalogue: Catalogue, book: CustomerBook) -> None:
+        plan = making.plan
+        self.making = making
+        self.rng = rng = making.rng
+        self.size = plan.size
+        self.now_us = plan.now_us
+        self.zone = ZoneInfo(plan.zone)
+        self.currency = currency = plan.currency
         self.catalogue = catalogue
         self.book = book
-        self.writer = writer
-        conn = writer.conn
-        self.order_id = next_id(conn, ORDERS)
-        self.line_id = next_id(conn, ORDER_LINE)
-        self.event_id = next_id(conn, ORDER_EVENT)
-        self.movement_id = first_movement_id
+        self.order_id = plan.first.order
+        self.line_id = plan.first.line
+        self.event_id = plan.first.event
+        self.movement_id = plan.first.movement + plan.size.products  # after the opening receipts' ids
         self.lines_made = 0
         self.movements_made = 0
         scale = 10 ** exponent(currency)
@@ -321,7 +298,6 @@ class OrderMaker:
         self.customer_abroad = np.array(book.abroad, dtype=bool)
         self.tallies = {name: np.zeros(count, dtype=np.int64) for name in _TALLIES}
         self.paths = _path_table([])
-        self.rows = OrderRows(writer)
 
     # Planning: cheap facts for every order first, so that every status is sure to appear.
 
@@ -444,7 +420,8 @@ class OrderMaker:
                 urgent[index] = True
                 due[index] = self._due(created[index], fulfilment[index], True)
 
-    def make_all(self, report: Progress) -> None:
+    def make_all(self) -> None:
+        report = self.making.report
         created, fulfilment, status, branch, urgent, due = self._plan()
         count = len(created)
         paths: dict[tuple[str, str, str], int] = {}
@@ -475,7 +452,7 @@ class OrderMaker:
             )
 
     def _make_batch(self, plan: _Plan, start: int, end: int) -> None:
-        g, table, writer, book = self.np_rng, self.paths, self.writer, self.book
+        g, table, stamps, book = self.np_rng, self.paths, self.making.stamps, self.book
         size = end - start
         kind = plan.kind[start:end]
         state = plan.status[start:end]
@@ -485,7 +462,7 @@ class OrderMaker:
         self.order_id += size
         batch = Batch(order_ids, plan.created[start:end], plan.path[start:end], walk_in)
         numbers = objects([f"SO-{order_id:06d}" for order_id in order_ids.tolist()])
-        timeline = timelines(table, batch, self.now_us, g.random((size, MAX_STEPS)), writer.stamp_all)
+        timeline = timelines(table, batch, self.now_us, g.random((size, MAX_STEPS)), stamps.stamp_all)
 
         # Who, and where to.
         draws = g.random((12, size))
@@ -598,7 +575,7 @@ class OrderMaker:
         notes = np.full(size, "", dtype=object)
         noted = delivery & (draws[9] < 0.05)
         notes[noted] = pick(_ORDER_NOTES, draws[10][noted])
-        stamp = writer.stamp
+        stamp = stamps.stamp
         due_at = [stamp(value) if value else None for value in plan.due[start:end].tolist()]
         held = plan.branch[start:end].copy()
         held[state != ON_HOLD] = None
@@ -648,8 +625,8 @@ class OrderMaker:
         )
         moved = len(movements[0])
         self.movement_id += moved
-        self.rows.write_columns(orders, line_rows, events)  # the shared order writer (placing and imports use it too)
-        writer.insert_columns(MOVEMENT, MOVEMENT_COLUMNS, movements)
+        self.making.out(InsertOrders(orders, line_rows, events))  # for the shop's one order writer (``OrderRows``)
+        self.making.out(InsertColumns(MOVEMENT.name, MOVEMENT_COLUMNS, movements))
         self.lines_made += line_count
         self.movements_made += moved
 

@@ -3,8 +3,7 @@ and at the end each product's opening receipt and stock figures, from the ledger
 
 from __future__ import annotations
 
-import random
-
+from orderapp.demo.plan import InsertRows, Making, SetStock
 from orderapp.demo.sampling import weighted_pool
 from orderapp.demo.writer import (
     BARCODE,
@@ -14,10 +13,7 @@ from orderapp.demo.writer import (
     MOVEMENT_COLUMNS,
     PRODUCT,
     PRODUCT_COLUMNS,
-    Progress,
     Row,
-    Writer,
-    next_id,
 )
 from orderapp.domain.gtin import Symbology, with_check_digit
 from orderapp.domain.money import exponent
@@ -178,18 +174,12 @@ def _chinese_size(size: str) -> str:
 class Catalogue:
     """The products, written at once; keeps what orders need and what the stock ledger adds up."""
 
-    def __init__(
-        self,
-        rng: random.Random,
-        count: int,
-        currency: str,
-        writer: Writer,
-        opening_us: int,
-        report: Progress,
-    ) -> None:
-        self.writer = writer
-        self.first_id = next_id(writer.conn, PRODUCT)
-        scale = 10 ** exponent(currency)  # prices below are in hundredths of a major unit
+    def __init__(self, making: Making) -> None:
+        self.making = making
+        plan, rng, report = making.plan, making.rng, making.report
+        count, opening_us = plan.size.products, plan.opening_us
+        self.first_id = plan.first.product
+        scale = 10 ** exponent(plan.currency)  # prices below are in hundredths of a major unit
         self.ids: list[int] = []
         self.skus: list[str] = []
         self.names: list[str] = []
@@ -205,16 +195,14 @@ class Catalogue:
         self.reserved = [0] * count
         self.returned = [0] * count
 
-        product_table = PRODUCT
-        barcode_table = BARCODE
-        barcode_id = next_id(writer.conn, barcode_table)
+        barcode_id = plan.first.barcode
         product_rows: list[Row] = []
         barcode_rows: list[Row] = []
         bilingual_or_not = weighted_pool({"both": 60, "zh": 25, "en": 15}, 100)
         n_items, n_imported = len(_ITEMS), len(_IMPORTED)
         item_order = list(range(n_items))
         rng.shuffle(item_order)
-        stamp = writer.stamp
+        stamp = making.stamps.stamp
         random_ = rng.random
         done_every = max(1, count // 20)
         for index in range(count):
@@ -307,20 +295,23 @@ class Catalogue:
                 report("products", index + 1, count)
         # The product list's search index: one statement for all the products, not an FTS write each.
         refill = f"INSERT INTO product_search_fts(rowid, body) SELECT id, {PRODUCT_SEARCH_TEXT} FROM product"
-        with writer.without_trigger("product_search_ai", refill + f" WHERE id >= {self.first_id}"):
-            writer.insert(product_table, PRODUCT_COLUMNS, product_rows)
-        writer.insert(barcode_table, BARCODE_COLUMNS, barcode_rows)
+        without = ("product_search_ai", refill + f" WHERE id >= {self.first_id}")
+        making.out(InsertRows(PRODUCT.name, PRODUCT_COLUMNS, product_rows, without_trigger=without))
+        making.out(InsertRows(BARCODE.name, BARCODE_COLUMNS, barcode_rows))
         report("products", count, count)
 
-    def finish_stock(self, rng: random.Random, first_movement_id: int, opening_us: int, report: Progress) -> None:
+    def finish_stock(self) -> None:
         """Write each product's opening receipt and set its figures to the ledger's sums.
 
         The receipt covers everything ever reserved or sold, so available stock never went below
-        zero; a few products are left at or below their reorder point, some of them sold out.
+        zero; a few products are left at or below their reorder point, some of them sold out. The
+        receipts take the first movement ids (``plan.first.movement``), kept for them from the start.
         """
+        making = self.making
+        rng, first_movement_id = making.rng, making.plan.first.movement
         count = len(self.ids)
         low = set(rng.sample(range(count), max(1, round(count * 0.07))))
-        at = self.writer.stamp(opening_us)
+        at = making.stamps.stamp(making.plan.opening_us)
         receipts: list[Row] = []
         updates: list[tuple[int, int, int, int]] = []
         random_ = rng.random
@@ -354,6 +345,6 @@ class Catalogue:
                 )
             )
             updates.append((on_hand, reserved, reorder_point, self.ids[index]))
-        self.writer.insert(MOVEMENT, MOVEMENT_COLUMNS, receipts)
-        self.writer.update_stock(updates)
-        report("stock", count, count)
+        making.out(InsertRows(MOVEMENT.name, MOVEMENT_COLUMNS, receipts))
+        making.out(SetStock(updates))
+        making.report("stock", count, count)

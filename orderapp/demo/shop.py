@@ -17,7 +17,6 @@ enough that neither on-hand nor available stock ever goes below zero, and ``prod
 from __future__ import annotations
 
 import gc
-import random
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,15 +27,16 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import Connection, select
 
 from orderapp.demo.after_sales import add_after_sales
-from orderapp.demo.customers import CustomerBook
 from orderapp.demo.exceptions import add_demo_exceptions
-from orderapp.demo.orders import OrderMaker
-from orderapp.demo.products import Catalogue
+from orderapp.demo.making import Applier, make_and_apply
+from orderapp.demo.plan import DemoSize, FirstIds, MakePlan
 from orderapp.demo.staff import add_demo_staff
 from orderapp.demo.writer import (
+    BARCODE,
     CUSTOMER,
-    DAY,
     MOVEMENT,
+    ORDER_EVENT,
+    ORDER_LINE,
     ORDERS,
     PRODUCT,
     Progress,
@@ -53,14 +53,8 @@ from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID, Setting
 
 _SETTING = table_of(Setting)
-
-
-@dataclass(frozen=True)
-class DemoSize:
-    products: int = 240
-    customers: int = 60
-    orders: int = 360
-    days: int = 30
+DEFAULT_SIZE = DemoSize()
+_FIRST_IDS = (PRODUCT, BARCODE, CUSTOMER, ORDERS, ORDER_LINE, ORDER_EVENT, MOVEMENT)  # as ``FirstIds`` names them
 
 
 @dataclass(frozen=True)
@@ -85,16 +79,19 @@ SHOP_SETTINGS: dict[str, str] = {
 
 def build_demo_shop(
     database: Database,
-    size: DemoSize = DemoSize(),
+    size: DemoSize = DEFAULT_SIZE,
     *,
     seed: int = 1,
     now: datetime | None = None,
     progress: Progress | None = None,
+    maker_in_process: bool | None = None,
 ) -> DemoReport:
     """Fill an empty, migrated shop database with a demo shop; orders run up to ``now``.
 
     Raises ``DatabaseInUse`` (and changes nothing) when the database already holds products,
     customers or orders. Everything is written in one transaction: a failure leaves no half shop.
+    ``maker_in_process``: make the rows in this process (True) or a second one (False); None
+    chooses by the shop's size (``making.make_and_apply``). The shop is the same either way.
     """
     if size.products < 1 or size.customers < 1 or size.orders < 0 or size.days < 1:
         raise ValueError(f"a demo shop needs products, customers and days: {size}")
@@ -105,7 +102,6 @@ def build_demo_shop(
     started = time.perf_counter()
     report = progress or _no_progress
     now_us = micros(now)
-    rng = random.Random(seed)
     with (
         _cycle_collector_paused(),
         database.write_engine.connect() as conn,
@@ -122,18 +118,17 @@ def build_demo_shop(
             )
         settings = _write_settings(conn, now)
         writer = Writer(conn, now_us)
-        currency = settings.get("shop.currency") or "CNY"
-        zone = _zone(settings.get("shop.timezone") or "Asia/Shanghai")
-        opening_us = now_us - size.days * DAY - DAY
+        plan = MakePlan(
+            size,
+            seed,
+            now_us,
+            currency=settings.get("shop.currency") or "CNY",
+            zone=_zone(settings.get("shop.timezone") or "Asia/Shanghai"),
+            dialect=writer.dialect,
+            first=FirstIds(*(next_id(conn, table) for table in _FIRST_IDS)),
+        )
         with writer.without_demo_indexes():
-            catalogue = Catalogue(rng, size.products, currency, writer, opening_us, report)
-            book = CustomerBook(rng, size.customers, writer, opening_us, report)
-            movement_id = next_id(conn, MOVEMENT)
-            receipts_from = movement_id
-            movement_id += size.products  # ids kept for the opening receipts, written at the end
-            maker = OrderMaker(rng, size, now_us, zone, currency, catalogue, book, writer, movement_id)
-            maker.make_all(report)
-            catalogue.finish_stock(rng, receipts_from, opening_us, report)
+            made = make_and_apply(plan, Applier(writer, report), in_process=maker_in_process)
         add_demo_staff(conn, now, seed=seed)  # a shopkeeper and two packers, who did the recent packing
         add_demo_exceptions(conn, seed=seed, now=now)  # every family of exception in every status
         report("search", 0, 1)
@@ -149,8 +144,8 @@ def build_demo_shop(
         products=size.products,
         customers=size.customers,
         orders=size.orders + after.orders,
-        order_lines=maker.lines_made + after.order_lines,
-        movements=maker.movements_made + size.products + after.movements,
+        order_lines=made.lines + after.order_lines,
+        movements=made.movements + size.products + after.movements,
         seconds=time.perf_counter() - started,
     )
 
@@ -193,8 +188,10 @@ def _write_settings(conn: Connection, now: datetime) -> dict[str, str]:
     return {**existing, **missing}
 
 
-def _zone(name: str) -> ZoneInfo:
+def _zone(name: str) -> str:
+    """The shop's time zone if this machine knows it, else Shanghai's."""
     try:
-        return ZoneInfo(name)
+        ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("Asia/Shanghai")
+        return "Asia/Shanghai"
+    return name

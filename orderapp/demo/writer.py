@@ -27,6 +27,7 @@ from orderapp.store.bulk_rows import (
     Column,
     Row,
     Same,
+    Stamps,
     aware_stamp,
     micros,
     naive_stamp,
@@ -53,6 +54,7 @@ __all__ = [
     "MINUTE",
     "US",
     "Column",
+    "DemoStamps",
     "Progress",
     "Row",
     "Same",
@@ -80,13 +82,8 @@ def next_id(conn: Connection, table: Table) -> int:
     return BulkRows(conn, 0).next_id(table)
 
 
-class Writer(BulkRows):
-    """The demo's bulk writer: ``BulkRows`` over the demo's tables, plus the products' stock figures."""
-
-    def __init__(self, conn: Connection, now_us: int) -> None:
-        super().__init__(conn, now_us)
-        for table, columns in COLUMNS.items():
-            self.defaults(table, columns)  # a column the demo cannot fill stops it before writing
+class DemoStamps(Stamps):
+    """The backend's stored times, also for a whole numpy column at once."""
 
     def stamp_all(self, micros: npt.NDArray[np.int64]) -> list[object]:
         """``stamp`` of each value (SQLite: the text made column-wise, a third less time)."""
@@ -107,6 +104,15 @@ class Writer(BulkRows):
             f"{heads[at]}{minute_second[sec]}{frac:06d}"
             for at, sec, frac in zip((hour - first).tolist(), second.tolist(), fraction.tolist(), strict=True)
         ]
+
+
+class Writer(BulkRows):
+    """The demo's bulk writer: ``BulkRows`` over the demo's tables, plus the products' stock figures."""
+
+    def __init__(self, conn: Connection, now_us: int) -> None:
+        super().__init__(conn, now_us)
+        for table, columns in COLUMNS.items():
+            self.defaults(table, columns)  # a column the demo cannot fill stops it before writing
 
     def update_stock(self, rows: list[tuple[int, int, int, int]]) -> None:
         """Set (on_hand, reserved, reorder_point) for product ids: rows are (on_hand, reserved, rp, id)."""

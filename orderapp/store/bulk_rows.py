@@ -122,29 +122,18 @@ def aware_stamp(micros: int) -> object:
     return EPOCH_AWARE + timedelta(microseconds=micros)
 
 
-class BulkRows:
-    """Writes tuples to tables in the caller's transaction, times in the backend's storage format.
+class Stamps:
+    """Times in a backend's storage format for ``UTCDateTime`` columns, with no connection (so rows
+    can be made away from the database, in another process)."""
 
-    ``UTCDateTime`` stores naive UTC: SQLite as the text SQLAlchemy writes
-    ("2026-01-02 03:04:05.000006"), PostgreSQL as ``timestamp without time zone``. Columns the caller
-    does not name get their scalar default (a ``UTCDateTime`` column with a default gets ``now``),
-    so a new column with a default does not break a writer; a NOT NULL column without a default
-    stops the write before anything is written (``ValueError``). Never commits.
-    """
-
-    def __init__(self, conn: Connection, now: datetime | int | None = None, *, chunk_rows: int = CHUNK_ROWS) -> None:
-        self.conn = conn
-        if now is None:
-            now = datetime.now(UTC)
-        self.now_us = now if isinstance(now, int) else micros(now)
-        self.chunk_rows = chunk_rows
-        self.dialect = conn.dialect.name
+    def __init__(self, dialect: str) -> None:
+        self.dialect = dialect
         self._hour_text: dict[int, str] = {}
         self.stamp: Callable[[int], object]
         """Microseconds since the epoch -> the value to write in a ``UTCDateTime`` column."""
-        if self.dialect == "sqlite":
+        if dialect == "sqlite":
             self.stamp = self._sqlite_stamp
-        elif self.dialect == "postgresql":
+        elif dialect == "postgresql":
             self.stamp = naive_stamp
         else:
             self.stamp = aware_stamp
@@ -162,6 +151,28 @@ class BulkRows:
             self._hour_text[hour] = head
         second, rest = divmod(rest, US)
         return f"{head}{MINUTE_SECOND[second]}{rest:06d}"
+
+
+class BulkRows:
+    """Writes tuples to tables in the caller's transaction, times in the backend's storage format.
+
+    ``UTCDateTime`` stores naive UTC: SQLite as the text SQLAlchemy writes
+    ("2026-01-02 03:04:05.000006"), PostgreSQL as ``timestamp without time zone``. Columns the caller
+    does not name get their scalar default (a ``UTCDateTime`` column with a default gets ``now``),
+    so a new column with a default does not break a writer; a NOT NULL column without a default
+    stops the write before anything is written (``ValueError``). Never commits.
+    """
+
+    def __init__(self, conn: Connection, now: datetime | int | None = None, *, chunk_rows: int = CHUNK_ROWS) -> None:
+        self.conn = conn
+        if now is None:
+            now = datetime.now(UTC)
+        self.now_us = now if isinstance(now, int) else micros(now)
+        self.chunk_rows = chunk_rows
+        self.dialect = conn.dialect.name
+        self.stamps = Stamps(self.dialect)
+        self.stamp = self.stamps.stamp
+        self.stamp_time = self.stamps.stamp_time
 
     def defaults(self, table: Table, columns: Sequence[str]) -> tuple[tuple[str, ...], Row]:
         """The columns of ``table`` not in ``columns`` that need a value, and their values."""

@@ -573,7 +573,7 @@ def test_fast_sqlite_rows_match_what_sqlalchemy_writes(tmp_path: Path, monkeypat
 
     def typed_init(self: Any, conn: Connection, now_us: int) -> None:
         original_init(self, conn, now_us)
-        self.dialect = "generic"
+        self.dialect = "generic"  # the maker's plan takes the writer's dialect: it makes aware datetimes too
         self.stamp = writer.aware_stamp
 
     monkeypatch.setattr(writer.Writer, "__init__", typed_init)
@@ -586,16 +586,17 @@ def test_fast_sqlite_rows_match_what_sqlalchemy_writes(tmp_path: Path, monkeypat
 
 
 def test_times_stamped_column_wise_are_the_times_stamped_one_by_one(database: Database) -> None:
-    """Writer.stamp_all (what the timelines use) gives each time exactly as stamp does: across the
-    edges of seconds, minutes, hours, days and years, and times spread over many hours."""
+    """DemoStamps.stamp_all (what the timelines use) gives each time exactly as the writer's stamp
+    does: across the edges of seconds, minutes, hours, days and years, and times spread over many hours."""
     base = micros(datetime(2025, 12, 31, 22, 59, 59, 999_999, tzinfo=UTC))
     values = [base + step for step in (0, 1, 2, 999_999, 1_000_000, 60_000_000, 3_600_000_000, 86_400_000_000)]
     values += [base + n * 7_777_777_777 for n in range(500)] + [base - 1, 0, base]
     with database.write_engine.connect() as conn:
         demo_writer = writer.Writer(conn, base)
+        stamps = writer.DemoStamps(demo_writer.dialect)
         expected = [demo_writer.stamp(value) for value in values]
-        assert demo_writer.stamp_all(np.array(values, dtype=np.int64)) == expected
-        assert demo_writer.stamp_all(np.array([], dtype=np.int64)) == []
+        assert stamps.stamp_all(np.array(values, dtype=np.int64)) == expected
+        assert stamps.stamp_all(np.array([], dtype=np.int64)) == []
 
 
 @pytest.mark.parametrize(

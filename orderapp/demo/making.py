@@ -1,0 +1,152 @@
+"""Making the demo shop's rows and applying them: in the builder's own process for a small shop, in
+a second process for a big one, so that making the next batch overlaps writing the last.
+
+The maker (``make_shop_rows``) touches no database: from a ``MakePlan`` it makes products,
+customers, orders and the stock ledger, and hands each batch on as a ``Write``. The builder applies
+every write to the shop in its one transaction (``Applier``). Writes go through a bounded queue
+between the processes, so the maker never runs more than a few batches ahead. The same plan gives
+the same rows either way: the maker is the same code on the same random stream.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import queue
+import traceback
+from collections.abc import Callable
+from contextlib import ExitStack
+from dataclasses import dataclass
+from multiprocessing.queues import Queue
+
+from orderapp.demo.customers import CustomerBook
+from orderapp.demo.orders import OrderMaker
+from orderapp.demo.plan import (
+    InsertColumns,
+    InsertOrders,
+    InsertRows,
+    Made,
+    MakePlan,
+    Making,
+    Out,
+    SetStock,
+    Step,
+    Write,
+)
+from orderapp.demo.products import Catalogue
+from orderapp.demo.writer import COLUMNS, Progress, Writer
+from orderapp.store.order_rows import OrderRows
+
+# A shop of this many orders or more is made in a second process (below, starting one costs more
+# than it saves).
+MAKER_PROCESS_FROM = 50_000
+QUEUE_DEPTH = 4  # batches the maker may run ahead of the writer
+WAIT_SECONDS = 1.0  # how often the writer checks that a silent maker is still alive
+
+
+def make_shop_rows(plan: MakePlan, out: Out) -> None:
+    """Every row of the demo shop's catalogue, customers, orders and stock ledger, as writes to ``out``
+    (the last one ``Made``)."""
+    making = Making(plan, out)
+    catalogue = Catalogue(making)
+    book = CustomerBook(making)
+    maker = OrderMaker(making, catalogue, book)
+    maker.make_all()
+    catalogue.finish_stock()
+    out(Made(maker.lines_made, maker.movements_made))
+
+
+class Applier:
+    """Applies writes to the shop through the demo's writer; reports progress; keeps ``Made``."""
+
+    def __init__(self, writer: Writer, report: Progress) -> None:
+        self.writer = writer
+        self.report = report
+        self.orders = OrderRows(writer)  # the shop's one writer of order rows (placing and imports use it too)
+        self.tables = {table.name: table for table in COLUMNS}
+        self.made: Made | None = None
+
+    def __call__(self, write: Write) -> None:
+        writer = self.writer
+        if isinstance(write, InsertRows):
+            table = self.tables[write.table]
+            if write.without_trigger is None:
+                writer.insert(table, write.columns, write.rows)
+            else:
+                with writer.without_trigger(*write.without_trigger):
+                    writer.insert(table, write.columns, write.rows)
+        elif isinstance(write, InsertColumns):
+            writer.insert_columns(self.tables[write.table], write.columns, write.values)
+        elif isinstance(write, InsertOrders):
+            self.orders.write_columns(write.orders, write.lines, write.events)
+        elif isinstance(write, SetStock):
+            writer.update_stock(write.rows)
+        elif isinstance(write, Step):
+            self.report(write.phase, write.done, write.total)
+        else:
+            self.made = write
+
+
+def make_and_apply(plan: MakePlan, apply: Applier, *, in_process: bool | None = None) -> Made:
+    """Make the plan's rows and apply each; ``in_process`` None: a second process for a big shop
+    where the machine has a second core."""
+    if in_process is None:
+        in_process = plan.size.orders < MAKER_PROCESS_FROM or (os.cpu_count() or 1) < 2
+    if in_process:
+        make_shop_rows(plan, apply)
+    else:
+        _make_in_second_process(plan, apply)
+    if apply.made is None:
+        raise RuntimeError("the demo maker finished without its last write")
+    return apply.made
+
+
+@dataclass(frozen=True)
+class _Failed:
+    """The maker process stopped on an error: its traceback."""
+
+    details: str
+
+
+class MakerFailed(RuntimeError):
+    """The demo's maker process stopped before making every row (nothing was kept)."""
+
+
+def _make_in_second_process(plan: MakePlan, apply: Callable[[Write], None]) -> None:
+    context = multiprocessing.get_context("spawn")  # no fork: the builder may be a GUI with threads
+    writes: Queue[Write | _Failed] = context.Queue(maxsize=QUEUE_DEPTH)
+    maker = context.Process(target=_maker_main, args=(plan, writes), name="orderapp-demo-maker", daemon=True)
+    maker.start()
+    with ExitStack() as cleanup:
+        cleanup.callback(_stop, maker)
+        while True:
+            try:
+                write = writes.get(timeout=WAIT_SECONDS)
+            except queue.Empty:
+                if not maker.is_alive():
+                    raise MakerFailed(f"the demo maker process stopped (exit code {maker.exitcode})") from None
+                continue
+            if isinstance(write, _Failed):
+                raise MakerFailed(f"the demo maker process failed:\n{write.details}")
+            apply(write)
+            if isinstance(write, Made):
+                break
+        maker.join()
+
+
+def _stop(maker: multiprocessing.process.BaseProcess) -> None:
+    """After the last write the maker exits by itself; after a failure here it is stopped."""
+    maker.join(timeout=WAIT_SECONDS)
+    if maker.is_alive():
+        maker.terminate()
+        maker.join()
+
+
+def _maker_main(plan: MakePlan, writes: Queue[Write | _Failed]) -> None:
+    """The maker process: every write into the queue, or what went wrong."""
+    gc.disable()  # no reference cycles made; millions of live values would be walked again and again
+    try:
+        make_shop_rows(plan, writes.put)
+    except BaseException:  # whatever it is, the builder must hear of it
+        writes.put(_Failed(traceback.format_exc()))

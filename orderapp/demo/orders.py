@@ -21,6 +21,7 @@ from orderapp.demo.order_batch import (
     MOVEMENT_KINDS,
     Batch,
     IntArray,
+    Lines,
     ObjArray,
     PathTable,
     draw_lines,
@@ -39,11 +40,14 @@ from orderapp.demo.writer import (
     HOUR,
     MOVEMENT,
     MOVEMENT_COLUMNS,
+    SEARCH,
+    SEARCH_COLUMNS,
     Column,
     Same,
 )
 from orderapp.domain.money import exponent
 from orderapp.domain.order_status import OrderStatus
+from orderapp.services.orders.search import search_text
 from orderapp.store.models import DEFAULT_USER_ID
 
 # Orders made column-wise at once, then written (about 2 lines, 4 events and 3 movements each).
@@ -296,6 +300,7 @@ class OrderMaker:
         self.packs = np.array([facts[4] for facts in catalogue.line_facts], dtype=np.int64)
         self.customer_cumulative = np.array(book.cumulative)
         self.customer_abroad = np.array(book.abroad, dtype=bool)
+        self.people = [(person.name, person.phone) for person in book.addresses] + [("", "")]
         self.tallies = {name: np.zeros(count, dtype=np.int64) for name in _TALLIES}
         self.paths = _path_table([])
 
@@ -572,6 +577,7 @@ class OrderMaker:
         refs = np.full(size, "", dtype=object)
         web = channel == "web"
         refs[web] = [f"WX{value:010d}" for value in (draws[8][web] * 10_000_000_000).astype(np.int64).tolist()]
+        searched = self._search_texts(numbers.tolist(), refs.tolist(), customer_list, ships, lines, size)
         notes = np.full(size, "", dtype=object)
         noted = delivery & (draws[9] < 0.05)
         notes[noted] = pick(_ORDER_NOTES, draws[10][noted])
@@ -627,8 +633,29 @@ class OrderMaker:
         self.movement_id += moved
         self.making.out(InsertOrders(orders, line_rows, events))  # for the shop's one order writer (``OrderRows``)
         self.making.out(InsertColumns(MOVEMENT.name, MOVEMENT_COLUMNS, movements))
+        self.making.out(InsertColumns(SEARCH.name, SEARCH_COLUMNS, [order_ids, searched]))
         self.lines_made += line_count
         self.movements_made += moved
+
+    def _search_texts(
+        self,
+        numbers: list[str],
+        refs: list[str],
+        customers: list[int],
+        ships: list[tuple[str, ...]],
+        lines: Lines,
+        size: int,
+    ) -> list[str]:
+        """Each order's text for the orders list's search box, as the search service makes it."""
+        skus: list[str] = self.skus[lines.product].tolist()
+        ends: list[int] = np.cumsum(np.bincount(lines.order, minlength=size)).tolist()
+        people = self.people  # index -1 (no customer): the last, nobody
+        return [
+            search_text(number, ref, people[index][0], ship[0], people[index][1], ship[1], " ".join(skus[start:end]))
+            for number, ref, index, ship, start, end in zip(
+                numbers, refs, customers, ships, [0, *ends[:-1]], ends, strict=True
+            )
+        ]
 
     def _tracking(self, pattern: str) -> str:
         random_ = self.rng.random

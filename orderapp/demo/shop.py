@@ -48,7 +48,7 @@ from orderapp.demo.writer import (
 )
 from orderapp.errors import DatabaseInUse
 from orderapp.i18n import _
-from orderapp.services.orders.search import rebuild_search_index
+from orderapp.services.orders.search import search_index_built_after
 from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID, Setting
 
@@ -127,12 +127,12 @@ def build_demo_shop(
             dialect=writer.dialect,
             first=FirstIds(*(next_id(conn, table) for table in _FIRST_IDS)),
         )
-        with writer.without_demo_indexes():
-            made = make_and_apply(plan, Applier(writer, report), in_process=maker_in_process)
-        add_demo_staff(conn, now, seed=seed)  # a shopkeeper and two packers, who did the recent packing
-        add_demo_exceptions(conn, seed=seed, now=now)  # every family of exception in every status
-        report("search", 0, 1)
-        rebuild_search_index(conn)  # the orders list's search box: one pass over the finished orders
+        with search_index_built_after(conn):  # the maker writes each order's search text with the order
+            with writer.without_demo_indexes():
+                made = make_and_apply(plan, Applier(writer, report), in_process=maker_in_process)
+            add_demo_staff(conn, now, seed=seed)  # a shopkeeper and two packers, who did the recent packing
+            add_demo_exceptions(conn, seed=seed, now=now)  # every family of exception in every status
+            report("search", 0, 1)  # the orders list's search box: its index built once, from all the texts
         report("search", 1, 1)
         writer.reset_demo_sequences()
         after = add_after_sales(conn, now=now, seed=seed)  # returns, refunds, an exchange, tags, a duplicate

@@ -43,6 +43,7 @@ from orderapp.store.models import (
     ProductBarcode,
     StockMovement,
 )
+from orderapp.store.order_models import OrderSearch
 from orderapp.store.order_rows import EVENT_COLUMNS, LINE_COLUMNS, ORDER_COLUMNS
 
 __all__ = [
@@ -76,6 +77,7 @@ ORDERS = table_of(Order)
 ORDER_LINE = table_of(OrderLine)
 ORDER_EVENT = table_of(OrderEvent)
 MOVEMENT = table_of(StockMovement)
+SEARCH = table_of(OrderSearch)
 
 
 def next_id(conn: Connection, table: Table) -> int:
@@ -201,6 +203,7 @@ MOVEMENT_COLUMNS = (
     "reference",
     "order_id",
 )
+SEARCH_COLUMNS = ("order_id", "text")  # what ``services.orders.search.search_text`` makes
 # Indexes whose keys the demo writes in ascending order: orders by the time they were placed, then
 # each order's lines, timeline and ledger rows. Kept while writing, each entry is appended at the
 # index's right edge, which costs less than sorting them all afterwards (the 1M-order shop's 4.5M
@@ -221,4 +224,5 @@ COLUMNS = {
     ORDER_LINE: LINE_COLUMNS,
     ORDER_EVENT: EVENT_COLUMNS,
     MOVEMENT: MOVEMENT_COLUMNS,
+    SEARCH: SEARCH_COLUMNS,
 }

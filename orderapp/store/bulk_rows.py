@@ -352,6 +352,8 @@ class BulkRows:
         if self.dialect != "postgresql":
             return
         for table in tables:
+            if "id" not in table.c:  # keyed otherwise (e.g. by its order's id): no sequence of its own
+                continue
             self.conn.exec_driver_sql(
                 f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), coalesce(max(id), 0) + 1, false) "
                 f"FROM {table.name}"

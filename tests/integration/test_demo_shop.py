@@ -21,7 +21,7 @@ from orderapp.demo import SHOP_SETTINGS, DemoReport, DemoSize, build_demo_shop, 
 from orderapp.domain.gtin import gtin_symbology, is_valid_gtin
 from orderapp.domain.order_status import OPEN_STATUSES, RESERVING_STATUSES, OrderStatus, can_move
 from orderapp.errors import DatabaseInUse
-from orderapp.services.orders.search import find_candidates, search_terms
+from orderapp.services.orders.search import find_candidates, search_terms, search_text_query
 from orderapp.store.bulk_rows import micros
 from orderapp.store.database import Database
 from orderapp.store.exception_models import ExceptionEvent, OrderException
@@ -685,3 +685,19 @@ def test_the_product_list_search_finds_every_demo_product_and_the_file_is_back_i
         assert [p.sku for p in page.rows] == [sku]
     finally:
         database.dispose()
+
+
+def test_the_search_text_written_with_each_order_is_what_the_search_service_makes(
+    shop: tuple[Database, DemoReport],
+) -> None:
+    """The maker writes every order's search text itself (no second pass over a million orders): it
+    must be exactly what ``search_text_query`` makes from the rows, or a search would miss orders."""
+    database, report = shop
+    with database.engine.connect() as conn:
+        written = dict(conn.execute(select(OrderSearch.order_id, OrderSearch.text)).all())
+        made = dict(conn.execute(search_text_query()).all())
+    assert len(written) == report.orders
+    assert written == made
+    texts = list(written.values())
+    assert any(len(text.split("\n")[-1].split()) >= 3 for text in texts)  # orders of several lines
+    assert any(text.split("\n")[2] == "" for text in texts)  # and counter sales to nobody in the book

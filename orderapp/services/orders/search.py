@@ -18,7 +18,8 @@ index: they go through the customer table, which is much smaller than the orders
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -170,16 +171,24 @@ def ensure_search_index(database: Database) -> int:
 
 
 def rebuild_search_index(connection: Connection) -> None:
-    """Rebuild every order's search text and the index, fastest for bulk loads (the demo shop
-    calls this once after writing its orders, in its own transaction). Does NOT commit."""
+    """Rebuild every order's search text and the index, fastest for bulk loads. Does NOT commit."""
+    with search_index_built_after(connection):
+        connection.execute(delete(OrderSearch))
+        connection.execute(_SEARCH.insert().from_select(["order_id", "text"], search_text_query()))
+
+
+@contextmanager
+def search_index_built_after(connection: Connection) -> Iterator[None]:
+    """For bulk loaders (the demo shop): the substring index is dropped while the caller writes
+    ``order_search`` rows (a trigger would index them one at a time), then built once from all the
+    rows. The caller writes each order's text exactly as ``search_text_query`` makes it. Does NOT commit."""
     dialect = connection.dialect.name
     if dialect == "sqlite":
         for statement in SQLITE_INDEX_DROP:
             connection.exec_driver_sql(statement)
     elif dialect == "postgresql":
         connection.exec_driver_sql(PG_INDEX_DROP)
-    connection.execute(delete(OrderSearch))
-    connection.execute(_SEARCH.insert().from_select(["order_id", "text"], search_text_query()))
+    yield
     if dialect == "sqlite":
         for statement in SQLITE_INDEX_DDL:
             connection.exec_driver_sql(statement)
@@ -192,6 +201,24 @@ def rebuild_search_index(connection: Connection) -> None:
         connection.exec_driver_sql("INSERT INTO order_search_fts(order_search_fts) VALUES ('rebuild')")
     elif dialect == "postgresql" and has_trigram(connection):
         connection.exec_driver_sql(PG_INDEX_DDL)
+
+
+def search_text(
+    number: str, external_ref: str, customer_name: str, ship_name: str, customer_phone: str, ship_phone: str, skus: str
+) -> str:
+    """An order's search text from its parts, as ``search_text_query`` makes it in SQL (for bulk
+    makers of orders; ``skus``: the lines' SKUs in line order, joined by spaces)."""
+    return _SEP.join(
+        (
+            number,
+            external_ref,
+            customer_name,
+            ship_name,
+            customer_phone.replace("+", ""),
+            ship_phone.replace("+", ""),
+            skus,
+        )
+    )
 
 
 def has_trigram(connection: Connection) -> bool:

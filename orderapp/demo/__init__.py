@@ -2,9 +2,10 @@
 
 A data generator, not a use case: it writes rows in bulk inside one transaction and is called by
 ``orderapp make-demo``, ``orderapp --demo`` and the first-run wizard. ``build_demo_shop`` (in
-``shop``) runs the parts in order: ``products``, ``customers``, ``orders`` (all through ``writer``),
-then ``staff``, ``exceptions`` and ``after_sales``; ``packing_clips`` adds packing videos afterwards
-(it needs OpenCV, so it is imported only where it is used).
+``shop``) has the maker (``products``, ``customers``, ``orders``; it touches no database and hands on
+plain writes, ``plan``) make the rows, in a second process for a big shop (``making``), and applies
+them through ``writer``; then ``staff``, ``exceptions`` and ``after_sales``; ``packing_clips`` adds
+packing videos afterwards (it needs OpenCV, so it is imported only where it is used).
 """
 
 from orderapp.demo.plan import DemoSize

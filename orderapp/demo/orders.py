@@ -306,7 +306,8 @@ class OrderMaker:
 
     # Planning: cheap facts for every order first, so that every status is sure to appear.
 
-    def _plan(self) -> tuple[list[int], list[str], list[str], list[str], list[bool], list[int]]:
+    def _plan(self) -> tuple[IntArray, ObjArray, ObjArray, ObjArray, npt.NDArray[np.bool_], IntArray]:
+        """(created, fulfilment, status, branch, urgent, due) of every order, as columns."""
         size, rng, now_us = self.size, self.rng, self.now_us
         count = size.orders
         start_us = now_us - size.days * DAY
@@ -328,12 +329,14 @@ class OrderMaker:
         within = (x - cumulative[bucket]) / (cumulative[bucket + 1] - cumulative[bucket])
         at = start_us + ((bucket + np.minimum(within, 0.999999)) * HOUR).astype(np.int64)
         roll = draws[1]
-        kind = np.where(
+        kind_code = np.where(
             np.array(open_hours, dtype=bool)[bucket],
-            np.where(roll < 0.4, WALK_IN, np.where(roll < 0.52, PICKUP, DELIVERY)),
-            np.where(roll < 0.15, PICKUP, DELIVERY),
+            np.where(roll < 0.4, 0, np.where(roll < 0.52, 1, 2)),
+            np.where(roll < 0.15, 1, 2),
         )
-        walk_in = kind == WALK_IN
+        kind: ObjArray = objects((WALK_IN, PICKUP, DELIVERY))[kind_code]
+        walk_in = kind_code == 0
+        pickup = kind_code == 1
         age = now_us - at
         state = np.empty(count, dtype=object)
         for pools, group in ((self.walk_in_pools, walk_in), (self.delivery_pools, ~walk_in)):
@@ -342,23 +345,17 @@ class OrderMaker:
                 chosen = group & (age > younger_than) & (age <= limit)
                 state[chosen] = pick(pool, draws[2][chosen])
                 younger_than = limit
-        state[(kind == PICKUP) & (state == SHIPPED)] = DELIVERED  # collected: handed over and done in one go
+        state[pickup & (state == SHIPPED)] = DELIVERED  # collected: handed over and done in one go
         side = np.full(count, "", dtype=object)
         held = state == ON_HOLD
         side[held] = pick(_HELD_FROM, draws[3][held])
         cancelled = (state == CANCELLED) & ~walk_in
         side[cancelled] = pick(_CANCELLED_FROM, draws[3][cancelled])
         is_urgent = ~walk_in & (draws[4] < 0.07)
-        hours_due = np.where(kind == PICKUP, np.where(is_urgent, 4, 24), np.where(is_urgent, 8, 48))
+        hours_due = np.where(pickup, np.where(is_urgent, 4, 24), np.where(is_urgent, 8, 48))
         due_at = np.where(walk_in, 0, at + hours_due * HOUR)
-        created: list[int] = at.tolist()
-        fulfilment: list[str] = [str(value) for value in kind.tolist()]
-        status: list[str] = state.tolist()
-        branch: list[str] = side.tolist()
-        urgent: list[bool] = is_urgent.tolist()
-        due: list[int] = due_at.tolist()
-        self._make_sure_everything_shows(created, fulfilment, status, branch, urgent, due)
-        return created, fulfilment, status, branch, urgent, due
+        self._make_sure_everything_shows(at, kind, state, side, is_urgent, due_at)
+        return at, kind, state, side, is_urgent, due_at
 
     @staticmethod
     def _due(created: int, kind: str, urgent: bool) -> int:
@@ -370,18 +367,18 @@ class OrderMaker:
 
     def _make_sure_everything_shows(
         self,
-        created: list[int],
-        fulfilment: list[str],
-        status: list[str],
-        branch: list[str],
-        urgent: list[bool],
-        due: list[int],
+        created: IntArray,
+        fulfilment: ObjArray,
+        status: ObjArray,
+        branch: ObjArray,
+        urgent: npt.NDArray[np.bool_],
+        due: IntArray,
     ) -> None:
         """Even a small demo shows every status, an urgent order and an overdue one: where chance
         left one out, a recent order takes the open status and an old one the finished status,
-        never the last order of a status that is already there."""
+        never the last order of a status that is already there. Changes the columns in place."""
         count = len(created)
-        tally = Counter(status)
+        tally = Counter(status.tolist())
         forced: set[int] = set()
 
         def spare(candidates: Iterable[int]) -> int | None:
@@ -406,9 +403,9 @@ class OrderMaker:
                 force(spare(oldest_first), kind, state, CONFIRMED if state == CANCELLED else "")
 
         def overdue(index: int) -> bool:
-            return status[index] in _OPEN and 0 < due[index] < self.now_us
+            return bool(status[index] in _OPEN and 0 < due[index] < self.now_us)
 
-        if not any(overdue(i) for i in oldest_first):
+        if not (np.isin(status, list(_OPEN)) & (due > 0) & (due < self.now_us)).any():
             # The oldest open order becomes urgent, so that it is late; or an old order stalled.
             index = next((i for i in oldest_first if status[i] in _OPEN and fulfilment[i] != WALK_IN), None)
             if index is not None:
@@ -419,7 +416,7 @@ class OrderMaker:
                 if index is not None:
                     urgent[index] = True
                     force(index, DELIVERY, CONFIRMED)
-        if not any(urgent):
+        if not urgent.any():
             index = next((i for i in newest_first if fulfilment[i] != WALK_IN), None)
             if index is not None:
                 urgent[index] = True
@@ -430,19 +427,10 @@ class OrderMaker:
         created, fulfilment, status, branch, urgent, due = self._plan()
         count = len(created)
         paths: dict[tuple[str, str, str], int] = {}
-        path = np.array(
-            [paths.setdefault(key, len(paths)) for key in zip(fulfilment, status, branch, strict=True)], dtype=np.int64
-        )
+        keys = zip(fulfilment.tolist(), status.tolist(), branch.tolist(), strict=True)
+        path = np.array([paths.setdefault(key, len(paths)) for key in keys], dtype=np.int64)
         self.paths = _path_table(list(paths))
-        columns = _Plan(
-            np.array(created, dtype=np.int64),
-            path,
-            objects(fulfilment),
-            objects(status),
-            objects(branch),
-            np.array(urgent, dtype=bool),
-            np.array(due, dtype=np.int64),
-        )
+        columns = _Plan(created, path, fulfilment, status, branch, urgent, due)
         for start in range(0, count, ORDER_BATCH):
             self._make_batch(columns, start, min(count, start + ORDER_BATCH))
             report("orders", min(count, start + ORDER_BATCH), count)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import itertools
+import logging
 import multiprocessing
 import os
 import pickle
@@ -47,6 +48,8 @@ from orderapp.store.order_rows import OrderRows
 MAKER_PROCESS_FROM = 50_000
 QUEUE_DEPTH = 8  # writes the maker may run ahead of the writer (about two batches of orders)
 WAIT_SECONDS = 1.0  # how often the writer checks that a silent maker is still alive
+
+_log = logging.getLogger(__name__)
 
 
 def make_shop_rows(plan: MakePlan, out: Out) -> None:
@@ -100,7 +103,11 @@ def make_and_apply(plan: MakePlan, apply: Applier, *, in_process: bool | None = 
     if in_process:
         make_shop_rows(plan, apply)
     else:
-        _make_in_second_process(plan, apply)
+        try:
+            _make_in_second_process(plan, apply)
+        except MakerNotStarted as error:  # nothing was applied yet: the same rows, made here
+            _log.warning("%s; making the demo shop in this process", error)
+            make_shop_rows(plan, apply)
     if apply.made is None:
         raise RuntimeError("the demo maker finished without its last write")
     return apply.made
@@ -117,6 +124,11 @@ class MakerFailed(RuntimeError):
     """The demo's maker process stopped before making every row (nothing was kept)."""
 
 
+class MakerNotStarted(MakerFailed):
+    """The maker process could not start, or stopped before handing over anything (a bundled app
+    that cannot start itself again, a machine that forbids it)."""
+
+
 def _make_in_second_process(plan: MakePlan, apply: Callable[[Write], None]) -> None:
     context = multiprocessing.get_context("spawn")  # no fork: the builder may be a GUI with threads
     # Exits in reverse: the maker is stopped before its folder goes.
@@ -125,15 +137,21 @@ def _make_in_second_process(plan: MakePlan, apply: Callable[[Write], None]) -> N
         maker = context.Process(
             target=_maker_main, args=(plan, folder, handed), name="orderapp-demo-maker", daemon=True
         )
-        maker.start()
+        try:
+            maker.start()
+        except (OSError, RuntimeError) as error:
+            raise MakerNotStarted(f"the demo maker process did not start: {error}") from error
         cleanup.callback(_stop, maker)
+        started = False
         while True:
             try:
                 name = handed.get(timeout=WAIT_SECONDS)
             except queue.Empty:
                 if not maker.is_alive():
-                    raise MakerFailed(f"the demo maker process stopped (exit code {maker.exitcode})") from None
+                    stopped = f"the demo maker process stopped (exit code {maker.exitcode})"
+                    raise (MakerFailed if started else MakerNotStarted)(stopped) from None
                 continue
+            started = True
             if isinstance(name, _Failed):
                 raise MakerFailed(f"the demo maker process failed:\n{name.details}")
             path = Path(folder, name)

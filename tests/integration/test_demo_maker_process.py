@@ -106,3 +106,38 @@ def test_a_write_that_fails_stops_the_maker_and_keeps_nothing(
     assert applied  # the products and customers went in, and were rolled back
     assert shop_is_empty(database)
     assert not multiprocessing.active_children()
+
+
+def test_where_no_second_process_can_start_the_shop_is_made_in_this_one(
+    database: Database, tmp_path: Any, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from multiprocessing.context import SpawnProcess
+
+    from orderapp.store.opening import open_new_shop_database
+
+    def refused(self: Any) -> None:
+        raise OSError("this machine does not let a program start another")
+
+    monkeypatch.setattr(SpawnProcess, "start", refused)
+    build_demo_shop(database, SIZE, seed=4, now=NOW, maker_in_process=False)
+    assert "does not let a program start another" in caplog.text
+    reference = open_new_shop_database(f"sqlite:///{tmp_path / 'one.sqlite'}")
+    try:
+        build_demo_shop(reference, SIZE, seed=4, now=NOW, maker_in_process=True)
+        assert everything(database) == everything(reference)
+    finally:
+        reference.dispose()
+
+
+def test_a_maker_process_that_dies_before_its_first_write_leaves_the_work_to_this_one(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from orderapp.demo import making
+
+    monkeypatch.setattr(making, "_maker_main", os._exit)  # the child calls os._exit(plan, ...) and dies
+    report = build_demo_shop(database, SIZE, seed=4, now=NOW, maker_in_process=False)
+    assert report.orders >= SIZE.orders
+    assert not shop_is_empty(database)
+    assert not multiprocessing.active_children()

@@ -17,6 +17,7 @@ import multiprocessing
 import os
 import pickle
 import queue
+import shutil
 import tempfile
 import traceback
 from collections.abc import Callable
@@ -48,6 +49,7 @@ from orderapp.store.order_rows import OrderRows
 MAKER_PROCESS_FROM = 50_000
 QUEUE_DEPTH = 8  # writes the maker may run ahead of the writer (about two batches of orders)
 WAIT_SECONDS = 1.0  # how often the writer checks that a silent maker is still alive
+MEMORY_FOLDER_ROOM = 1 << 30  # free bytes wanted in /dev/shm (about 30 MB a batch, QUEUE_DEPTH of them)
 
 _log = logging.getLogger(__name__)
 
@@ -132,7 +134,7 @@ class MakerNotStarted(MakerFailed):
 def _make_in_second_process(plan: MakePlan, apply: Callable[[Write], None]) -> None:
     context = multiprocessing.get_context("spawn")  # no fork: the builder may be a GUI with threads
     # Exits in reverse: the maker is stopped before its folder goes.
-    with tempfile.TemporaryDirectory(prefix="orderapp-demo-") as folder, ExitStack() as cleanup:
+    with tempfile.TemporaryDirectory(prefix="orderapp-demo-", dir=_memory_folder()) as folder, ExitStack() as cleanup:
         handed: Queue[str | _Failed] = context.Queue(maxsize=QUEUE_DEPTH)
         maker = context.Process(
             target=_maker_main, args=(plan, folder, handed), name="orderapp-demo-maker", daemon=True
@@ -161,6 +163,19 @@ def _make_in_second_process(plan: MakePlan, apply: Callable[[Write], None]) -> N
             if isinstance(write, Made):
                 break
         maker.join()
+
+
+def _memory_folder() -> str | None:
+    """Linux's shared-memory folder when it has room for the batches in flight: they are read and
+    deleted within seconds, so they need never reach the disk, which is busy enough with the shop
+    (a million orders make a 2 GB file). None: the usual temporary folder."""
+    folder = "/dev/shm"
+    try:
+        if os.path.isdir(folder) and shutil.disk_usage(folder).free >= MEMORY_FOLDER_ROOM:
+            return folder
+    except OSError:
+        pass
+    return None
 
 
 def _stop(maker: multiprocessing.process.BaseProcess) -> None:

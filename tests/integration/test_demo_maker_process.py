@@ -141,3 +141,28 @@ def test_a_maker_process_that_dies_before_its_first_write_leaves_the_work_to_thi
     assert report.orders >= SIZE.orders
     assert not shop_is_empty(database)
     assert not multiprocessing.active_children()
+
+
+def test_batches_in_flight_go_through_memory_where_there_is_room(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import shutil
+    from collections import namedtuple
+
+    from orderapp.demo import making
+
+    usage = namedtuple("usage", "total used free")
+    monkeypatch.setattr(os.path, "isdir", lambda path: path == "/dev/shm")
+    monkeypatch.setattr(shutil, "disk_usage", lambda path: usage(8 << 30, 0, 4 << 30))
+    assert making._memory_folder() == "/dev/shm"
+    monkeypatch.setattr(shutil, "disk_usage", lambda path: usage(64 << 20, 0, 60 << 20))  # a container's small /dev/shm
+    assert making._memory_folder() is None
+
+
+def test_no_batch_file_is_left_behind(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from orderapp.demo import making
+
+    monkeypatch.setattr(making, "_memory_folder", lambda: str(tmp_path))
+    _make_in_second_process(plan(), lambda write: None)
+    with pytest.raises(MakerFailed):
+        _make_in_second_process(plan(zone="Not/A_Zone"), lambda write: None)
+    assert list(tmp_path.iterdir()) == []

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import Column, Index, Integer, MetaData, String, Table, func, inspect, select, text
 
 from orderapp.store import bulk_rows
-from orderapp.store.bulk_rows import BulkRows, Same, micros, sqlite_bulk_settings, table_of
+from orderapp.store.bulk_rows import BULK_PRAGMAS, BulkRows, Same, micros, sqlite_bulk_settings, table_of
 from orderapp.store.database import Database
 from orderapp.store.models import DEFAULT_USER_ID, Customer, Order, OrderEvent
 from orderapp.store.types import UTCDateTime
@@ -271,9 +271,7 @@ def _pragmas(conn: object) -> tuple[object, ...]:
     driver = conn.connection.driver_connection  # type: ignore[attr-defined]
     if not hasattr(driver, "execute") or conn.dialect.name != "sqlite":  # type: ignore[attr-defined]
         return ()
-    return tuple(
-        driver.execute(f"PRAGMA {name}").fetchone()[0] for name in ("cache_size", "synchronous", "foreign_keys")
-    )
+    return tuple(driver.execute(f"PRAGMA {name}").fetchone()[0] for name in ("journal_mode", *BULK_PRAGMAS))
 
 
 def _index_names(conn: object, table: Table) -> set[str]:

@@ -3,9 +3,6 @@ addresses; regulars order far more often than the rest."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass
-
 from orderapp.demo.plan import InsertRows, Making
 from orderapp.demo.sampling import random_digits, running_totals
 from orderapp.demo.writer import CUSTOMER, CUSTOMER_COLUMNS, DAY, HOUR, Row
@@ -117,26 +114,15 @@ _CUSTOMER_NOTES = (
 )
 
 
-@dataclass(frozen=True)
-class _Address:
-    name: str
-    phone: str
-    line1: str
-    line2: str
-    city: str
-    region: str
-    postcode: str
-    country: str
-
-
 class CustomerBook:
-    """The customers, written at once; regulars order far more often than the rest."""
+    """The customers, written at once; regulars order far more often than the rest. Drawn from their
+    own random stream (``Making.stream``), so a big shop's builder can make them while its maker
+    process makes the products; the book then goes to the maker (plain lists: it pickles)."""
 
     def __init__(self, making: Making) -> None:
-        plan, rng, stamp = making.plan, making.rng, making.stamps.stamp
+        plan, rng, stamp = making.plan, making.stream("customers"), making.stamps.stamp
         count, opening_us, first_id = plan.size.customers, plan.opening_us, plan.first.customer
         self.ids: list[int] = []
-        self.addresses: list[_Address] = []
         self.abroad: list[bool] = []
         # An order's ship_* columns by fulfilment: the whole address for a delivery, the name and
         # phone for a pickup or a counter sale.
@@ -204,7 +190,6 @@ class CustomerBook:
                 (customer_id, name, phone, email, line1, line2, city, region, postcode, country, notes, created)
             )
             self.ids.append(customer_id)
-            self.addresses.append(_Address(name, phone, line1, line2, city, region, postcode, country))
             self.abroad.append(country != "CN")
             self.ship_to["delivery"].append((name, phone, line1, line2, city, region, postcode, country))
             self.ship_to["pickup"].append((name, phone, "", "", "", "", "", ""))
@@ -214,8 +199,3 @@ class CustomerBook:
         ranks = list(range(count))
         rng.shuffle(ranks)
         self.cumulative = running_totals([1.0 / (rank + 20) for rank in ranks])
-        self.rng = rng
-
-    def pick(self) -> int:
-        """Index of a customer for the next order."""
-        return bisect_right(self.cumulative, self.rng.random() * self.cumulative[-1])

@@ -25,6 +25,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from multiprocessing.queues import Queue
 from pathlib import Path
+from typing import TypeVar
 
 from orderapp.demo.customers import CustomerBook
 from orderapp.demo.orders import OrderMaker
@@ -52,14 +53,16 @@ WAIT_SECONDS = 1.0  # how often the writer checks that a silent maker is still a
 MEMORY_FOLDER_ROOM = 1 << 30  # free bytes wanted in /dev/shm (about 30 MB a batch, QUEUE_DEPTH of them)
 
 _log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
-def make_shop_rows(plan: MakePlan, out: Out) -> None:
+def make_shop_rows(plan: MakePlan, out: Out, customers: Callable[[], CustomerBook] | None = None) -> None:
     """Every row of the demo shop's catalogue, customers, orders and stock ledger, as writes to ``out``
-    (the last one ``Made``)."""
+    (the last one ``Made``). ``customers``: the customers made elsewhere (by the builder, while this
+    maker process made the products), written already; None: made and written here."""
     making = Making(plan, out)
     catalogue = Catalogue(making)
-    book = CustomerBook(making)
+    book = CustomerBook(making) if customers is None else customers()
     maker = OrderMaker(making, catalogue, book)
     maker.make_all()
     catalogue.finish_stock()
@@ -105,11 +108,7 @@ def make_and_apply(plan: MakePlan, apply: Applier, *, in_process: bool | None = 
     if in_process:
         make_shop_rows(plan, apply)
     else:
-        try:
-            _make_in_second_process(plan, apply)
-        except MakerNotStarted as error:  # nothing was applied yet: the same rows, made here
-            _log.warning("%s; making the demo shop in this process", error)
-            make_shop_rows(plan, apply)
+        _make_in_second_process(plan, apply)
     if apply.made is None:
         raise RuntimeError("the demo maker finished without its last write")
     return apply.made
@@ -126,33 +125,40 @@ class MakerFailed(RuntimeError):
     """The demo's maker process stopped before making every row (nothing was kept)."""
 
 
-class MakerNotStarted(MakerFailed):
-    """The maker process could not start, or stopped before handing over anything (a bundled app
-    that cannot start itself again, a machine that forbids it)."""
-
-
 def _make_in_second_process(plan: MakePlan, apply: Callable[[Write], None]) -> None:
+    """The maker in a second process, the customers made here meanwhile and handed to it. Where the
+    process cannot start, or stops before handing over anything (a bundled app that cannot start
+    itself again, a machine that forbids it), the rest is made here: the same rows."""
     context = multiprocessing.get_context("spawn")  # no fork: the builder may be a GUI with threads
     # Exits in reverse: the maker is stopped before its folder goes.
     with tempfile.TemporaryDirectory(prefix="orderapp-demo-", dir=_memory_folder()) as folder, ExitStack() as cleanup:
         handed: Queue[str | _Failed] = context.Queue(maxsize=QUEUE_DEPTH)
+        books: Queue[CustomerBook] = context.Queue(maxsize=1)
         maker = context.Process(
-            target=_maker_main, args=(plan, folder, handed), name="orderapp-demo-maker", daemon=True
+            target=_maker_main, args=(plan, folder, handed, books), name="orderapp-demo-maker", daemon=True
         )
         try:
             maker.start()
         except (OSError, RuntimeError) as error:
-            raise MakerNotStarted(f"the demo maker process did not start: {error}") from error
+            _log.warning("the demo maker process did not start (%s); making the demo shop in this process", error)
+            make_shop_rows(plan, apply)
+            return
         cleanup.callback(_stop, maker)
+        book = CustomerBook(Making(plan, apply))  # written here while the maker makes the products
+        books.put(book)
         started = False
         while True:
             try:
                 name = handed.get(timeout=WAIT_SECONDS)
             except queue.Empty:
-                if not maker.is_alive():
-                    stopped = f"the demo maker process stopped (exit code {maker.exitcode})"
-                    raise (MakerFailed if started else MakerNotStarted)(stopped) from None
-                continue
+                if maker.is_alive():
+                    continue
+                stopped = f"the demo maker process stopped (exit code {maker.exitcode})"
+                if started:
+                    raise MakerFailed(stopped) from None
+                _log.warning("%s before its first rows; making the demo shop in this process", stopped)
+                make_shop_rows(plan, apply, customers=lambda: book)
+                return
             started = True
             if isinstance(name, _Failed):
                 raise MakerFailed(f"the demo maker process failed:\n{name.details}")
@@ -186,7 +192,7 @@ def _stop(maker: multiprocessing.process.BaseProcess) -> None:
         maker.join()
 
 
-def _maker_main(plan: MakePlan, folder: str, handed: Queue[str | _Failed]) -> None:
+def _maker_main(plan: MakePlan, folder: str, handed: Queue[str | _Failed], books: Queue[CustomerBook]) -> None:
     """The maker process: each write pickled into a file of ``folder``, its name queued; or what went
     wrong. Files, not the queue itself, carry the batches: a queue's feeder thread writes a big batch
     to the pipe in small pieces, taking Python's lock for each, which stalled the making thread
@@ -197,9 +203,26 @@ def _maker_main(plan: MakePlan, folder: str, handed: Queue[str | _Failed]) -> No
     def hand_over(write: Write) -> None:
         name = f"{next(numbers):08d}.pickle"
         Path(folder, name).write_bytes(pickle.dumps(write, protocol=pickle.HIGHEST_PROTOCOL))
-        handed.put(name)
+        _while_the_builder_lives(lambda: handed.put(name, timeout=WAIT_SECONDS))
 
     try:
-        make_shop_rows(plan, hand_over)
+        make_shop_rows(
+            plan, hand_over, customers=lambda: _while_the_builder_lives(lambda: books.get(timeout=WAIT_SECONDS))
+        )
+    except SystemExit:
+        raise
     except BaseException:  # whatever it is, the builder must hear of it
-        handed.put(_Failed(traceback.format_exc()))
+        failed = _Failed(traceback.format_exc())
+        _while_the_builder_lives(lambda: handed.put(failed, timeout=WAIT_SECONDS))
+
+
+def _while_the_builder_lives(wait: Callable[[], T]) -> T:
+    """``wait()`` again and again while it times out (queue full or empty) and the builder lives;
+    the maker exits when the builder is gone (killed: its queues would wait for ever)."""
+    builder = multiprocessing.parent_process()
+    while True:
+        try:
+            return wait()
+        except (queue.Full, queue.Empty):
+            if builder is not None and not builder.is_alive():
+                raise SystemExit(1) from None

@@ -300,7 +300,7 @@ class OrderMaker:
         self.packs = np.array([facts[4] for facts in catalogue.line_facts], dtype=np.int64)
         self.customer_cumulative = np.array(book.cumulative)
         self.customer_abroad = np.array(book.abroad, dtype=bool)
-        self.people = [(person.name, person.phone) for person in book.addresses] + [("", "")]
+        self.people = [(name, phone) for name, phone, *_address in book.ship_to[DELIVERY]] + [("", "")]
         self.tallies = {name: np.zeros(count, dtype=np.int64) for name in _TALLIES}
         self.paths = _path_table([])
 

@@ -113,14 +113,18 @@ Out = Callable[[Write], None]
 
 
 class Making:
-    """What the parts of the maker share: the plan, the shop's one random stream, the stored times,
-    and where the writes go."""
+    """What the parts of the maker share: the plan, the shop's main random stream (products, then
+    orders and stock), the stored times, and where the writes go."""
 
     def __init__(self, plan: MakePlan, out: Out) -> None:
         self.plan = plan
         self.rng = random.Random(plan.seed)
         self.stamps = DemoStamps(plan.dialect)
         self.out = out
+
+    def stream(self, part: str) -> random.Random:
+        """A random stream of its own for one part of the shop, from the seed (the same every run)."""
+        return random.Random(f"{self.plan.seed}:{part}")
 
     def report(self, phase: str, done: int, total: int) -> None:
         self.out(Step(phase, done, total))

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from orderapp.demo import DemoSize, build_demo_shop, shop_is_empty
 from orderapp.demo.making import MakerFailed, _make_in_second_process
-from orderapp.demo.plan import FirstIds, InsertOrders, Made, MakePlan, Step, Write
+from orderapp.demo.plan import FirstIds, InsertOrders, InsertRows, Made, MakePlan, Step, Write
 from orderapp.store.database import Database
 from orderapp.store.models import Customer, Order, OrderEvent, OrderLine, Product, ProductBarcode, StockMovement
 from orderapp.store.order_models import OrderSearch
@@ -78,8 +78,9 @@ def test_an_error_in_the_maker_process_reaches_the_builder() -> None:
 
 def test_a_maker_process_that_dies_is_noticed() -> None:
     def kill_the_maker(write: Write) -> None:
-        for child in multiprocessing.active_children():
-            child.kill()
+        if isinstance(write, InsertRows) and write.table == "product":  # its first rows (the customers are made here)
+            for child in multiprocessing.active_children():
+                child.kill()
 
     with pytest.raises(MakerFailed, match="stopped"):
         _make_in_second_process(plan(orders=60_000), kill_the_maker)
@@ -166,3 +167,60 @@ def test_no_batch_file_is_left_behind(tmp_path: Any, monkeypatch: pytest.MonkeyP
     with pytest.raises(MakerFailed):
         _make_in_second_process(plan(zone="Not/A_Zone"), lambda write: None)
     assert list(tmp_path.iterdir()) == []
+
+
+BUILDER = """
+import multiprocessing, sys, time
+from orderapp.demo.making import _make_in_second_process
+from orderapp.demo.plan import DemoSize, FirstIds, MakePlan
+
+def stall(write):
+    print(*(child.pid for child in multiprocessing.active_children()), flush=True)
+    time.sleep(600)  # killed meanwhile
+
+if __name__ == "__main__":
+    plan = MakePlan(DemoSize(50, 20, 60_000, 9), 3, 1_790_000_000_000_000, "GBP", "Europe/London", "sqlite",
+                    FirstIds(1, 1, 1, 1, 1, 1, 1))
+    _make_in_second_process(plan, stall)
+"""
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "SIGKILL"), reason="needs POSIX signals to kill the builder")
+def test_a_maker_whose_builder_was_killed_exits_too(tmp_path: Any) -> None:
+    """A builder killed mid-build (kill -9, a crash) must not leave its maker running for ever."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "builder.py"
+    script.write_text(BUILDER)
+    builder = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert builder.stdout is not None
+        maker = int(builder.stdout.readline().split()[0])
+        os.kill(builder.pid, signal.SIGKILL)
+        builder.wait(10)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                os.kill(maker, 0)
+            except ProcessLookupError:
+                break
+            if _is_zombie(maker):
+                break
+            time.sleep(0.2)
+        else:
+            pytest.fail(f"the maker process {maker} outlived its builder by 30 s")
+    finally:
+        if builder.poll() is None:
+            builder.kill()
+
+
+def _is_zombie(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split(")")[-1].split()[0] == "Z"
+    except OSError:
+        return False

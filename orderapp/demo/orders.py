@@ -1,6 +1,6 @@
 """The demo shop's orders: when each was placed, how it is fulfilled and how far it got (planned for
 all orders first, so every status shows), then its lines, timeline, stock movements and money as
-plain rows, written batch by batch."""
+plain rows, handed on batch by batch."""
 
 from __future__ import annotations
 
@@ -262,7 +262,8 @@ _ORDER_NOTES = (
 
 
 class OrderMaker:
-    """Plans every order (time, kind, status), then makes and writes their rows batch by batch."""
+    """Plans every order (time, kind, status), then makes their rows batch by batch and hands each
+    batch on (``Making.out``)."""
 
     def __init__(self, making: Making, catalogue: Catalogue, book: CustomerBook) -> None:
         plan = making.plan

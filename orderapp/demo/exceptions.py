@@ -143,14 +143,17 @@ def _write(
     now: datetime,
 ) -> None:
     order_id, created, priority = order
-    span = max(int((now - created).total_seconds()), 3600)
-    opened = created + timedelta(seconds=rng.randrange(600, max(span // 2, 601)))
+    # Raised 10 minutes to half the order's age after it was placed (sooner for an order placed
+    # minutes ago): never after now, and its steps share the time left until now.
+    age = max(int((now - created).total_seconds()), 2)
+    soonest = min(600, age // 4)
+    opened = created + timedelta(seconds=rng.randrange(soonest, max(age // 2, soonest + 1)))
     owner = OWNERS[rng.randrange(len(OWNERS))]
     base = rules.base_priority(plan.severity, urgent=priority == "urgent")
     steps = STATUS_CYCLE[: STATUS_CYCLE.index(status) + 1]
     if plan.action is None:
         steps = tuple(s for s in steps if s is not ExceptionStatus.ACTION_TAKEN)
-    step_gap = max((now - opened) / (len(steps) + 1), timedelta(minutes=5))
+    step_gap = (now - opened) / (len(steps) + 1)
     resolved_at = opened + step_gap * (len(steps) - 1) if status is ExceptionStatus.RESOLVED else None
     exception_id = conn.execute(
         insert(OrderException).returning(OrderException.id),

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy import select
 
@@ -11,10 +12,32 @@ from orderapp.demo import DemoSize, build_demo_shop
 from orderapp.domain.exception_rules import ExceptionStatus, Family
 from orderapp.services.aftersales.exceptions import QueueFilter, exception_queue, get_exception
 from orderapp.store.database import Database
-from orderapp.store.exception_models import ExceptionEvent
+from orderapp.store.exception_models import ExceptionEvent, OrderException
 from orderapp.store.models import Order
+from orderapp.store.opening import open_new_shop_database
 
 NOW = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+
+
+def test_no_exception_is_raised_or_worked_on_after_now(tmp_path: Path) -> None:
+    """A busy last hour: orders placed minutes before now get exceptions too, never dated later."""
+    latest: list[datetime] = []
+    for seed in range(1, 7):
+        database = open_new_shop_database(f"sqlite:///{tmp_path / f'shop-{seed}.sqlite'}")
+        try:
+            build_demo_shop(database, DemoSize(products=30, customers=10, orders=400, days=1), seed=seed, now=NOW)
+            with database.session() as session:
+                opened = session.scalars(select(OrderException.opened_at)).all()
+                worked = session.scalars(select(ExceptionEvent.at)).all()
+                placed = session.scalars(
+                    select(Order.created_at).join(OrderException, OrderException.order_id == Order.id)
+                ).all()
+        finally:
+            database.dispose()
+        assert opened and worked
+        assert max(opened) <= NOW and max(worked) <= NOW
+        latest.append(max(placed))
+    assert max(latest) >= NOW - timedelta(minutes=30)  # the case that matters was among them: a recent order
 
 
 def test_every_family_in_every_status(database: Database) -> None:

@@ -21,12 +21,12 @@ import queue
 import shutil
 import tempfile
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
 from multiprocessing.queues import Queue
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from orderapp.demo.customers import CustomerBook
 from orderapp.demo.orders import OrderMaker
@@ -43,7 +43,9 @@ from orderapp.demo.plan import (
     Write,
 )
 from orderapp.demo.products import Catalogue
-from orderapp.demo.writer import COLUMNS, Progress, Writer
+from orderapp.demo.writer import COLUMNS, SEARCH, Progress, Writer
+from orderapp.services.orders.search_side_index import SideSearchIndex
+from orderapp.store.bulk_rows import Column, Same
 from orderapp.store.order_rows import OrderRows
 
 # A shop of this many orders or more is made in a second process (below, starting one costs more
@@ -71,11 +73,13 @@ def make_shop_rows(plan: MakePlan, out: Out, customers: Callable[[], CustomerBoo
 
 
 class Applier:
-    """Applies writes to the shop through the demo's writer; reports progress; keeps ``Made``."""
+    """Applies writes to the shop through the demo's writer; reports progress; keeps ``Made``;
+    hands the orders' search texts to ``search`` too (their index is made beside the shop)."""
 
-    def __init__(self, writer: Writer, report: Progress) -> None:
+    def __init__(self, writer: Writer, report: Progress, search: SideSearchIndex | None = None) -> None:
         self.writer = writer
         self.report = report
+        self.search = search
         self.orders = OrderRows(writer)  # the shop's one writer of order rows (placing and imports use it too)
         self.tables = {table.name: table for table in COLUMNS}
         self.made: Made | None = None
@@ -91,6 +95,9 @@ class Applier:
                     writer.insert(table, write.columns, write.rows)
         elif isinstance(write, InsertColumns):
             writer.insert_columns(self.tables[write.table], write.columns, write.values)
+            if write.table == SEARCH.name and self.search is not None:
+                order_ids, texts = (_plain(values) for values in write.values)
+                self.search.add(order_ids, texts)
         elif isinstance(write, InsertOrders):
             self.orders.write_columns(write.orders, write.lines, write.events)
         elif isinstance(write, SetStock):
@@ -99,6 +106,13 @@ class Applier:
             self.report(write.phase, write.done, write.total)
         else:
             self.made = write
+
+
+def _plain(values: Column) -> Sequence[Any]:
+    """A column's values as a plain sequence (a numpy column's as Python ints)."""
+    if isinstance(values, Same):
+        raise TypeError("a search text column holds one value per order")
+    return values if isinstance(values, Sequence) else values.tolist()
 
 
 def make_and_apply(plan: MakePlan, apply: Applier, *, in_process: bool | None = None) -> Made:

@@ -127,9 +127,13 @@ def build_demo_shop(
             dialect=writer.dialect,
             first=FirstIds(*(next_id(conn, table) for table in _FIRST_IDS)),
         )
-        with search_index_built_after(conn):  # the maker writes each order's search text with the order
+        # The maker writes each order's search text with the order; their index is made beside the
+        # shop on a thread (SQLite) while the shop's other indexes are built, then copied in.
+        with search_index_built_after(conn) as search:
             with writer.without_demo_indexes():
-                made = make_and_apply(plan, Applier(writer, report), in_process=maker_in_process)
+                made = make_and_apply(plan, Applier(writer, report, search), in_process=maker_in_process)
+                if search is not None:
+                    search.start()
             add_demo_staff(conn, now, seed=seed)  # a shopkeeper and two packers, who did the recent packing
             add_demo_exceptions(conn, seed=seed, now=now)  # every family of exception in every status
             report("search", 0, 1)  # the orders list's search box: its index built once, from all the texts

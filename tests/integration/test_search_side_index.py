@@ -173,6 +173,21 @@ def test_a_side_build_that_fails_leaves_the_index_rebuilt(
     assert list(scratch.iterdir()) == []
 
 
+def test_no_room_for_the_scratch_file_leaves_the_index_rebuilt(
+    sqlite_database: Database, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def no_room(*args: object, **kwargs: object) -> str:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(tempfile, "mkdtemp", no_room)
+    caplog.set_level(logging.WARNING)
+    with writing(sqlite_database) as conn:
+        rows = load(conn, texts_of(40))
+        check(conn)
+        assert found(conn, "8613812345678") == holding(rows, "8613812345678") != set()
+    assert any("cannot be made beside the shop" in r.getMessage() for r in caplog.records)
+
+
 def test_a_copy_the_shop_cannot_read_back_is_rebuilt(
     sqlite_database: Database, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:

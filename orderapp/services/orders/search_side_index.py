@@ -56,12 +56,19 @@ class SideSearchIndex:
         self.count += len(texts)
 
     def start(self) -> None:
-        """Index the texts handed over, on a worker thread, in a scratch file."""
+        """Index the texts handed over, on a worker thread, in a scratch file (where neither can be
+        had, nothing is started: ``copy_into`` then has the caller rebuild)."""
         if self._thread is not None or not self.count:
             return
-        self._folder = Path(tempfile.mkdtemp(prefix="orderapp-search-"))
-        self._thread = threading.Thread(target=self._build, name="orderapp-side-search-index", daemon=True)
-        self._thread.start()
+        try:
+            self._folder = Path(tempfile.mkdtemp(prefix="orderapp-search-"))
+            thread = threading.Thread(target=self._build, name="orderapp-side-search-index", daemon=True)
+            thread.start()
+        except (OSError, RuntimeError) as error:  # no room for the scratch file, no thread to be had
+            _log.warning("the search index cannot be made beside the shop (%s); it will be rebuilt", error)
+            self.discard()
+            return
+        self._thread = thread
 
     @property
     def _path(self) -> Path:

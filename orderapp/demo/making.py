@@ -21,12 +21,12 @@ import queue
 import shutil
 import tempfile
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass
 from multiprocessing.queues import Queue
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from orderapp.demo.customers import CustomerBook
 from orderapp.demo.orders import OrderMaker
@@ -45,7 +45,7 @@ from orderapp.demo.plan import (
 from orderapp.demo.products import Catalogue
 from orderapp.demo.writer import COLUMNS, SEARCH, Progress, Writer
 from orderapp.services.orders.search_side_index import SideSearchIndex
-from orderapp.store.bulk_rows import Column, Same
+from orderapp.store.bulk_rows import Same, plain_column
 from orderapp.store.order_rows import OrderRows
 
 # A shop of this many orders or more is made in a second process (below, starting one costs more
@@ -96,8 +96,10 @@ class Applier:
         elif isinstance(write, InsertColumns):
             writer.insert_columns(self.tables[write.table], write.columns, write.values)
             if write.table == SEARCH.name and self.search is not None:
-                order_ids, texts = (_plain(values) for values in write.values)
-                self.search.add(order_ids, texts)
+                order_ids, texts = write.values
+                if isinstance(order_ids, Same) or isinstance(texts, Same):
+                    raise TypeError("the search texts hold one value per order")
+                self.search.add(plain_column(order_ids), plain_column(texts))
         elif isinstance(write, InsertOrders):
             self.orders.write_columns(write.orders, write.lines, write.events)
         elif isinstance(write, SetStock):
@@ -106,13 +108,6 @@ class Applier:
             self.report(write.phase, write.done, write.total)
         else:
             self.made = write
-
-
-def _plain(values: Column) -> Sequence[Any]:
-    """A column's values as a plain sequence (a numpy column's as Python ints)."""
-    if isinstance(values, Same):
-        raise TypeError("a search text column holds one value per order")
-    return values if isinstance(values, Sequence) else values.tolist()
 
 
 def make_and_apply(plan: MakePlan, apply: Applier, *, in_process: bool | None = None) -> Made:

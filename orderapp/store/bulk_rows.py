@@ -105,6 +105,11 @@ class ToList(Protocol):
 Column = Sequence[object] | ToList | Same
 
 
+def plain_column(values: Sequence[object] | ToList) -> Sequence[Any]:
+    """A column's values as a plain sequence (a numpy column's as Python values)."""
+    return values if isinstance(values, Sequence) else values.tolist()
+
+
 def table_of(model: type[Base]) -> Table:
     """The Core table of a mapped model."""
     table = model.__table__
@@ -240,7 +245,7 @@ class BulkRows:
         if len(values) != len(columns):
             raise ValueError(f"{len(columns)} columns named, {len(values)} given")
         lists: list[Sequence[object] | Same] = [
-            value if isinstance(value, Same | Sequence) else value.tolist() for value in values
+            value if isinstance(value, Same) else plain_column(value) for value in values
         ]
         lengths = {len(value) for value in lists if not isinstance(value, Same)}
         if len(lengths) > 1:
